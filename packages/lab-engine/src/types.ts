@@ -1,0 +1,69 @@
+import type { Finding } from '@skylab/validation';
+import type { AccountState, Ctx } from '@skylab/emulator';
+
+/** When a check's result is shown to the learner. */
+export type Visibility = 'immediately' | 'after-submission' | 'after-due-date';
+
+/** The outcome of one check, per DESIGN §4. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: 'pass' | 'fail' | 'error';
+  points: number;
+  maxPoints: number;
+  message: string;
+  explanation: string;
+  visibility: Visibility;
+  misconceptions: string[];
+}
+
+/** A graded submission, per DESIGN §4. `score` is points / maxPoints in 0..1. */
+export interface Grade {
+  score: number;
+  points: number;
+  maxPoints: number;
+  checks: CheckResult[];
+  unsupported: string[];
+}
+
+/** What the catalogue shows about a lab before an attempt starts. */
+export interface LabSummary {
+  id: string;
+  title: string;
+  summary: string;
+  difficulty: 'beginner' | 'intermediate' | 'advanced';
+  estimatedMinutes: number;
+  tags: string[];
+}
+
+/** A task as the learner sees it, with the attempt's params filled in. */
+export interface TaskView {
+  id: string;
+  kind: string;
+  title: string;
+  prompt: string;
+  starter: string;
+  language: 'json' | 'yaml' | 'text';
+}
+
+/** A lab as the learner sees it: summary, rendered description, tasks and free hints. */
+export interface LabView extends LabSummary {
+  description: string;
+  tasks: TaskView[];
+}
+
+/** The per-attempt variant: seeded params and the provisioned emulated account. */
+export interface Provisioned {
+  params: Record<string, string>;
+  state: AccountState;
+}
+
+/** Learner answers keyed by task id (the text they typed). */
+export type Answers = Record<string, string>;
+
+/** The result of grading: a grade, or findings when the answers could not be graded. */
+export type GradeOutcome =
+  | { ok: true; grade: Grade; state: AccountState; findings: Finding[] }
+  | { ok: false; findings: Finding[] };
+
+export type { AccountState, Ctx };
