@@ -1,0 +1,7 @@
+export { createDb, createDbFromClient, type Db, type DbOptions } from './client.ts';
+export * from './schema.ts';
+export * from './repositories/users.ts';
+export * from './repositories/sessions.ts';
+export * from './repositories/throttles.ts';
+export * from './repositories/attempts.ts';
+export * from './repositories/progress.ts';

@@ -1,0 +1,102 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { attempts, submissions, type AttemptRow, type AttemptStatus, type SubmissionRow } from '../schema.ts';
+
+export type NewAttempt = typeof attempts.$inferInsert;
+export type NewSubmission = typeof submissions.$inferInsert;
+
+export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<AttemptRow> {
+  const [row] = await db.insert(attempts).values(attempt).returning();
+  if (!row) throw new Error(`inserting attempt \`${attempt.id}\` returned no row`);
+  return row;
+}
+
+/** An attempt only if `userId` owns it: callers answer "not found" either way, so nobody learns it exists. */
+export async function findUserAttempt(db: Db, id: string, userId: string): Promise<AttemptRow | undefined> {
+  return db.query.attempts.findFirst({ where: and(eq(attempts.id, id), eq(attempts.userId, userId)) });
+}
+
+/** Oldest first. */
+export async function listSubmissions(db: Db, attemptId: string): Promise<SubmissionRow[]> {
+  return db
+    .select()
+    .from(submissions)
+    .where(eq(submissions.attemptId, attemptId))
+    .orderBy(asc(submissions.createdAt), asc(submissions.id));
+}
+
+export interface SubmissionWrite {
+  attempt: AttemptRow;
+  /** The version the grade was computed from; the write happens only if the attempt is still at it. */
+  expectedVersion: number;
+  submission: Omit<NewSubmission, 'attemptId'>;
+  /** The emulated account after the learner's answers were applied. */
+  state: unknown;
+}
+
+export type SubmissionWriteResult =
+  | { ok: true; attempt: AttemptRow; submission: SubmissionRow }
+  | { ok: false; reason: 'version_conflict' };
+
+/**
+ * Records a graded submission and moves the attempt to its next version in one atomic batch.
+ * The insert runs first and only if the attempt is still at `expectedVersion`; the update is guarded
+ * the same way, so of two submissions that read the same version exactly one lands. A batch (not an
+ * interactive transaction) keeps this a single round trip to a libSQL server.
+ */
+export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<SubmissionWriteResult> {
+  const { attempt, expectedVersion, submission, state } = write;
+  const submissionRow: SubmissionRow = { ...submission, attemptId: attempt.id };
+  const completedScore = 1;
+  const [inserted, updated] = await db.$client.batch(
+    [
+      {
+        sql: `insert into submissions (id, attempt_id, answers, grade, findings, score, created_at)
+              select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from attempts where id = ? and version = ?)`,
+        args: [
+          submissionRow.id,
+          attempt.id,
+          JSON.stringify(submissionRow.answers),
+          JSON.stringify(submissionRow.grade),
+          JSON.stringify(submissionRow.findings),
+          submissionRow.score,
+          submissionRow.createdAt,
+          attempt.id,
+          expectedVersion,
+        ],
+      },
+      {
+        sql: `update attempts
+              set state = ?, version = version + 1, updated_at = ?,
+                  best_score = max(coalesce(best_score, 0), ?),
+                  status = case when max(coalesce(best_score, 0), ?) >= ? then 'completed' else status end
+              where id = ? and version = ?
+              returning version, best_score, status, updated_at`,
+        args: [
+          JSON.stringify(state),
+          submissionRow.createdAt,
+          submissionRow.score,
+          submissionRow.score,
+          completedScore,
+          attempt.id,
+          expectedVersion,
+        ],
+      },
+    ],
+    'write',
+  );
+  const next = updated?.rows[0];
+  if (inserted?.rowsAffected !== 1 || !next) return { ok: false, reason: 'version_conflict' };
+  return {
+    ok: true,
+    submission: submissionRow,
+    attempt: {
+      ...attempt,
+      state,
+      version: Number(next.version),
+      bestScore: next.best_score === null ? null : Number(next.best_score),
+      status: next.status as AttemptStatus,
+      updatedAt: Number(next.updated_at),
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { users, type Role, type UserRow } from '../schema.ts';
+
+export type NewUser = typeof users.$inferInsert;
+
+/** The one spelling of an email the database knows: trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Inserts a user; `undefined` when the email is already taken (the unique index decides, not a prior read). */
+export async function insertUser(db: Db, user: NewUser): Promise<UserRow | undefined> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: normalizeEmail(user.email) })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return row;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, normalizeEmail(email)) });
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+/** Sets a user's role (the CLI's way to make the first admin); `undefined` when no such email. */
+export async function promoteUser(db: Db, email: string, role: Role): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set({ role }).where(eq(users.email, normalizeEmail(email))).returning();
+  return row;
+}

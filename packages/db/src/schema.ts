@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Who may do what: learners take labs, instructors author and teach, admins run the platform. */
+export const ROLES = ['learner', 'instructor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ATTEMPT_STATUSES = ['in-progress', 'completed'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+// Every timestamp is epoch milliseconds from the injected clock, never SQLite's own time.
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored lower-cased by the repository so the unique index catches `A@x.io` vs `a@x.io`.
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull().default('learner'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+/**
+ * Sessions in the Lucia design: the cookie carries `id.secret`; only a SHA-256 of the secret is kept,
+ * so a leaked table cannot be replayed as cookies.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    // Inactivity expiry, pushed forward while the session is used; never past `absoluteExpiresAt`.
+    expiresAt: integer('expires_at').notNull(),
+    absoluteExpiresAt: integer('absolute_expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins per key (`account:<email>`, `ip:<address>`); kept in the database because Workers keep no memory. */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    labId: text('lab_id').notNull(),
+    // Content hash of the lab text the attempt was provisioned from, so a regrade can tell if the lab changed.
+    labVersion: text('lab_version').notNull(),
+    // Reserved for courses (DESIGN §8); public labs have none.
+    courseId: text('course_id'),
+    seed: text('seed').notNull(),
+    params: text('params', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+    // The emulated account snapshot; opaque JSON to the database.
+    state: text('state', { mode: 'json' }).notNull().$type<unknown>(),
+    // Optimistic concurrency: every write says which version it read.
+    version: integer('version').notNull(),
+    status: text('status', { enum: ATTEMPT_STATUSES }).notNull(),
+    bestScore: real('best_score'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('attempts_user_lab_idx').on(t.userId, t.labId, t.createdAt),
+    index('attempts_course_idx').on(t.courseId).where(sql`${t.courseId} is not null`),
+  ],
+);
+
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+    grade: text('grade', { mode: 'json' }).notNull().$type<unknown>(),
+    findings: text('findings', { mode: 'json' }).notNull().$type<unknown[]>(),
+    score: real('score').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('submissions_attempt_idx').on(t.attemptId, t.createdAt, t.id)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type SignInThrottleRow = typeof signInThrottles.$inferSelect;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;
