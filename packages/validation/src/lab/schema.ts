@@ -1,0 +1,225 @@
+import { z } from 'zod';
+
+// The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function kebabId(what: string) {
+  return z
+    .string({ error: `${what} must be a string` })
+    .regex(KEBAB, { error: (issue) => `\`${String(issue.input)}\` is not a valid ${what}: use lowercase letters, digits and single hyphens` });
+}
+
+function text(what: string) {
+  return z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+}
+
+/** A param drawn per attempt from the attempt's seed, so every learner gets their own variant. */
+export const labParamSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('account-id').describe('A 12-digit AWS account id') }).describe('A random 12-digit account id'),
+      z
+        .strictObject({
+          kind: z.literal('choice').describe('One of the listed values'),
+          values: z.array(text('a choice value')).min(1, { error: 'a choice needs at least one value' }).describe('The values to pick from, with equal chance'),
+        })
+        .describe('One value picked from a list'),
+      z
+        .strictObject({
+          kind: z.literal('integer').describe('A whole number in a range'),
+          min: z.number().int().describe('The smallest value (inclusive)'),
+          max: z.number().int().describe('The largest value (inclusive)'),
+        })
+        .refine((p) => p.min <= p.max, { error: '`min` must not be greater than `max`', path: ['max'] })
+        .describe('A whole number between `min` and `max`'),
+    ],
+    { error: 'a param needs a `kind`: `account-id`, `choice` or `integer`' },
+  )
+  .describe('How to draw the value of a param');
+
+/** A policy document in a lab file: JSON text, or the same structure written as YAML. */
+const policyDocument = z
+  .union([text('a policy document'), z.record(z.string(), z.unknown())], { error: 'a policy document must be JSON text or a map' })
+  .transform((doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)))
+  .describe('An IAM policy document, as JSON text or as a YAML map');
+
+const userSchema = z
+  .strictObject({
+    UserName: text('`UserName`').describe('The IAM user name'),
+    Path: z.string().optional().describe('The IAM path, `/` when left out'),
+    UserPolicyList: z
+      .array(z.strictObject({ PolicyName: text('`PolicyName`').describe('The inline policy name'), PolicyDocument: policyDocument }).describe('An inline policy'))
+      .optional()
+      .describe('Inline policies embedded in the user (as in GetAccountAuthorizationDetails)'),
+    AttachedManagedPolicies: z
+      .array(z.strictObject({ PolicyArn: text('`PolicyArn`').describe('The ARN of a managed policy created in `iam.policies`') }))
+      .optional()
+      .describe('Managed policies attached to the user'),
+  })
+  .describe('An IAM user to create');
+
+const managedPolicySchema = z
+  .strictObject({
+    PolicyName: text('`PolicyName`').describe('The managed policy name'),
+    Path: z.string().optional().describe('The IAM path, `/` when left out'),
+    Description: z.string().optional().describe('What the policy is for'),
+    PolicyDocument: policyDocument,
+  })
+  .describe('A customer managed policy to create');
+
+const bucketSchema = z
+  .strictObject({
+    Name: text('`Name`').describe('The bucket name (S3 naming rules apply)'),
+    Objects: z
+      .array(
+        z
+          .strictObject({
+            Key: text('`Key`').describe('The object key'),
+            Body: z.string().optional().describe('The object content as text'),
+            ContentType: z.string().optional().describe('The object media type'),
+          })
+          .describe('An object to put in the bucket'),
+      )
+      .optional()
+      .describe('Objects to put in the bucket'),
+  })
+  .describe('An S3 bucket to create');
+
+/** The account a lab starts from, in the shapes of the AWS APIs. */
+export const labSetupSchema = z
+  .strictObject({
+    accountId: z.string().optional().describe('The emulated account id, usually `{{ accountId }}` from an `account-id` param'),
+    iam: z
+      .strictObject({
+        policies: z.array(managedPolicySchema).prefault([]).describe('Customer managed policies, created before users'),
+        users: z.array(userSchema).prefault([]).describe('IAM users'),
+      })
+      .prefault({})
+      .describe('IAM resources'),
+    s3: z
+      .strictObject({ buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets') })
+      .prefault({})
+      .describe('S3 resources'),
+  })
+  .prefault({})
+  .describe('The emulated account before the learner acts');
+
+/** A task: what the learner submits. */
+export const labTaskSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z
+        .strictObject({
+          kind: z.literal('iam-policy').describe('The learner writes an IAM policy document in JSON'),
+          id: kebabId('task id').describe('The task id, the key of its answer'),
+          title: text('a task title').describe('A short title'),
+          prompt: text('a task prompt').describe('What to do, in markdown'),
+          starter: z.string().prefault('').describe('The text the editor starts with'),
+          apply: z
+            .strictObject({
+              action: z.literal('PutUserPolicy', { error: '`apply.action` must be `PutUserPolicy`' }).describe('The IAM action that installs the answer'),
+              UserName: text('`UserName`').describe('The user that receives the inline policy'),
+              PolicyName: text('`PolicyName`').describe('The inline policy name'),
+            })
+            .describe('How the answer is installed in the account'),
+        })
+        .describe('Write an IAM identity policy'),
+    ],
+    { error: 'a task needs a `kind`: `iam-policy`' },
+  )
+  .describe('Something the learner submits');
+
+const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('A context value, or a list for multivalued keys');
+
+/** A check: an assertion over the account after the learner's answers were applied. */
+export const labCheckSchema = z
+  .strictObject({
+    id: kebabId('check id').describe('The check id'),
+    title: text('a check title').describe('What the check verifies, as the learner sees it'),
+    points: z.number().min(0, { error: 'points must not be negative' }).prefault(1).describe('Points for passing'),
+    simulate: z
+      .strictObject({
+        principal: text('`principal`').describe('The ARN of the IAM user making the request'),
+        action: text('`action`').describe('The action, as `service:Action`'),
+        resource: text('`resource`').describe('The resource ARN'),
+        context: z.record(z.string(), contextValue).optional().describe('Request context keys, such as `aws:SecureTransport`'),
+        expect: z.enum(['allowed', 'denied'], { error: '`expect` must be `allowed` or `denied`' }).describe('The decision that passes the check'),
+      })
+      .describe('Simulate one request with the IAM policy evaluator'),
+    feedback: z
+      .strictObject({
+        pass: text('`feedback.pass`').describe('Shown when the check passes'),
+        fail: text('`feedback.fail`').describe('Shown when the check fails: point at the misconception, not the answer'),
+      })
+      .describe('What the learner reads'),
+    visibility: z.enum(['immediately', 'after-submission', 'after-due-date']).prefault('immediately').describe('When the result is shown'),
+    misconceptions: z.array(kebabId('misconception tag')).prefault([]).describe('Misconception tags a failure points to'),
+  })
+  .describe('An assertion over the account after the learner acted');
+
+const answersSchema = z.record(z.string(), z.string({ error: 'an answer must be text' })).describe('Answers by task id');
+
+/** The lab file format, version 1. */
+export const labSchema = z
+  .strictObject({
+    apiVersion: z.literal('skylab.dev/v1', { error: '`apiVersion` must be `skylab.dev/v1`' }).describe('The lab format version'),
+    id: kebabId('lab id').describe('The lab id; equals the folder name'),
+    title: text('a title').describe('The lab title'),
+    summary: text('a summary').describe('One or two sentences for the catalogue'),
+    description: text('a description').describe('The lab introduction, in markdown'),
+    difficulty: z.enum(['beginner', 'intermediate', 'advanced']).describe('How hard the lab is'),
+    estimatedMinutes: z.number().int().min(1).max(600).describe('How long the lab takes, in minutes'),
+    tags: z.array(kebabId('tag')).prefault([]).describe('Topics, for search'),
+    params: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a param name must be letters and digits, starting with a letter' }), labParamSchema)
+      .prefault({})
+      .describe('Values drawn per attempt, used as `{{ name }}` in any string'),
+    setup: labSetupSchema,
+    tasks: z.array(labTaskSchema).min(1, { error: 'a lab needs at least one task' }).describe('What the learner submits'),
+    checks: z.array(labCheckSchema).min(1, { error: 'a lab needs at least one check' }).describe('How the submission is graded'),
+    hints: z
+      .array(
+        z
+          .strictObject({
+            text: text('a hint').describe('The hint, in markdown'),
+            cost: z.number().min(0).prefault(0).describe('Points deducted for revealing it'),
+          })
+          .describe('A hint'),
+      )
+      .prefault([])
+      .describe('Hints, in the order they are revealed'),
+    solution: z.strictObject({ answers: answersSchema }).describe('The reference answers; they must score 100%'),
+    wrongAnswers: z
+      .array(
+        z
+          .strictObject({
+            id: kebabId('wrong answer id').describe('The wrong answer id'),
+            description: text('a description').describe('The mistake it represents'),
+            answers: answersSchema,
+            fails: z.array(kebabId('check id')).min(1, { error: 'a wrong answer must fail at least one check' }).describe('Exactly the checks it fails'),
+          })
+          .describe('A known-wrong answer and the checks it must fail'),
+      )
+      .prefault([])
+      .describe('Known-wrong answers, run by the lab self-test'),
+  })
+  .describe('A Skylab lab');
+
+/** A validated lab, format v1 (templates not yet filled in). */
+export type Lab = z.output<typeof labSchema>;
+/** A lab check. */
+export type LabCheck = z.output<typeof labCheckSchema>;
+/** A lab task. */
+export type LabTask = z.output<typeof labTaskSchema>;
+/** A lab param definition. */
+export type LabParam = z.output<typeof labParamSchema>;
+/** The lab's initial account. */
+export type LabSetup = z.output<typeof labSetupSchema>;
+
+/** The JSON Schema of the lab format, for editors (YAML language servers read it). */
+export function labJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(labSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
