@@ -1,0 +1,117 @@
+import type { Attempt, ErrorBody, Finding, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+
+/**
+ * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
+ * and optional findings — whether the server answered with its JSON error body, with something else
+ * (a proxy page, a crash) or not at all.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly findings: Finding[];
+  readonly requestId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(init: { status: number; code: string; message: string; findings?: Finding[]; requestId?: string; retryAfterSeconds?: number }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.findings = init.findings ?? [];
+    this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null
+    && typeof (error as { code?: unknown }).code === 'string'
+    && typeof (error as { message?: unknown }).message === 'string';
+}
+
+function retryAfter(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a non-2xx response into an ApiError, trusting the body only when it has the documented shape. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const body = await readJson(response);
+  const retryAfterSeconds = retryAfter(response);
+  if (isErrorBody(body)) {
+    const { code, message, findings, requestId } = body.error;
+    return new ApiError({
+      status: response.status,
+      code,
+      message,
+      findings: Array.isArray(findings) ? findings : [],
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    });
+  }
+  return new ApiError({
+    status: response.status,
+    code: response.status >= 500 ? 'server_error' : 'http_error',
+    message: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
+}
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+  async function call<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
+    // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
+    const body = method === 'POST' ? (payload ?? {}) : undefined;
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        // Same-origin only: the session cookie must never travel to another site, and the API checks Origin.
+        credentials: 'same-origin',
+        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiError({ status: 0, code: 'network_error', message: 'could not reach the server; check your connection and try again' });
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await readJson(response)) as T;
+  }
+
+  return {
+    me: () => call<{ user: User }>('GET', '/api/me').then((r) => r.user),
+    signUp: (input: { email: string; password: string; name?: string }) => call<{ user: User }>('POST', '/api/auth/sign-up', input).then((r) => r.user),
+    signIn: (input: { email: string; password: string }) => call<{ user: User }>('POST', '/api/auth/sign-in', input).then((r) => r.user),
+    signOut: () => call<void>('POST', '/api/auth/sign-out'),
+    labs: () => call<{ labs: LabSummary[] }>('GET', '/api/labs').then((r) => r.labs),
+    lab: (id: string) => call<{ lab: LabView }>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
+    progress: () => call<{ progress: LabProgress[] }>('GET', '/api/me/progress').then((r) => r.progress),
+    startAttempt: (labId: string) => call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),
+    attempt: (id: string) => call<{ attempt: Attempt }>('GET', `/api/attempts/${encodeURIComponent(id)}`).then((r) => r.attempt),
+    submit: (attemptId: string, version: number, answers: Record<string, string>) =>
+      call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const api = createApiClient();

@@ -1,0 +1,48 @@
+import type { Grade, LabView } from '@skylab/lab-engine';
+import type { Finding } from '@skylab/validation';
+
+export type { CheckResult, Grade, LabSummary, LabView, TaskView } from '@skylab/lab-engine';
+export type { Finding } from '@skylab/validation';
+
+/** The signed-in account as `GET /api/me` describes it. */
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  role: 'learner' | 'instructor' | 'admin';
+}
+
+export interface Submission {
+  id: string;
+  createdAt: string;
+  answers: Record<string, string>;
+  grade: Grade;
+  findings: Finding[];
+}
+
+export interface Attempt {
+  id: string;
+  labId: string;
+  version: number;
+  status: 'in-progress' | 'completed';
+  bestScore: number | null;
+  createdAt: string;
+  updatedAt: string;
+  lab: LabView;
+  /** Oldest first, as the API sends them. */
+  submissions: Submission[];
+}
+
+export interface LabProgress {
+  labId: string;
+  title: string;
+  attempts: number;
+  bestScore: number | null;
+  completed: boolean;
+  lastActivityAt: string | null;
+}
+
+/** The documented error body: `{ error: { code, message, findings?, requestId? } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string; findings?: Finding[]; requestId?: string };
+}

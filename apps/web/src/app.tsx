@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, isApiError } from './api/client.ts';
+import type { User } from './api/types.ts';
+import { ErrorMessage } from './components/error-message.tsx';
+import { SiteHeader } from './components/site-header.tsx';
+import { matchRoute, paths } from './lib/routes.ts';
+import type { Route } from './lib/routes.ts';
+import { AttemptPage } from './pages/attempt-page.tsx';
+import { CataloguePage } from './pages/catalogue-page.tsx';
+import { LabPage } from './pages/lab-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { SignUpPage } from './pages/sign-up-page.tsx';
+import { navigate, useLocation } from './router.tsx';
+import { SessionContext } from './session.tsx';
+
+function Page({ route, user }: { route: Route; user: User | null }) {
+  switch (route.name) {
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'sign-in':
+      return <SignInPage next={route.next} />;
+    case 'sign-up':
+      return <SignUpPage next={route.next} />;
+    case 'lab':
+      return <LabPage key={route.labId} labId={route.labId} />;
+    case 'attempt':
+      // Attempts are private: without a session the only useful thing is the way to sign in.
+      return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const location = useLocation();
+  const route = matchRoute(location.pathname, location.search);
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [sessionError, setSessionError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.me().then(setUser, (error: unknown) => {
+      if (!isApiError(error, 'unauthenticated')) setSessionError(error);
+      setUser(null);
+    });
+  }, []);
+
+  const needsSession = route.name === 'attempt';
+  useEffect(() => {
+    if (user === null && needsSession) navigate(paths.signIn(location.pathname), { replace: true });
+  }, [user, needsSession, location.pathname]);
+
+  return (
+    <SessionContext.Provider value={{ user, setUser }}>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <SiteHeader />
+      <main id="main" class="page" tabIndex={-1}>
+        {sessionError === null ? null : <ErrorMessage error={sessionError} title="Could not check your session" />}
+        {user === undefined ? <p role="status" class="muted">Loading…</p> : <Page route={route} user={user} />}
+      </main>
+      <footer class="site-footer">
+        <p>Skylab — AWS labs graded against an emulated account. Nothing here touches a real AWS account.</p>
+      </footer>
+    </SessionContext.Provider>
+  );
+}

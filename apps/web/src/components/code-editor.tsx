@@ -1,0 +1,143 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { indent, lineCount, lineRange, newline, outdent } from '../lib/editor-ops.ts';
+import type { Edit } from '../lib/editor-ops.ts';
+
+/** Asks the editor to select a line and bring it into view; `request` changes for every new ask. */
+export interface RevealRequest {
+  line: number;
+  request: number;
+}
+
+interface CodeEditorProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Lines that have findings: marked in the gutter and behind the text. */
+  markedLines: number[];
+  reveal: RevealRequest | null;
+  onSubmitShortcut: () => void;
+  describedBy?: string;
+}
+
+/**
+ * Applies an edit through `insertText` so the textarea's own undo stack keeps working; `setRangeText`
+ * is the fallback where that command is unavailable.
+ */
+function applyEdit(textarea: HTMLTextAreaElement, edit: Edit): void {
+  textarea.setSelectionRange(edit.from, edit.to);
+  const inserted = edit.insert !== textarea.value.slice(edit.from, edit.to) && document.execCommand('insertText', false, edit.insert);
+  if (!inserted && edit.insert !== textarea.value.slice(edit.from, edit.to)) {
+    textarea.setRangeText(edit.insert, edit.from, edit.to, 'end');
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  textarea.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+}
+
+const MIN_ROWS = 10;
+const MAX_ROWS = 32;
+
+export function CodeEditor({ id, label, value, onChange, markedLines, reveal, onSubmitShortcut, describedBy }: CodeEditorProps) {
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const scrollLayerRefs = useRef<HTMLDivElement[]>([]);
+  // Tab indents; Escape first lets the next Tab leave the editor, so the keyboard is never trapped.
+  const tabReleased = useRef(false);
+  const lines = lineCount(value);
+  const hintId = `${id}-keys`;
+
+  const syncScroll = () => {
+    const textarea = textareaRef.current;
+    if (textarea === null) return;
+    // Gutter numbers and line marks span the full width, so only vertical scrolling has to be mirrored.
+    for (const layer of scrollLayerRefs.current) layer.style.transform = `translateY(${-textarea.scrollTop}px)`;
+  };
+
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    if (reveal === null || textarea === null) return;
+    const { start, end } = lineRange(textarea.value, reveal.line);
+    textarea.focus({ preventScroll: true });
+    textarea.setSelectionRange(start, end);
+    const lineHeight = Number.parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+    textarea.scrollTop = Math.max(0, (reveal.line - 1) * lineHeight - textarea.clientHeight / 3);
+    textarea.scrollLeft = 0;
+    syncScroll();
+    textarea.scrollIntoView({ block: 'nearest' });
+  }, [reveal?.request]);
+
+  useEffect(syncScroll, [value]);
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => {
+    const textarea = event.currentTarget;
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    if (event.key === 'Escape') {
+      tabReleased.current = true;
+      return;
+    }
+    if (event.key === 'Tab' && !tabReleased.current && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      applyEdit(textarea, event.shiftKey ? outdent(textarea.value, start, end) : indent(textarea.value, start, end));
+      return;
+    }
+    tabReleased.current = false;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onSubmitShortcut();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.isComposing) {
+      event.preventDefault();
+      applyEdit(textarea, newline(textarea.value, start, end));
+    }
+  };
+
+  const marked = new Set(markedLines);
+  const setLayer = (index: number) => (element: HTMLDivElement | null) => {
+    if (element !== null) scrollLayerRefs.current[index] = element;
+  };
+
+  return (
+    <div class="editor-block">
+      <label for={id} class="editor-label">{label}</label>
+      <div class={marked.size > 0 ? 'editor editor-has-findings' : 'editor'}>
+        <div class="editor-gutter" aria-hidden="true">
+          <div ref={setLayer(0)}>
+            {Array.from({ length: lines }, (_, index) => (
+              <div key={index} class={marked.has(index + 1) ? 'gutter-line gutter-line-marked' : 'gutter-line'}>
+                {index + 1}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div class="editor-body">
+          <div class="editor-marks" aria-hidden="true">
+            <div ref={setLayer(1)}>
+              {[...marked].filter((line) => line <= lines).map((line) => (
+                <div key={line} class="line-mark" data-line={line} style={{ '--line': line }} />
+              ))}
+            </div>
+          </div>
+          <textarea
+            ref={textareaRef}
+            id={id}
+            class="editor-input"
+            value={value}
+            rows={Math.min(MAX_ROWS, Math.max(MIN_ROWS, lines + 1))}
+            wrap="off"
+            spellcheck={false}
+            autocomplete="off"
+            autocapitalize="off"
+            autocorrect="off"
+            aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+            aria-invalid={marked.size > 0}
+            onInput={(event) => onChange(event.currentTarget.value)}
+            onKeyDown={onKeyDown}
+            onScroll={syncScroll}
+          />
+        </div>
+      </div>
+      <p id={hintId} class="editor-keys">
+        <kbd>Tab</kbd> indents · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits
+      </p>
+    </div>
+  );
+}

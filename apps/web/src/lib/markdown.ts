@@ -1,0 +1,306 @@
+/**
+ * The Markdown subset lab texts use — headings, paragraphs, lists, fenced code, inline code, bold,
+ * italics and links — parsed into plain data. Rendering walks this tree and emits text nodes only,
+ * so nothing an author (or a seeded param) writes can ever become markup; anything outside the subset
+ * simply shows up as the literal text it is.
+ */
+
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'code'; text: string }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'em'; children: Inline[] }
+  | { type: 'link'; href: string; children: Inline[] };
+
+export interface ListItem {
+  children: Inline[];
+  sublist?: ListBlock;
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: ListItem[];
+}
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'code'; lang: string; text: string }
+  | ListBlock;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)[^`]*$/;
+const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
+const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;
+
+/**
+ * Only links a learner can follow without surprise: web, mail and same-site references. `javascript:`,
+ * `data:` and every other scheme fall back to plain text.
+ */
+export function safeHref(raw: string): string | null {
+  const href = raw.trim();
+  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`), so refuse them outright.
+  if (href === '' || /[\u0000-\u0020\u007f]/.test(href)) return null;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
+  if (scheme === null) return href;
+  return ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase()) ? href : null;
+}
+
+function indentOf(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+function pushText(out: Inline[], text: string): void {
+  if (text === '') return;
+  const last = out[out.length - 1];
+  if (last?.type === 'text') last.text += text;
+  else out.push({ type: 'text', text });
+}
+
+/** Finds the `)` that closes a link destination, allowing balanced parentheses inside it. */
+function closingParen(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '\\') i += 1;
+    else if (char === '(') depth += 1;
+    else if (char === ')') {
+      if (depth === 0) return i;
+      depth -= 1;
+    }
+  }
+  return -1;
+}
+
+function closingBracket(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '\\') i += 1;
+    else if (char === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end !== -1) i = end;
+    } else if (char === '[') depth += 1;
+    else if (char === ']') {
+      if (depth === 0) return i;
+      depth -= 1;
+    }
+  }
+  return -1;
+}
+
+/** The delimiter run `marker` closes emphasis only when it hugs text on its left (`**x**`, not `** x`). */
+function closingDelimiter(text: string, marker: string, from: number): number {
+  let at = text.indexOf(marker, from);
+  while (at !== -1) {
+    const before = text[at - 1];
+    if (at > from && before !== undefined && !/\s/.test(before) && before !== '\\') return at;
+    at = text.indexOf(marker, at + 1);
+  }
+  return -1;
+}
+
+export function parseInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i]!;
+    const next = text[i + 1];
+
+    if (char === '\\' && next !== undefined && /[!-/:-@[-`{-~]/.test(next)) {
+      pushText(out, next);
+      i += 2;
+      continue;
+    }
+
+    if (char === '`') {
+      const run = /^`+/.exec(text.slice(i))![0];
+      const end = text.indexOf(run, i + run.length);
+      if (end !== -1 && text[end + run.length] !== '`') {
+        let code = text.slice(i + run.length, end);
+        if (code.length > 1 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') code = code.slice(1, -1);
+        out.push({ type: 'code', text: code });
+        i = end + run.length;
+        continue;
+      }
+      pushText(out, run);
+      i += run.length;
+      continue;
+    }
+
+    if ((char === '*' || char === '_') && next === char) {
+      const marker = char + char;
+      const after = text[i + 2];
+      const end = after !== undefined && !/\s/.test(after) ? closingDelimiter(text, marker, i + 2) : -1;
+      if (end !== -1) {
+        out.push({ type: 'strong', children: parseInline(text.slice(i + 2, end)) });
+        i = end + 2;
+        continue;
+      }
+      pushText(out, marker);
+      i += 2;
+      continue;
+    }
+
+    if (char === '*' || char === '_') {
+      const before = text[i - 1];
+      // `snake_case_names` and `a * b` stay literal: underscores only open emphasis at a word boundary.
+      const opens = next !== undefined && !/\s/.test(next) && (char === '*' || before === undefined || !/\w/.test(before));
+      const end = opens ? closingDelimiter(text, char, i + 1) : -1;
+      const closesAtBoundary = end !== -1 && (char === '*' || text[end + 1] === undefined || !/\w/.test(text[end + 1]!));
+      if (closesAtBoundary) {
+        out.push({ type: 'em', children: parseInline(text.slice(i + 1, end)) });
+        i = end + 1;
+        continue;
+      }
+      pushText(out, char);
+      i += 1;
+      continue;
+    }
+
+    if (char === '[') {
+      const labelEnd = closingBracket(text, i + 1);
+      if (labelEnd !== -1 && text[labelEnd + 1] === '(') {
+        const destEnd = closingParen(text, labelEnd + 2);
+        if (destEnd !== -1) {
+          const destination = text.slice(labelEnd + 2, destEnd).trim().replace(/\s+"[^"]*"$/, '');
+          const children = parseInline(text.slice(i + 1, labelEnd));
+          const href = safeHref(destination.replace(/^<(.*)>$/, '$1'));
+          if (href === null) for (const child of children) out.push(child);
+          else out.push({ type: 'link', href, children });
+          i = destEnd + 1;
+          continue;
+        }
+      }
+    }
+
+    if (char === '<') {
+      const auto = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(text.slice(i));
+      if (auto !== null) {
+        out.push({ type: 'link', href: auto[1]!, children: [{ type: 'text', text: auto[1]! }] });
+        i += auto[0].length;
+        continue;
+      }
+    }
+
+    pushText(out, char);
+    i += 1;
+  }
+  return out;
+}
+
+function isBlockStart(line: string): boolean {
+  return FENCE.test(line) || HEADING.test(line) || LIST_ITEM.test(line);
+}
+
+/** Parses the lines of one list (already cut out of the document) into items with nested sublists. */
+function parseList(lines: string[]): ListBlock {
+  const first = LIST_ITEM.exec(lines[0]!)!;
+  const baseIndent = indentOf(first[1]!);
+  const ordered = /\d/.test(first[2]!);
+  const list: ListBlock = { type: 'list', ordered, start: ordered ? Number.parseInt(first[2]!, 10) : 1, items: [] };
+  let text: string[] = [];
+  let nested: string[] = [];
+
+  const flush = () => {
+    if (text.length === 0 && nested.length === 0) return;
+    const item: ListItem = { children: parseInline(text.join(' ')) };
+    if (nested.length > 0) item.sublist = parseList(nested);
+    list.items.push(item);
+    text = [];
+    nested = [];
+  };
+
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const match = LIST_ITEM.exec(line);
+    const indent = indentOf(line);
+    if (match !== null && indent <= baseIndent) {
+      flush();
+      text.push(match[3]!.trim());
+    } else if (match !== null || nested.length > 0) {
+      nested.push(line);
+    } else {
+      text.push(line.trim());
+    }
+  }
+  flush();
+  return list;
+}
+
+export function parseMarkdown(source: string): Block[] {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const blocks: Block[] = [];
+  let i = 0;
+
+  while (i < lines.length) {
+    const line = lines[i]!;
+
+    if (line.trim() === '') {
+      i += 1;
+      continue;
+    }
+
+    const fence = FENCE.exec(line);
+    if (fence !== null) {
+      const marker = fence[1]!;
+      const body: string[] = [];
+      i += 1;
+      while (i < lines.length && !lines[i]!.trim().startsWith(marker)) {
+        body.push(lines[i]!);
+        i += 1;
+      }
+      i += 1;
+      blocks.push({ type: 'code', lang: fence[2]!, text: body.join('\n') });
+      continue;
+    }
+
+    const heading = HEADING.exec(line);
+    if (heading !== null) {
+      blocks.push({ type: 'heading', level: heading[1]!.length as 1 | 2 | 3 | 4 | 5 | 6, children: parseInline(heading[2] ?? '') });
+      i += 1;
+      continue;
+    }
+
+    if (LIST_ITEM.test(line)) {
+      const ordered = /\d/.test(LIST_ITEM.exec(line)![2]!);
+      const region: string[] = [line];
+      i += 1;
+      while (i < lines.length) {
+        const current = lines[i]!;
+        if (current.trim() === '') {
+          // A blank line ends the list unless the list carries on after it (a "loose" list).
+          const following = lines.slice(i + 1).find((l) => l.trim() !== '');
+          const item = following === undefined ? null : LIST_ITEM.exec(following);
+          const continues = following !== undefined && (indentOf(following) > 0 || (item !== null && /\d/.test(item[2]!) === ordered));
+          if (!continues) break;
+          region.push(current);
+          i += 1;
+          continue;
+        }
+        const item = LIST_ITEM.exec(current);
+        if (item !== null && indentOf(current) === 0 && /\d/.test(item[2]!) !== ordered) break;
+        if (indentOf(current) === 0 && item === null && isBlockStart(current)) break;
+        region.push(current);
+        i += 1;
+      }
+      blocks.push(parseList(region));
+      continue;
+    }
+
+    const paragraph: string[] = [];
+    while (i < lines.length && lines[i]!.trim() !== '' && (paragraph.length === 0 || !isBlockStart(lines[i]!))) {
+      paragraph.push(lines[i]!.trim());
+      i += 1;
+    }
+    blocks.push({ type: 'paragraph', children: parseInline(paragraph.join(' ')) });
+  }
+  return blocks;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths, safeNext } from './routes.ts';
+
+describe('matchRoute', () => {
+  it.each([
+    ['/', '', { name: 'catalogue' }],
+    ['/labs/', '', { name: 'catalogue' }],
+    ['/labs/iam-s3-read-only', '', { name: 'lab', labId: 'iam-s3-read-only' }],
+    ['/attempts/01J%2Fx', '', { name: 'attempt', attemptId: '01J/x' }],
+    ['/attempts/%E0%A4%A', '', { name: 'not-found' }],
+    ['/sign-in', '?next=%2Flabs%2Fx', { name: 'sign-in', next: '/labs/x' }],
+    ['/sign-up', '', { name: 'sign-up', next: '/' }],
+    ['/nope', '', { name: 'not-found' }],
+  ])('%s%s', (pathname, search, expected) => {
+    expect(matchRoute(pathname, search)).toEqual(expected);
+  });
+
+  it('round-trips the paths it builds', () => {
+    expect(matchRoute(paths.lab('a b'))).toEqual({ name: 'lab', labId: 'a b' });
+    const signIn = new URL(paths.signIn('/attempts/1'), 'http://x.test');
+    expect(matchRoute(signIn.pathname, signIn.search)).toEqual({ name: 'sign-in', next: '/attempts/1' });
+  });
+});
+
+describe('safeNext keeps redirects on this site', () => {
+  it.each([
+    [null, '/'],
+    ['/labs/x', '/labs/x'],
+    ['//evil.example', '/'],
+    ['https://evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['javascript:alert(1)', '/'],
+    ['/ok\nSet-Cookie', '/'],
+  ])('%j → %j', (raw, expected) => {
+    expect(safeNext(raw)).toBe(expected);
+  });
+});

@@ -1,0 +1,49 @@
+/** The learner UI's pages, addressed by real paths (the server answers index.html for every non-API path). */
+export type Route =
+  | { name: 'catalogue' }
+  | { name: 'sign-in'; next: string }
+  | { name: 'sign-up'; next: string }
+  | { name: 'lab'; labId: string }
+  | { name: 'attempt'; attemptId: string }
+  | { name: 'not-found' };
+
+/**
+ * Where to go after signing in. Only a path on this site is accepted, so a crafted link cannot bounce a
+ * fresh session to another origin (`//evil.example`, `https://…`, `/\evil.example`).
+ */
+export function safeNext(raw: string | null): string {
+  if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
+  return /[\u0000-\u001f]/.test(raw) ? '/' : raw;
+}
+
+function segment(value: string): string | null {
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded === '' ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+export function matchRoute(pathname: string, search = ''): Route {
+  const next = safeNext(new URLSearchParams(search).get('next'));
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/labs') return { name: 'catalogue' };
+  if (path === '/sign-in') return { name: 'sign-in', next };
+  if (path === '/sign-up') return { name: 'sign-up', next };
+  const lab = /^\/labs\/([^/]+)$/.exec(path);
+  const labId = lab === null ? null : segment(lab[1]!);
+  if (labId !== null) return { name: 'lab', labId };
+  const attempt = /^\/attempts\/([^/]+)$/.exec(path);
+  const attemptId = attempt === null ? null : segment(attempt[1]!);
+  if (attemptId !== null) return { name: 'attempt', attemptId };
+  return { name: 'not-found' };
+}
+
+export const paths = {
+  catalogue: () => '/',
+  lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
+  attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
+  signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),
+  signUp: (next?: string) => (next === undefined || next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`),
+};

@@ -1,0 +1,73 @@
+/**
+ * What the UI keeps in the browser: unsaved editor drafts (so a reload loses nothing) and the attempts
+ * this browser started. Storage may be full or disabled (private windows); then the UI still works,
+ * it just remembers less.
+ */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function browserStore(): KeyValueStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function read(store: KeyValueStore | null, key: string): string | null {
+  try {
+    return store?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function write(store: KeyValueStore | null, key: string, value: string | null): void {
+  try {
+    if (value === null) store?.removeItem(key);
+    else store?.setItem(key, value);
+  } catch {
+    // Quota exceeded or storage disabled: the draft simply lives in memory only.
+  }
+}
+
+export function draftKey(attemptId: string, taskId: string): string {
+  return `skylab:draft:${attemptId}:${taskId}`;
+}
+
+export function loadDraft(store: KeyValueStore | null, attemptId: string, taskId: string): string | null {
+  return read(store, draftKey(attemptId, taskId));
+}
+
+export function saveDraft(store: KeyValueStore | null, attemptId: string, taskId: string, text: string | null): void {
+  write(store, draftKey(attemptId, taskId), text);
+}
+
+function attemptsKey(userId: string, labId: string): string {
+  return `skylab:attempts:${userId}:${labId}`;
+}
+
+/** Attempt ids this browser started for a user and lab, newest first. */
+export function knownAttempts(store: KeyValueStore | null, userId: string, labId: string): string[] {
+  const raw = read(store, attemptsKey(userId, labId));
+  if (raw === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberAttempt(store: KeyValueStore | null, userId: string, labId: string, attemptId: string): void {
+  const ids = [attemptId, ...knownAttempts(store, userId, labId).filter((id) => id !== attemptId)];
+  write(store, attemptsKey(userId, labId), JSON.stringify(ids));
+}
+
+export function forgetAttempt(store: KeyValueStore | null, userId: string, labId: string, attemptId: string): void {
+  const ids = knownAttempts(store, userId, labId).filter((id) => id !== attemptId);
+  write(store, attemptsKey(userId, labId), ids.length === 0 ? null : JSON.stringify(ids));
+}
