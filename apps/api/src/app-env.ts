@@ -1,0 +1,9 @@
+import type { ValidSession } from './sessions.ts';
+
+/** What middleware hands to route handlers through the Hono context. */
+export interface AppEnv {
+  Variables: {
+    /** Present when the request carried a valid session cookie. */
+    auth?: ValidSession;
+  };
+}

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { AppEnv } from './app-env.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError, notFound, type ErrorBody } from './errors.ts';
+import { issueFindings } from './json-body.ts';
+import { originCheck } from './middleware/origin-check.ts';
+import { sessionAuth } from './middleware/session-auth.ts';
+import { attemptRoutes } from './routes/attempts.ts';
+import { authRoutes } from './routes/auth.ts';
+import { labRoutes } from './routes/labs.ts';
+import { meRoutes } from './routes/me.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The whole HTTP API, independent of the runtime: Node and the Worker build `deps` their own way.
+ * Routes outside `/api` are left to the caller (the Node entry serves the web UI there).
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `the request body is over ${MAX_BODY_BYTES / 1024} KB`);
+      },
+    }),
+  );
+  app.use('/api/*', originCheck(deps.config.publicOrigin));
+  app.use('/api/*', sessionAuth(deps));
+
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/me', meRoutes(deps));
+  app.route('/api/labs', labRoutes(deps));
+  app.route('/api/attempts', attemptRoutes(deps));
+  app.all('/api/*', (c) => {
+    throw notFound(`there is no route \`${c.req.method} ${c.req.path}\``);
+  });
+
+  app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not_found', message: `there is no route \`${c.req.method} ${c.req.path}\`` } }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+      return c.json(error.body(), error.status);
+    }
+    if (error instanceof z.ZodError) {
+      return c.json<ErrorBody>({ error: { code: 'invalid_request', message: 'the request does not match the expected shape', findings: issueFindings(error.issues) } }, 400);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json<ErrorBody>({ error: { code: 'bad_request', message: error.message || 'the request was refused' } }, error.status);
+    }
+    const requestId = deps.ids.next();
+    deps.log.error('unhandled error', { requestId, method: c.req.method, path: c.req.path, error: describe(error) });
+    return c.json<ErrorBody>({ error: { code: 'internal', message: 'something went wrong on our side', requestId } }, 500);
+  });
+
+  return app;
+}
+
+function describe(error: unknown): Record<string, unknown> {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+}

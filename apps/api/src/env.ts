@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defaultConfig } from './config.ts';
+import type { AppConfig } from './deps.ts';
+
+const emailList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default('file:.data/skylab.db'),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  PUBLIC_ORIGIN: z
+    .url()
+    .transform((url) => new URL(url).origin)
+    .optional(),
+  LABS_DIR: z.string().min(1).optional(),
+  SKYLAB_ADMIN_EMAILS: emailList,
+});
+
+export type Env = z.output<typeof envSchema>;
+
+/** Parses process env or Worker bindings; the one place that knows their names. Empty strings count as unset. */
+export function parseEnv(source: Record<string, unknown>): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '' && value !== undefined));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`).join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The Node process's environment. */
+export function readNodeEnv(): Env {
+  return parseEnv(process.env);
+}
+
+export function configFromEnv(env: Env): AppConfig {
+  return defaultConfig({ adminEmails: env.SKYLAB_ADMIN_EMAILS, ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}) });
+}

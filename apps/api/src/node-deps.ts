@@ -1,0 +1,60 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createDb, type Db } from '@skylab/db';
+import { migrate } from '@skylab/db/migrate';
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from './deps.ts';
+import { configFromEnv, type Env } from './env.ts';
+import { createUlids } from './ids.ts';
+import { loadLabsFromDir } from './labs-from-dir.ts';
+import { createJsonLog } from './log.ts';
+import { createNodePasswords } from './passwords-node.ts';
+
+/** The repository root, from this file's place in it. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * A relative `file:` URL is taken from the repository root, not from wherever the process started,
+ * and its folder is created: `file:.data/skylab.db` just works on a fresh clone.
+ */
+export function resolveDatabaseUrl(url: string, root: string): string {
+  if (!url.startsWith('file:')) return url;
+  const path = url.slice('file:'.length);
+  const absolute = isAbsolute(path) ? path : join(root, path);
+  mkdirSync(dirname(absolute), { recursive: true });
+  return `file:${absolute}`;
+}
+
+export interface NodeDeps {
+  deps: AppDeps;
+  /** Lines about labs that did not load, for the caller to print. */
+  labProblems: string[];
+  close(): void;
+}
+
+/**
+ * Everything `createApp` needs on Node: the database (migrated), the labs from `labs/`, native scrypt,
+ * the socket's address for throttling. The Worker entry mirrors this with bindings, the web scrypt and
+ * `cf-connecting-ip`.
+ */
+export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promise<NodeDeps> {
+  const db: Db = createDb({
+    url: resolveDatabaseUrl(env.DATABASE_URL, root),
+    ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
+  });
+  await migrate(db, join(root, 'migrations'));
+  const { registry, problems } = loadLabsFromDir(env.LABS_DIR ? resolve(root, env.LABS_DIR) : join(root, 'labs'), root);
+  const clock = { now: () => Date.now() };
+  const deps: AppDeps = {
+    db,
+    labs: registry,
+    clock,
+    ids: createUlids(clock),
+    log: createJsonLog(),
+    config: configFromEnv(env),
+    passwords: createNodePasswords(),
+    getClientIp: (c) => getConnInfo(c).remote.address,
+  };
+  return { deps, labProblems: problems, close: () => db.$client.close() };
+}

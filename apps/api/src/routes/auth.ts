@@ -1,0 +1,72 @@
+import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail } from '@skylab/db';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { readJson } from '../json-body.ts';
+import { clearSessionCookie, writeSessionCookie } from '../session-cookie.ts';
+import { invalidateSession, issueSession } from '../sessions.ts';
+import { assertNotThrottled, recordSignInFailure, recordSignInSuccess, throttleKeys } from '../sign-in-throttle.ts';
+import { userView } from '../views.ts';
+
+const email = z.email().max(254);
+// 10 characters is NIST's floor raised a little; 256 bounds the work a single request can ask of scrypt.
+const password = z.string().min(10).max(256);
+
+const signUpBody = z.object({ email, password, name: z.string().trim().max(100).optional() });
+const signInBody = z.object({ email: z.string().max(254), password: z.string().max(256) });
+
+export function authRoutes(deps: AppDeps) {
+  // Unknown emails are checked against a real hash too, so response times do not reveal which emails exist.
+  let timingHash: Promise<string> | undefined;
+  const dummyVerify = (attempt: string) => {
+    timingHash ??= deps.passwords.hash('skylab-timing-equaliser');
+    return timingHash.then((hash) => deps.passwords.verify(attempt, hash));
+  };
+
+  async function startSession(c: Context, userId: string) {
+    const { token, expiresAt } = await issueSession(deps, userId);
+    writeSessionCookie(c, token, expiresAt, deps.clock.now());
+  }
+
+  return new Hono<AppEnv>()
+    .post('/sign-up', async (c) => {
+      const body = await readJson(c, signUpBody);
+      const address = normalizeEmail(body.email);
+      const user = await insertUser(deps.db, {
+        id: deps.ids.next(),
+        email: address,
+        name: body.name ?? '',
+        passwordHash: await deps.passwords.hash(body.password),
+        role: deps.config.adminEmails.includes(address) ? 'admin' : 'learner',
+        createdAt: deps.clock.now(),
+      });
+      if (!user) throw new ApiError(409, 'email_taken', `an account for \`${address}\` already exists`);
+      await startSession(c, user.id);
+      return c.json({ user: userView(user) }, 201);
+    })
+    .post('/sign-in', async (c) => {
+      const body = await readJson(c, signInBody);
+      const address = normalizeEmail(body.email);
+      const keys = throttleKeys(address, deps.getClientIp(c));
+      await assertNotThrottled(deps, keys);
+      const user = await findUserByEmail(deps.db, address);
+      const valid = user ? await deps.passwords.verify(body.password, user.passwordHash) : await dummyVerify(body.password).then(() => false);
+      if (!user || !valid) {
+        await recordSignInFailure(deps, keys);
+        throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
+      }
+      await recordSignInSuccess(deps, keys);
+      // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
+      await deleteExpiredSessions(deps.db, deps.clock.now());
+      await startSession(c, user.id);
+      return c.json({ user: userView(user) });
+    })
+    .post('/sign-out', async (c) => {
+      const auth = c.get('auth');
+      if (auth) await invalidateSession(deps, auth.session.id);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,44 @@
+import { insertAttempt } from '@skylab/db';
+import { provision, renderLab } from '@skylab/lab-engine';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { AppDeps } from '../deps.ts';
+import { engineCtx } from '../engine-ctx.ts';
+import { notFound } from '../errors.ts';
+import type { RegisteredLab } from '../lab-registry.ts';
+import { requireAuth } from '../middleware/session-auth.ts';
+import { attemptView } from '../views.ts';
+
+export function findLab(deps: AppDeps, id: string): RegisteredLab {
+  const registered = deps.labs.get(id);
+  if (!registered) throw notFound(`there is no lab \`${id}\``);
+  return registered;
+}
+
+/** The catalogue is public; starting an attempt needs an account. */
+export function labRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json({ labs: deps.labs.list() }))
+    .get('/:id', (c) => c.json({ lab: renderLab(findLab(deps, c.req.param('id')).lab) }))
+    .post('/:id/attempts', async (c) => {
+      const { user } = requireAuth(c);
+      const registered = findLab(deps, c.req.param('id'));
+      const seed = deps.ids.next();
+      const { params, state } = provision(registered.lab, seed, engineCtx(deps, seed, 0));
+      const now = deps.clock.now();
+      const attempt = await insertAttempt(deps.db, {
+        id: deps.ids.next(),
+        userId: user.id,
+        labId: registered.lab.id,
+        labVersion: registered.version,
+        seed,
+        params,
+        state,
+        version: 1,
+        status: 'in-progress',
+        createdAt: now,
+        updatedAt: now,
+      });
+      return c.json({ attempt: attemptView(attempt, registered, []) }, 201);
+    });
+}

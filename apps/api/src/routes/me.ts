@@ -1,0 +1,28 @@
+import { findProgress } from '@skylab/db';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { AppDeps } from '../deps.ts';
+import { requireAuth } from '../middleware/session-auth.ts';
+import { iso, userView } from '../views.ts';
+
+/** A score of 1 is full marks. */
+const COMPLETE = 1;
+
+export function meRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json({ user: userView(requireAuth(c).user) }))
+    .get('/progress', async (c) => {
+      const { user } = requireAuth(c);
+      const rows = await findProgress(deps.db, user.id);
+      const progress = rows.map((row) => ({
+        labId: row.labId,
+        title: deps.labs.get(row.labId)?.summary.title ?? row.labId,
+        attempts: row.attempts,
+        bestScore: row.bestScore,
+        completed: (row.bestScore ?? 0) >= COMPLETE,
+        lastActivityAt: iso(row.lastActivityAt),
+        latestAttemptId: row.latestAttemptId,
+      }));
+      return c.json({ progress });
+    });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, parseEnv } from '../src/env.ts';
+
+describe('parseEnv', () => {
+  it('fills in the defaults', () => {
+    expect(parseEnv({})).toEqual({ PORT: 8787, DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [] });
+  });
+
+  it('reads every setting, treating empty strings as unset', () => {
+    const env = parseEnv({
+      PORT: '3000',
+      DATABASE_URL: 'http://127.0.0.1:8080',
+      DATABASE_AUTH_TOKEN: '',
+      PUBLIC_ORIGIN: 'https://skylab.example/some/path',
+      LABS_DIR: 'my-labs',
+      SKYLAB_ADMIN_EMAILS: ' Ada@Example.com, ,grace@example.com',
+      UNRELATED: 'ignored',
+    });
+    expect(env).toEqual({
+      PORT: 3000,
+      DATABASE_URL: 'http://127.0.0.1:8080',
+      PUBLIC_ORIGIN: 'https://skylab.example',
+      LABS_DIR: 'my-labs',
+      SKYLAB_ADMIN_EMAILS: ['ada@example.com', 'grace@example.com'],
+    });
+    expect(configFromEnv(env)).toMatchObject({ publicOrigin: 'https://skylab.example', adminEmails: ['ada@example.com', 'grace@example.com'] });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['PUBLIC_ORIGIN', 'not a url'],
+  ])('refuses %s=%s and names it', (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
+  });
+});

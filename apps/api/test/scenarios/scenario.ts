@@ -1,0 +1,35 @@
+import { createAgent, type Agent, type Fetch } from './client.ts';
+
+export interface ScenarioContext {
+  /** A new browser with its own cookies and address. */
+  agent(): Agent;
+  /** A new browser, signed up as a fresh learner. */
+  learner(): Promise<Agent & { email: string; password: string }>;
+  /** An email no other scenario or run uses, so scenarios can share one database. */
+  uniqueEmail(label: string): string;
+}
+
+export interface Scenario {
+  name: string;
+  run(ctx: ScenarioContext): Promise<void>;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** The context scenarios run in, over any fetch-like function and the origin it serves. */
+export function scenarioContext(fetch: Fetch, origin: string): ScenarioContext {
+  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  let count = 0;
+  const uniqueEmail = (label: string) => `${label}-${run}-${++count}@example.com`;
+  return {
+    agent: () => createAgent(fetch, origin),
+    uniqueEmail,
+    async learner() {
+      const agent = createAgent(fetch, origin);
+      const email = uniqueEmail('learner');
+      const res = await agent.post('/api/auth/sign-up', { email, password: PASSWORD, name: 'Test Learner' });
+      if (res.status !== 201) throw new Error(`sign-up failed with ${res.status}: ${JSON.stringify(res.body)}`);
+      return Object.assign(agent, { email, password: PASSWORD });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { createDb, type Db } from '@skylab/db';
+import { migrate } from '@skylab/db/migrate';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultConfig } from '../../src/config.ts';
+import type { AppConfig, AppDeps, Log } from '../../src/deps.ts';
+import { createUlids } from '../../src/ids.ts';
+import type { LabRegistry } from '../../src/lab-registry.ts';
+import { createNodePasswords } from '../../src/passwords-node.ts';
+import { fixedClock, seededRandomBytes, type TestClock } from './deterministic.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
+
+/** scrypt at N=2^4 keeps hundreds of sign-ups fast; `passwords.test.ts` covers the production cost. */
+export const TEST_SCRYPT = { log2N: 4, r: 8, p: 1 };
+
+export async function openTestDb(kind: 'memory' | 'file' = 'memory', path?: string): Promise<Db> {
+  const url = kind === 'memory' ? ':memory:' : `file:${path ?? join(mkdtempSync(join(tmpdir(), 'skylab-api-')), 'skylab.db')}`;
+  const db = createDb(url);
+  await migrate(db, join(REPO_ROOT, 'migrations'));
+  return db;
+}
+
+export interface MemoryLog extends Log {
+  lines: { level: string; message: string; fields?: Record<string, unknown> }[];
+}
+
+export function memoryLog(): MemoryLog {
+  const lines: MemoryLog['lines'] = [];
+  const push = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+}
+
+export interface TestDeps extends AppDeps {
+  clock: TestClock;
+  log: MemoryLog;
+}
+
+/** In-memory, deterministic deps: fixed clock, seeded ids, cheap scrypt, the client IP taken from `cf-connecting-ip` as in Workers. */
+export interface TestDepsOptions {
+  labs: LabRegistry;
+  config?: Partial<AppConfig>;
+  seed?: string;
+}
+
+export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
+  const clock = fixedClock();
+  return {
+    db,
+    labs: options.labs,
+    clock,
+    ids: createUlids(clock, seededRandomBytes(options.seed ?? 'skylab-tests')),
+    log: memoryLog(),
+    config: defaultConfig(options.config),
+    passwords: createNodePasswords(TEST_SCRYPT),
+    getClientIp: (c) => c.req.header('cf-connecting-ip'),
+  };
+}
