@@ -8,7 +8,8 @@ export type { Finding } from '@skylab/validation';
 export interface User {
   id: string;
   email: string;
-  name: string | null;
+  /** Empty when the learner gave no name at sign-up. */
+  name: string;
   role: 'learner' | 'instructor' | 'admin';
 }
 
@@ -28,7 +29,8 @@ export interface Attempt {
   bestScore: number | null;
   createdAt: string;
   updatedAt: string;
-  lab: LabView;
+  /** Rendered with this attempt's params; `null` once the lab has been withdrawn from the server. */
+  lab: LabView | null;
   /** Oldest first, as the API sends them. */
   submissions: Submission[];
 }
@@ -40,6 +42,7 @@ export interface LabProgress {
   bestScore: number | null;
   completed: boolean;
   lastActivityAt: string | null;
+  latestAttemptId?: string;
 }
 
 /** The documented error body: `{ error: { code, message, findings?, requestId? } }`. */

@@ -3,6 +3,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { indent, lineCount, lineRange, newline, outdent } from '../lib/editor-ops.ts';
 import type { Edit } from '../lib/editor-ops.ts';
 
+/** A line with a finding: errors stop grading, warnings are advice. */
+export interface LineMark {
+  line: number;
+  level: 'error' | 'warning';
+}
+
 /** Asks the editor to select a line and bring it into view; `request` changes for every new ask. */
 export interface RevealRequest {
   line: number;
@@ -15,7 +21,7 @@ interface CodeEditorProps {
   value: string;
   onChange: (value: string) => void;
   /** Lines that have findings: marked in the gutter and behind the text. */
-  markedLines: number[];
+  marks: LineMark[];
   reveal: RevealRequest | null;
   onSubmitShortcut: () => void;
   describedBy?: string;
@@ -38,7 +44,7 @@ function applyEdit(textarea: HTMLTextAreaElement, edit: Edit): void {
 const MIN_ROWS = 10;
 const MAX_ROWS = 32;
 
-export function CodeEditor({ id, label, value, onChange, markedLines, reveal, onSubmitShortcut, describedBy }: CodeEditorProps) {
+export function CodeEditor({ id, label, value, onChange, marks, reveal, onSubmitShortcut, describedBy }: CodeEditorProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const scrollLayerRefs = useRef<HTMLDivElement[]>([]);
   // Tab indents; Escape first lets the next Tab leave the editor, so the keyboard is never trapped.
@@ -90,7 +96,10 @@ export function CodeEditor({ id, label, value, onChange, markedLines, reveal, on
     }
   };
 
-  const marked = new Set(markedLines);
+  // One mark per line; an error outranks a warning on the same line.
+  const marked = new Map<number, LineMark['level']>();
+  for (const mark of marks) if (mark.line <= lines && marked.get(mark.line) !== 'error') marked.set(mark.line, mark.level);
+  const hasErrors = [...marked.values()].includes('error');
   const setLayer = (index: number) => (element: HTMLDivElement | null) => {
     if (element !== null) scrollLayerRefs.current[index] = element;
   };
@@ -98,11 +107,11 @@ export function CodeEditor({ id, label, value, onChange, markedLines, reveal, on
   return (
     <div class="editor-block">
       <label for={id} class="editor-label">{label}</label>
-      <div class={marked.size > 0 ? 'editor editor-has-findings' : 'editor'}>
+      <div class={hasErrors ? 'editor editor-has-errors' : 'editor'}>
         <div class="editor-gutter" aria-hidden="true">
           <div ref={setLayer(0)}>
             {Array.from({ length: lines }, (_, index) => (
-              <div key={index} class={marked.has(index + 1) ? 'gutter-line gutter-line-marked' : 'gutter-line'}>
+              <div key={index} class={marked.has(index + 1) ? `gutter-line gutter-line-${marked.get(index + 1)}` : 'gutter-line'}>
                 {index + 1}
               </div>
             ))}
@@ -111,8 +120,8 @@ export function CodeEditor({ id, label, value, onChange, markedLines, reveal, on
         <div class="editor-body">
           <div class="editor-marks" aria-hidden="true">
             <div ref={setLayer(1)}>
-              {[...marked].filter((line) => line <= lines).map((line) => (
-                <div key={line} class="line-mark" data-line={line} style={{ '--line': line }} />
+              {[...marked].map(([line, level]) => (
+                <div key={line} class={`line-mark line-mark-${level}`} data-line={line} style={{ '--line': line }} />
               ))}
             </div>
           </div>
@@ -126,9 +135,8 @@ export function CodeEditor({ id, label, value, onChange, markedLines, reveal, on
             spellcheck={false}
             autocomplete="off"
             autocapitalize="off"
-            autocorrect="off"
             aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
-            aria-invalid={marked.size > 0}
+            aria-invalid={hasErrors}
             onInput={(event) => onChange(event.currentTarget.value)}
             onKeyDown={onKeyDown}
             onScroll={syncScroll}

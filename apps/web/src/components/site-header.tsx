@@ -40,7 +40,7 @@ export function SiteHeader() {
             <>
               <span class="account-name" data-testid="current-user" title={user.email}>
                 <span class="visually-hidden">Signed in as </span>
-                {user.name ?? user.email}
+                {user.name === '' ? user.email : user.name}
               </span>
               <button type="button" class="button button-small button-quiet" onClick={signOut} disabled={signingOut}>
                 Sign out

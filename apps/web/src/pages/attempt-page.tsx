@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, isApiError } from '../api/client.ts';
-import type { Attempt, Finding, Submission, TaskView } from '../api/types.ts';
+import type { Attempt, Finding, LabView, Submission, TaskView } from '../api/types.ts';
 import { CompletedBadge, ScoreBadge } from '../components/badges.tsx';
 import { CodeEditor } from '../components/code-editor.tsx';
-import type { RevealRequest } from '../components/code-editor.tsx';
+import type { LineMark, RevealRequest } from '../components/code-editor.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
@@ -21,14 +21,14 @@ type Feedback =
   | { kind: 'conflict' }
   | { kind: 'error'; error: unknown };
 
-function initialDrafts(attempt: Attempt): Record<string, string> {
+function initialDrafts(attempt: Attempt, lab: LabView): Record<string, string> {
   const store = browserStore();
   const last = attempt.submissions[attempt.submissions.length - 1];
-  return Object.fromEntries(attempt.lab.tasks.map((task) => [task.id, loadDraft(store, attempt.id, task.id) ?? last?.answers[task.id] ?? task.starter]));
+  return Object.fromEntries(lab.tasks.map((task) => [task.id, loadDraft(store, attempt.id, task.id) ?? last?.answers[task.id] ?? task.starter]));
 }
 
-function linesOf(findings: Finding[]): number[] {
-  return findings.flatMap((finding) => (finding.range === undefined ? [] : [finding.range.start.line]));
+function marksOf(findings: Finding[]): LineMark[] {
+  return findings.flatMap((finding) => (finding.range === undefined ? [] : [{ line: finding.range.start.line, level: finding.severity === 'error' ? 'error' : 'warning' } as const]));
 }
 
 interface TaskPanelProps {
@@ -36,13 +36,13 @@ interface TaskPanelProps {
   index: number;
   value: string;
   submitted: string | undefined;
-  markedLines: number[];
+  marks: LineMark[];
   reveal: RevealRequest | null;
   onChange: (value: string) => void;
   onSubmitShortcut: () => void;
 }
 
-function TaskPanel({ task, index, value, submitted, markedLines, reveal, onChange, onSubmitShortcut }: TaskPanelProps) {
+function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onSubmitShortcut }: TaskPanelProps) {
   const editorId = `editor-${task.id}`;
   const statusId = `${editorId}-draft`;
   const resetToStarter = () => {
@@ -59,7 +59,7 @@ function TaskPanel({ task, index, value, submitted, markedLines, reveal, onChang
         label={`Your answer (${task.language.toUpperCase()})`}
         value={value}
         onChange={onChange}
-        markedLines={markedLines}
+        marks={marks}
         reveal={reveal}
         onSubmitShortcut={onSubmitShortcut}
         describedBy={statusId}
@@ -74,13 +74,19 @@ function TaskPanel({ task, index, value, submitted, markedLines, reveal, onChang
   );
 }
 
-function AttemptWorkspace({ attempt, onAttemptChange }: { attempt: Attempt; onAttemptChange: (attempt: Attempt) => void }) {
-  const tasks = attempt.lab.tasks;
+interface WorkspaceProps {
+  attempt: Attempt;
+  lab: LabView;
+  onAttemptChange: (attempt: Attempt) => void;
+}
+
+function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
+  const tasks = lab.tasks;
   const taskIds = tasks.map((task) => task.id);
   const submissions = attempt.submissions;
   const last = submissions[submissions.length - 1];
 
-  const [drafts, setDrafts] = useState(() => initialDrafts(attempt));
+  const [drafts, setDrafts] = useState(() => initialDrafts(attempt, lab));
   const [submitting, setSubmitting] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(last?.id ?? null);
@@ -159,7 +165,7 @@ function AttemptWorkspace({ attempt, onAttemptChange }: { attempt: Attempt; onAt
     <>
       <details class="brief" open={submissions.length === 0}>
         <summary>Lab brief</summary>
-        <MarkdownView source={attempt.lab.description} />
+        <MarkdownView source={lab.description} />
       </details>
 
       {tasks.map((task, index) => (
@@ -169,7 +175,7 @@ function AttemptWorkspace({ attempt, onAttemptChange }: { attempt: Attempt; onAt
           index={index}
           value={drafts[task.id] ?? ''}
           submitted={last?.answers[task.id]}
-          markedLines={editedSinceCheck.has(task.id) ? [] : linesOf(findingsByTask.byTask.get(task.id) ?? [])}
+          marks={editedSinceCheck.has(task.id) ? [] : marksOf(findingsByTask.byTask.get(task.id) ?? [])}
           reveal={reveals[task.id] ?? null}
           onChange={(text) => setDraft(task.id, text)}
           onSubmitShortcut={submit}
@@ -254,6 +260,27 @@ function AttemptWorkspace({ attempt, onAttemptChange }: { attempt: Attempt; onAt
   );
 }
 
+/** The lab left the server: nothing can be submitted any more, but the learner's record stays readable. */
+function WithdrawnLab({ attempt }: { attempt: Attempt }) {
+  const last = attempt.submissions[attempt.submissions.length - 1];
+  return (
+    <>
+      <div class="notice notice-warning">
+        <p class="notice-title">This lab is no longer offered</p>
+        <p>
+          The lab <code>{attempt.labId}</code> was withdrawn, so this attempt cannot take new submissions. Your results are kept.
+        </p>
+      </div>
+      {last === undefined ? null : (
+        <section class="stack" aria-labelledby="results-heading">
+          <h2 id="results-heading">Your last submission</h2>
+          <GradeReport grade={last.grade} />
+        </section>
+      )}
+    </>
+  );
+}
+
 export function AttemptPage({ attemptId }: { attemptId: string }) {
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -281,20 +308,29 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
     );
   }
 
+  const title = attempt.lab?.title ?? 'Withdrawn lab';
   return (
     <article class="stack attempt-page">
       <nav aria-label="Breadcrumb" class="breadcrumb">
         <Link href={paths.catalogue()}>Labs</Link>
-        <span aria-hidden="true"> / </span>
-        <Link href={paths.lab(attempt.labId)}>{attempt.lab.title}</Link>
+        {attempt.lab === null ? null : (
+          <>
+            <span aria-hidden="true"> / </span>
+            <Link href={paths.lab(attempt.labId)}>{attempt.lab.title}</Link>
+          </>
+        )}
       </nav>
-      <PageTitle title={attempt.lab.title} />
+      <PageTitle title={title} />
       <p class="attempt-status">
         {attempt.status === 'completed' ? <CompletedBadge /> : <span class="badge">In progress</span>}
         <ScoreBadge score={attempt.bestScore} />
         <span class="muted">Started {formatDateTime(attempt.createdAt)}</span>
       </p>
-      <AttemptWorkspace key={attempt.id} attempt={attempt} onAttemptChange={setAttempt} />
+      {attempt.lab === null ? (
+        <WithdrawnLab attempt={attempt} />
+      ) : (
+        <AttemptWorkspace key={attempt.id} attempt={attempt} lab={attempt.lab} onAttemptChange={setAttempt} />
+      )}
     </article>
   );
 }

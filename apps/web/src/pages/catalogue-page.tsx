@@ -17,6 +17,11 @@ function ProgressLine({ progress }: { progress: LabProgress | undefined }) {
       <span class="muted">
         {progress.attempts} {progress.attempts === 1 ? 'attempt' : 'attempts'}
       </span>
+      {progress.latestAttemptId === undefined || progress.completed ? null : (
+        <Link href={paths.attempt(progress.latestAttemptId)} class="continue-link">
+          Continue<span class="visually-hidden"> {progress.title}</span>
+        </Link>
+      )}
     </p>
   );
 }

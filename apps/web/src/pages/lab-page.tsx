@@ -14,13 +14,17 @@ import { useResource } from '../use-resource.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 /**
- * The API has no "list my attempts" route yet, so the attempts shown are the ones this browser started
- * (ids kept in localStorage), each fetched fresh; ids the server no longer knows are forgotten.
+ * The API lists no attempts per lab, only the latest one in the learner's progress; the others shown are
+ * the ones this browser started (ids kept in localStorage). Each is fetched fresh, newest first, and ids
+ * the server no longer knows are forgotten.
  */
 async function loadAttempts(user: User, labId: string): Promise<Attempt[]> {
   const store = browserStore();
+  const progress = await api.progress();
+  const latest = progress.find((entry) => entry.labId === labId)?.latestAttemptId;
+  const ids = [...new Set([...(latest === undefined ? [] : [latest]), ...knownAttempts(store, user.id, labId)])];
   const results = await Promise.all(
-    knownAttempts(store, user.id, labId).map((id) =>
+    ids.map((id) =>
       api.attempt(id).catch((error: unknown) => {
         if (isApiError(error, 'not_found')) {
           forgetAttempt(store, user.id, labId, id);
@@ -30,7 +34,7 @@ async function loadAttempts(user: User, labId: string): Promise<Attempt[]> {
       }),
     ),
   );
-  return results.filter((attempt): attempt is Attempt => attempt !== null);
+  return results.filter((attempt): attempt is Attempt => attempt !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 function AttemptList({ attempts }: { attempts: Attempt[] }) {
