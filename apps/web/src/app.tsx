@@ -46,9 +46,13 @@ export function App() {
   }, []);
 
   const needsSession = route.name === 'attempt';
+  const isAuthPage = route.name === 'sign-in' || route.name === 'sign-up';
+  const afterAuth = isAuthPage ? route.next : '/';
   useEffect(() => {
     if (user === null && needsSession) navigate(paths.signIn(location.pathname), { replace: true });
-  }, [user, needsSession, location.pathname]);
+    // A signed-in learner who lands on a sign-in link (a bookmark, the back button) goes where it pointed.
+    if (user && isAuthPage) navigate(afterAuth, { replace: true });
+  }, [user, needsSession, isAuthPage, afterAuth, location.pathname]);
 
   return (
     <SessionContext.Provider value={{ user, setUser }}>

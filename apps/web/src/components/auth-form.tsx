@@ -5,15 +5,19 @@ import type { Finding, User } from '../api/types.ts';
 import { navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { ErrorMessage } from './error-message.tsx';
+import { InlineMarkdown } from './markdown-view.tsx';
 
 type Field = 'name' | 'email' | 'password';
 
-/** Field-level messages from `invalid_request` findings, whose path names the offending field. */
+/**
+ * Field-level messages from `invalid_request` findings, whose path names the offending field. The
+ * message's own "`field`: " prefix is dropped because it is shown right under that field.
+ */
 function fieldErrors(findings: Finding[]): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
   for (const finding of findings) {
     const field = finding.path[0];
-    if ((field === 'name' || field === 'email' || field === 'password') && out[field] === undefined) out[field] = finding.message;
+    if ((field === 'name' || field === 'email' || field === 'password') && out[field] === undefined) out[field] = finding.message.replace(/^`[^`]*`:\s*/, '');
   }
   return out;
 }
@@ -56,13 +60,13 @@ export function AuthForm({ mode, next, submit }: AuthFormProps) {
         <div class="field">
           <label for="name">Name <span class="muted">(optional)</span></label>
           <input id="name" name="name" autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={errors.name !== undefined} aria-describedby={describedBy('name')} />
-          {errors.name === undefined ? null : <p id="name-error" class="field-error">{errors.name}</p>}
+          {errors.name === undefined ? null : <p id="name-error" class="field-error"><InlineMarkdown text={errors.name} /></p>}
         </div>
       ) : null}
       <div class="field">
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} aria-invalid={errors.email !== undefined} aria-describedby={describedBy('email')} />
-        {errors.email === undefined ? null : <p id="email-error" class="field-error">{errors.email}</p>}
+        {errors.email === undefined ? null : <p id="email-error" class="field-error"><InlineMarkdown text={errors.email} /></p>}
       </div>
       <div class="field">
         <label for="password">Password</label>
@@ -80,7 +84,7 @@ export function AuthForm({ mode, next, submit }: AuthFormProps) {
           aria-describedby={describedBy('password', mode === 'sign-up' ? 'password-hint' : undefined)}
         />
         {mode === 'sign-up' ? <p id="password-hint" class="field-hint">At least 10 characters.</p> : null}
-        {errors.password === undefined ? null : <p id="password-error" class="field-error">{errors.password}</p>}
+        {errors.password === undefined ? null : <p id="password-error" class="field-error"><InlineMarkdown text={errors.password} /></p>}
       </div>
       <button type="submit" class="button" disabled={busy}>
         {mode === 'sign-in' ? (busy ? 'Signing in…' : 'Sign in') : busy ? 'Creating account…' : 'Create account'}

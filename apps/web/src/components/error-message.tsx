@@ -1,6 +1,7 @@
 import { isApiError } from '../api/client.ts';
 import { paths } from '../lib/routes.ts';
 import { Link } from '../router.tsx';
+import { InlineMarkdown } from './markdown-view.tsx';
 
 function describe(error: unknown): string {
   if (isApiError(error, 'too_many_attempts') && error.retryAfterSeconds !== undefined) {
@@ -16,7 +17,7 @@ export function ErrorMessage({ error, title = 'Something went wrong' }: { error:
   return (
     <div class="notice notice-error" role="alert">
       <p class="notice-title">{title}</p>
-      <p>{describe(error)}</p>
+      <p><InlineMarkdown text={describe(error)} /></p>
       {isApiError(error, 'unauthenticated') ? (
         <p>
           <Link href={paths.signIn(window.location.pathname)}>Sign in again</Link>

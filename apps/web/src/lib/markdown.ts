@@ -41,7 +41,7 @@ const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;
 export function safeHref(raw: string): string | null {
   const href = raw.trim();
   // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`), so refuse them outright.
-  if (href === '' || /[\u0000-\u0020\u007f]/.test(href)) return null;
+  if (href === '' || [...href].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f)) return null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
   if (scheme === null) return href;
   return ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase()) ? href : null;

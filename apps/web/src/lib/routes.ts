@@ -13,7 +13,7 @@ export type Route =
  */
 export function safeNext(raw: string | null): string {
   if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
-  return /[\u0000-\u001f]/.test(raw) ? '/' : raw;
+  return [...raw].some((char) => char.charCodeAt(0) < 0x20) ? '/' : raw;
 }
 
 function segment(value: string): string | null {

@@ -302,7 +302,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
   if (attempt === null) {
     return (
       <section class="stack">
-        <PageTitle title="Attempt" />
+        <PageTitle title="Attempt" pending={error === null} />
         {error === null ? <p role="status" class="muted">Loading your attempt…</p> : <ErrorMessage error={error} title="Could not load the attempt" />}
       </section>
     );

@@ -112,7 +112,7 @@ export function LabPage({ labId }: { labId: string }) {
   if (resource.state !== 'ready') {
     return (
       <section class="stack">
-        <PageTitle title="Lab" />
+        <PageTitle title="Lab" pending={resource.state === 'loading'} />
         {resource.state === 'loading' ? <p role="status" class="muted">Loading the lab…</p> : <ErrorMessage error={resource.error} title="Could not load the lab" />}
       </section>
     );
