@@ -1,4 +1,4 @@
-import type { Finding } from '@skylab/validation';
+import type { Finding, Lab } from '@skylab/validation';
 import type { AccountState, Ctx } from '@skylab/emulator';
 
 /** When a check's result is shown to the learner. */
@@ -46,10 +46,18 @@ export interface TaskView {
   language: 'json' | 'yaml' | 'text';
 }
 
+/** A hint as the learner sees it: the text only when it is free; costly hints are revealed on request. */
+export interface HintView {
+  index: number;
+  cost: number;
+  text?: string;
+}
+
 /** A lab as the learner sees it: summary, rendered description, tasks and free hints. */
 export interface LabView extends LabSummary {
   description: string;
   tasks: TaskView[];
+  hints: HintView[];
 }
 
 /** The per-attempt variant: seeded params and the provisioned emulated account. */
@@ -66,4 +74,27 @@ export type GradeOutcome =
   | { ok: true; grade: Grade; state: AccountState; findings: Finding[] }
   | { ok: false; findings: Finding[] };
 
-export type { AccountState, Ctx };
+/** One graded run of the self-test: the solution or a known-wrong answer, for one seed. */
+export interface SelfTestRun {
+  /** `solution`, or the wrong answer's id. */
+  subject: string;
+  seed: string;
+  ok: boolean;
+  score?: number;
+  /** Ids of the checks that did not pass. */
+  failedChecks: string[];
+  /** For a wrong answer: the checks it declares it fails. */
+  expectedFailedChecks?: string[];
+  /** What is wrong, in plain words; empty when `ok`. */
+  problems: string[];
+  findings: Finding[];
+}
+
+/** The result of running a lab's own tests: the solution scores 100%, each wrong answer fails exactly what it declares. */
+export interface SelfTestReport {
+  labId: string;
+  ok: boolean;
+  runs: SelfTestRun[];
+}
+
+export type { AccountState, Ctx, Lab };

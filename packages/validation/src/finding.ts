@@ -19,10 +19,12 @@ export type PathSegment = string | number;
 
 /**
  * One problem found in user input. `path` points at the element in the parsed document
- * (`['Statement', 0, 'Action']`); `range` points into the source text when the input was text.
+ * (`['Statement', 0, 'Action']`); `range` points into the source text when the input was text;
+ * `file` names that text when it came from a file (a lab's `lab.yaml`).
  */
 export interface Finding {
   ruleId: string;
+  file?: string;
   severity: Severity;
   path: PathSegment[];
   range?: Range;

@@ -1,0 +1,40 @@
+import type { AuthorizationResult, StatementRef } from './types.ts';
+
+/** How a statement is named to a learner: `statement 2 (`ReadObjects`) of inline policy `s3-read-only`, line 9`. */
+export function describeStatement(ref: StatementRef): string {
+  const sid = ref.sid ? ` (\`${ref.sid}\`)` : '';
+  const where = ref.range ? `, line ${ref.range.start.line}` : '';
+  const kind = ref.attachment === 'inline' ? 'inline policy' : 'managed policy';
+  return `statement ${ref.statementIndex + 1}${sid} of ${kind} \`${ref.policyName}\`${where}`;
+}
+
+/**
+ * The reasons behind a decision in plain words, one line each: what was decided, which statements
+ * decided it, why each other statement did not apply, and what the simulator could not evaluate.
+ */
+export function explainAuthorization(result: AuthorizationResult): string {
+  const { action, resource } = result.request;
+  const subject = `\`${action}\` on \`${resource}\``;
+  const lines: string[] = [];
+  const denies = result.matchedStatements.filter((s) => s.effect === 'Deny');
+  const allows = result.matchedStatements.filter((s) => s.effect === 'Allow');
+  if (result.decision === 'ExplicitDeny') {
+    lines.push(`${subject} is explicitly denied: an explicit deny overrides any allow`);
+    for (const ref of denies) lines.push(`- ${describeStatement(ref)} denies it`);
+    for (const ref of allows) lines.push(`- ${describeStatement(ref)} would allow it, but the deny wins`);
+  } else if (result.decision === 'Allowed') {
+    lines.push(`${subject} is allowed`);
+    for (const ref of allows) lines.push(`- ${describeStatement(ref)} allows it`);
+  } else if (!result.determinate) {
+    lines.push(`${subject} is not allowed: a statement that might apply uses something the simulator does not evaluate, so it fails closed`);
+    for (const ref of allows) lines.push(`- ${describeStatement(ref)} allows it, unless a statement below denies it`);
+  } else if (result.matchedStatements.length === 0 && result.unmatched.length === 0) {
+    lines.push(`${subject} is implicitly denied: the principal has no policy statements, and everything not allowed is denied`);
+  } else {
+    lines.push(`${subject} is implicitly denied: no statement allows it`);
+  }
+  for (const ref of result.unmatched) lines.push(`- ${describeStatement(ref)} does not apply: ${ref.reason}`);
+  for (const invalid of result.invalidPolicies) lines.push(`- policy \`${invalid.policyName}\` is ignored because it is not valid: ${invalid.reason}`);
+  if (result.unsupported.length > 0) lines.push(`not evaluated: ${result.unsupported.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,225 @@
+import { validatePolicy } from '@skylab/validation';
+import type { Ctx } from '../ctx.ts';
+import type { AccountState } from '../state.ts';
+import { ValidationError } from '../errors.ts';
+import { DeleteConflict, EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument, NoSuchEntity } from './errors.ts';
+import type { IamManagedPolicy, IamUser } from './state.ts';
+
+// One function per IAM action, named after it (https://docs.aws.amazon.com/IAM/latest/APIReference/).
+// Operations change the given state in place; callers that need the old state clone it first.
+
+/** IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+export const IAM_QUOTAS = {
+  /** Aggregate size of all inline policies of one user, not counting whitespace. */
+  userInlinePolicySize: 2048,
+  /** Size of one managed policy version, not counting whitespace. */
+  managedPolicySize: 6144,
+  /** Managed policies attached to one user (the default quota). */
+  attachedPoliciesPerUser: 10,
+} as const;
+
+const NAME = /^[\w+=,.@-]+$/;
+const PATH = /^(\/|\/[\u0021-\u007e]+\/)$/;
+
+/** The user's public shape, as `CreateUser` and `GetUser` return it. */
+export type UserView = Pick<IamUser, 'UserName' | 'UserId' | 'Arn' | 'Path' | 'CreateDate'>;
+/** The managed policy's public shape, as `CreatePolicy` returns it. */
+export type PolicyView = Omit<IamManagedPolicy, 'Versions'>;
+
+function checkName(field: string, value: string, max: number): void {
+  if (value.length < 1 || value.length > max || !NAME.test(value)) {
+    throw new ValidationError(`\`${value}\` is not a valid ${field}: use 1 to ${max} letters, digits and \`+=,.@_-\``);
+  }
+}
+
+function checkPath(path: string): void {
+  if (path.length > 512 || !PATH.test(path)) throw new ValidationError(`\`${path}\` is not a valid path: it must begin and end with \`/\``);
+}
+
+// IAM does not count whitespace against policy size quotas (reference_iam-quotas.html#reference_iam-quotas-entity-length).
+function policySize(document: string): number {
+  return document.replace(/\s/g, '').length;
+}
+
+function parsePolicy(document: string): void {
+  const { policy, findings } = validatePolicy(document, { policyType: 'identity' });
+  if (!policy) {
+    const first = findings.find((f) => f.severity === 'error');
+    throw new MalformedPolicyDocument(first?.message ?? 'the policy document is not valid', findings);
+  }
+}
+
+function now(ctx: Ctx): string {
+  return new Date(ctx.clock.now()).toISOString();
+}
+
+function findUser(state: AccountState, userName: string): IamUser {
+  const user = state.iam.users[userName.toLowerCase()];
+  if (!user) throw new NoSuchEntity(`the user with name \`${userName}\` cannot be found`);
+  return user;
+}
+
+function findPolicy(state: AccountState, policyArn: string): IamManagedPolicy {
+  const policy = state.iam.policies[policyArn];
+  if (!policy) throw new NoSuchEntity(`policy \`${policyArn}\` does not exist or is not attachable`);
+  return policy;
+}
+
+function userView(user: IamUser): UserView {
+  return { UserName: user.UserName, UserId: user.UserId, Arn: user.Arn, Path: user.Path, CreateDate: user.CreateDate };
+}
+
+/** CreateUser: a new IAM user with a fresh `AIDA…` id. */
+export function createUser(state: AccountState, input: { UserName: string; Path?: string }, ctx: Ctx): { User: UserView } {
+  const path = input.Path ?? '/';
+  checkName('user name', input.UserName, 64);
+  checkPath(path);
+  const key = input.UserName.toLowerCase();
+  if (state.iam.users[key]) throw new EntityAlreadyExists(`user with name \`${input.UserName}\` already exists`);
+  const user: IamUser = {
+    UserName: input.UserName,
+    UserId: ctx.ids.next('AIDA'),
+    Arn: `arn:aws:iam::${ctx.accountId}:user${path}${input.UserName}`,
+    Path: path,
+    CreateDate: now(ctx),
+    UserPolicies: {},
+    AttachedPolicyArns: [],
+  };
+  state.iam.users[key] = user;
+  return { User: userView(user) };
+}
+
+/** GetUser: the named user. */
+export function getUser(state: AccountState, input: { UserName: string }, _ctx: Ctx): { User: UserView } {
+  return { User: userView(findUser(state, input.UserName)) };
+}
+
+/** DeleteUser: refused while the user still has inline or attached policies, as in IAM. */
+export function deleteUser(state: AccountState, input: { UserName: string }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  if (Object.keys(user.UserPolicies).length > 0 || user.AttachedPolicyArns.length > 0) {
+    throw new DeleteConflict(`cannot delete user \`${user.UserName}\`: delete its inline policies and detach its managed policies first`);
+  }
+  delete state.iam.users[user.UserName.toLowerCase()];
+  return {};
+}
+
+/** CreatePolicy: a customer managed policy whose first version, `v1`, is the default. */
+export function createPolicy(
+  state: AccountState,
+  input: { PolicyName: string; PolicyDocument: string; Path?: string; Description?: string },
+  ctx: Ctx,
+): { Policy: PolicyView } {
+  const path = input.Path ?? '/';
+  checkName('policy name', input.PolicyName, 128);
+  checkPath(path);
+  const arn = `arn:aws:iam::${ctx.accountId}:policy${path}${input.PolicyName}`;
+  if (Object.values(state.iam.policies).some((p) => p.PolicyName.toLowerCase() === input.PolicyName.toLowerCase())) {
+    throw new EntityAlreadyExists(`a policy called \`${input.PolicyName}\` already exists: duplicate names are not allowed`);
+  }
+  if (policySize(input.PolicyDocument) > IAM_QUOTAS.managedPolicySize) {
+    throw new LimitExceeded(`cannot exceed quota for PolicySize: ${IAM_QUOTAS.managedPolicySize}`);
+  }
+  parsePolicy(input.PolicyDocument);
+  const date = now(ctx);
+  const policy: IamManagedPolicy = {
+    PolicyName: input.PolicyName,
+    PolicyId: ctx.ids.next('ANPA'),
+    Arn: arn,
+    Path: path,
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    DefaultVersionId: 'v1',
+    AttachmentCount: 0,
+    CreateDate: date,
+    UpdateDate: date,
+    Versions: [{ VersionId: 'v1', Document: input.PolicyDocument, IsDefaultVersion: true, CreateDate: date }],
+  };
+  state.iam.policies[arn] = policy;
+  const { Versions: _versions, ...view } = policy;
+  return { Policy: view };
+}
+
+/** AttachUserPolicy: attaching an already attached policy changes nothing, as in IAM. */
+export function attachUserPolicy(state: AccountState, input: { UserName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  const policy = findPolicy(state, input.PolicyArn);
+  if (user.AttachedPolicyArns.includes(policy.Arn)) return {};
+  if (user.AttachedPolicyArns.length >= IAM_QUOTAS.attachedPoliciesPerUser) {
+    throw new LimitExceeded(`cannot exceed quota for PoliciesPerUser: ${IAM_QUOTAS.attachedPoliciesPerUser}`);
+  }
+  user.AttachedPolicyArns.push(policy.Arn);
+  policy.AttachmentCount++;
+  return {};
+}
+
+/** DetachUserPolicy. */
+export function detachUserPolicy(state: AccountState, input: { UserName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  const index = user.AttachedPolicyArns.indexOf(input.PolicyArn);
+  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
+  user.AttachedPolicyArns.splice(index, 1);
+  const policy = state.iam.policies[input.PolicyArn];
+  if (policy) policy.AttachmentCount--;
+  return {};
+}
+
+/** ListAttachedUserPolicies. */
+export function listAttachedUserPolicies(
+  state: AccountState,
+  input: { UserName: string },
+  _ctx: Ctx,
+): { AttachedPolicies: { PolicyName: string; PolicyArn: string }[] } {
+  const user = findUser(state, input.UserName);
+  return {
+    AttachedPolicies: user.AttachedPolicyArns.map((arn) => ({ PolicyName: state.iam.policies[arn]?.PolicyName ?? arn, PolicyArn: arn })),
+  };
+}
+
+/**
+ * PutUserPolicy: adds or replaces an inline policy. The document must parse and follow the policy
+ * grammar (MalformedPolicyDocument), and all of the user's inline policies together must stay within
+ * the user quota (LimitExceeded).
+ */
+export function putUserPolicy(
+  state: AccountState,
+  input: { UserName: string; PolicyName: string; PolicyDocument: string },
+  _ctx: Ctx,
+): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  checkName('policy name', input.PolicyName, 128);
+  parsePolicy(input.PolicyDocument);
+  const others = Object.entries(user.UserPolicies).filter(([name]) => name !== input.PolicyName);
+  const total = others.reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
+  if (total > IAM_QUOTAS.userInlinePolicySize) {
+    throw new LimitExceeded(`maximum policy size of ${IAM_QUOTAS.userInlinePolicySize} bytes exceeded for user \`${user.UserName}\``);
+  }
+  user.UserPolicies[input.PolicyName] = input.PolicyDocument;
+  return {};
+}
+
+/** GetUserPolicy. */
+export function getUserPolicy(
+  state: AccountState,
+  input: { UserName: string; PolicyName: string },
+  _ctx: Ctx,
+): { UserName: string; PolicyName: string; PolicyDocument: string } {
+  const user = findUser(state, input.UserName);
+  const document = user.UserPolicies[input.PolicyName];
+  if (document === undefined) throw new NoSuchEntity(`the user policy with name \`${input.PolicyName}\` cannot be found`);
+  return { UserName: user.UserName, PolicyName: input.PolicyName, PolicyDocument: document };
+}
+
+/** ListUserPolicies. */
+export function listUserPolicies(state: AccountState, input: { UserName: string }, _ctx: Ctx): { PolicyNames: string[] } {
+  return { PolicyNames: Object.keys(findUser(state, input.UserName).UserPolicies) };
+}
+
+/** DeleteUserPolicy. */
+export function deleteUserPolicy(state: AccountState, input: { UserName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  if (user.UserPolicies[input.PolicyName] === undefined) {
+    throw new NoSuchEntity(`the user policy with name \`${input.PolicyName}\` cannot be found`);
+  }
+  delete user.UserPolicies[input.PolicyName];
+  return {};
+}

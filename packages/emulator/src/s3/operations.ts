@@ -1,0 +1,90 @@
+import type { Ctx } from '../ctx.ts';
+import type { AccountState } from '../state.ts';
+import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.ts';
+import { md5Hex, utf8Bytes } from './md5.ts';
+import type { S3Object } from './state.ts';
+
+// One function per S3 action, named after it (https://docs.aws.amazon.com/AmazonS3/latest/API/).
+
+// General purpose bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/** Why a bucket name breaks the general purpose bucket naming rules, or undefined when it follows them. */
+export function bucketNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 63) return 'must be 3 to 63 characters long';
+  if (!/^[a-z0-9.-]+$/.test(name)) return 'may contain only lowercase letters, digits, dots and hyphens';
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'must begin and end with a letter or digit';
+  if (name.includes('..')) return 'must not contain two adjacent dots';
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'must not look like an IP address';
+  const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix) return `must not start with the reserved prefix \`${prefix}\``;
+  const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
+  if (suffix) return `must not end with the reserved suffix \`${suffix}\``;
+  return undefined;
+}
+
+/** CreateBucket, in the context's region. */
+export function createBucket(state: AccountState, input: { Bucket: string }, ctx: Ctx): { Location: string } {
+  const problem = bucketNameProblem(input.Bucket);
+  if (problem) throw new InvalidBucketName(`the bucket name \`${input.Bucket}\` ${problem}`);
+  if (state.s3.takenBucketNames.includes(input.Bucket)) {
+    throw new BucketAlreadyExists(`the bucket name \`${input.Bucket}\` is taken by another account: bucket names are global, choose another`);
+  }
+  const existing = state.s3.buckets[input.Bucket];
+  if (existing) {
+    // In us-east-1, re-creating a bucket you own succeeds and changes nothing; elsewhere it is an error
+    // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html, BucketAlreadyOwnedByYou).
+    if (ctx.region === 'us-east-1' && existing.BucketRegion === 'us-east-1') return { Location: `/${input.Bucket}` };
+    throw new BucketAlreadyOwnedByYou(`you already own the bucket \`${input.Bucket}\``);
+  }
+  state.s3.buckets[input.Bucket] = {
+    Name: input.Bucket,
+    CreationDate: new Date(ctx.clock.now()).toISOString(),
+    BucketRegion: ctx.region,
+    Objects: {},
+  };
+  return { Location: ctx.region === 'us-east-1' ? `/${input.Bucket}` : `http://${input.Bucket}.s3.amazonaws.com/` };
+}
+
+/** ListBuckets. */
+export function listBuckets(state: AccountState, _input: Record<string, never>, _ctx: Ctx): { Buckets: { Name: string; CreationDate: string; BucketRegion: string }[] } {
+  return {
+    Buckets: Object.values(state.s3.buckets)
+      .map(({ Name, CreationDate, BucketRegion }) => ({ Name, CreationDate, BucketRegion }))
+      .sort((a, b) => (a.Name < b.Name ? -1 : 1)),
+  };
+}
+
+/** PutObject with a text body; the ETag is the quoted MD5 of the body, as for a single-part upload. */
+export function putObject(
+  state: AccountState,
+  input: { Bucket: string; Key: string; Body?: string; ContentType?: string; Metadata?: Record<string, string> },
+  ctx: Ctx,
+): { ETag: string } {
+  const bucket = state.s3.buckets[input.Bucket];
+  if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
+  const body = input.Body ?? '';
+  const bytes = utf8Bytes(body);
+  const object: S3Object = {
+    Key: input.Key,
+    Size: bytes.length,
+    ETag: `"${md5Hex(bytes)}"`,
+    LastModified: new Date(ctx.clock.now()).toISOString(),
+    Body: body,
+    ...(input.ContentType !== undefined ? { ContentType: input.ContentType } : {}),
+    ...(input.Metadata !== undefined ? { Metadata: input.Metadata } : {}),
+  };
+  bucket.Objects[input.Key] = object;
+  return { ETag: object.ETag };
+}
+
+/** HeadObject: the object's metadata without the body. */
+export function headObject(state: AccountState, input: { Bucket: string; Key: string }, _ctx: Ctx): Omit<S3Object, 'Body'> {
+  const bucket = state.s3.buckets[input.Bucket];
+  if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
+  const object = bucket.Objects[input.Key];
+  if (!object) throw new NoSuchKey(`the key \`${input.Key}\` does not exist`);
+  const { Body: _body, ...meta } = object;
+  return meta;
+}

@@ -1,0 +1,22 @@
+import { emptyIamState, type IamState } from './iam/state.ts';
+import { emptyS3State, type S3State } from './s3/state.ts';
+
+/**
+ * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
+ * (DESIGN §2). One member per service; sts, ec2, elbv2, autoscaling, cloudwatch and ecr join here as
+ * they are built, each with its own `empty*State()`.
+ */
+export interface AccountState {
+  iam: IamState;
+  s3: S3State;
+}
+
+/** A fresh account with nothing in it. */
+export function emptyAccountState(): AccountState {
+  return { iam: emptyIamState(), s3: emptyS3State() };
+}
+
+/** A deep copy of an account, through JSON because state is plain JSON by design. */
+export function cloneState(state: AccountState): AccountState {
+  return JSON.parse(JSON.stringify(state)) as AccountState;
+}

@@ -1,0 +1,32 @@
+/** The lab engine's result and view types (DESIGN §4). */
+export type {
+  Answers,
+  CheckResult,
+  Grade,
+  GradeOutcome,
+  HintView,
+  Lab,
+  LabSummary,
+  LabView,
+  Provisioned,
+  SelfTestReport,
+  SelfTestRun,
+  TaskView,
+  Visibility,
+} from './types.ts';
+/** Loads a lab from YAML text into a validated lab or findings with line and column. */
+export { loadLab } from './load-lab.ts';
+/** The catalogue summary of a lab. */
+export { summarize, renderLab } from './view.ts';
+/** Draws an attempt's params from its seed and builds its initial account. */
+export { provision } from './provision.ts';
+/** Grades answers against a provisioned attempt, with per-check messages and explanations. */
+export { grade } from './grade.ts';
+/** Runs a lab's solution and known-wrong answers and reports whether they score as declared. */
+export { selfTest, SELF_TEST_SEEDS } from './self-test.ts';
+/** An author error found while provisioning a lab. */
+export { LabError } from './lab-error.ts';
+/** The params an attempt gets from its seed. */
+export { resolveParams } from './params.ts';
+/** A seeded pseudo-random generator and a string hash, deterministic on every runtime. */
+export { seededRandom, hashString } from './prng.ts';

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testCtx } from './test-ctx.ts';
+import { grade, loadLab, provision, selfTest } from './index.ts';
+
+const LABS = resolve(import.meta.dirname, '../../../labs');
+const labDirs = readdirSync(LABS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+describe.each(labDirs)('labs/%s', (dir) => {
+  const file = join('labs', dir, 'lab.yaml');
+  const { lab, findings } = loadLab(readFileSync(join(LABS, dir, 'lab.yaml'), 'utf8'), file);
+
+  it('loads without findings and its id is its folder name', () => {
+    expect(findings).toEqual([]);
+    expect(lab?.id).toBe(dir);
+  });
+
+  it('passes its self-test: the solution scores 100%, each wrong answer fails exactly what it declares', () => {
+    const report = selfTest(lab!, testCtx());
+    expect(report.runs.filter((r) => !r.ok)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it.each(lab?.wrongAnswers.map((w) => [w.id, w] as const) ?? [])('wrong answer %s scores below 100%', (_id, wrong) => {
+    const ctx = testCtx();
+    const provisioned = provision(lab!, 'learner-1', ctx);
+    const outcome = grade(lab!, provisioned, { ...lab!.solution.answers, ...wrong.answers }, ctx);
+    expect(outcome.ok && outcome.grade.score).toBeLessThan(1);
+  });
+
+  it('scores the solution 100%', () => {
+    const ctx = testCtx();
+    const outcome = grade(lab!, provision(lab!, 'learner-1', ctx), lab!.solution.answers, ctx);
+    expect(outcome.ok && outcome.grade.score).toBe(1);
+  });
+});

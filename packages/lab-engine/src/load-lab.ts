@@ -1,0 +1,72 @@
+import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { templateFindings } from './template.ts';
+
+const KNOWN_KEYS = [
+  'apiVersion', 'id', 'title', 'summary', 'description', 'difficulty', 'estimatedMinutes', 'tags', 'params', 'setup', 'tasks', 'checks',
+  'hints', 'solution', 'wrongAnswers', 'UserName', 'PolicyName', 'PolicyDocument', 'UserPolicyList', 'AttachedManagedPolicies', 'PolicyArn',
+  'Name', 'Objects', 'Key', 'Body', 'ContentType', 'Path', 'Description', 'feedback', 'visibility', 'misconceptions', 'simulate', 'expect',
+];
+
+function declaredParams(value: unknown): Set<string> {
+  const params = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).params : undefined;
+  return new Set(params !== null && typeof params === 'object' ? Object.keys(params) : []);
+}
+
+/** Cross-references the schema cannot see: unique ids, answers for every task, wrong answers naming real checks. */
+function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
+  const findings: Finding[] = [];
+  const add = (path: PathSegment[], ruleId: string, message: string) => {
+    const range = locateNearest(doc, path);
+    findings.push({ ruleId, severity: 'error', path, ...(range ? { range } : {}), message });
+  };
+  const unique = (ids: string[], section: string, what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) add([section, i, 'id'], 'lab/duplicate-id', `duplicate ${what} id \`${id}\``);
+      seen.add(id);
+    });
+  };
+  unique(lab.tasks.map((t) => t.id), 'tasks', 'task');
+  unique(lab.checks.map((c) => c.id), 'checks', 'check');
+  unique(lab.wrongAnswers.map((w) => w.id), 'wrongAnswers', 'wrong answer');
+  const tasks = new Set(lab.tasks.map((t) => t.id));
+  const checks = new Set(lab.checks.map((c) => c.id));
+  for (const task of tasks) {
+    if (!Object.hasOwn(lab.solution.answers, task)) add(['solution', 'answers'], 'lab/missing-answer', `the solution has no answer for task \`${task}\``);
+  }
+  const answerKeys = (answers: Record<string, string>, path: PathSegment[]) => {
+    for (const key of Object.keys(answers)) {
+      if (!tasks.has(key)) add([...path, key], 'lab/unknown-task', `there is no task \`${key}\` to answer`);
+    }
+  };
+  answerKeys(lab.solution.answers, ['solution', 'answers']);
+  lab.wrongAnswers.forEach((wrong, i) => {
+    answerKeys(wrong.answers, ['wrongAnswers', i, 'answers']);
+    wrong.fails.forEach((id, j) => {
+      if (!checks.has(id)) add(['wrongAnswers', i, 'fails', j], 'lab/unknown-check', `there is no check \`${id}\``);
+    });
+  });
+  if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
+  return findings;
+}
+
+/**
+ * Loads a lab from YAML text: parse with positions, validate against the lab format, check template
+ * variables and cross-references. Every problem is a finding with line and column (and `file` when
+ * given); `lab` is set only when there are no errors. Whether `id` equals the folder name is the
+ * caller's check, as only the caller knows the folder.
+ */
+export function loadLab(text: string, file?: string): { lab?: Lab; findings: Finding[] } {
+  const withFile = (findings: Finding[]) => (file === undefined ? findings : findings.map((f) => ({ ...f, file })));
+  const doc = loadYaml(text);
+  if (doc.value === undefined) return { findings: withFile(doc.findings) };
+  const findings = [...doc.findings, ...templateFindings(doc, declaredParams(doc.value))];
+  const parsed = labSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    findings.push(...issuesToFindings(parsed.error.issues, doc, { rulePrefix: 'lab', knownKeys: KNOWN_KEYS }));
+    return { findings: withFile(findings) };
+  }
+  findings.push(...referenceFindings(parsed.data, doc));
+  if (findings.some((f) => f.severity === 'error')) return { findings: withFile(findings) };
+  return { lab: parsed.data, findings: withFile(findings) };
+}

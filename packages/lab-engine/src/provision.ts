@@ -1,0 +1,72 @@
+import {
+  AwsError,
+  attachUserPolicy,
+  createBucket,
+  createPolicy,
+  createUser,
+  emptyAccountState,
+  putObject,
+  putUserPolicy,
+  type AccountState,
+  type Ctx,
+} from '@skylab/emulator';
+import type { Lab, PathSegment } from '@skylab/validation';
+import { LabError } from './lab-error.ts';
+import { resolveParams } from './params.ts';
+import { renderDeep, renderString } from './template.ts';
+import type { Provisioned } from './types.ts';
+
+/** The context for one attempt: the account id comes from the lab's `setup.accountId` when it sets one. */
+export function attemptCtx(lab: Lab, params: Record<string, string>, ctx: Ctx): Ctx {
+  if (lab.setup.accountId === undefined) return ctx;
+  const accountId = renderString(lab.setup.accountId, params);
+  if (!/^\d{12}$/.test(accountId)) {
+    throw new LabError(`\`setup.accountId\` renders to \`${accountId}\`, not a 12-digit account id`, [
+      { ruleId: 'lab/invalid-account-id', severity: 'error', path: ['setup', 'accountId'], message: `\`setup.accountId\` renders to \`${accountId}\`, not a 12-digit account id` },
+    ]);
+  }
+  return { ...ctx, accountId };
+}
+
+function step<T>(path: PathSegment[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    const message = `setup failed with \`${error.code}\`: ${error.message}`;
+    throw new LabError(message, [{ ruleId: `aws/${error.code}`, severity: 'error', path, message }, ...error.findings.map((f) => ({ ...f, path: [...path, ...f.path] }))]);
+  }
+}
+
+/**
+ * Builds one attempt's variant: draws the params from the seed and creates the lab's initial account
+ * through the emulator's own operations, so setup obeys the same rules as the learner.
+ * Throws `LabError` when the lab's setup is not valid in AWS terms.
+ */
+export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
+  const params = resolveParams(lab, seed);
+  const c = attemptCtx(lab, params, ctx);
+  const setup = renderDeep(lab.setup, params);
+  const state: AccountState = emptyAccountState();
+  setup.iam.policies.forEach((policy, i) => {
+    step(['setup', 'iam', 'policies', i], () => createPolicy(state, policy, c));
+  });
+  setup.iam.users.forEach((user, i) => {
+    const path = ['setup', 'iam', 'users', i];
+    step(path, () => createUser(state, { UserName: user.UserName, ...(user.Path !== undefined ? { Path: user.Path } : {}) }, c));
+    user.UserPolicyList?.forEach((policy, j) => {
+      step([...path, 'UserPolicyList', j], () => putUserPolicy(state, { UserName: user.UserName, ...policy }, c));
+    });
+    user.AttachedManagedPolicies?.forEach((attached, j) => {
+      step([...path, 'AttachedManagedPolicies', j], () => attachUserPolicy(state, { UserName: user.UserName, PolicyArn: attached.PolicyArn }, c));
+    });
+  });
+  setup.s3.buckets.forEach((bucket, i) => {
+    const path = ['setup', 's3', 'buckets', i];
+    step(path, () => createBucket(state, { Bucket: bucket.Name }, c));
+    bucket.Objects?.forEach((object, j) => {
+      step([...path, 'Objects', j], () => putObject(state, { Bucket: bucket.Name, ...object }, c));
+    });
+  });
+  return { params, state };
+}

@@ -1,0 +1,40 @@
+import type { Lab } from '@skylab/validation';
+import { placeholderParams } from './params.ts';
+import { renderString } from './template.ts';
+import type { LabSummary, LabView } from './types.ts';
+
+/** What the catalogue shows about a lab. */
+export function summarize(lab: Lab): LabSummary {
+  return {
+    id: lab.id,
+    title: lab.title,
+    summary: lab.summary,
+    difficulty: lab.difficulty,
+    estimatedMinutes: lab.estimatedMinutes,
+    tags: [...lab.tags],
+  };
+}
+
+/**
+ * The lab as a learner sees it, with the attempt's params filled in. Without params (before an
+ * attempt) placeholders read `<name>`. Hints that cost points are listed without their text.
+ */
+export function renderLab(lab: Lab, params?: Record<string, string>): LabView {
+  const values = params ?? placeholderParams(lab);
+  const render = (text: string) => renderString(text, values);
+  return {
+    ...summarize(lab),
+    title: render(lab.title),
+    summary: render(lab.summary),
+    description: render(lab.description),
+    tasks: lab.tasks.map((task) => ({
+      id: task.id,
+      kind: task.kind,
+      title: render(task.title),
+      prompt: render(task.prompt),
+      starter: render(task.starter),
+      language: 'json',
+    })),
+    hints: lab.hints.map((hint, index) => ({ index, cost: hint.cost, ...(hint.cost === 0 ? { text: render(hint.text) } : {}) })),
+  };
+}
