@@ -1,0 +1,85 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from './cli.ts';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const dirs: string[] = [];
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let n = 0;
+  const value: CliIo = {
+    cwd,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    ctx: () => ({ clock: { now: () => 0 }, ids: { next: (p) => `${p}${++n}` }, accountId: '111122223333', region: 'us-east-1' }),
+  };
+  return { value, out, err };
+}
+
+function workspace(labs: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'skylab-cli-'));
+  dirs.push(dir);
+  for (const [folder, text] of Object.entries(labs)) {
+    mkdirSync(join(dir, 'labs', folder), { recursive: true });
+    writeFileSync(join(dir, 'labs', folder, 'lab.yaml'), text);
+  }
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('skylab labs', () => {
+  it('validates the repository labs without findings', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['labs', 'validate', 'labs'], value)).toBe(0);
+    expect(out.at(-1)).toMatch(/^\d+ labs? checked, 0 errors$/);
+  });
+
+  it('runs the repository labs self-tests', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['labs', 'test'], value)).toBe(0);
+    expect(out).toContain('ok   iam-s3-read-only (21 runs)');
+  });
+
+  it('prints findings as file:line:column severity ruleId message and exits 1', () => {
+    const good = readFileSync(join(REPO, 'labs/iam-s3-read-only/lab.yaml'), 'utf8');
+    const cwd = workspace({
+      broken: 'apiVersion: skylab.dev/v1\nid: broken\ntitle: [unclosed\n',
+      renamed: good,
+      templated: good.replace('user/app-reader"', 'user/{{ user }}"'),
+    });
+    const { value, out } = io(cwd);
+    expect(runCli(['labs', 'validate'], value)).toBe(1);
+    expect(out).toContain('labs/renamed/lab.yaml:2:5 error lab/id-folder-mismatch the lab id `iam-s3-read-only` differs from its folder `renamed`');
+    expect(out.some((line) => /^labs\/broken\/lab\.yaml:\d+:\d+ error yaml\/syntax /.test(line))).toBe(true);
+    expect(out.some((line) => /^labs\/templated\/lab\.yaml:\d+:\d+ error lab\/unknown-template-variable unknown template variable `user`/.test(line))).toBe(true);
+  });
+
+  it('fails the self-test of a lab whose wrong answer no longer fails what it declares', () => {
+    const cwd = workspace({});
+    cpSync(join(REPO, 'labs/iam-s3-read-only'), join(cwd, 'labs/iam-s3-read-only'), { recursive: true });
+    const file = join(cwd, 'labs/iam-s3-read-only/lab.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fails: [list-bucket]', 'fails: [list-bucket, get-object]'));
+    const { value, out } = io(cwd);
+    expect(runCli(['labs', 'test'], value)).toBe(1);
+    expect(out.join('\n')).toContain('object-arn-only [seed self-test-1]: expected to fail `get-object` but passed');
+  });
+
+  it.each([[[]], [['labs']], [['labs', 'lint']], [['labs', 'validate', 'labs', 'extra']]])('prints usage for %j', (args) => {
+    const { value, err } = io(REPO);
+    expect(runCli(args, value)).toBe(2);
+    expect(err[0]).toMatch(/^usage: skylab labs validate/);
+  });
+
+  it('reports a missing directory', () => {
+    const { value, err } = io(REPO);
+    expect(runCli(['labs', 'validate', 'no-such-dir'], value)).toBe(2);
+    expect(err).toEqual(['no such directory `no-such-dir`']);
+  });
+});

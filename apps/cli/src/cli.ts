@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Ctx } from '@skylab/emulator';
+import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
+import { loadYaml, type Finding } from '@skylab/validation';
+
+/** Where the CLI writes and which directory relative paths start from; tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  out(line: string): void;
+  err(line: string): void;
+  ctx(): Ctx;
+}
+
+const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
+       skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared`;
+
+/** `file:line:column severity ruleId message`, the shape editors and CI annotate from. */
+export function formatFinding(finding: Finding, fallbackFile: string): string {
+  const start = finding.range?.start;
+  return `${finding.file ?? fallbackFile}:${start?.line ?? 1}:${start?.column ?? 1} ${finding.severity} ${finding.ruleId} ${finding.message}`;
+}
+
+interface LoadedLab {
+  file: string;
+  folder: string;
+  lab?: Lab;
+  findings: Finding[];
+}
+
+function loadAll(io: CliIo, dir: string): LoadedLab[] | undefined {
+  const root = resolve(io.cwd, dir);
+  if (!existsSync(root)) {
+    io.err(`no such directory \`${dir}\``);
+    return undefined;
+  }
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'lab.yaml')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((folder) => {
+      const file = relative(io.cwd, join(root, folder, 'lab.yaml')) || 'lab.yaml';
+      const text = readFileSync(join(root, folder, 'lab.yaml'), 'utf8');
+      const { lab, findings } = loadLab(text, file);
+      if (lab && lab.id !== folder) {
+        const range = loadYaml(text).locate(['id']);
+        findings.push({
+          ruleId: 'lab/id-folder-mismatch',
+          severity: 'error',
+          file,
+          path: ['id'],
+          ...(range ? { range } : {}),
+          message: `the lab id \`${lab.id}\` differs from its folder \`${folder}\``,
+        });
+      }
+      return { file, folder, ...(lab ? { lab } : {}), findings };
+    });
+}
+
+function validate(io: CliIo, dir: string): number {
+  const labs = loadAll(io, dir);
+  if (!labs) return 2;
+  let errors = 0;
+  for (const { file, findings } of labs) {
+    for (const finding of findings) {
+      io.out(formatFinding(finding, file));
+      if (finding.severity === 'error') errors++;
+    }
+  }
+  io.out(`${labs.length} lab${labs.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}`);
+  return errors > 0 ? 1 : 0;
+}
+
+function test(io: CliIo, dir: string): number {
+  const labs = loadAll(io, dir);
+  if (!labs) return 2;
+  let failed = 0;
+  for (const { file, lab, findings } of labs) {
+    const blocking = findings.filter((f) => f.severity === 'error');
+    if (!lab || blocking.length > 0) {
+      failed++;
+      io.out(`FAIL ${file}: the lab does not validate (run \`skylab labs validate\`)`);
+      for (const finding of blocking) io.out(`  ${formatFinding(finding, file)}`);
+      continue;
+    }
+    const report = selfTest(lab, io.ctx());
+    if (!report.ok) failed++;
+    io.out(`${report.ok ? 'ok  ' : 'FAIL'} ${lab.id} (${report.runs.length} runs)`);
+    for (const run of report.runs.filter((r) => !r.ok)) {
+      io.out(`  ${run.subject} [seed ${run.seed}]: ${run.problems.join('; ')}`);
+      for (const finding of run.findings.filter((f) => f.severity === 'error')) io.out(`    ${formatFinding(finding, file)}`);
+    }
+  }
+  io.out(`${labs.length - failed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs the `skylab` command line and returns its exit code. */
+export function runCli(args: readonly string[], io: CliIo): number {
+  const [group, command, dir = 'labs', ...rest] = args;
+  if (group !== 'labs' || (command !== 'validate' && command !== 'test') || rest.length > 0) {
+    io.err(USAGE);
+    return 2;
+  }
+  return command === 'validate' ? validate(io, dir) : test(io, dir);
+}
