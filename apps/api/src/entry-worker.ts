@@ -1,11 +1,68 @@
+import { createDb } from '@skylab/db';
+import type { ExecutionContext } from 'hono';
 import { labSources } from 'virtual:skylab-lab-sources';
+import { createApp } from './app.ts';
+import type { AppDeps, Clock, Log, LogFields } from './deps.ts';
+import { configFromEnv, parseEnv } from './env.ts';
+import { createUlids } from './ids.ts';
+import { loadLabSources } from './lab-registry.ts';
+import { createWebPasswords } from './passwords-web.ts';
+
+/** The Worker's bindings (wrangler.toml `[vars]` and secrets); `env.ts` parses them like process env. */
+export interface WorkerBindings {
+  DATABASE_URL: string;
+  DATABASE_AUTH_TOKEN?: string;
+  PUBLIC_ORIGIN?: string;
+  SKYLAB_ADMIN_EMAILS?: string;
+}
+
+// Workers Logs index JSON lines, so each entry stays one searchable record
+const log: Log = {
+  info: (message, fields) => console.log(logLine('info', message, fields)),
+  warn: (message, fields) => console.warn(logLine('warn', message, fields)),
+  error: (message, fields) => console.error(logLine('error', message, fields)),
+};
+
+function logLine(level: string, message: string, fields: LogFields = {}): string {
+  return JSON.stringify({ level, message, ...fields });
+}
+
+const clock: Clock = { now: () => Date.now() };
+
+// The labs are bundled text (no filesystem in workerd) and never change within a deployment, so each
+// isolate parses them once
+const labs = loadLabSources(labSources);
+
+type App = ReturnType<typeof createApp>;
+
+// Bindings are fixed for an isolate's lifetime; building the app once per bindings object keeps the
+// per-request cost to the request itself. No request data lives here: all state is in libSQL.
+const apps = new WeakMap<WorkerBindings, App>();
+
+function appFor(bindings: WorkerBindings): App {
+  let app = apps.get(bindings);
+  if (!app) {
+    const env = parseEnv({ ...bindings });
+    for (const problem of labs.problems) log.warn('lab skipped', { problem });
+    const deps: AppDeps = {
+      // in workerd `@libsql/client` resolves to its web build, which speaks http(s)/ws(s) to sqld or Turso
+      db: createDb({ url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}) }),
+      labs: labs.registry,
+      clock,
+      ids: createUlids(clock),
+      log,
+      config: configFromEnv(env),
+      passwords: createWebPasswords(),
+      getClientIp: (c) => c.req.header('cf-connecting-ip'),
+    };
+    app = createApp(deps);
+    apps.set(bindings, app);
+  }
+  return app;
+}
 
 export default {
-  async fetch(request: Request, env: { DATABASE_URL: string }): Promise<Response> {
-    const res = await fetch(`${env.DATABASE_URL.replace(/^libsql:/, 'https:')}/v2/pipeline`, {
-      method: 'POST',
-      body: JSON.stringify({ requests: [{ type: 'execute', stmt: { sql: 'select 1 as x' } }, { type: 'close' }] }),
-    });
-    return Response.json({ labs: labSources.map((l) => l.path), db: await res.json(), ip: request.headers.get('cf-connecting-ip') });
+  fetch(request: Request, bindings: WorkerBindings, ctx: ExecutionContext): Response | Promise<Response> {
+    return appFor(bindings).fetch(request, bindings, ctx);
   },
 };

@@ -3,25 +3,28 @@ import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { TestProject } from 'vitest/node';
+import { dirname, join, resolve } from 'node:path';
+import { createDb } from '@skylab/db';
+import { migrate } from '@skylab/db/migrate';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
+const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../../migrations');
 const HEALTH_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 const LOG_TAIL_CHARS = 4_000;
 
+export interface RunningSqld {
+  /** `http://127.0.0.1:<port>`, what `DATABASE_URL` gets. */
+  url: string;
+  /** Stops the server and deletes its data; safe to call twice. */
+  stop(): Promise<void>;
+}
+
 /**
- * Starts a real libSQL server (sqld, the server behind Turso) on a free loopback port for the workerd
- * tests, migrates it and hands its URL to the Worker as the `DATABASE_URL` binding. The server is
- * stopped on teardown and whenever setup itself fails, so no run leaves a sqld behind.
+ * A real libSQL server (sqld, the server behind Turso) on a free loopback port, in a fresh data folder,
+ * with the drizzle migrations from `<repo>/migrations` applied. If anything on the way fails the server
+ * is stopped before the error surfaces, so no run leaves a sqld behind.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function startMigratedSqld(): Promise<RunningSqld> {
   const dataDir = mkdtempSync(join(tmpdir(), 'skylab-sqld-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -32,8 +35,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     await server.healthy(url);
-    project.provide('databaseUrl', url);
-    return stop;
+    const db = createDb(url);
+    try {
+      await migrate(db, MIGRATIONS_DIR);
+    } finally {
+      db.$client.close();
+    }
+    return { url, stop };
   } catch (error) {
     await stop();
     throw error;
