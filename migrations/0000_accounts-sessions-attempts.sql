@@ -39,6 +39,7 @@ CREATE TABLE `sign_in_throttles` (
 CREATE TABLE `submissions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`attempt_id` text NOT NULL,
+	`attempt_version` integer NOT NULL,
 	`answers` text NOT NULL,
 	`grade` text NOT NULL,
 	`findings` text NOT NULL,
@@ -47,7 +48,7 @@ CREATE TABLE `submissions` (
 	FOREIGN KEY (`attempt_id`) REFERENCES `attempts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `submissions_attempt_idx` ON `submissions` (`attempt_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `submissions_attempt_version_unique` ON `submissions` (`attempt_id`,`attempt_version`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,

@@ -13,7 +13,8 @@ const emailList = z
   );
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // 0 asks the OS for a free port (the start-up test uses it).
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DATABASE_URL: z.string().min(1).default('file:.data/skylab.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   PUBLIC_ORIGIN: z

@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { loadLabSources, type LabSource, type LoadedLabs } from './lab-registry.ts';
+
+/** `labs/x/lab.yaml` for files inside the repository, the absolute path for anything else. */
+function displayPath(file: string, root: string): string {
+  const inside = relative(root, file);
+  return (inside.startsWith('..') || isAbsolute(inside) ? file : inside).split(sep).join('/');
+}
 
 /** Every `<labsDir>/<folder>/lab.yaml`, with paths relative to `root` (the repository) for readable reports. */
 export function readLabSources(labsDir: string, root: string): LabSource[] {
@@ -10,7 +16,7 @@ export function readLabSources(labsDir: string, root: string): LabSource[] {
     .map((entry) => join(labsDir, entry.name, 'lab.yaml'))
     .filter((file) => existsSync(file))
     .sort()
-    .map((file) => ({ path: relative(root, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
+    .map((file) => ({ path: displayPath(file, root), text: readFileSync(file, 'utf8') }));
 }
 
 /** Loads the labs folder the way `npm start` does; the CLI can reuse it. */

@@ -18,6 +18,13 @@ describe('ULIDs', () => {
     expect([third, first, second].sort()).toEqual([first, second, third]);
   });
 
+  it('count up within one millisecond, so they sort in the order they were made', () => {
+    const ids = createUlids(fixedClock(), seededRandomBytes('x'));
+    const made = Array.from({ length: 50 }, () => ids.next());
+    expect([...made].sort()).toEqual(made);
+    expect(new Set(made).size).toBe(50);
+  });
+
   it('repeat from the same seed and differ across seeds', () => {
     const make = (seed: string) => createUlids(fixedClock(), seededRandomBytes(seed)).next();
     expect(make('a')).toBe(make('a'));

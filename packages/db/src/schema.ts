@@ -88,13 +88,15 @@ export const submissions = sqliteTable(
     attemptId: text('attempt_id')
       .notNull()
       .references(() => attempts.id, { onDelete: 'cascade' }),
+    // The attempt version the answers were graded against: at most one submission lands per version.
+    attemptVersion: integer('attempt_version').notNull(),
     answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, string>>(),
     grade: text('grade', { mode: 'json' }).notNull().$type<unknown>(),
     findings: text('findings', { mode: 'json' }).notNull().$type<unknown[]>(),
     score: real('score').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('submissions_attempt_idx').on(t.attemptId, t.createdAt, t.id)],
+  (t) => [uniqueIndex('submissions_attempt_version_unique').on(t.attemptId, t.attemptVersion)],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -1,5 +1,6 @@
 import { findUserAttempt, listSubmissions, recordSubmission, type AttemptRow } from '@skylab/db';
-import { grade, type AccountState } from '@skylab/lab-engine';
+import type { AccountState } from '@skylab/emulator';
+import { grade } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';

@@ -6,7 +6,7 @@ export const authScenarios: Scenario[] = [
     name: 'sign up, see yourself, sign out, and be signed out',
     async run(ctx) {
       const agent = ctx.agent();
-      const email = ctx.uniqueEmail('Ada');
+      const email = ctx.uniqueEmail('ada');
       const signUp = await agent.post('/api/auth/sign-up', { email: email.toUpperCase(), password: PASSWORD, name: 'Ada' });
       expect(signUp.status).toBe(201);
       expect(signUp.body.user).toMatchObject({ email, name: 'Ada', role: 'learner' });

@@ -16,20 +16,16 @@ export async function findUserAttempt(db: Db, id: string, userId: string): Promi
   return db.query.attempts.findFirst({ where: and(eq(attempts.id, id), eq(attempts.userId, userId)) });
 }
 
-/** Oldest first. */
+/** Oldest first: in the order of the versions they were graded against. */
 export async function listSubmissions(db: Db, attemptId: string): Promise<SubmissionRow[]> {
-  return db
-    .select()
-    .from(submissions)
-    .where(eq(submissions.attemptId, attemptId))
-    .orderBy(asc(submissions.createdAt), asc(submissions.id));
+  return db.select().from(submissions).where(eq(submissions.attemptId, attemptId)).orderBy(asc(submissions.attemptVersion));
 }
 
 export interface SubmissionWrite {
   attempt: AttemptRow;
   /** The version the grade was computed from; the write happens only if the attempt is still at it. */
   expectedVersion: number;
-  submission: Omit<NewSubmission, 'attemptId'>;
+  submission: Omit<NewSubmission, 'attemptId' | 'attemptVersion'>;
   /** The emulated account after the learner's answers were applied. */
   state: unknown;
 }
@@ -41,21 +37,23 @@ export type SubmissionWriteResult =
 /**
  * Records a graded submission and moves the attempt to its next version in one atomic batch.
  * The insert runs first and only if the attempt is still at `expectedVersion`; the update is guarded
- * the same way, so of two submissions that read the same version exactly one lands. A batch (not an
+ * the same way, so of two submissions that read the same version exactly one lands (and the unique
+ * index on attempt and version would refuse a second even if that logic broke). A batch (not an
  * interactive transaction) keeps this a single round trip to a libSQL server.
  */
 export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<SubmissionWriteResult> {
   const { attempt, expectedVersion, submission, state } = write;
-  const submissionRow: SubmissionRow = { ...submission, attemptId: attempt.id };
+  const submissionRow: SubmissionRow = { ...submission, attemptId: attempt.id, attemptVersion: expectedVersion };
   const completedScore = 1;
   const [inserted, updated] = await db.$client.batch(
     [
       {
-        sql: `insert into submissions (id, attempt_id, answers, grade, findings, score, created_at)
-              select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from attempts where id = ? and version = ?)`,
+        sql: `insert into submissions (id, attempt_id, attempt_version, answers, grade, findings, score, created_at)
+              select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from attempts where id = ? and version = ?)`,
         args: [
           submissionRow.id,
           attempt.id,
+          expectedVersion,
           JSON.stringify(submissionRow.answers),
           JSON.stringify(submissionRow.grade),
           JSON.stringify(submissionRow.findings),

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/test-deps.ts';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+});
+
+/** Starts `entry-node.ts` as `npm start` does and resolves with its stdout lines once it is listening. */
+function start(env: Record<string, string>): Promise<{ url: string; stdout: string[]; stderr: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps/api/src/entry-node.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', ...env },
+  });
+  children.push(child);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      stdout.push(line);
+      const match = /^Skylab is running at (http:\/\/localhost:\d+)$/.exec(line);
+      if (match) setTimeout(() => resolve({ url: match[1]!, stdout, stderr }), 100);
+    });
+  });
+}
+
+describe('npm start (entry-node)', () => {
+  it('migrates a fresh database, reports a broken lab, skips it, and serves the API and the UI', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skylab-start-'));
+    const labs = join(dir, 'labs');
+    cpSync(join(REPO_ROOT, 'labs/iam-s3-read-only'), join(labs, 'iam-s3-read-only'), { recursive: true });
+    mkdirSync(join(labs, 'broken-lab'));
+    writeFileSync(join(labs, 'broken-lab/lab.yaml'), 'apiVersion: skylab.dev/v1\nid: broken-lab\ntitle: [unclosed\n');
+    mkdirSync(join(labs, 'wrong-folder'));
+    writeFileSync(join(labs, 'wrong-folder/lab.yaml'), readFileSync(join(REPO_ROOT, 'labs/iam-s3-read-only/lab.yaml'), 'utf8'));
+
+    const { url, stdout, stderr } = await start({ DATABASE_URL: `file:${join(dir, 'nested/skylab.db')}`, LABS_DIR: labs });
+    expect(stdout).toEqual([`Skylab is running at ${url}`]);
+    expect(stderr.some((line) => /broken-lab\/lab\.yaml:\d+:\d+ error \S+ /.test(line))).toBe(true);
+    expect(stderr.some((line) => /wrong-folder\/lab\.yaml:\d+:\d+ error lab\/id-matches-folder lab id `iam-s3-read-only` must equal its folder name `wrong-folder`/.test(line))).toBe(true);
+
+    const catalogue = await (await fetch(`${url}/api/labs`)).json();
+    expect(catalogue.labs.map((lab: { id: string }) => lab.id)).toEqual(['iam-s3-read-only']);
+    const missing = await fetch(`${url}/api/nope`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
+    const page = await fetch(`${url}/labs/iam-s3-read-only`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  }, 30_000);
+});

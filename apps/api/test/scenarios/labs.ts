@@ -1,0 +1,167 @@
+import { expect } from 'vitest';
+import type { Agent } from './client.ts';
+import type { Scenario } from './scenario.ts';
+
+const LAB = 'iam-s3-read-only';
+const TASK = 'reader-policy';
+
+/** What a learner who knows S3 would write: list on the bucket, read on its objects. */
+export const RIGHT_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-app-bucket' },
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-app-bucket/*' },
+  ],
+});
+
+/** The classic over-grant: reads work, and so do writes and deletes. */
+export const S3_STAR_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::my-app-bucket', 'arn:aws:s3:::my-app-bucket/*'] }],
+});
+
+export async function startAttempt(agent: Agent) {
+  const res = await agent.post(`/api/labs/${LAB}/attempts`);
+  expect(res.status).toBe(201);
+  return res.body.attempt;
+}
+
+export function submit(agent: Agent, attemptId: string, version: number, policy: string) {
+  return agent.post(`/api/attempts/${attemptId}/submissions`, { version, answers: { [TASK]: policy } });
+}
+
+export const labScenarios: Scenario[] = [
+  {
+    name: 'the catalogue lists the lab, shows it with placeholders, and 404s an unknown one',
+    async run(ctx) {
+      const visitor = ctx.agent();
+      const list = await visitor.get('/api/labs');
+      expect(list.status).toBe(200);
+      expect(list.body.labs).toContainEqual(expect.objectContaining({ id: LAB, title: 'Read-only access to one S3 bucket', difficulty: 'beginner' }));
+      const lab = await visitor.get(`/api/labs/${LAB}`);
+      expect(lab.status).toBe(200);
+      expect(lab.body.lab).toMatchObject({ id: LAB, tasks: [expect.objectContaining({ id: TASK, kind: 'iam-policy', language: 'json' })] });
+      expect(lab.body.lab.description).toContain('`<accountId>`');
+      expect(lab.body.lab).not.toHaveProperty('solution');
+      const unknown = await visitor.get('/api/labs/no-such-lab');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error).toMatchObject({ code: 'not_found', message: 'there is no lab `no-such-lab`' });
+      expect((await (await ctx.learner()).post('/api/labs/no-such-lab/attempts')).status).toBe(404);
+    },
+  },
+  {
+    name: 'an attempt is a seeded variant rendered with its own params',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      expect(attempt).toMatchObject({ labId: LAB, version: 1, status: 'in-progress', bestScore: null, submissions: [] });
+      expect(attempt.params.accountId).toMatch(/^\d{12}$/);
+      expect(['billing-exports-archive', 'hr-payroll-reports', 'ml-training-datasets']).toContain(attempt.params.otherBucket);
+      expect(attempt.lab.description).toContain(attempt.params.accountId);
+      expect(attempt.lab.description).not.toContain('{{');
+      const again = await learner.get(`/api/attempts/${attempt.id}`);
+      expect(again.status).toBe(200);
+      expect(again.body.attempt).toEqual(attempt);
+    },
+  },
+  {
+    name: 'a wrong policy scores below 100% with a message per check, the right one scores 100%, and progress shows it',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      expect((await learner.get('/api/me/progress')).body).toEqual({ progress: [] });
+      const attempt = await startAttempt(learner);
+
+      const wrong = await submit(learner, attempt.id, 1, S3_STAR_POLICY);
+      expect(wrong.status).toBe(201);
+      const { grade } = wrong.body.submission;
+      expect(grade.score).toBeLessThan(1);
+      const failed = grade.checks.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id);
+      expect(failed.sort()).toEqual(['no-delete-bucket', 'no-delete-object', 'no-put-object']);
+      for (const check of grade.checks) expect(check.message, check.id).toEqual(expect.any(String));
+      expect(grade.checks.find((c: { id: string }) => c.id === 'no-put-object').message).toContain('`s3:*`');
+      expect(wrong.body.attempt).toMatchObject({ version: 2, status: 'in-progress', bestScore: grade.score });
+
+      const right = await submit(learner, attempt.id, 2, RIGHT_POLICY);
+      expect(right.status).toBe(201);
+      expect(right.body.submission.grade.score).toBe(1);
+      expect(right.body.submission.grade.checks.every((c: { status: string }) => c.status === 'pass')).toBe(true);
+      expect(right.body.attempt).toMatchObject({ version: 3, status: 'completed', bestScore: 1 });
+      expect(right.body.attempt.submissions.map((s: { id: string }) => s.id)).toEqual([wrong.body.submission.id, right.body.submission.id]);
+
+      const stored = await learner.get(`/api/attempts/${attempt.id}`);
+      expect(stored.body.attempt).toEqual(right.body.attempt);
+      const progress = await learner.get('/api/me/progress');
+      expect(progress.body.progress).toEqual([
+        {
+          labId: LAB,
+          title: 'Read-only access to one S3 bucket',
+          attempts: 1,
+          bestScore: 1,
+          completed: true,
+          lastActivityAt: right.body.attempt.updatedAt,
+          latestAttemptId: attempt.id,
+        },
+      ]);
+    },
+  },
+  {
+    name: 'answers that do not parse are a 400 with findings at line and column, and change nothing',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      const res = await submit(learner, attempt.id, 1, '{\n  "Version": "2012-10-17",\n  "Statement": [\n');
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_submission');
+      expect(res.body.error.findings.length).toBeGreaterThan(0);
+      expect(res.body.error.findings[0]).toMatchObject({ severity: 'error', path: expect.arrayContaining([TASK]) });
+      expect(res.body.error.findings[0].path[0]).toBe(TASK);
+      expect(res.body.error.findings[0].range.start).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+      expect((await learner.get(`/api/attempts/${attempt.id}`)).body.attempt).toMatchObject({ version: 1, submissions: [] });
+      const missing = await learner.post(`/api/attempts/${attempt.id}/submissions`, { version: 1, answers: { [TASK]: 42 } });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.code).toBe('invalid_request');
+      expect(missing.body.error.findings[0].path).toEqual(['answers', TASK]);
+    },
+  },
+  {
+    name: 'a submission against a stale version is a 409',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      expect((await submit(learner, attempt.id, 1, S3_STAR_POLICY)).status).toBe(201);
+      const stale = await submit(learner, attempt.id, 1, RIGHT_POLICY);
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('version_conflict');
+      expect((await learner.get(`/api/attempts/${attempt.id}`)).body.attempt).toMatchObject({ version: 2, bestScore: expect.any(Number), status: 'in-progress' });
+    },
+  },
+  {
+    name: 'two submissions racing on the same version: exactly one lands, the other is a 409',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      const results = await Promise.all([submit(learner, attempt.id, 1, RIGHT_POLICY), submit(learner, attempt.id, 1, S3_STAR_POLICY)]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const stored = (await learner.get(`/api/attempts/${attempt.id}`)).body.attempt;
+      expect(stored.version).toBe(2);
+      expect(stored.submissions).toHaveLength(1);
+      expect(stored.submissions[0].id).toBe(results.find((r) => r.status === 201)!.body.submission.id);
+    },
+  },
+  {
+    name: "another learner's attempt is not found, for reading and for submitting",
+    async run(ctx) {
+      const owner = await ctx.learner();
+      const attempt = await startAttempt(owner);
+      const other = await ctx.learner();
+      const read = await other.get(`/api/attempts/${attempt.id}`);
+      expect(read.status).toBe(404);
+      expect(read.body.error.code).toBe('not_found');
+      const write = await submit(other, attempt.id, 1, RIGHT_POLICY);
+      expect(write.status).toBe(404);
+      const nonexistent = await other.get('/api/attempts/01JNOSUCHATTEMPT0000000000');
+      expect(nonexistent.body.error.message.replace('01JNOSUCHATTEMPT0000000000', attempt.id)).toBe(read.body.error.message);
+      expect((await owner.get(`/api/attempts/${attempt.id}`)).body.attempt.submissions).toEqual([]);
+    },
+  },
+];
