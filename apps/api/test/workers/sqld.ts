@@ -25,14 +25,10 @@ export interface RunningSqld {
  * is stopped before the error surfaces, so no run leaves a sqld behind.
  */
 export async function startMigratedSqld(): Promise<RunningSqld> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'skylab-sqld-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = startSqld(sqldBinary(), join(dataDir, 'db'), port);
-  const stop = async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const server = startSqld(sqldBinary(), mkdtempSync(join(tmpdir(), 'skylab-sqld-')), port);
+  const stop = () => server.stop();
   try {
     await server.healthy(url);
     const db = createDb(url);
@@ -76,10 +72,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function startSqld(binary: string, dbPath: string, port: number) {
+/** Runs sqld over `dataDir`, which it owns: stopping the server deletes the folder. */
+function startSqld(binary: string, dataDir: string, port: number) {
   const child: ChildProcess = spawn(
     binary,
-    ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
+    ['--db-path', join(dataDir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   // sqld logs every request; keep only the tail (for error messages) and keep draining the pipes so
@@ -104,8 +101,12 @@ function startSqld(binary: string, dbPath: string, port: number) {
       resolve();
     });
   });
-  // a crashed or interrupted test runner must not leave the server running
-  const killOnExit = () => child.kill('SIGKILL');
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  // an interrupted test runner (vitest exits on SIGINT/SIGTERM) must not leave the server running
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    removeData();
+  };
   process.once('exit', killOnExit);
 
   return {
@@ -113,7 +114,8 @@ function startSqld(binary: string, dbPath: string, port: number) {
       const deadline = Date.now() + HEALTH_TIMEOUT_MS;
       while (Date.now() < deadline) {
         if (exited) {
-          throw new Error(`sqld exited before it became healthy: ${spawnError?.message ?? log.trim()}`);
+          const reason = spawnError?.message ?? `exit code ${child.exitCode ?? child.signalCode}${log.trim() ? `: ${log.trim()}` : ''}`;
+          throw new Error(`sqld (\`${binary}\`) exited before it became healthy: ${reason}`);
         }
         try {
           const response = await fetch(`${url}/health`);
@@ -127,11 +129,13 @@ function startSqld(binary: string, dbPath: string, port: number) {
     },
     async stop(): Promise<void> {
       process.removeListener('exit', killOnExit);
-      if (exited) return;
-      child.kill('SIGTERM');
-      const forced = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exit;
-      clearTimeout(forced);
+      if (!exited) {
+        child.kill('SIGTERM');
+        const forced = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await exit;
+        clearTimeout(forced);
+      }
+      removeData();
     },
   };
 }
