@@ -71,10 +71,16 @@ describe('skylab labs', () => {
     expect(out.join('\n')).toContain('object-arn-only [seed self-test-1]: expected to fail `get-object` but passed');
   });
 
-  it.each([[[]], [['labs']], [['labs', 'lint']], [['labs', 'validate', 'labs', 'extra']]])('prints usage for %j', (args) => {
+  it.each([[[]], [['labs']], [['labs', 'lint']], [['labs', 'validate', 'labs', 'extra']], [['labs', 'schema', 'x']]])('prints usage for %j', (args) => {
     const { value, err } = io(REPO);
     expect(runCli(args, value)).toBe(2);
     expect(err[0]).toMatch(/^usage: skylab labs validate/);
+  });
+
+  it('prints the lab JSON Schema', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['labs', 'schema'], value)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ type: 'object', required: expect.arrayContaining(['apiVersion', 'id', 'tasks', 'checks']) });
   });
 
   it('reports a missing directory', () => {

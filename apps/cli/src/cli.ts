@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
-import { loadYaml, type Finding } from '@skylab/validation';
+import { labJsonSchema, loadYaml, type Finding } from '@skylab/validation';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
 export interface CliIo {
@@ -13,7 +13,8 @@ export interface CliIo {
 }
 
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
-       skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared`;
+       skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
+       skylab labs schema           print the JSON Schema of lab.yaml, for editors`;
 
 /** `file:line:column severity ruleId message`, the shape editors and CI annotate from. */
 export function formatFinding(finding: Finding, fallbackFile: string): string {
@@ -98,6 +99,10 @@ function test(io: CliIo, dir: string): number {
 /** Runs the `skylab` command line and returns its exit code. */
 export function runCli(args: readonly string[], io: CliIo): number {
   const [group, command, dir = 'labs', ...rest] = args;
+  if (group === 'labs' && command === 'schema' && args.length === 2) {
+    io.out(JSON.stringify(labJsonSchema(), null, 2));
+    return 0;
+  }
   if (group !== 'labs' || (command !== 'validate' && command !== 'test') || rest.length > 0) {
     io.err(USAGE);
     return 2;

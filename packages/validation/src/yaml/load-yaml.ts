@@ -18,7 +18,7 @@ export function loadYaml(text: string): SourceDocument {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { lineCounter, merge: false, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+    doc = parseDocument(text, { lineCounter, merge: false, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
   } catch {
     return failedDocument([{ ruleId: 'yaml/syntax', severity: 'error', path: [], message: 'the YAML parser gave up on this text' }]);
   }
@@ -37,7 +37,7 @@ export function loadYaml(text: string): SourceDocument {
   };
   for (const error of doc.errors) {
     findings.push({
-      ruleId: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+      ruleId: 'yaml/syntax',
       severity: 'error',
       path: [],
       range: toRange(error.pos[0], error.pos[1]),
@@ -91,6 +91,8 @@ export function loadYaml(text: string): SourceDocument {
           refuse(childPath, keyNode, 'yaml/merge-key', 'merge keys (`<<`) are not allowed: write the members out');
           continue;
         }
+        // Duplicates are found here in one pass; the yaml package's own `uniqueKeys` check is quadratic.
+        if (Object.hasOwn(out, key)) refuse(childPath, keyNode, 'yaml/duplicate-key', `duplicate key \`${key}\`: only one may be given`);
         setMember(out, key, convert(pair.value as YamlNode | null, childPath, depth + 1));
       }
       return out;

@@ -7,6 +7,8 @@ export interface ConditionOutcome {
   reason: string;
   unsupported: string[];
   missingKeys: string[];
+  /** The first operator and key that did not hold, when the result is `no-match`. */
+  failedOn?: { operator: string; key: string };
 }
 
 type Operator = (policyValues: string[], requestValue: string | undefined) => boolean;
@@ -42,6 +44,7 @@ export function evaluateCondition(
   const unsupported: string[] = [];
   const missingKeys: string[] = [];
   let failure: string | undefined;
+  let failedOn: ConditionOutcome['failedOn'];
   for (const [operatorName, block] of Object.entries(condition)) {
     const operator = Object.hasOwn(OPERATORS, operatorName) ? OPERATORS[operatorName] : undefined;
     if (!operator) {
@@ -62,6 +65,7 @@ export function evaluateCondition(
       }
       const requestValue = requestValues?.[0];
       if (!operator(values, requestValue) && failure === undefined) {
+        failedOn = { operator: operatorName, key };
         const wanted = values.map((v) => `\`${v}\``).join(' or ');
         failure =
           requestValue === undefined
@@ -70,7 +74,7 @@ export function evaluateCondition(
       }
     }
   }
-  if (failure !== undefined) return { result: 'no-match', reason: failure, unsupported, missingKeys };
+  if (failure !== undefined) return { result: 'no-match', reason: failure, unsupported, missingKeys, ...(failedOn ? { failedOn } : {}) };
   if (unsupported.length > 0) {
     return { result: 'unsupported', reason: `it uses ${unsupported.join(', ')}, which the simulator does not evaluate yet`, unsupported, missingKeys };
   }

@@ -198,6 +198,7 @@ describe('evaluatePolicies reasons', () => {
       [2, undefined, 'condition', 6],
     ]);
     expect(result.unmatched[1]?.reason).toBe('its `Resource` (`arn:aws:s3:::b`) does not match `arn:aws:s3:::b/k`');
+    expect(result.unmatched[2]?.condition).toEqual({ operator: 'Bool', key: 'aws:SecureTransport' });
     expect(result.unmatched[2]?.reason).toBe("its condition `Bool` on `aws:SecureTransport` compares `false` with the request's `true` and does not hold");
   });
 

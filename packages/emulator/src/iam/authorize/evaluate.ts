@@ -6,7 +6,7 @@ import type { AuthorizationRequest, AuthorizationResult, SourcePolicy, Statement
 
 type StatementOutcome =
   | { kind: 'match' }
-  | { kind: 'no-match' | 'unsupported'; failed: UnmatchedStatement['failed']; reason: string; unsupported?: string[] };
+  | { kind: 'no-match' | 'unsupported'; failed: UnmatchedStatement['failed']; reason: string; unsupported?: string[]; condition?: UnmatchedStatement['condition'] };
 
 const list = (values: string[]) => values.map((v) => `\`${v}\``).join(', ');
 
@@ -52,7 +52,9 @@ function evaluateStatement(statement: PolicyStatement, request: AuthorizationReq
   if (statement.Condition) {
     const outcome = evaluateCondition(statement.Condition, context, variables);
     for (const key of outcome.missingKeys) missing.add(key);
-    if (outcome.result === 'no-match') return { kind: 'no-match', failed: 'condition', reason: outcome.reason };
+    if (outcome.result === 'no-match') {
+      return { kind: 'no-match', failed: 'condition', reason: outcome.reason, ...(outcome.failedOn ? { condition: outcome.failedOn } : {}) };
+    }
     if (outcome.result === 'unsupported') {
       return { kind: 'unsupported', failed: 'unsupported', reason: outcome.reason, unsupported: [...(resource && resource.kind !== 'match' ? (resource.unsupported ?? []) : []), ...outcome.unsupported] };
     }
@@ -107,7 +109,7 @@ export function evaluatePolicies(policies: readonly SourcePolicy[], request: Aut
         matched.push(ref);
         return;
       }
-      unmatched.push({ ...ref, failed: outcome.failed, reason: outcome.reason });
+      unmatched.push({ ...ref, failed: outcome.failed, reason: outcome.reason, ...(outcome.condition ? { condition: outcome.condition } : {}) });
       if (outcome.kind === 'unsupported') {
         for (const item of outcome.unsupported ?? []) unsupported.add(item);
         if (statement.Effect === 'Deny') possibleDeny = true;

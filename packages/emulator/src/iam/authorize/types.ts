@@ -41,6 +41,8 @@ export interface StatementRef {
 export interface UnmatchedStatement extends StatementRef {
   failed: 'action' | 'resource' | 'condition' | 'unsupported';
   reason: string;
+  /** When `failed` is `condition`: the operator and context key that did not hold. */
+  condition?: { operator: string; key: string };
 }
 
 /**
