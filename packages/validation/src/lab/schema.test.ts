@@ -39,8 +39,18 @@ describe('labSchema', () => {
     expect(JSON.parse(lab.setup.iam.policies[0]!.PolicyDocument)).toEqual({ Version: '2012-10-17' });
   });
 
-  it('exports a JSON Schema with descriptions', () => {
-    const schema = labJsonSchema() as { properties: Record<string, { description?: string }> };
-    for (const [name, property] of Object.entries(schema.properties)) expect(property.description, name).toBeTruthy();
+  it('exports a JSON Schema in which every field has a description', () => {
+    const undescribed: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`));
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!property.description) undescribed.push(`${path}.${name}`);
+      }
+      for (const [key, child] of Object.entries(schema)) walk(child, `${path}/${key}`);
+    };
+    walk(labJsonSchema(), '');
+    expect(undescribed).toEqual([]);
   });
 });
