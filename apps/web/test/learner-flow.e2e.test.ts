@@ -19,6 +19,7 @@ const REPO_ROOT = resolve(WEB_DIR, '../..');
 const LAB_ID = 'iam-s3-read-only';
 const SCREENSHOT = '/tmp/skylab-attempt.png';
 const MOBILE_SCREENSHOT = '/tmp/skylab-attempt-360.png';
+const PARTIAL_SCREENSHOT = '/tmp/skylab-attempt-partial.png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -200,6 +201,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await failed.count()).toBeGreaterThan(0);
     for (const message of await failed.locator('.check-message').allTextContents()) expect(message.trim()).not.toBe('');
     expect(await page.locator('.check').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: PARTIAL_SCREENSHOT, fullPage: true });
   });
 
   it('grades the correct policy 100% and lists both submissions', async () => {

@@ -1,6 +1,6 @@
 import type { CheckResult, Grade } from '../api/types.ts';
 import { formatPercent, formatPoints } from '../lib/format.ts';
-import { InlineMarkdown } from './markdown-view.tsx';
+import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
 
 const STATUS: Record<CheckResult['status'], { icon: string; label: string }> = {
   pass: { icon: '✓', label: 'Passed' },
@@ -15,12 +15,18 @@ function CheckItem({ check }: { check: CheckResult }) {
       <span class="check-icon" aria-hidden="true">{status.icon}</span>
       <div class="check-body">
         <p class="check-heading">
-          <span class="check-title">{check.title}</span>
+          <span class="check-title"><InlineMarkdown text={check.title} /></span>
           <span class="check-status">{status.label}</span>
           <span class="check-points">{formatPoints(check.points, check.maxPoints)}</span>
         </p>
         {check.message === '' ? null : <p class="check-message"><InlineMarkdown text={check.message} /></p>}
-        {check.explanation === '' ? null : <p class="check-explanation"><InlineMarkdown text={check.explanation} /></p>}
+        {check.explanation === '' ? null : (
+          // The simulator's reasoning matters most when a check fails; on a pass it is there on request.
+          <details class="check-explanation" open={check.status !== 'pass'}>
+            <summary>How the simulator decided</summary>
+            <MarkdownView source={check.explanation} headingOffset={3} />
+          </details>
+        )}
         {check.misconceptions.length === 0 ? null : (
           <ul class="misconceptions" aria-label="Possible misconceptions">
             {check.misconceptions.map((tag) => (

@@ -63,6 +63,13 @@ describe('parseMarkdown blocks', () => {
     expect(blocks[0]).toMatchObject({ items: [{}, {}] });
   });
 
+  it('turns a sentence followed by `- ` lines into a paragraph and a list (the simulator explanations)', () => {
+    const explanation = '`s3:PutObject` on `arn:aws:s3:::b/x` is allowed\n- statement 1 of inline policy `p`, line 4 allows it\n- statement 2 does not apply: its `Action` does not cover `s3:PutObject`';
+    const blocks = parseMarkdown(explanation);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
+    expect(blocks[1]).toMatchObject({ items: [{}, {}] });
+  });
+
   it('starts a heading or a fence right after a paragraph line', () => {
     expect(parseMarkdown('text\n## Next\n```\ncode\n```').map((b) => b.type)).toEqual(['paragraph', 'heading', 'code']);
   });

@@ -69,8 +69,8 @@ function StartAttempt({ lab, user, hasAttempts }: { lab: LabView; user: User | n
 
   if (user === null) {
     return (
-      <p class="notice">
-        <Link href={paths.signIn(paths.lab(lab.id))}>Sign in</Link> to start this lab.
+      <p>
+        <Link href={paths.signIn(paths.lab(lab.id))}>Sign in</Link> or <Link href={paths.signUp(paths.lab(lab.id))}>create an account</Link> to start this lab.
       </p>
     );
   }
