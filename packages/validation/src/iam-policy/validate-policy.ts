@@ -102,9 +102,7 @@ function contextFindings(policy: PolicyDocument, doc: SourceDocument, policyType
 /** Parses and validates an IAM policy document written as JSON, with findings placed by line and column. */
 export function validatePolicy(text: string, options: ValidatePolicyOptions = {}): PolicyValidation {
   const document = parseJson(text);
-  if (document.findings.some((f) => f.ruleId === 'json/syntax' || f.ruleId.startsWith('json/too'))) {
-    return { findings: document.findings, document };
-  }
+  if (document.value === undefined) return { findings: document.findings, document };
   const findings = [...document.findings, ...characterFindings(text)];
   const parsed = policyDocumentSchema.safeParse(document.value);
   if (!parsed.success) {

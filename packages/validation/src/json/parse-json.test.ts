@@ -54,13 +54,14 @@ describe('parseJson', () => {
   });
 
   it.each([
-    ['depth', '['.repeat(SOURCE_LIMITS.maxDepth + 1) + ']'.repeat(SOURCE_LIMITS.maxDepth + 1), 'nests deeper than 64 levels'],
-    ['depth of a megabyte of brackets', '['.repeat(SOURCE_LIMITS.maxBytes), 'nests deeper than 64 levels'],
-    ['nodes', `[${'0,'.repeat(SOURCE_LIMITS.maxNodes)}0]`, 'more than 10000 values'],
-    ['size', `"${'x'.repeat(SOURCE_LIMITS.maxBytes)}"`, 'over the limit of 1048576 bytes'],
-  ])('refuses input over the %s limit with a finding', (_name, text, message) => {
+    ['depth', '['.repeat(SOURCE_LIMITS.maxDepth + 1) + ']'.repeat(SOURCE_LIMITS.maxDepth + 1), 'json/too-deep', 'nests deeper than 64 levels'],
+    ['depth of a megabyte of brackets', '['.repeat(SOURCE_LIMITS.maxBytes), 'json/too-deep', 'nests deeper than 64 levels'],
+    ['nodes', `[${'0,'.repeat(SOURCE_LIMITS.maxNodes)}0]`, 'json/too-many-nodes', 'more than 10000 values'],
+    ['size', `"${'x'.repeat(SOURCE_LIMITS.maxBytes)}"`, 'json/too-large', 'over the limit of 1048576 bytes'],
+  ])('refuses input over the %s limit with a finding', (_name, text, ruleId, message) => {
     const doc = parseJson(text);
     expect(doc.value).toBeUndefined();
+    expect(doc.findings[0]?.ruleId).toBe(ruleId);
     expect(doc.findings[0]?.message).toContain(message);
   });
 

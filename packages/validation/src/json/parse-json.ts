@@ -15,6 +15,7 @@ class JsonSyntaxError {
     readonly start: number,
     readonly end: number,
     readonly path: PathSegment[],
+    readonly ruleId: string,
   ) {}
 }
 
@@ -69,7 +70,7 @@ class JsonParser {
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
       this.findings.push({
-        ruleId: 'json/syntax',
+        ruleId: error.ruleId,
         severity: 'error',
         path: error.path,
         range: lines.range(error.start, error.end),
@@ -79,8 +80,8 @@ class JsonParser {
     return doc;
   }
 
-  private fail(message: string, start = this.pos, end = Math.min(start + 1, this.text.length)): never {
-    throw new JsonSyntaxError(message, start, Math.max(end, start), this.stack.at(-1)?.path ?? []);
+  private fail(message: string, start = this.pos, end = Math.min(start + 1, this.text.length), ruleId = 'json/syntax'): never {
+    throw new JsonSyntaxError(message, start, Math.max(end, start), this.stack.at(-1)?.path ?? [], ruleId);
   }
 
   private skipWhitespace(): void {
@@ -95,7 +96,7 @@ class JsonParser {
   private count(): void {
     this.nodes++;
     if (this.nodes > SOURCE_LIMITS.maxNodes) {
-      this.fail(`the document has more than ${SOURCE_LIMITS.maxNodes} values`);
+      this.fail(`the document has more than ${SOURCE_LIMITS.maxNodes} values`, this.pos, this.pos + 1, 'json/too-many-nodes');
     }
   }
 
@@ -113,7 +114,7 @@ class JsonParser {
       this.count();
       if (c === '{' || c === '[') {
         if (this.stack.length >= SOURCE_LIMITS.maxDepth) {
-          this.fail(`the document nests deeper than ${SOURCE_LIMITS.maxDepth} levels`);
+          this.fail(`the document nests deeper than ${SOURCE_LIMITS.maxDepth} levels`, this.pos, this.pos + 1, 'json/too-deep');
         }
         this.pos++;
         const frame: Frame = { kind: c === '{' ? 'object' : 'array', value: c === '{' ? {} : [], path, start, keys: new Set() };
