@@ -16,7 +16,7 @@ export type {
 } from './types.ts';
 /** Loads a lab from YAML text into a validated lab or findings with line and column. */
 export { loadLab } from './load-lab.ts';
-/** The catalogue summary of a lab. */
+/** The catalogue summary of a lab, and the lab as a learner sees it (params filled in). */
 export { summarize, renderLab } from './view.ts';
 /** Draws an attempt's params from its seed and builds its initial account. */
 export { provision } from './provision.ts';
