@@ -63,6 +63,10 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-function describe(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+/** The error and its causes: drivers wrap the database's own message (the part worth reading) in `cause`. */
+function describe(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error) };
+  const described: Record<string, unknown> = { name: error.name, message: error.message, stack: error.stack };
+  if (error.cause !== undefined && depth < 3) described.cause = describe(error.cause, depth + 1);
+  return described;
 }

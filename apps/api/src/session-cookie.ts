@@ -15,7 +15,7 @@ export function writeSessionCookie(c: Context, token: string, expiresAt: number,
     sameSite: 'Lax',
     path: '/',
     // Max-Age rather than Expires: it does not depend on the browser's clock agreeing with ours.
-    maxAge: Math.max(0, Math.floor((expiresAt - now) / 1000)),
+    maxAge: Math.max(0, Math.round((expiresAt - now) / 1000)),
   });
 }
 
