@@ -12,13 +12,15 @@ const MISSING_BUILD = `<!doctype html>
 
 /**
  * Serves the built web UI outside `/api`: real files first, then `index.html` for client-side routes.
- * Register after `createApp` so `/api/*` keeps its JSON 404s.
+ * A missing file with an extension (`/assets/old.js`) stays a 404, so a stale page fails visibly
+ * instead of parsing HTML as script. Register after `createApp` so `/api/*` keeps its JSON 404s.
  */
 export function serveWebUi<E extends Env>(app: Hono<E>, distDir: string): void {
   if (!existsSync(join(distDir, 'index.html'))) {
     app.get('*', (c) => c.html(MISSING_BUILD));
     return;
   }
-  app.get('*', serveStatic({ root: distDir }));
-  app.get('*', serveStatic({ path: join(distDir, 'index.html') }));
+  const indexHtml = serveStatic<E>({ path: join(distDir, 'index.html') });
+  app.get('*', serveStatic<E>({ root: distDir }));
+  app.get('*', (c, next) => (/\.[A-Za-z0-9]+$/.test(c.req.path) ? next() : indexHtml(c, next)));
 }

@@ -9,7 +9,7 @@ import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { attemptView } from '../views.ts';
 
-export function findLab(deps: AppDeps, id: string): RegisteredLab {
+function findLab(deps: AppDeps, id: string): RegisteredLab {
   const registered = deps.labs.get(id);
   if (!registered) throw notFound(`there is no lab \`${id}\``);
   return registered;
