@@ -186,8 +186,8 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await page.locator('.gutter-line-error').allTextContents()).toContain(String(MALFORMED_LINE));
 
     await location.click();
-    const selection = await editor().evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd));
-    expect(selection).toBe(MALFORMED.split('\n')[MALFORMED_LINE - 1]);
+    const selection = () => editor().evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd));
+    await expect.poll(selection).toBe(MALFORMED.split('\n')[MALFORMED_LINE - 1]);
     expect(await editor().evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
@@ -221,11 +221,27 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('reloads the attempt and says so when another tab submitted first (409)', async () => {
+    const other = await context!.newPage();
+    try {
+      await other.goto(page.url());
+      await other.getByRole('button', { name: 'Submit for grading' }).click();
+      await other.getByRole('heading', { name: 'Results of submission #3' }).waitFor();
+    } finally {
+      await other.close();
+    }
+
+    await submit();
+    await page.getByText('This attempt changed in another tab or window').waitFor();
+    await page.getByRole('heading', { name: 'Results of submission #3' }).waitFor();
+    expect(await page.locator('.history-item').count()).toBe(3);
+  });
+
   it('keeps an unsubmitted draft and the result across a reload, and shows the progress in the catalogue', async () => {
     const draft = `${CORRECT}\n`;
     await editor().fill(draft);
     await page.reload();
-    await page.getByRole('heading', { name: 'Results of submission #2' }).waitFor();
+    await page.getByRole('heading', { name: 'Results of submission #3' }).waitFor();
     expect(await editor().inputValue()).toBe(draft);
     await page.getByText('Unsubmitted changes, saved in this browser.').waitFor();
 

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { indent, lineCount, lineRange, newline, outdent } from '../lib/editor-ops.ts';
 import type { Edit } from '../lib/editor-ops.ts';
 
@@ -59,7 +59,8 @@ export function CodeEditor({ id, label, value, onChange, marks, reveal, onSubmit
     for (const layer of scrollLayerRefs.current) layer.style.transform = `translateY(${-textarea.scrollTop}px)`;
   };
 
-  useEffect(() => {
+  // Layout effect: the selection and scroll position must be in place before the browser paints.
+  useLayoutEffect(() => {
     const textarea = textareaRef.current;
     if (reveal === null || textarea === null) return;
     const { start, end } = lineRange(textarea.value, reveal.line);

@@ -138,7 +138,9 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
         showResults(`Your answer could not be graded: ${count} ${count === 1 ? 'problem' : 'problems'} found`);
       } else if (isApiError(error, 'version_conflict')) {
         try {
-          onAttemptChange(await api.attempt(attempt.id));
+          const fresh = await api.attempt(attempt.id);
+          onAttemptChange(fresh);
+          setSelectedId(fresh.submissions[fresh.submissions.length - 1]?.id ?? null);
           setFeedback({ kind: 'conflict' });
         } catch (reloadError) {
           setFeedback({ kind: 'error', error: reloadError });
