@@ -1,0 +1,51 @@
+import {
+  createListener,
+  createLoadBalancer,
+  createRule,
+  createTargetGroup,
+  deleteListener,
+  deleteLoadBalancer,
+  deleteRule,
+  deleteTargetGroup,
+  deregisterTargets,
+  describeListeners,
+  describeLoadBalancers,
+  describeRules,
+  describeTargetGroupAttributes,
+  describeTargetGroups,
+  describeTargetHealth,
+  modifyListener,
+  modifyRule,
+  modifyTargetGroup,
+  modifyTargetGroupAttributes,
+  registerTargets,
+  setRulePriorities,
+} from './operations.ts';
+
+/** The only place where ELBv2 wire action names meet their functions (the wire layer dispatches through it). */
+export const elbv2Actions = {
+  CreateLoadBalancer: createLoadBalancer,
+  DescribeLoadBalancers: describeLoadBalancers,
+  DeleteLoadBalancer: deleteLoadBalancer,
+  CreateTargetGroup: createTargetGroup,
+  DescribeTargetGroups: describeTargetGroups,
+  ModifyTargetGroup: modifyTargetGroup,
+  DescribeTargetGroupAttributes: describeTargetGroupAttributes,
+  ModifyTargetGroupAttributes: modifyTargetGroupAttributes,
+  DeleteTargetGroup: deleteTargetGroup,
+  RegisterTargets: registerTargets,
+  DeregisterTargets: deregisterTargets,
+  DescribeTargetHealth: describeTargetHealth,
+  CreateListener: createListener,
+  DescribeListeners: describeListeners,
+  ModifyListener: modifyListener,
+  DeleteListener: deleteListener,
+  CreateRule: createRule,
+  DescribeRules: describeRules,
+  ModifyRule: modifyRule,
+  SetRulePriorities: setRulePriorities,
+  DeleteRule: deleteRule,
+} as const;
+
+/** An ELBv2 action name the emulator implements. */
+export type Elbv2ActionName = keyof typeof elbv2Actions;

@@ -1,0 +1,157 @@
+import type { NetworkView } from './network.ts';
+import type { Elbv2State, LoadBalancer, RegisteredTarget, TargetGroup, TargetHealth } from './state.ts';
+
+// The target health state machine of an Application Load Balancer
+// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html):
+// a newly registered target is `initial` and must pass one health check to become `healthy`; a target
+// turns `unhealthy` after UnhealthyThresholdCount consecutive failures and back to `healthy` after
+// HealthyThresholdCount consecutive successes; a deregistered target is `draining` for the
+// deregistration delay and then leaves the group. Reason codes are those of the TargetHealth API type
+// (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html).
+
+/** What a target does when probed: its network identity, whether it runs, when its application answers, and with which code. */
+export interface TargetBehaviour {
+  SecurityGroupIds?: string[];
+  SubnetId?: string;
+  /** False when the instance is stopped or terminated. */
+  Running?: boolean;
+  /** Epoch ms from which the application answers on the health-check port; before that connections are refused. */
+  ReadyAt?: number;
+  /** The HTTP status the health-check path returns; 200 when not given. */
+  ResponseCode?: number;
+}
+
+/** The outcome of one health-check probe. */
+export type HealthProbe =
+  | { Outcome: 'success'; Description: string }
+  | { Outcome: 'failure'; Reason: 'Target.Timeout' | 'Target.ResponseCodeMismatch' | 'Target.FailedHealthChecks'; Description: string };
+
+/** A change of a target's health state. */
+export interface TargetHealthChange {
+  Time: number;
+  TargetGroupArn: string;
+  TargetId: string;
+  From: TargetHealth['State'];
+  To: TargetHealth['State'];
+  Reason?: string;
+  Description: string;
+}
+
+/** Whether a status code satisfies the matcher (`200`, `200,202`, `200-299`). */
+export function matcherAccepts(httpCode: string, status: number): boolean {
+  return httpCode.split(',').some((part) => {
+    const [lo, hi] = part.trim().split('-');
+    return hi === undefined ? Number(lo) === status : Number(lo) <= status && status <= Number(hi);
+  });
+}
+
+/** The port a health check goes to: `traffic-port` means the target's own port. */
+export function healthCheckPort(group: TargetGroup, target: RegisteredTarget): number {
+  return group.HealthCheckPort === 'traffic-port' ? (target.Target.Port ?? group.Port) : Number(group.HealthCheckPort);
+}
+
+/** Probes one target once: not running, blocked by the network, not answering yet, or the wrong status code. */
+export function probeTarget(
+  group: TargetGroup,
+  target: RegisteredTarget,
+  lb: Pick<LoadBalancer, 'SecurityGroups' | 'AvailabilityZones'>,
+  behaviour: TargetBehaviour,
+  network: NetworkView | undefined,
+  now: number,
+): HealthProbe {
+  const port = healthCheckPort(group, target);
+  if (behaviour.Running === false) return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: 'the target is not running' };
+  if (!network) return { Outcome: 'failure', Reason: 'Target.Timeout', Description: 'no network is attached, so reachability from the load balancer cannot be established' };
+  const reach = network.reach(
+    { SecurityGroupIds: lb.SecurityGroups, SubnetIds: lb.AvailabilityZones.map((z) => z.SubnetId) },
+    { Id: target.Target.Id, ...(behaviour.SecurityGroupIds ? { SecurityGroupIds: behaviour.SecurityGroupIds } : {}), ...(behaviour.SubnetId ? { SubnetId: behaviour.SubnetId } : {}) },
+    port,
+  );
+  // Security groups drop packets silently, so a blocked health check times out.
+  if (reach.Outcome === 'blocked') return { Outcome: 'failure', Reason: 'Target.Timeout', Description: `Request timed out: ${reach.Explanation}` };
+  if (behaviour.ReadyAt !== undefined && now < behaviour.ReadyAt) {
+    return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: `Health checks failed: the application is not answering on port ${port} yet (still booting)` };
+  }
+  const status = behaviour.ResponseCode ?? 200;
+  if (!matcherAccepts(group.Matcher.HttpCode, status)) {
+    return { Outcome: 'failure', Reason: 'Target.ResponseCodeMismatch', Description: `Health checks failed with these codes: [${status}]` };
+  }
+  return { Outcome: 'success', Description: `${group.HealthCheckPath} answered ${status}` };
+}
+
+/** Applies one probe to a target's counters and state; returns the change when the state moved. */
+export function applyProbe(group: TargetGroup, target: RegisteredTarget, probe: HealthProbe, now: number): TargetHealthChange | undefined {
+  target.LastHealthCheckAt = now;
+  const from = target.TargetHealth.State;
+  if (probe.Outcome === 'success') {
+    target.ConsecutiveSuccesses++;
+    target.ConsecutiveFailures = 0;
+  } else {
+    target.ConsecutiveFailures++;
+    target.ConsecutiveSuccesses = 0;
+  }
+  let next: TargetHealth = target.TargetHealth;
+  if (from === 'initial') {
+    if (probe.Outcome === 'success') next = { State: 'healthy' };
+    else if (target.ConsecutiveFailures >= group.UnhealthyThresholdCount) next = { State: 'unhealthy', Reason: probe.Reason, Description: probe.Description };
+    else next = { State: 'initial', Reason: 'Elb.InitialHealthChecking', Description: 'Initial health checks in progress' };
+  } else if (from === 'healthy') {
+    if (probe.Outcome === 'failure' && target.ConsecutiveFailures >= group.UnhealthyThresholdCount) next = { State: 'unhealthy', Reason: probe.Reason, Description: probe.Description };
+  } else if (from === 'unhealthy') {
+    if (probe.Outcome === 'success' && target.ConsecutiveSuccesses >= group.HealthyThresholdCount) next = { State: 'healthy' };
+    else if (probe.Outcome === 'failure') next = { State: 'unhealthy', Reason: probe.Reason, Description: probe.Description };
+  }
+  target.TargetHealth = next;
+  if (next.State === from) return undefined;
+  const why =
+    next.State === 'healthy'
+      ? from === 'initial'
+        ? 'passed its first health check'
+        : `passed ${group.HealthyThresholdCount} consecutive health checks (HealthyThresholdCount)`
+      : `failed ${group.UnhealthyThresholdCount} consecutive health checks (UnhealthyThresholdCount): ${probe.Description}`;
+  return {
+    Time: now,
+    TargetGroupArn: group.TargetGroupArn,
+    TargetId: target.Target.Id,
+    From: from,
+    To: next.State,
+    ...(next.Reason ? { Reason: next.Reason } : {}),
+    Description: `target \`${target.Target.Id}\` ${why}`,
+  };
+}
+
+/**
+ * Runs every health check due up to `until` (epoch ms) for the targets of every target group in use, and
+ * ends draining whose deregistration delay has passed. Probes happen every HealthCheckIntervalSeconds
+ * after registration. Returns the state changes in time order.
+ */
+export function advanceTargetHealth(
+  elbv2: Elbv2State,
+  until: number,
+  env: { network: NetworkView | undefined; behaviour(targetId: string): TargetBehaviour },
+): TargetHealthChange[] {
+  const changes: TargetHealthChange[] = [];
+  for (const group of Object.values(elbv2.targetGroups)) {
+    const lb = group.LoadBalancerArns.map((arn) => elbv2.loadBalancers[arn]).find((x) => x !== undefined);
+    const interval = group.HealthCheckIntervalSeconds * 1000;
+    for (const target of [...group.Targets]) {
+      if (target.TargetHealth.State === 'draining') {
+        if (target.DrainingUntil !== undefined && target.DrainingUntil <= until) {
+          group.Targets = group.Targets.filter((t) => t !== target);
+          changes.push({ Time: target.DrainingUntil, TargetGroupArn: group.TargetGroupArn, TargetId: target.Target.Id, From: 'draining', To: 'unused', Reason: 'Target.NotRegistered', Description: `target \`${target.Target.Id}\` finished draining and left the target group` });
+        }
+        continue;
+      }
+      if (!lb || !group.HealthCheckEnabled) continue;
+      if (target.TargetHealth.State === 'unused') target.TargetHealth = { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+      let next = (target.LastHealthCheckAt ?? target.RegisteredAt) + interval;
+      const behaviour = env.behaviour(target.Target.Id);
+      while (next <= until) {
+        const change = applyProbe(group, target, probeTarget(group, target, lb, behaviour, env.network, next), next);
+        if (change) changes.push(change);
+        next += interval;
+      }
+    }
+  }
+  return changes.sort((a, b) => a.Time - b.Time);
+}
