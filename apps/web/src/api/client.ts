@@ -53,7 +53,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** Turns a non-2xx response into an ApiError, trusting the body only when it has the documented shape. */
-export async function errorFromResponse(response: Response): Promise<ApiError> {
+async function errorFromResponse(response: Response): Promise<ApiError> {
   const body = await readJson(response);
   const retryAfterSeconds = retryAfter(response);
   if (isErrorBody(body)) {
@@ -111,7 +111,5 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
   };
 }
-
-export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const api = createApiClient();

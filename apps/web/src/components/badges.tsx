@@ -1,7 +1,7 @@
 import type { LabSummary } from '../api/types.ts';
 import { formatMinutes, formatPercent } from '../lib/format.ts';
 
-export function DifficultyBadge({ difficulty }: { difficulty: LabSummary['difficulty'] }) {
+function DifficultyBadge({ difficulty }: { difficulty: LabSummary['difficulty'] }) {
   return (
     <span class={`badge badge-${difficulty}`}>
       <span class="visually-hidden">Difficulty: </span>

@@ -6,7 +6,7 @@ function isExternal(href: string): boolean {
   return /^https?:/i.test(href);
 }
 
-export function InlineNodes({ nodes }: { nodes: Inline[] }) {
+function InlineNodes({ nodes }: { nodes: Inline[] }) {
   return <>{nodes.map((node, index) => renderInline(node, index))}</>;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indent, lineAt, lineCount, lineRange, newline, outdent } from './editor-ops.ts';
+import { indent, lineCount, lineRange, newline, outdent } from './editor-ops.ts';
 import type { Edit } from './editor-ops.ts';
 
 /** Applies an edit the way the textarea would and marks the selection with [ and ]. */
@@ -59,11 +59,5 @@ describe('line helpers', () => {
     expect(lineRange(text, 3)).toEqual({ start: 13, end: 13 });
     expect(lineRange(text, 99)).toEqual({ start: 14, end: 20 });
     expect(lineRange(text, 0)).toEqual({ start: 0, end: 5 });
-  });
-
-  it('maps an offset back to its line', () => {
-    expect(lineAt(text, 0)).toBe(1);
-    expect(lineAt(text, 6)).toBe(2);
-    expect(lineAt(text, 14)).toBe(4);
   });
 });

@@ -11,7 +11,7 @@ export interface Edit {
   selectionEnd: number;
 }
 
-export const INDENT = '  ';
+const INDENT = '  ';
 
 function lineStartAt(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -77,9 +77,4 @@ export function lineRange(text: string, line: number): { start: number; end: num
   let start = 0;
   for (let i = 0; i < index; i += 1) start += lines[i]!.length + 1;
   return { start, end: start + lines[index]!.length };
-}
-
-/** The 1-based line of an offset. */
-export function lineAt(text: string, offset: number): number {
-  return lineCount(text.slice(0, Math.max(0, offset)));
 }

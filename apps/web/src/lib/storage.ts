@@ -34,7 +34,7 @@ function write(store: KeyValueStore | null, key: string, value: string | null): 
   }
 }
 
-export function draftKey(attemptId: string, taskId: string): string {
+function draftKey(attemptId: string, taskId: string): string {
   return `skylab:draft:${attemptId}:${taskId}`;
 }
 
