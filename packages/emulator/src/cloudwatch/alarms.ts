@@ -1,0 +1,228 @@
+import type { Ctx } from '../ctx.ts';
+import { InvalidParameterCombination, InvalidParameterValue, MissingParameter, ResourceNotFound } from './errors.ts';
+import { periodStatistic } from './metrics.ts';
+import { metricKey, type CloudWatchAccount, type ComparisonOperator, type Dimension, type MetricAlarm, type StateValue, type Statistic } from './state.ts';
+
+// Alarm evaluation: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
+// An alarm looks at the last EvaluationPeriods periods and goes to ALARM when DatapointsToAlarm of them
+// breach ("M out of N"). Missing data follows TreatMissingData (alarms-and-missing-data.html):
+// `breaching` and `notBreaching` substitute the missing points; `missing` and `ignore` judge only the
+// points present, going to INSUFFICIENT_DATA (`missing`) or keeping the state (`ignore`) when none is.
+
+/** The input of PutMetricAlarm for a single-metric alarm. */
+export interface PutMetricAlarmInput {
+  AlarmName: string;
+  AlarmDescription?: string;
+  ActionsEnabled?: boolean;
+  OKActions?: string[];
+  AlarmActions?: string[];
+  InsufficientDataActions?: string[];
+  MetricName?: string;
+  Namespace?: string;
+  Statistic?: Statistic;
+  ExtendedStatistic?: string;
+  Dimensions?: Dimension[];
+  Period?: number;
+  Unit?: string;
+  EvaluationPeriods: number;
+  DatapointsToAlarm?: number;
+  Threshold?: number;
+  ComparisonOperator: ComparisonOperator | string;
+  TreatMissingData?: MetricAlarm['TreatMissingData'];
+  Metrics?: unknown[];
+  ThresholdMetricId?: string;
+}
+
+const OPERATORS: Record<ComparisonOperator, { test(v: number, t: number): boolean; words: string }> = {
+  GreaterThanOrEqualToThreshold: { test: (v, t) => v >= t, words: 'greater than or equal to' },
+  GreaterThanThreshold: { test: (v, t) => v > t, words: 'greater than' },
+  LessThanThreshold: { test: (v, t) => v < t, words: 'less than' },
+  LessThanOrEqualToThreshold: { test: (v, t) => v <= t, words: 'less than or equal to' },
+};
+
+/** The outcome of one alarm evaluation. */
+export interface AlarmEvaluation {
+  StateValue: StateValue;
+  StateReason: string;
+  /** How many of the evaluated periods breached (missing points counted as the treatment says). */
+  Breaching: number;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(1) : String(Math.round(n * 1000) / 1000);
+}
+
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCFullYear() % 100)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+/**
+ * Evaluates an alarm over the values of its last EvaluationPeriods periods (oldest first, `undefined` for
+ * a period without data) whose periods start at `starts`. Pure: the caller stores the result.
+ */
+export function evaluateAlarm(
+  alarm: Pick<MetricAlarm, 'EvaluationPeriods' | 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>,
+  values: (number | undefined)[],
+  starts: number[] = [],
+): AlarmEvaluation {
+  const op = OPERATORS[alarm.ComparisonOperator];
+  const m = alarm.DatapointsToAlarm;
+  const n = alarm.EvaluationPeriods;
+  const treat = alarm.TreatMissingData;
+  const filled = values.map((v) => (v !== undefined ? v : treat === 'breaching' ? 'breaching' : treat === 'notBreaching' ? 'ok' : undefined));
+  const present = filled.filter((v) => v !== undefined);
+  const breaching = present.filter((v) => v === 'breaching' || (typeof v === 'number' && op.test(v, alarm.Threshold))).length;
+  const shown = values
+    .map((v, i) => (v === undefined ? undefined : `${fmt(v)}${starts[i] !== undefined ? ` (${stamp(starts[i] as number)})` : ''}`))
+    .filter((x): x is string => x !== undefined)
+    .reverse();
+  const list = `[${shown.join(', ')}]`;
+  if (present.length === 0) {
+    if (treat === 'ignore') return { StateValue: alarm.StateValue, StateReason: `no datapoints in the last ${n} periods: missing data is ignored, so the alarm keeps its state`, Breaching: 0 };
+    return { StateValue: 'INSUFFICIENT_DATA', StateReason: `Insufficient Data: ${n} datapoints were unknown.`, Breaching: 0 };
+  }
+  const words = `${op.words} the threshold (${fmt(alarm.Threshold)})`;
+  if (breaching >= m) {
+    return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${breaching} out of the last ${n} datapoints ${list} were ${words} (minimum ${m} datapoints for OK -> ALARM transition).`, Breaching: breaching };
+  }
+  // With fewer than M points present, all of them breaching still means ALARM for `missing`: the missing
+  // periods cannot show that the alarm should be OK. `ignore` keeps the current state instead.
+  if (present.length < m && breaching === present.length) {
+    if (treat === 'missing') return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${breaching} out of ${present.length} present datapoints ${list} were ${words}; the other periods had no data.`, Breaching: breaching };
+    if (treat === 'ignore') return { StateValue: alarm.StateValue, StateReason: `only ${present.length} datapoints are present and all breach: missing data is ignored, so the alarm keeps its state`, Breaching: breaching };
+  }
+  return { StateValue: 'OK', StateReason: `Threshold Crossed: ${present.length - breaching} out of the last ${n} datapoints ${list} were not ${words} (minimum ${n - m + 1} datapoints for ALARM -> OK transition).`, Breaching: breaching };
+}
+
+/** PutMetricAlarm for a single metric with a static threshold; metric math, percentiles and anomaly bands are not modelled. */
+export function putMetricAlarm(state: CloudWatchAccount, input: PutMetricAlarmInput, ctx: Ctx): Record<string, never> {
+  if (!input.AlarmName || input.AlarmName.length > 255) throw new InvalidParameterValue('the alarm name must be 1 to 255 characters long');
+  if (input.Metrics !== undefined || input.ThresholdMetricId !== undefined) throw new InvalidParameterValue('metric math and anomaly detection alarms are not modelled by the emulator');
+  if (input.ExtendedStatistic !== undefined) throw new InvalidParameterValue(`the extended statistic \`${input.ExtendedStatistic}\` is not modelled: use Statistic`);
+  if (!(input.ComparisonOperator in OPERATORS)) throw new InvalidParameterValue(`the comparison operator \`${input.ComparisonOperator}\` is not modelled: use one of ${Object.keys(OPERATORS).join(', ')}`);
+  if (!input.MetricName || !input.Namespace) throw new MissingParameter('`MetricName` and `Namespace` are required');
+  if (!input.Statistic) throw new MissingParameter('`Statistic` is required');
+  if (input.Threshold === undefined) throw new MissingParameter('`Threshold` is required');
+  const period = input.Period ?? 0;
+  // Period: 10, 30 or a multiple of 60 seconds; the total evaluation window is at most one day for periods
+  // under an hour and seven days otherwise (PutMetricAlarm).
+  if (!(period === 10 || period === 30 || (period >= 60 && period % 60 === 0))) throw new InvalidParameterValue(`the period ${period} must be 10, 30 or a multiple of 60 seconds`);
+  if (!Number.isInteger(input.EvaluationPeriods) || input.EvaluationPeriods < 1) throw new InvalidParameterValue('`EvaluationPeriods` must be a positive integer');
+  const window = input.EvaluationPeriods * period;
+  if (window > (period < 3600 ? 86400 : 604800)) throw new InvalidParameterValue(`EvaluationPeriods × Period is ${window} seconds, more than the ${period < 3600 ? 'one day' : 'seven days'} an alarm may evaluate`);
+  const m = input.DatapointsToAlarm ?? input.EvaluationPeriods;
+  if (!Number.isInteger(m) || m < 1 || m > input.EvaluationPeriods) throw new InvalidParameterCombination(`DatapointsToAlarm (${m}) must be from 1 to EvaluationPeriods (${input.EvaluationPeriods})`);
+  const now = new Date(ctx.clock.now()).toISOString();
+  const existing = state.cloudwatch.alarms[input.AlarmName];
+  const alarm: MetricAlarm = {
+    AlarmName: input.AlarmName,
+    AlarmArn: `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${input.AlarmName}`,
+    ...(input.AlarmDescription !== undefined ? { AlarmDescription: input.AlarmDescription } : {}),
+    ActionsEnabled: input.ActionsEnabled ?? true,
+    OKActions: input.OKActions ?? [],
+    AlarmActions: input.AlarmActions ?? [],
+    InsufficientDataActions: input.InsufficientDataActions ?? [],
+    // A new alarm starts in INSUFFICIENT_DATA until it is first evaluated; an update keeps the state.
+    StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
+    StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',
+    StateUpdatedTimestamp: existing?.StateUpdatedTimestamp ?? now,
+    AlarmConfigurationUpdatedTimestamp: now,
+    MetricName: input.MetricName,
+    Namespace: input.Namespace,
+    Statistic: input.Statistic,
+    Dimensions: input.Dimensions ?? [],
+    Period: period,
+    ...(input.Unit !== undefined ? { Unit: input.Unit } : {}),
+    EvaluationPeriods: input.EvaluationPeriods,
+    DatapointsToAlarm: m,
+    Threshold: input.Threshold,
+    ComparisonOperator: input.ComparisonOperator as ComparisonOperator,
+    TreatMissingData: input.TreatMissingData ?? 'missing',
+  };
+  state.cloudwatch.alarms[alarm.AlarmName] = alarm;
+  state.cloudwatch.alarmHistory.push({ AlarmName: alarm.AlarmName, Timestamp: now, HistoryItemType: 'ConfigurationUpdate', HistorySummary: `Alarm "${alarm.AlarmName}" ${existing ? 'updated' : 'created'}` });
+  return {};
+}
+
+/** DescribeAlarms, all or by name or name prefix. */
+export function describeAlarms(state: CloudWatchAccount, input: { AlarmNames?: string[]; AlarmNamePrefix?: string; StateValue?: StateValue }, _ctx: Ctx): { MetricAlarms: MetricAlarm[] } {
+  return {
+    MetricAlarms: Object.values(state.cloudwatch.alarms)
+      .filter((a) => (input.AlarmNames === undefined || input.AlarmNames.includes(a.AlarmName)) && (input.AlarmNamePrefix === undefined || a.AlarmName.startsWith(input.AlarmNamePrefix)) && (input.StateValue === undefined || a.StateValue === input.StateValue))
+      .sort((a, b) => (a.AlarmName < b.AlarmName ? -1 : 1)),
+  };
+}
+
+/** DeleteAlarms: every named alarm must exist. */
+export function deleteAlarms(state: CloudWatchAccount, input: { AlarmNames: string[] }, _ctx: Ctx): Record<string, never> {
+  for (const name of input.AlarmNames) if (!state.cloudwatch.alarms[name]) throw new ResourceNotFound(`the alarm \`${name}\` does not exist`);
+  for (const name of input.AlarmNames) delete state.cloudwatch.alarms[name];
+  return {};
+}
+
+/** DescribeAlarmHistory of one alarm or all. */
+export function describeAlarmHistory(state: CloudWatchAccount, input: { AlarmName?: string }, _ctx: Ctx): { AlarmHistoryItems: CloudWatchAccount['cloudwatch']['alarmHistory'] } {
+  return { AlarmHistoryItems: state.cloudwatch.alarmHistory.filter((h) => input.AlarmName === undefined || h.AlarmName === input.AlarmName).reverse() };
+}
+
+/** A state change of an alarm and the actions it invokes. */
+export interface AlarmTransition {
+  AlarmName: string;
+  Time: number;
+  From: StateValue;
+  To: StateValue;
+  StateReason: string;
+}
+
+/** Moves an alarm to a state, records history, and answers the transition when the state changed. */
+export function transitionAlarm(state: CloudWatchAccount, alarm: MetricAlarm, evaluation: { StateValue: StateValue; StateReason: string }, now: number): AlarmTransition | undefined {
+  const from = alarm.StateValue;
+  if (from === evaluation.StateValue) return undefined;
+  const iso = new Date(now).toISOString();
+  alarm.StateValue = evaluation.StateValue;
+  alarm.StateReason = evaluation.StateReason;
+  alarm.StateUpdatedTimestamp = iso;
+  state.cloudwatch.alarmHistory.push({ AlarmName: alarm.AlarmName, Timestamp: iso, HistoryItemType: 'StateUpdate', HistorySummary: `Alarm updated from ${from} to ${evaluation.StateValue}` });
+  return { AlarmName: alarm.AlarmName, Time: now, From: from, To: evaluation.StateValue, StateReason: evaluation.StateReason };
+}
+
+/** SetAlarmState: a temporary state for testing actions; the next evaluation sets the real one again. */
+export function setAlarmState(state: CloudWatchAccount, input: { AlarmName: string; StateValue: StateValue; StateReason: string }, ctx: Ctx): Record<string, never> {
+  const alarm = state.cloudwatch.alarms[input.AlarmName];
+  if (!alarm) throw new ResourceNotFound(`the alarm \`${input.AlarmName}\` does not exist`);
+  transitionAlarm(state, alarm, input, ctx.clock.now());
+  return {};
+}
+
+/** Which actions an alarm invokes now: all of its state's actions on a change, Auto Scaling ones again every evaluation in ALARM. */
+export function alarmActionsToInvoke(alarm: MetricAlarm, changed: boolean): string[] {
+  if (!alarm.ActionsEnabled) return [];
+  const actions = alarm.StateValue === 'ALARM' ? alarm.AlarmActions : alarm.StateValue === 'OK' ? alarm.OKActions : alarm.InsufficientDataActions;
+  // Alarms invoke actions on a state change, except Auto Scaling actions, which the alarm keeps invoking
+  // for as long as it stays in the state (AlarmThatSendsEmail.html, "Alarm actions").
+  return changed ? actions : actions.filter((a) => a.includes(':autoscaling:'));
+}
+
+/**
+ * Evaluates every alarm whose period ends at `now` (epoch ms, on a period boundary) from the stored metrics.
+ * Returns the transitions and, per alarm, the actions it invokes.
+ */
+export function evaluateAlarms(state: CloudWatchAccount, now: number): { Transitions: AlarmTransition[]; Invocations: { AlarmName: string; Actions: string[] }[] } {
+  const transitions: AlarmTransition[] = [];
+  const invocations: { AlarmName: string; Actions: string[] }[] = [];
+  for (const alarm of Object.values(state.cloudwatch.alarms)) {
+    const periodMs = alarm.Period * 1000;
+    if (now % periodMs !== 0) continue;
+    const series = state.cloudwatch.metrics[metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions)];
+    const starts = Array.from({ length: alarm.EvaluationPeriods }, (_, i) => now - (alarm.EvaluationPeriods - i) * periodMs);
+    const values = starts.map((s) => periodStatistic(series, s, alarm.Period, alarm.Statistic));
+    const evaluation = evaluateAlarm(alarm, values, starts);
+    const transition = transitionAlarm(state, alarm, evaluation, now);
+    if (transition) transitions.push(transition);
+    const actions = alarmActionsToInvoke(alarm, transition !== undefined);
+    if (actions.length > 0) invocations.push({ AlarmName: alarm.AlarmName, Actions: actions });
+  }
+  return { Transitions: transitions, Invocations: invocations };
+}
