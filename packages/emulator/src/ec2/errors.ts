@@ -46,7 +46,7 @@ export class GatewayNotAttached extends ec2Error('Gateway.NotAttached') {}
 export class NatGatewayNotFound extends ec2Error('NatGatewayNotFound') {}
 /** The Elastic IP allocation does not exist. */
 export class InvalidAllocationIDNotFound extends ec2Error('InvalidAllocationID.NotFound') {}
-/** The Elastic IP is in use and cannot be released or moved without `AllowReassociation`. */
+/** The address is in use: an Elastic IP still associated, or a private IP already taken in the subnet. */
 export class InvalidIPAddressInUse extends ec2Error('InvalidIPAddress.InUse') {}
 /** The security group does not exist. */
 export class InvalidGroupNotFound extends ec2Error('InvalidGroup.NotFound') {}
@@ -72,8 +72,6 @@ export class NetworkAclEntryAlreadyExists extends ec2Error('NetworkAclEntryAlrea
 export class InvalidNetworkAclEntryNotFound extends ec2Error('InvalidNetworkAclEntry.NotFound') {}
 /** The network interface does not exist. */
 export class InvalidNetworkInterfaceIDNotFound extends ec2Error('InvalidNetworkInterfaceID.NotFound') {}
-/** The private address is already used in the subnet, or is reserved. */
-export class InvalidIPAddressInUseInSubnet extends ec2Error('InvalidIPAddress.InUse') {}
 /** The subnet has no free private address left. */
 export class InsufficientFreeAddressesInSubnet extends ec2Error('InsufficientFreeAddressesInSubnet') {}
 /** The instance does not exist. */
@@ -100,3 +98,5 @@ export class CannotDelete extends ec2Error('CannotDelete') {}
 export class DefaultVpcAlreadyExists extends ec2Error('DefaultVpcAlreadyExists') {}
 /** A feature of the request the emulator does not model: it fails closed and names it. */
 export class UnsupportedOperation extends ec2Error('UnsupportedOperation') {}
+/** No subnet was given and the account has no default VPC to launch into. */
+export class VPCIdNotSpecified extends ec2Error('VPCIdNotSpecified') {}

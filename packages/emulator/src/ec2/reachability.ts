@@ -1,0 +1,502 @@
+import { evaluateAcl, type AclTraffic, type PortInterval } from './acl-evaluation.ts';
+import { formatCidr, parseCidr, rangeContains, type IpRange } from './cidr.ts';
+import { networkAclOfSubnet, routeTableOfSubnet } from './common.ts';
+import { InvalidParameterValue } from './errors.ts';
+import { PROTOCOL_NUMBERS } from './protocols.ts';
+import type { AnalysisAclRule, AnalysisRouteTableRoute, Explanation, PathComponent, ReachabilityAnalysis, ReachabilityQuery } from './reachability-types.ts';
+import { evaluateSecurityGroups } from './sg-evaluation.ts';
+import type { Ec2State, Instance, NetworkAclEntry, NetworkInterface, Route, RouteTable, Subnet, WithEc2 } from './state.ts';
+
+// The network path analyzer: an offline, deterministic Reachability Analyzer
+// (https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html). It walks
+// the forward path hop by hop (security group egress, subnet ACL out, route table, gateway, subnet ACL
+// in, security group ingress) and the return path (ACLs again — they are stateless — and routes; security
+// groups are stateful and let replies through). Every check that can be made is made, so all blockers
+// are reported, not only the first; a missing route ends the walk because there is no next hop.
+
+/** Ephemeral ports AWS advises ACLs to open for clients of unknown kind (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html). */
+export const DEFAULT_CLIENT_PORTS: PortInterval = { From: 1024, To: 65535 };
+// A NAT gateway uses ports 1024–65535 as the source ports of the connections it makes for its clients.
+const NAT_GATEWAY_PORTS: PortInterval = { From: 1024, To: 65535 };
+const ICMP_ECHO_REQUEST = 8;
+const ICMP_ECHO_REPLY = 0;
+
+type Endpoint =
+  | { kind: 'internet'; id: string; range: IpRange }
+  | { kind: 'interface'; id: string; eni: NetworkInterface | undefined; instance?: Instance; publicAddress?: IpRange };
+
+type Attached = { kind: 'interface'; id: string; eni: NetworkInterface; instance?: Instance; publicAddress?: IpRange };
+
+interface Traffic {
+  protocolName: string;
+  protocolNumber: string;
+  port: number;
+  clientPorts: PortInterval;
+}
+
+class Walk {
+  readonly forward: PathComponent[] = [];
+  readonly back: PathComponent[] = [];
+  readonly explanations: Explanation[] = [];
+  readonly unsupported: string[] = [];
+
+  constructor(readonly ec2: Ec2State, readonly traffic: Traffic) {}
+
+  hop(path: 'forward' | 'return', component: Omit<PathComponent, 'SequenceNumber'>): void {
+    const list = path === 'forward' ? this.forward : this.back;
+    list.push({ SequenceNumber: list.length + 1, ...component });
+  }
+
+  explain(explanation: Explanation): void {
+    this.explanations.push(explanation);
+  }
+
+  fail(path: 'forward' | 'return', id: string, reason: string): void {
+    this.unsupported.push(reason);
+    this.explain({ ExplanationCode: 'UNSUPPORTED_COMPONENT', Component: { Id: id }, Path: path, Reason: reason });
+  }
+}
+
+function aclRule(entry: NetworkAclEntry): AnalysisAclRule {
+  const rule: AnalysisAclRule = {
+    Cidr: entry.CidrBlock ?? entry.Ipv6CidrBlock ?? '',
+    Egress: entry.Egress,
+    Protocol: entry.Protocol,
+    RuleAction: entry.RuleAction,
+    RuleNumber: entry.RuleNumber,
+  };
+  if (entry.PortRange) rule.PortRange = { From: entry.PortRange.From, To: entry.PortRange.To };
+  return rule;
+}
+
+function ruleName(entry: NetworkAclEntry): string {
+  return entry.RuleNumber === 32767 ? 'the final `*` deny entry' : `${entry.RuleAction} rule \`${entry.RuleNumber}\``;
+}
+
+function portText(ports: PortInterval): string {
+  return ports.From === ports.To ? `port \`${ports.From}\`` : `ports \`${ports.From}-${ports.To}\``;
+}
+
+function routeView(route: Route): AnalysisRouteTableRoute {
+  const view: AnalysisRouteTableRoute = { DestinationCidr: route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock ?? '', Origin: route.Origin, State: route.State };
+  if (route.GatewayId) view.GatewayId = route.GatewayId;
+  if (route.NatGatewayId) view.NatGatewayId = route.NatGatewayId;
+  if (route.NetworkInterfaceId) view.NetworkInterfaceId = route.NetworkInterfaceId;
+  if (route.InstanceId) view.InstanceId = route.InstanceId;
+  return view;
+}
+
+/** The subnet's network ACL check for traffic leaving (egress) or entering (ingress) it; true if it passes. */
+function checkAcl(walk: Walk, path: 'forward' | 'return', subnet: Subnet, egress: boolean, traffic: AclTraffic): boolean {
+  const acl = networkAclOfSubnet(walk.ec2, subnet.SubnetId);
+  if (!acl) {
+    walk.fail(path, subnet.SubnetId, `subnet \`${subnet.SubnetId}\` has no network acl association in the given state`);
+    return false;
+  }
+  const result = evaluateAcl(acl, egress, traffic);
+  const direction = egress ? 'egress' : 'ingress';
+  if (result.decision === 'allow') {
+    walk.hop(path, { Component: { Id: acl.NetworkAclId }, Subnet: { Id: subnet.SubnetId }, AclRule: aclRule(result.entries[0] as NetworkAclEntry) });
+    return true;
+  }
+  const remote = formatCidr(traffic.remote);
+  const what = traffic.protocol === '6' || traffic.protocol === '17' ? ` on ${portText(result.ports)}` : '';
+  walk.explain({
+    ExplanationCode: 'SUBNET_ACL_RESTRICTION',
+    Component: { Id: acl.NetworkAclId },
+    Acl: { Id: acl.NetworkAclId },
+    AclRule: aclRule(result.entry),
+    Subnet: { Id: subnet.SubnetId },
+    Direction: direction,
+    Path: path,
+    PortRanges: [result.ports],
+    Reason: `network acl \`${acl.NetworkAclId}\` of subnet \`${subnet.SubnetId}\` denies ${direction === 'egress' ? 'outbound' : 'inbound'} ${path === 'return' ? 'return ' : ''}traffic ${direction === 'egress' ? 'to' : 'from'} \`${remote}\`${what}: ${ruleName(result.entry)} matches first${path === 'return' ? ' (network acls are stateless: replies need their own rule for the client\'s ephemeral ports)' : ''}`,
+  });
+  return false;
+}
+
+function checkSg(walk: Walk, eni: NetworkInterface, direction: 'ingress' | 'egress', remote: IpRange, remoteGroupIds: readonly string[]): boolean {
+  const { protocolName, port } = walk.traffic;
+  const groupIds = eni.Groups.map((g) => g.GroupId);
+  const result = evaluateSecurityGroups(walk.ec2, groupIds, direction, { remote, remoteGroupIds, protocol: protocolName, port });
+  if (result.decision === 'allow') {
+    walk.hop('forward', { Component: { Id: result.rule.SecurityGroupId }, SecurityGroupRule: result.rule });
+    return true;
+  }
+  const portWords = protocolName === 'tcp' || protocolName === 'udp' ? ` port \`${port}\`` : '';
+  const groupWords = groupIds.length === 0 ? 'it has no security groups' : `no rule of ${groupIds.map((g) => `\`${g}\``).join(', ')} matches`;
+  walk.explain({
+    ExplanationCode: 'ENI_SG_RULES_MISMATCH',
+    Component: { Id: eni.NetworkInterfaceId },
+    SecurityGroups: groupIds.map((Id) => ({ Id })),
+    Direction: direction,
+    Path: 'forward',
+    Protocols: [protocolName],
+    Address: formatCidr(remote),
+    Reason: `the security groups of \`${eni.NetworkInterfaceId}\` do not allow ${direction === 'egress' ? 'outbound' : 'inbound'} \`${protocolName}\`${portWords} ${direction === 'egress' ? 'to' : 'from'} \`${formatCidr(remote)}\`: ${groupWords}${remoteGroupIds.length === 0 && direction === 'ingress' ? ' (a security group reference matches only traffic over private addresses)' : ''}`,
+  });
+  return false;
+}
+
+/** Longest-prefix match over the table's routes of the destination's family (https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html). */
+export function longestPrefixMatch(table: RouteTable, destination: IpRange): Route | undefined {
+  let best: Route | undefined;
+  let bestPrefix = -1;
+  for (const route of table.Routes) {
+    const text = destination.family === 4 ? route.DestinationCidrBlock : route.DestinationIpv6CidrBlock;
+    if (text === undefined) continue;
+    const range = parseCidr(text);
+    if (range && range.prefix > bestPrefix && rangeContains(range, destination)) {
+      best = route;
+      bestPrefix = range.prefix;
+    }
+  }
+  return best;
+}
+
+type RouteResult = { table: RouteTable; route: Route } | undefined;
+
+function route(walk: Walk, path: 'forward' | 'return', subnet: Subnet, destination: IpRange): RouteResult {
+  const table = routeTableOfSubnet(walk.ec2, subnet);
+  const found = table ? longestPrefixMatch(table, destination) : undefined;
+  if (!table || !found) {
+    walk.explain({
+      ExplanationCode: 'CANNOT_ROUTE',
+      Component: { Id: table?.RouteTableId ?? subnet.SubnetId },
+      RouteTable: table ? { Id: table.RouteTableId } : undefined,
+      Subnet: { Id: subnet.SubnetId },
+      Path: path,
+      Address: formatCidr(destination),
+      Reason: `route table \`${table?.RouteTableId ?? 'none'}\` of subnet \`${subnet.SubnetId}\` has no route that matches \`${formatCidr(destination)}\``,
+    });
+    return undefined;
+  }
+  if (found.State === 'blackhole') {
+    walk.explain({
+      ExplanationCode: 'BAD_STATE_ROUTE',
+      Component: { Id: table.RouteTableId },
+      RouteTable: { Id: table.RouteTableId },
+      RouteTableRoute: routeView(found),
+      Subnet: { Id: subnet.SubnetId },
+      Path: path,
+      Reason: `the route to \`${routeView(found).DestinationCidr}\` in \`${table.RouteTableId}\` is a blackhole: its target no longer exists or is not attached`,
+    });
+    return undefined;
+  }
+  walk.hop(path, { Component: { Id: table.RouteTableId }, Subnet: { Id: subnet.SubnetId }, RouteTableRoute: routeView(found) });
+  return { table, route: found };
+}
+
+function attachedGateway(ec2: Ec2State, vpcId: string): string | undefined {
+  for (const id in ec2.internetGateways) if (ec2.internetGateways[id]?.Attachments.some((a) => a.VpcId === vpcId)) return id;
+  return undefined;
+}
+
+function privateAddress(eni: NetworkInterface, family: 4 | 6): IpRange | undefined {
+  return parseCidr(family === 4 ? eni.PrivateIpAddress : (eni.Ipv6Addresses[0]?.Ipv6Address ?? ''));
+}
+
+// An interface's address as the internet sees it: its public IPv4 (Amazon-owned or Elastic), or its
+// IPv6 address, which is public by nature.
+function internetAddress(eni: NetworkInterface, family: 4 | 6): IpRange | undefined {
+  return family === 4 ? (eni.Association ? parseCidr(eni.Association.PublicIp) : undefined) : privateAddress(eni, 6);
+}
+
+function subnetOf(walk: Walk, path: 'forward' | 'return', eni: NetworkInterface): Subnet | undefined {
+  const subnet = walk.ec2.subnets[eni.SubnetId];
+  if (!subnet) walk.fail(path, eni.NetworkInterfaceId, `subnet \`${eni.SubnetId}\` of \`${eni.NetworkInterfaceId}\` is not in the given state`);
+  return subnet;
+}
+
+function aclTraffic(walk: Walk, remote: IpRange, ports: PortInterval, icmpType: number): AclTraffic {
+  return { remote, protocol: walk.traffic.protocolNumber, ports, icmpType };
+}
+
+function forwardPorts(walk: Walk): PortInterval {
+  return { From: walk.traffic.port, To: walk.traffic.port };
+}
+
+/** Source and destination in one VPC, over private addresses: the local route, ACLs only across subnets. */
+function privatePath(walk: Walk, a: NetworkInterface, b: NetworkInterface, family: 4 | 6): void {
+  const aAddress = privateAddress(a, family);
+  const bAddress = privateAddress(b, family);
+  const aSubnet = subnetOf(walk, 'forward', a);
+  const bSubnet = subnetOf(walk, 'forward', b);
+  if (!aAddress || !bAddress || !aSubnet || !bSubnet) {
+    if (aSubnet && bSubnet) walk.fail('forward', b.NetworkInterfaceId, 'an ipv6 path needs ipv6 addresses on both interfaces');
+    return;
+  }
+  const aGroups = a.Groups.map((g) => g.GroupId);
+  const bGroups = b.Groups.map((g) => g.GroupId);
+  const cross = aSubnet.SubnetId !== bSubnet.SubnetId;
+  walk.hop('forward', { Component: { Id: a.NetworkInterfaceId }, Subnet: { Id: aSubnet.SubnetId }, Vpc: { Id: a.VpcId } });
+  checkSg(walk, a, 'egress', bAddress, bGroups);
+  // Traffic between interfaces of one subnet never crosses its network ACL.
+  if (cross) checkAcl(walk, 'forward', aSubnet, true, aclTraffic(walk, bAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  const hop = route(walk, 'forward', aSubnet, bAddress);
+  if (!hop) return;
+  if (hop.route.GatewayId !== 'local') {
+    walk.fail('forward', hop.table.RouteTableId, `traffic to \`${formatCidr(bAddress)}\` is routed through \`${hop.route.NatGatewayId ?? hop.route.NetworkInterfaceId ?? hop.route.GatewayId}\` instead of the local route: middlebox routing inside a vpc is not modelled`);
+    return;
+  }
+  if (cross) checkAcl(walk, 'forward', bSubnet, false, aclTraffic(walk, aAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  checkSg(walk, b, 'ingress', aAddress, aGroups);
+  walk.hop('forward', { Component: { Id: b.NetworkInterfaceId }, Subnet: { Id: bSubnet.SubnetId }, Vpc: { Id: b.VpcId } });
+  walk.hop('return', { Component: { Id: b.NetworkInterfaceId }, Note: 'security groups are stateful: the reply to an allowed request is allowed' });
+  if (cross) checkAcl(walk, 'return', bSubnet, true, aclTraffic(walk, aAddress, walk.traffic.clientPorts, ICMP_ECHO_REPLY));
+  const back = route(walk, 'return', bSubnet, aAddress);
+  if (back && back.route.GatewayId !== 'local') walk.fail('return', back.table.RouteTableId, `replies to \`${formatCidr(aAddress)}\` are routed away from the local route: middlebox routing is not modelled`);
+  if (cross) checkAcl(walk, 'return', aSubnet, false, aclTraffic(walk, bAddress, walk.traffic.clientPorts, ICMP_ECHO_REPLY));
+  walk.hop('return', { Component: { Id: a.NetworkInterfaceId } });
+}
+
+/** From the internet (`client`) to an interface through the VPC's internet gateway. */
+function inboundFromInternet(walk: Walk, client: IpRange, b: NetworkInterface, clientPorts: PortInterval): void {
+  const family = client.family;
+  const subnet = subnetOf(walk, 'forward', b);
+  if (!subnet) return;
+  const igw = attachedGateway(walk.ec2, b.VpcId);
+  const publicAddress = internetAddress(b, family);
+  if (!igw) {
+    walk.explain({ ExplanationCode: 'CANNOT_ROUTE', Component: { Id: b.VpcId }, Vpc: { Id: b.VpcId }, Path: 'forward', Reason: `vpc \`${b.VpcId}\` has no internet gateway attached: traffic from the internet cannot enter it` });
+    return;
+  }
+  walk.hop('forward', { Component: { Id: igw }, Vpc: { Id: b.VpcId }, Note: publicAddress ? `translates \`${formatCidr(publicAddress)}\` to the private address \`${b.PrivateIpAddress}\`` : undefined });
+  if (!publicAddress) {
+    walk.explain({
+      ExplanationCode: 'NO_PUBLIC_IP',
+      Component: { Id: b.NetworkInterfaceId },
+      Subnet: { Id: subnet.SubnetId },
+      Path: 'forward',
+      Reason: family === 4
+        ? `\`${b.NetworkInterfaceId}\` has no public ipv4 address or elastic ip, so the internet cannot address it (launch it with a public ip, or associate an elastic ip)`
+        : `\`${b.NetworkInterfaceId}\` has no ipv6 address`,
+    });
+  }
+  checkAcl(walk, 'forward', subnet, false, aclTraffic(walk, client, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  checkSg(walk, b, 'ingress', client, []);
+  walk.hop('forward', { Component: { Id: b.NetworkInterfaceId }, Subnet: { Id: subnet.SubnetId }, Vpc: { Id: b.VpcId } });
+  walk.hop('return', { Component: { Id: b.NetworkInterfaceId }, Note: 'security groups are stateful: the reply to an allowed request is allowed' });
+  checkAcl(walk, 'return', subnet, true, aclTraffic(walk, client, clientPorts, ICMP_ECHO_REPLY));
+  const back = route(walk, 'return', subnet, client);
+  if (!back) return;
+  if (back.route.GatewayId !== igw) {
+    const via = back.route.NatGatewayId ?? back.route.NetworkInterfaceId ?? back.route.GatewayId;
+    walk.explain({
+      ExplanationCode: 'CANNOT_ROUTE',
+      Component: { Id: back.table.RouteTableId },
+      RouteTable: { Id: back.table.RouteTableId },
+      RouteTableRoute: routeView(back.route),
+      Subnet: { Id: subnet.SubnetId },
+      Path: 'return',
+      Address: formatCidr(client),
+      Reason: `replies to \`${formatCidr(client)}\` leave through \`${via}\`, not the internet gateway \`${igw}\`: subnet \`${subnet.SubnetId}\` is not public, so connections from the internet cannot complete`,
+    });
+    return;
+  }
+  walk.hop('return', { Component: { Id: igw } });
+}
+
+/**
+ * From an interface to an internet address through the internet gateway or a NAT gateway. Returns the
+ * address the internet sees as the source (the interface's public IP or the NAT gateway's Elastic IP).
+ */
+function outboundToInternet(walk: Walk, a: NetworkInterface, destination: IpRange, clientPorts: PortInterval): IpRange | undefined {
+  const family = destination.family;
+  const subnet = subnetOf(walk, 'forward', a);
+  if (!subnet) return undefined;
+  walk.hop('forward', { Component: { Id: a.NetworkInterfaceId }, Subnet: { Id: subnet.SubnetId }, Vpc: { Id: a.VpcId } });
+  checkSg(walk, a, 'egress', destination, []);
+  checkAcl(walk, 'forward', subnet, true, aclTraffic(walk, destination, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  const hop = route(walk, 'forward', subnet, destination);
+  if (!hop) return undefined;
+  const target = hop.route;
+  if (target.GatewayId && target.GatewayId !== 'local') {
+    const source = internetAddress(a, family);
+    if (!source) {
+      walk.explain({
+        ExplanationCode: 'NO_PUBLIC_IP',
+        Component: { Id: a.NetworkInterfaceId },
+        Subnet: { Id: subnet.SubnetId },
+        Path: 'forward',
+        Reason: family === 4
+          ? `\`${a.NetworkInterfaceId}\` has no public ipv4 address or elastic ip: an internet gateway only carries traffic of interfaces with a public address (use a nat gateway for private subnets)`
+          : `\`${a.NetworkInterfaceId}\` has no ipv6 address`,
+      });
+      return undefined;
+    }
+    walk.hop('forward', { Component: { Id: target.GatewayId }, Note: `translates the source \`${a.PrivateIpAddress}\` to \`${formatCidr(source)}\`` });
+    walk.hop('return', { Component: { Id: target.GatewayId } });
+    checkAcl(walk, 'return', subnet, false, aclTraffic(walk, destination, clientPorts, ICMP_ECHO_REPLY));
+    walk.hop('return', { Component: { Id: a.NetworkInterfaceId } });
+    return source;
+  }
+  if (target.NatGatewayId) return throughNatGateway(walk, a, subnet, target.NatGatewayId, destination, clientPorts);
+  if (target.GatewayId === 'local') {
+    walk.explain({ ExplanationCode: 'CANNOT_ROUTE', Component: { Id: hop.table.RouteTableId }, RouteTable: { Id: hop.table.RouteTableId }, Path: 'forward', Address: formatCidr(destination), Reason: `\`${formatCidr(destination)}\` is inside the vpc: it is not an internet address` });
+    return undefined;
+  }
+  walk.fail('forward', hop.table.RouteTableId, `traffic to \`${formatCidr(destination)}\` is routed to \`${target.NetworkInterfaceId ?? target.InstanceId}\`: routing through an appliance or nat instance is not modelled`);
+  return undefined;
+}
+
+function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, natId: string, destination: IpRange, clientPorts: PortInterval): IpRange | undefined {
+  const nat = walk.ec2.natGateways[natId];
+  if (!nat || nat.State !== 'available') {
+    walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: natId }, Path: 'forward', Reason: `nat gateway \`${natId}\` is not available (state \`${nat?.State ?? 'missing'}\`)` });
+    return undefined;
+  }
+  if (destination.family !== 4 || nat.ConnectivityType !== 'public') {
+    walk.explain({ ExplanationCode: 'CANNOT_ROUTE', Component: { Id: natId }, Path: 'forward', Reason: `nat gateway \`${natId}\` cannot carry this traffic to the internet: ${destination.family !== 4 ? 'it translates ipv4 only' : 'it is a private nat gateway'}` });
+    return undefined;
+  }
+  const address = nat.NatGatewayAddresses[0];
+  const natEni = address ? walk.ec2.networkInterfaces[address.NetworkInterfaceId] : undefined;
+  const natSubnet = walk.ec2.subnets[nat.SubnetId];
+  const aAddress = privateAddress(a, 4);
+  const publicIp = address?.PublicIp ? parseCidr(address.PublicIp) : undefined;
+  if (!natSubnet || !aAddress) {
+    walk.fail('forward', natId, `the subnet of nat gateway \`${natId}\` is not in the given state`);
+    return undefined;
+  }
+  const cross = natSubnet.SubnetId !== aSubnet.SubnetId;
+  // Toward the NAT gateway the packet still goes to the internet address: ACL rules see that destination.
+  if (cross) checkAcl(walk, 'forward', natSubnet, false, aclTraffic(walk, aAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  walk.hop('forward', { Component: { Id: natId }, Subnet: { Id: natSubnet.SubnetId }, Note: `translates the source \`${a.PrivateIpAddress}\` to \`${address?.PublicIp ?? natEni?.PrivateIpAddress}\`` });
+  checkAcl(walk, 'forward', natSubnet, true, aclTraffic(walk, destination, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  const hop = route(walk, 'forward', natSubnet, destination);
+  if (!hop) return undefined;
+  if (!hop.route.GatewayId || hop.route.GatewayId === 'local') {
+    walk.explain({
+      ExplanationCode: 'CANNOT_ROUTE',
+      Component: { Id: hop.table.RouteTableId },
+      RouteTable: { Id: hop.table.RouteTableId },
+      RouteTableRoute: routeView(hop.route),
+      Subnet: { Id: natSubnet.SubnetId },
+      Path: 'forward',
+      Reason: `nat gateway \`${natId}\` is in subnet \`${natSubnet.SubnetId}\`, whose route table sends \`${formatCidr(destination)}\` to \`${hop.route.NatGatewayId ?? hop.route.NetworkInterfaceId ?? hop.route.GatewayId}\`, not an internet gateway: a public nat gateway must be in a public subnet`,
+    });
+    return undefined;
+  }
+  if (!publicIp) {
+    walk.explain({ ExplanationCode: 'NO_PUBLIC_IP', Component: { Id: natId }, Path: 'forward', Reason: `nat gateway \`${natId}\` has no elastic ip` });
+    return undefined;
+  }
+  walk.hop('forward', { Component: { Id: hop.route.GatewayId } });
+  walk.hop('return', { Component: { Id: hop.route.GatewayId } });
+  checkAcl(walk, 'return', natSubnet, false, aclTraffic(walk, destination, NAT_GATEWAY_PORTS, ICMP_ECHO_REPLY));
+  walk.hop('return', { Component: { Id: natId }, Note: `translates the destination back to \`${a.PrivateIpAddress}\`` });
+  if (cross) {
+    checkAcl(walk, 'return', natSubnet, true, aclTraffic(walk, aAddress, clientPorts, ICMP_ECHO_REPLY));
+    checkAcl(walk, 'return', aSubnet, false, aclTraffic(walk, destination, clientPorts, ICMP_ECHO_REPLY));
+  }
+  walk.hop('return', { Component: { Id: a.NetworkInterfaceId } });
+  return publicIp;
+}
+
+function resolveEndpoint(ec2: Ec2State, text: string, ip: string | undefined, role: 'source' | 'destination'): Endpoint {
+  if (text === 'internet' || text.startsWith('igw-')) {
+    if (text.startsWith('igw-') && !ec2.internetGateways[text]) throw new InvalidParameterValue(`the internet gateway \`${text}\` does not exist`);
+    const range = parseCidr(ip ?? '0.0.0.0/0');
+    if (!range) throw new InvalidParameterValue(`\`${ip}\` is not an ip address or cidr block`);
+    return { kind: 'internet', id: text, range };
+  }
+  if (text.startsWith('i-')) {
+    const instance = ec2.instances[text];
+    const eni = instance ? ec2.networkInterfaces[instance.NetworkInterfaceIds[0] ?? ''] : undefined;
+    if (!instance) throw new InvalidParameterValue(`the ${role} instance \`${text}\` does not exist`);
+    return { kind: 'interface', id: text, eni, instance };
+  }
+  if (text.startsWith('eni-')) {
+    const eni = ec2.networkInterfaces[text];
+    if (!eni) throw new InvalidParameterValue(`the ${role} network interface \`${text}\` does not exist`);
+    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    return { kind: 'interface', id: text, eni, instance };
+  }
+  const range = parseCidr(text);
+  if (!range) throw new InvalidParameterValue(`the ${role} \`${text}\` is not an instance, network interface, internet gateway, \`internet\` or ip address`);
+  for (const id in ec2.networkInterfaces) {
+    const eni = ec2.networkInterfaces[id] as NetworkInterface;
+    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    if (eni.PrivateIpAddress === text || eni.Ipv6Addresses.some((a) => a.Ipv6Address === text)) return { kind: 'interface', id: text, eni, instance };
+    if (eni.Association?.PublicIp === text) return { kind: 'interface', id: text, eni, instance, publicAddress: range };
+  }
+  return { kind: 'internet', id: text, range };
+}
+
+function checkRunning(walk: Walk, endpoint: Endpoint, path: 'forward' | 'return'): endpoint is Attached | Extract<Endpoint, { kind: 'internet' }> {
+  if (endpoint.kind !== 'interface') return true;
+  if (endpoint.instance && endpoint.instance.State.Name !== 'running') {
+    walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: endpoint.instance.InstanceId }, Path: path, Reason: `instance \`${endpoint.instance.InstanceId}\` is \`${endpoint.instance.State.Name}\`, not \`running\`` });
+    return false;
+  }
+  if (!endpoint.eni) {
+    walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: endpoint.id }, Path: path, Reason: `\`${endpoint.id}\` has no network interface` });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Can the source reach the destination? The answer carries the forward and return paths and, when it is
+ * no, every blocking component with its Reachability Analyzer code and the exact rule (or its absence).
+ */
+export function analyzeReachability(state: WithEc2, query: ReachabilityQuery): ReachabilityAnalysis {
+  const ec2 = state.ec2;
+  const protocolNumber = PROTOCOL_NUMBERS[query.Protocol];
+  if (!protocolNumber || protocolNumber === '-1') throw new InvalidParameterValue(`protocol \`${query.Protocol}\` is not one of \`tcp\`, \`udp\`, \`icmp\`, \`icmpv6\``);
+  const ported = query.Protocol === 'tcp' || query.Protocol === 'udp';
+  if (ported && (query.DestinationPort === undefined || !Number.isInteger(query.DestinationPort) || query.DestinationPort < 0 || query.DestinationPort > 65535)) {
+    throw new InvalidParameterValue(`\`${query.Protocol}\` needs a \`DestinationPort\` from 0 to 65535`);
+  }
+  const clientPorts = query.SourcePortRange ?? DEFAULT_CLIENT_PORTS;
+  const walk = new Walk(ec2, { protocolName: query.Protocol, protocolNumber, port: ported ? (query.DestinationPort as number) : ICMP_ECHO_REQUEST, clientPorts });
+  const source = resolveEndpoint(ec2, query.Source, query.SourceIp, 'source');
+  const destination = resolveEndpoint(ec2, query.Destination, query.DestinationIp, 'destination');
+  const sourceAlive = checkRunning(walk, source, 'forward');
+  if (checkRunning(walk, destination, 'forward') && sourceAlive) {
+    if (source.kind === 'internet' && destination.kind === 'internet') {
+      walk.fail('forward', source.id, 'both ends are on the internet: the analyzer answers for paths that touch a vpc');
+    } else if (source.kind === 'internet' && destination.kind === 'interface') {
+      inboundFromInternet(walk, source.range, destination.eni, clientPorts);
+    } else if (source.kind === 'interface' && destination.kind === 'internet') {
+      outboundToInternet(walk, source.eni, destination.range, clientPorts);
+    } else if (source.kind === 'interface' && destination.kind === 'interface') {
+      betweenInterfaces(walk, source.eni, destination, query, clientPorts);
+    }
+  }
+  return {
+    NetworkPathFound: walk.explanations.length === 0,
+    ForwardPathComponents: walk.forward,
+    ReturnPathComponents: walk.back,
+    Explanations: walk.explanations,
+    Unsupported: walk.unsupported,
+  };
+}
+
+function betweenInterfaces(walk: Walk, a: NetworkInterface, destination: Attached, query: ReachabilityQuery, clientPorts: PortInterval): void {
+  const b = destination.eni;
+  const family = query.DestinationIp?.includes(':') || query.Destination.includes(':') ? 6 : 4;
+  if (a.NetworkInterfaceId === b.NetworkInterfaceId) {
+    walk.fail('forward', a.NetworkInterfaceId, 'source and destination are the same interface');
+    return;
+  }
+  if (a.VpcId === b.VpcId && !destination.publicAddress) {
+    privatePath(walk, a, b, family);
+    return;
+  }
+  // Different VPCs (peering is not modelled) or a destination addressed by its public IP: out through
+  // the source's gateway, across the internet, in through the destination's internet gateway.
+  const target = destination.publicAddress ?? internetAddress(b, family);
+  if (!target) {
+    walk.explain({
+      ExplanationCode: 'NO_PUBLIC_IP',
+      Component: { Id: b.NetworkInterfaceId },
+      Path: 'forward',
+      Reason: `\`${b.NetworkInterfaceId}\` is in vpc \`${b.VpcId}\`, not \`${a.VpcId}\`, and has no public address: vpc peering and transit gateways are not modelled, so the only path is over the internet`,
+    });
+    return;
+  }
+  const seenAs = outboundToInternet(walk, a, target, clientPorts);
+  if (seenAs) inboundFromInternet(walk, seenAs, b, clientPorts);
+}
