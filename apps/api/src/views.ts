@@ -32,6 +32,9 @@ export interface AttemptView {
   submissions: SubmissionView[];
 }
 
+/** An attempt in a list: no params, no submissions, no rendered lab. */
+export type AttemptSummaryView = Pick<AttemptView, 'id' | 'labId' | 'version' | 'status' | 'bestScore' | 'createdAt' | 'updatedAt'> & { submissionCount: number };
+
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function userView(user: UserRow): UserView {
@@ -40,6 +43,20 @@ export function userView(user: UserRow): UserView {
 
 export function submissionView(row: SubmissionRow): SubmissionView {
   return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: row.grade as Grade, findings: row.findings as Finding[] };
+}
+
+export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
+  return {
+    id: row.id,
+    labId: row.labId,
+    version: row.version,
+    status: row.status,
+    bestScore: row.bestScore,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    // Each accepted submission bumps the version once (the guarded write), so no count query is needed.
+    submissionCount: row.version - 1,
+  };
 }
 
 export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[]): AttemptView {

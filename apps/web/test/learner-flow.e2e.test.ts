@@ -270,4 +270,13 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await progress.waitFor();
     expect(await progress.textContent()).toMatch(/Completed.*Best score: 100%/);
   });
+
+  it('lists the attempt on the lab page from the server, with nothing kept in this browser', async () => {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${baseUrl}/labs/${LAB_ID}`);
+    const rows = page.getByRole('complementary', { name: 'Attempts' }).getByRole('listitem');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/Completed.*3 submissions/);
+  });
 });

@@ -1,4 +1,4 @@
-import { insertAttempt } from '@skylab/db';
+import { insertAttempt, listUserLabAttempts } from '@skylab/db';
 import { provision, renderLab } from '@skylab/lab-engine';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -7,7 +7,7 @@ import { engineCtx } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
-import { attemptView } from '../views.ts';
+import { attemptSummaryView, attemptView } from '../views.ts';
 
 function findLab(deps: AppDeps, id: string): RegisteredLab {
   const registered = deps.labs.get(id);
@@ -20,6 +20,12 @@ export function labRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', (c) => c.json({ labs: deps.labs.list() }))
     .get('/:id', (c) => c.json({ lab: renderLab(findLab(deps, c.req.param('id')).lab) }))
+    .get('/:id/attempts', async (c) => {
+      const { user } = requireAuth(c);
+      const registered = findLab(deps, c.req.param('id'));
+      const rows = await listUserLabAttempts(deps.db, user.id, registered.lab.id);
+      return c.json({ attempts: rows.map(attemptSummaryView) });
+    })
     .post('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));

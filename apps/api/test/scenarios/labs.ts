@@ -32,6 +32,25 @@ export function submit(agent: Agent, attemptId: string, version: number, policy:
 
 export const labScenarios: Scenario[] = [
   {
+    name: 'a learner lists their own attempts at a lab, newest first, and nobody else sees them',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      expect((await learner.get(`/api/labs/${LAB}/attempts`)).body).toEqual({ attempts: [] });
+      const first = await startAttempt(learner);
+      const second = await startAttempt(learner);
+      await submit(learner, second.id, 1, RIGHT_POLICY);
+      const listed = await learner.get(`/api/labs/${LAB}/attempts`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.attempts.map((a: { id: string }) => a.id)).toEqual([second.id, first.id]);
+      expect(listed.body.attempts[0]).toEqual({
+        id: second.id, labId: LAB, version: 2, status: 'completed', bestScore: 1, createdAt: second.createdAt, updatedAt: expect.any(String), submissionCount: 1,
+      });
+      expect((await (await ctx.learner()).get(`/api/labs/${LAB}/attempts`)).body).toEqual({ attempts: [] });
+      expect((await ctx.agent().get(`/api/labs/${LAB}/attempts`)).status).toBe(401);
+      expect((await learner.get('/api/labs/no-such-lab/attempts')).status).toBe(404);
+    },
+  },
+  {
     name: 'the catalogue lists the lab, shows it with placeholders, and 404s an unknown one',
     async run(ctx) {
       const visitor = ctx.agent();

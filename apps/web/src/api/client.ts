@@ -1,4 +1,4 @@
-import type { Attempt, ErrorBody, Finding, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+import type { Attempt, AttemptSummary, ErrorBody, Finding, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -105,6 +105,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     labs: () => call<{ labs: LabSummary[] }>('GET', '/api/labs').then((r) => r.labs),
     lab: (id: string) => call<{ lab: LabView }>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
     progress: () => call<{ progress: LabProgress[] }>('GET', '/api/me/progress').then((r) => r.progress),
+    labAttempts: (labId: string) => call<{ attempts: AttemptSummary[] }>('GET', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempts),
     startAttempt: (labId: string) => call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),
     attempt: (id: string) => call<{ attempt: Attempt }>('GET', `/api/attempts/${encodeURIComponent(id)}`).then((r) => r.attempt),
     submit: (attemptId: string, version: number, answers: Record<string, string>) =>

@@ -35,6 +35,9 @@ export interface Attempt {
   submissions: Submission[];
 }
 
+/** An attempt as `GET /api/labs/:id/attempts` lists it. */
+export type AttemptSummary = Pick<Attempt, 'id' | 'labId' | 'version' | 'status' | 'bestScore' | 'createdAt' | 'updatedAt'> & { submissionCount: number };
+
 export interface LabProgress {
   labId: string;
   title: string;

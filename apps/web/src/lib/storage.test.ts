@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetAttempt, knownAttempts, loadDraft, rememberAttempt, saveDraft } from './storage.ts';
+import { loadDraft, saveDraft } from './storage.ts';
 import type { KeyValueStore } from './storage.ts';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -40,28 +40,5 @@ describe('drafts', () => {
     expect(() => saveDraft(brokenStore, 'a', 't', 'x')).not.toThrow();
     expect(loadDraft(brokenStore, 'a', 't')).toBeNull();
     expect(loadDraft(null, 'a', 't')).toBeNull();
-  });
-});
-
-describe('known attempts', () => {
-  it('lists newest first without duplicates, per user and lab', () => {
-    const store = memoryStore();
-    rememberAttempt(store, 'u1', 'lab', 'a1');
-    rememberAttempt(store, 'u1', 'lab', 'a2');
-    rememberAttempt(store, 'u1', 'lab', 'a1');
-    rememberAttempt(store, 'u2', 'lab', 'b1');
-    expect(knownAttempts(store, 'u1', 'lab')).toEqual(['a1', 'a2']);
-    expect(knownAttempts(store, 'u2', 'lab')).toEqual(['b1']);
-    forgetAttempt(store, 'u1', 'lab', 'a1');
-    expect(knownAttempts(store, 'u1', 'lab')).toEqual(['a2']);
-  });
-
-  it('ignores corrupt entries', () => {
-    const store = memoryStore();
-    store.setItem('skylab:attempts:u:lab', '{not json');
-    expect(knownAttempts(store, 'u', 'lab')).toEqual([]);
-    store.setItem('skylab:attempts:u:lab', JSON.stringify(['ok', 3, null]));
-    expect(knownAttempts(store, 'u', 'lab')).toEqual(['ok']);
-    expect(knownAttempts(brokenStore, 'u', 'lab')).toEqual([]);
   });
 });

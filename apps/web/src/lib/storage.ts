@@ -45,29 +45,3 @@ export function loadDraft(store: KeyValueStore | null, attemptId: string, taskId
 export function saveDraft(store: KeyValueStore | null, attemptId: string, taskId: string, text: string | null): void {
   write(store, draftKey(attemptId, taskId), text);
 }
-
-function attemptsKey(userId: string, labId: string): string {
-  return `skylab:attempts:${userId}:${labId}`;
-}
-
-/** Attempt ids this browser started for a user and lab, newest first. */
-export function knownAttempts(store: KeyValueStore | null, userId: string, labId: string): string[] {
-  const raw = read(store, attemptsKey(userId, labId));
-  if (raw === null) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberAttempt(store: KeyValueStore | null, userId: string, labId: string, attemptId: string): void {
-  const ids = [attemptId, ...knownAttempts(store, userId, labId).filter((id) => id !== attemptId)];
-  write(store, attemptsKey(userId, labId), JSON.stringify(ids));
-}
-
-export function forgetAttempt(store: KeyValueStore | null, userId: string, labId: string, attemptId: string): void {
-  const ids = knownAttempts(store, userId, labId).filter((id) => id !== attemptId);
-  write(store, attemptsKey(userId, labId), ids.length === 0 ? null : JSON.stringify(ids));
-}

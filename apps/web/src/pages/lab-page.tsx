@@ -1,49 +1,24 @@
 import { useState } from 'preact/hooks';
 import { api, isApiError } from '../api/client.ts';
-import type { Attempt, LabView, User } from '../api/types.ts';
+import type { AttemptSummary, LabView, User } from '../api/types.ts';
 import { CompletedBadge, LabMeta, ScoreBadge } from '../components/badges.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { paths } from '../lib/routes.ts';
-import { browserStore, forgetAttempt, knownAttempts, rememberAttempt } from '../lib/storage.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useResource } from '../use-resource.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
-/**
- * The API lists no attempts per lab, only the latest one in the learner's progress; the others shown are
- * the ones this browser started (ids kept in localStorage). Each is fetched fresh, newest first, and ids
- * the server no longer knows are forgotten.
- */
-async function loadAttempts(user: User, labId: string): Promise<Attempt[]> {
-  const store = browserStore();
-  const progress = await api.progress();
-  const latest = progress.find((entry) => entry.labId === labId)?.latestAttemptId;
-  const ids = [...new Set([...(latest === undefined ? [] : [latest]), ...knownAttempts(store, user.id, labId)])];
-  const results = await Promise.all(
-    ids.map((id) =>
-      api.attempt(id).catch((error: unknown) => {
-        if (isApiError(error, 'not_found')) {
-          forgetAttempt(store, user.id, labId, id);
-          return null;
-        }
-        throw error;
-      }),
-    ),
-  );
-  return results.filter((attempt): attempt is Attempt => attempt !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
-function AttemptList({ attempts }: { attempts: Attempt[] }) {
+function AttemptList({ attempts }: { attempts: AttemptSummary[] }) {
   return (
     <section class="stack" aria-labelledby="attempts-heading">
       <h2 id="attempts-heading">Your attempts</h2>
       <ul class="attempt-list">
         {attempts.map((attempt) => {
-          const last = attempt.submissions[attempt.submissions.length - 1];
+          const count = attempt.submissionCount;
           return (
             <li key={attempt.id} class="attempt-row">
               <Link href={paths.attempt(attempt.id)}>Attempt started {formatDateTime(attempt.createdAt)}</Link>
@@ -51,8 +26,8 @@ function AttemptList({ attempts }: { attempts: Attempt[] }) {
                 {attempt.status === 'completed' ? <CompletedBadge /> : <span class="badge">In progress</span>}
                 <ScoreBadge score={attempt.bestScore} label="Best" />
                 <span class="muted">
-                  {attempt.submissions.length} {attempt.submissions.length === 1 ? 'submission' : 'submissions'}
-                  {last === undefined ? '' : `, last ${formatDateTime(last.createdAt)}`}
+                  {count} {count === 1 ? 'submission' : 'submissions'}
+                  {count === 0 ? '' : `, last ${formatDateTime(attempt.updatedAt)}`}
                 </span>
               </span>
             </li>
@@ -80,7 +55,6 @@ function StartAttempt({ lab, user, hasAttempts }: { lab: LabView; user: User | n
     setError(null);
     try {
       const attempt = await api.startAttempt(lab.id);
-      rememberAttempt(browserStore(), user.id, lab.id, attempt.id);
       navigate(paths.attempt(attempt.id));
     } catch (caught) {
       setError(caught);
@@ -104,7 +78,7 @@ function StartAttempt({ lab, user, hasAttempts }: { lab: LabView; user: User | n
 export function LabPage({ labId }: { labId: string }) {
   const { user } = useSession();
   const resource = useResource(`lab:${labId}:${user?.id ?? 'anonymous'}`, async () => {
-    const [lab, attempts] = await Promise.all([api.lab(labId), user ? loadAttempts(user, labId) : Promise.resolve([])]);
+    const [lab, attempts] = await Promise.all([api.lab(labId), user ? api.labAttempts(labId) : Promise.resolve([])]);
     return { lab, attempts };
   });
 

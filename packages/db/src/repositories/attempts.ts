@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { attempts, submissions, type AttemptRow, type AttemptStatus, type SubmissionRow } from '../schema.ts';
 
@@ -14,6 +14,15 @@ export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<Attemp
 /** An attempt only if `userId` owns it: callers answer "not found" either way, so nobody learns it exists. */
 export async function findUserAttempt(db: Db, id: string, userId: string): Promise<AttemptRow | undefined> {
   return db.query.attempts.findFirst({ where: and(eq(attempts.id, id), eq(attempts.userId, userId)) });
+}
+
+/** A learner's attempts at one lab, newest first (served by the user/lab/created index). */
+export async function listUserLabAttempts(db: Db, userId: string, labId: string): Promise<AttemptRow[]> {
+  return db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.labId, labId)))
+    .orderBy(desc(attempts.createdAt), desc(attempts.id));
 }
 
 /** Oldest first: in the order of the versions they were graded against. */
