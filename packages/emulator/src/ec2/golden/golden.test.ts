@@ -5,7 +5,7 @@ import { AwsError } from '../../errors.ts';
 import { ec2Actions, type Ec2ActionName } from '../actions.ts';
 import { analyzeReachability } from '../reachability.ts';
 import type { ReachabilityQuery } from '../reachability-types.ts';
-import { SCENARIOS, scenarioCtx } from './scenarios.ts';
+import { SCENARIOS } from './scenarios.ts';
 
 // Golden cases written from the AWS documentation: each file names a scenario, and each case applies
 // steps (EC2 actions by their wire names, `$name` standing for a scenario id or a saved value), then
@@ -57,8 +57,7 @@ describe.each(files)('%s', (file) => {
     expect(c.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     const build = SCENARIOS[golden.scenario];
     if (!build) throw new Error(`unknown scenario ${golden.scenario}`);
-    const { state, names } = build();
-    const ctx = scenarioCtx();
+    const { state, names, ctx } = build();
     for (const step of c.steps ?? []) {
       const run = ec2Actions[step.action] as (s: unknown, i: unknown, ctx: unknown) => unknown;
       const input = substitute(step.input, names);

@@ -14,6 +14,8 @@ import { createDefaultVpc, createSubnet, createVpc } from '../vpc-operations.ts'
 export interface Scenario {
   state: WithEc2;
   names: Record<string, string>;
+  /** The context the scenario was built with, to keep ids unique in later steps. */
+  ctx: Ctx;
 }
 
 /** A context with a fixed clock and counting ids, so scenarios are the same on every run. */
@@ -84,9 +86,11 @@ export function threeTier(): Scenario {
   );
   return {
     state,
+    ctx,
     names: {
       vpc, igw, nat, eip, publicSubnet, appSubnet, dbSubnet, publicRt, privateRt, publicAssoc, appAssoc, dbAssoc,
       lbSg, appSg, dbSg, bastionSg, lb, bastion, app, db, publicAcl, appAcl, dbAcl,
+      defaultAcl: Object.values(state.ec2.networkAcls).find((a) => a.IsDefault)?.NetworkAclId ?? '',
       publicAclAssoc: aclAssociations[publicSubnet] ?? '',
       appAclAssoc: aclAssociations[appSubnet] ?? '',
       dbAclAssoc: aclAssociations[dbSubnet] ?? '',
@@ -108,7 +112,7 @@ export function defaultVpc(): Scenario {
   const igw = Object.keys(state.ec2.internetGateways)[0] ?? '';
   const acl = Object.keys(state.ec2.networkAcls)[0] ?? '';
   const mainRt = Object.keys(state.ec2.routeTables)[0] ?? '';
-  return { state, names: { vpc, defaultSg, webSg, web, plain, other, igw, acl, mainRt, subnetA: subnets[0]?.SubnetId ?? '', subnetB: subnets[1]?.SubnetId ?? '' } };
+  return { state, ctx, names: { vpc, defaultSg, webSg, web, plain, other, igw, acl, mainRt, subnetA: subnets[0]?.SubnetId ?? '', subnetB: subnets[1]?.SubnetId ?? '' } };
 }
 
 /** Every scenario by the name golden files use. */
