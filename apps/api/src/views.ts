@@ -18,7 +18,8 @@ export interface SubmissionView {
   findings: Finding[];
 }
 
-export interface AttemptView {
+/** An attempt in a list: no params, no submissions, no rendered lab. */
+export interface AttemptSummaryView {
   id: string;
   labId: string;
   version: number;
@@ -26,14 +27,15 @@ export interface AttemptView {
   bestScore: number | null;
   createdAt: string;
   updatedAt: string;
+  submissionCount: number;
+}
+
+export interface AttemptView extends AttemptSummaryView {
   params: Record<string, string>;
   /** Rendered with this attempt's params; `null` once the lab has been removed from the server. */
   lab: LabView | null;
   submissions: SubmissionView[];
 }
-
-/** An attempt in a list: no params, no submissions, no rendered lab. */
-export type AttemptSummaryView = Pick<AttemptView, 'id' | 'labId' | 'version' | 'status' | 'bestScore' | 'createdAt' | 'updatedAt'> & { submissionCount: number };
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -61,13 +63,7 @@ export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
 
 export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[]): AttemptView {
   return {
-    id: row.id,
-    labId: row.labId,
-    version: row.version,
-    status: row.status,
-    bestScore: row.bestScore,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
+    ...attemptSummaryView(row),
     params: row.params,
     lab: registered ? renderLab(registered.lab, row.params) : null,
     submissions: submissions.map(submissionView),

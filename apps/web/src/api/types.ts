@@ -21,7 +21,8 @@ export interface Submission {
   findings: Finding[];
 }
 
-export interface Attempt {
+/** An attempt as `GET /api/labs/:id/attempts` lists it. */
+export interface AttemptSummary {
   id: string;
   labId: string;
   version: number;
@@ -29,14 +30,15 @@ export interface Attempt {
   bestScore: number | null;
   createdAt: string;
   updatedAt: string;
+  submissionCount: number;
+}
+
+export interface Attempt extends AttemptSummary {
   /** Rendered with this attempt's params; `null` once the lab has been withdrawn from the server. */
   lab: LabView | null;
   /** Oldest first, as the API sends them. */
   submissions: Submission[];
 }
-
-/** An attempt as `GET /api/labs/:id/attempts` lists it. */
-export type AttemptSummary = Pick<Attempt, 'id' | 'labId' | 'version' | 'status' | 'bestScore' | 'createdAt' | 'updatedAt'> & { submissionCount: number };
 
 export interface LabProgress {
   labId: string;
