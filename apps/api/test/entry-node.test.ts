@@ -44,7 +44,7 @@ describe('npm start (entry-node)', () => {
     const { url, stdout, stderr } = await start({ DATABASE_URL: `file:${join(dir, 'nested/skylab.db')}`, LABS_DIR: labs });
     expect(stdout).toEqual([`Skylab is running at ${url}`]);
     expect(stderr.some((line) => /broken-lab\/lab\.yaml:\d+:\d+ error \S+ /.test(line))).toBe(true);
-    expect(stderr.some((line) => /wrong-folder\/lab\.yaml:\d+:\d+ error lab\/id-matches-folder lab id `iam-s3-read-only` must equal its folder name `wrong-folder`/.test(line))).toBe(true);
+    expect(stderr.some((line) => /wrong-folder\/lab\.yaml:\d+:\d+ error lab\/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `wrong-folder`/.test(line))).toBe(true);
 
     const catalogue = await (await fetch(`${url}/api/labs`)).json();
     expect(catalogue.labs.map((lab: { id: string }) => lab.id)).toEqual(['iam-s3-read-only']);

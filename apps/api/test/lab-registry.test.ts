@@ -26,7 +26,7 @@ describe('loadLabSources', () => {
     const { registry, problems } = loadLabSources([{ path: 'labs/renamed/lab.yaml', text: TEXT }]);
     expect(registry.list()).toEqual([]);
     const line = TEXT.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
-    expect(problems).toEqual([`labs/renamed/lab.yaml:${line}:5 error lab/id-matches-folder lab id \`iam-s3-read-only\` must equal its folder name \`renamed\``]);
+    expect(problems).toEqual([`labs/renamed/lab.yaml:${line}:5 error lab/id-matches-folder the lab id \`iam-s3-read-only\` differs from its folder \`renamed\``]);
   });
 
   it('skips a lab that does not validate and keeps the others', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
-import { labJsonSchema, loadYaml, type Finding } from '@skylab/validation';
+import { formatFinding, labJsonSchema, type Finding } from '@skylab/validation';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
 export interface CliIo {
@@ -15,12 +15,6 @@ export interface CliIo {
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
        skylab labs schema           print the JSON Schema of lab.yaml, for editors`;
-
-/** `file:line:column severity ruleId message`, the shape editors and CI annotate from. */
-export function formatFinding(finding: Finding, fallbackFile: string): string {
-  const start = finding.range?.start;
-  return `${finding.file ?? fallbackFile}:${start?.line ?? 1}:${start?.column ?? 1} ${finding.severity} ${finding.ruleId} ${finding.message}`;
-}
 
 interface LoadedLab {
   file: string;
@@ -43,17 +37,6 @@ function loadAll(io: CliIo, dir: string): LoadedLab[] | undefined {
       const file = relative(io.cwd, join(root, folder, 'lab.yaml')) || 'lab.yaml';
       const text = readFileSync(join(root, folder, 'lab.yaml'), 'utf8');
       const { lab, findings } = loadLab(text, file);
-      if (lab && lab.id !== folder) {
-        const range = loadYaml(text).locate(['id']);
-        findings.push({
-          ruleId: 'lab/id-folder-mismatch',
-          severity: 'error',
-          file,
-          path: ['id'],
-          ...(range ? { range } : {}),
-          message: `the lab id \`${lab.id}\` differs from its folder \`${folder}\``,
-        });
-      }
       return { file, folder, ...(lab ? { lab } : {}), findings };
     });
 }

@@ -18,6 +18,19 @@ describe('loadLab', () => {
     expect(lab?.checks).toHaveLength(9);
   });
 
+  it.each([
+    ['labs/iam-s3-read-only/lab.yaml', []],
+    ['C:\\labs\\iam-s3-read-only\\lab.yaml', []],
+    ['lab.yaml', []],
+    [undefined, []],
+    ['labs/renamed/lab.yaml', ['labs/renamed/lab.yaml:2:5 lab/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `renamed`']],
+  ])('checks that the id equals the folder of %s', (file, expected) => {
+    const { lab, findings } = loadLab(GOOD, file);
+    const shown = findings.map((f) => `${f.file}:${f.range?.start.line}:${f.range?.start.column} ${f.ruleId} ${f.message}`);
+    expect(shown).toEqual(expected);
+    expect(lab === undefined).toBe(expected.length > 0);
+  });
+
   it.each<[string, (text: string) => string, string, string, string]>([
     ['a YAML syntax error', (t) => t.replace('difficulty: beginner', 'difficulty: [beginner'), 'yaml/syntax', 'difficulty: [beginner', ''],
     ['an unknown template variable', (t) => t.replace('user/app-reader"', 'user/{{ userName }}"'), 'lab/unknown-template-variable', '{{ userName }}', 'unknown template variable `userName`: declare it under `params`'],

@@ -50,11 +50,25 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   return findings;
 }
 
+/** The folder of `…/<folder>/lab.yaml`, which must equal the lab's id so ids stay unique across the repository. */
+function folderFinding(lab: Lab, doc: SourceDocument, file: string | undefined): Finding[] {
+  const folder = file === undefined ? undefined : /(?:^|[/\\])([^/\\]+)[/\\]lab\.ya?ml$/.exec(file)?.[1];
+  if (folder === undefined || folder === lab.id) return [];
+  const range = doc.locate(['id']);
+  return [{
+    ruleId: 'lab/id-matches-folder',
+    severity: 'error',
+    path: ['id'],
+    ...(range ? { range } : {}),
+    message: `the lab id \`${lab.id}\` differs from its folder \`${folder}\``,
+  }];
+}
+
 /**
  * Loads a lab from YAML text: parse with positions, validate against the lab format, check template
- * variables and cross-references. Every problem is a finding with line and column (and `file` when
- * given); `lab` is set only when there are no errors. Whether `id` equals the folder name is the
- * caller's check, as only the caller knows the folder.
+ * variables and cross-references, and, when `file` is `…/<folder>/lab.yaml`, that the id equals the
+ * folder. Every problem is a finding with line and column (and `file` when given); `lab` is set only
+ * when there are no errors.
  */
 export function loadLab(text: string, file?: string): { lab?: Lab; findings: Finding[] } {
   const withFile = (findings: Finding[]) => (file === undefined ? findings : findings.map((f) => ({ ...f, file })));
@@ -66,7 +80,7 @@ export function loadLab(text: string, file?: string): { lab?: Lab; findings: Fin
     findings.push(...issuesToFindings(parsed.error.issues, doc, { rulePrefix: 'lab', knownKeys: KNOWN_KEYS }));
     return { findings: withFile(findings) };
   }
-  findings.push(...referenceFindings(parsed.data, doc));
+  findings.push(...referenceFindings(parsed.data, doc), ...folderFinding(parsed.data, doc, file));
   if (findings.some((f) => f.severity === 'error')) return { findings: withFile(findings) };
   return { lab: parsed.data, findings: withFile(findings) };
 }

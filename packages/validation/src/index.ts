@@ -6,6 +6,8 @@ export { SOURCE_LIMITS, LineIndex, type SourceDocument } from './source.ts';
 export { parseJson } from './json/parse-json.ts';
 /** Loads one YAML document as plain data with positions; aliases, tags and merge keys are refused. */
 export { loadYaml } from './yaml/load-yaml.ts';
+/** Formats a finding as `file:line:column severity ruleId message`. */
+export { formatFinding } from './format-finding.ts';
 /** Turns zod issues into findings placed in the source text. */
 export { issuesToFindings, locateNearest, sourcePath, type IssueMapping } from './zod-findings.ts';
 /** The IAM policy document schema and its normalised types. */
