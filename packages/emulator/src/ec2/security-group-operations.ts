@@ -106,9 +106,12 @@ export function rulesOf(permissions: IpPermission[]): FlatRule[] {
   return rules;
 }
 
+// Rules are stored in one canonical order, so a group reads the same (and the analyzer names the same
+// matching rule) whatever order its rules were authorized in.
 function permissionsOf(rules: FlatRule[], accountId: string): IpPermission[] {
   const byPorts = new Map<string, IpPermission>();
-  for (const rule of rules) {
+  const sorted = [...rules].sort((a, b) => (ruleKey(a) < ruleKey(b) ? -1 : ruleKey(a) > ruleKey(b) ? 1 : 0));
+  for (const rule of sorted) {
     const key = `${rule.IpProtocol}|${rule.FromPort ?? ''}|${rule.ToPort ?? ''}`;
     let permission = byPorts.get(key);
     if (!permission) {

@@ -33,7 +33,8 @@ export interface MatchedSecurityGroupRule {
 /** Allowed by a rule, or not allowed by any rule of the listed groups. */
 export type SgDecision = { decision: 'allow'; rule: MatchedSecurityGroupRule } | { decision: 'deny'; groupIds: string[] };
 
-function portsMatch(permission: IpPermission, protocol: string, port: number): boolean {
+/** Whether a permission covers the protocol and port (for ICMP, the message type). */
+export function portsMatch(permission: IpPermission, protocol: string, port: number): boolean {
   const name = protocolName(permission.IpProtocol);
   if (name === '-1') return true;
   if (name !== protocol) return false;
