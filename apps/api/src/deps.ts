@@ -33,6 +33,8 @@ export interface AppConfig {
   adminEmails: string[];
   session: { idleMs: number; absoluteMs: number };
   signInThrottle: { account: ThrottleRule; ip: ThrottleRule };
+  /** New accounts per client address (each costs a memory-hard hash). */
+  signUpThrottle: ThrottleRule;
   /** The region of every emulated account. */
   region: string;
 }

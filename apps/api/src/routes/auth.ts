@@ -7,7 +7,7 @@ import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.ts';
 import { invalidateSession, issueSession } from '../sessions.ts';
-import { assertNotThrottled, recordSignInFailure, recordSignInSuccess, throttleKeys } from '../sign-in-throttle.ts';
+import { assertNotThrottled, assertSignUpAllowed, recordSignInFailure, recordSignInSuccess, recordSignUp, throttleKeys } from '../auth-throttle.ts';
 import { userView } from '../views.ts';
 
 const email = z.email().max(254);
@@ -34,6 +34,9 @@ export function authRoutes(deps: AppDeps) {
     .post('/sign-up', async (c) => {
       const body = await readJson(c, signUpBody);
       const address = normalizeEmail(body.email);
+      const ip = deps.getClientIp(c);
+      await assertSignUpAllowed(deps, ip);
+      await recordSignUp(deps, ip);
       const user = await insertUser(deps.db, {
         id: deps.ids.next(),
         email: address,
