@@ -60,12 +60,21 @@ export function recordMetricData(state: CloudWatchAccount, input: { Namespace: s
 export function periodStatistic(series: MetricSeries | undefined, start: number, periodSeconds: number, statistic: Statistic): number | undefined {
   if (!series) return undefined;
   const end = start + periodSeconds * 1000;
+  const points = series.Datapoints;
+  // Binary search for the first observation at or after `start`: alarms evaluate every period over long series.
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((points[mid] as StoredDatapoint).Timestamp < start) lo = mid + 1;
+    else hi = mid;
+  }
   let count = 0;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const p of series.Datapoints) {
-    if (p.Timestamp < start) continue;
+  for (let i = lo; i < points.length; i++) {
+    const p = points[i] as StoredDatapoint;
     if (p.Timestamp >= end) break;
     count += p.SampleCount;
     sum += p.Sum;

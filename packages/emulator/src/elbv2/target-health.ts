@@ -37,6 +37,8 @@ export interface TargetHealthChange {
   Description: string;
 }
 
+const SUCCESS: HealthProbe = { Outcome: 'success', Description: 'the health check succeeded' };
+
 /** Whether a status code satisfies the matcher (`200`, `200,202`, `200-299`). */
 export function matcherAccepts(httpCode: string, status: number): boolean {
   return httpCode.split(',').some((part) => {
@@ -76,7 +78,7 @@ export function probeTarget(
   if (!matcherAccepts(group.Matcher.HttpCode, status)) {
     return { Outcome: 'failure', Reason: 'Target.ResponseCodeMismatch', Description: `Health checks failed with these codes: [${status}]` };
   }
-  return { Outcome: 'success', Description: `${group.HealthCheckPath} answered ${status}` };
+  return SUCCESS;
 }
 
 /** Applies one probe to a target's counters and state; returns the change when the state moved. */

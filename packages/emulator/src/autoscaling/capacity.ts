@@ -1,0 +1,161 @@
+import type { LaunchTemplate } from '../ec2/state.ts';
+import { ValidationError } from './errors.ts';
+import type { Activity, AutoScalingAccount, AutoScalingGroup, GroupInstance, LaunchTemplateSpecification } from './state.ts';
+
+// Bringing a group to its desired capacity, and the activity records AWS writes for it
+// (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-verify-scaling-activity.html). Instances go
+// to the Availability Zone with the fewest instances; terminations follow the termination policies
+// (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-termination-policies.html).
+
+/** AWS's time format in activity causes: ISO without milliseconds. */
+export function causeTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A source of instance ids. */
+export interface InstanceIds {
+  next(prefix: string): string;
+}
+
+/** The version of a launch template a spec names: a number, `$Latest` or `$Default` (the default when absent). */
+export function resolveTemplateVersion(template: LaunchTemplate, version: string | undefined): number {
+  const n = version === undefined || version === '$Default' ? template.DefaultVersionNumber : version === '$Latest' ? template.LatestVersionNumber : Number(version);
+  if (!template.Versions.some((v) => v.VersionNumber === n)) throw new ValidationError(`version \`${version}\` of launch template \`${template.LaunchTemplateName}\` does not exist`);
+  return n;
+}
+
+/** The template a group spec points at in the account's EC2, or undefined when EC2 has none by that id or name. */
+export function findTemplate(account: AutoScalingAccount, spec: LaunchTemplateSpecification): LaunchTemplate | undefined {
+  const templates = Object.values(account.ec2?.launchTemplates ?? {});
+  return templates.find((t) => (spec.LaunchTemplateId !== undefined ? t.LaunchTemplateId === spec.LaunchTemplateId : t.LaunchTemplateName === spec.LaunchTemplateName));
+}
+
+/** What a new instance of the group launches with: instance type, security groups, and the resolved version. */
+export function launchData(account: AutoScalingAccount, group: AutoScalingGroup): { InstanceType: string; SecurityGroupIds: string[]; Version: string } {
+  const template = findTemplate(account, group.LaunchTemplate);
+  if (!template) return { InstanceType: 't3.micro', SecurityGroupIds: [], Version: group.LaunchTemplate.Version ?? '$Default' };
+  const version = resolveTemplateVersion(template, group.LaunchTemplate.Version);
+  const data = template.Versions.find((v) => v.VersionNumber === version)?.LaunchTemplateData;
+  return { InstanceType: data?.InstanceType ?? 't3.micro', SecurityGroupIds: data?.SecurityGroupIds ?? [], Version: String(version) };
+}
+
+/** Records an activity and answers it. */
+export function recordActivity(account: AutoScalingAccount, group: AutoScalingGroup, at: number, description: string, cause: string, idSuffix: string): Activity {
+  const activity: Activity = {
+    ActivityId: `${idSuffix}`,
+    AutoScalingGroupName: group.AutoScalingGroupName,
+    Description: description,
+    Cause: cause,
+    StartTime: new Date(at).toISOString(),
+    EndTime: new Date(at).toISOString(),
+    StatusCode: 'Successful',
+    Progress: 100,
+  };
+  account.autoscaling.activities.push(activity);
+  return activity;
+}
+
+function zoneCounts(group: AutoScalingGroup, live: GroupInstance[]): Map<string, number> {
+  const counts = new Map(group.AvailabilityZones.map((z) => [z, 0]));
+  for (const i of live) counts.set(i.AvailabilityZone, (counts.get(i.AvailabilityZone) ?? 0) + 1);
+  return counts;
+}
+
+/** The instance to terminate next under the group's termination policies, and why. */
+export function selectForTermination(group: AutoScalingGroup, candidates: GroupInstance[], now: number): { Instance: GroupInstance; Reason: string } | undefined {
+  let pool = candidates.filter((i) => !i.ProtectedFromScaleIn);
+  if (pool.length === 0) return undefined;
+  // Every policy first balances the Availability Zones: pick from the zone with the most instances.
+  const counts = zoneCounts(group, candidates);
+  const most = Math.max(...pool.map((i) => counts.get(i.AvailabilityZone) ?? 0));
+  pool = pool.filter((i) => (counts.get(i.AvailabilityZone) ?? 0) === most);
+  const reasons = [`${pool[0]?.AvailabilityZone} has the most instances`];
+  const order = [...group.TerminationPolicies, 'Default'];
+  for (const policy of order) {
+    if (pool.length === 1) break;
+    const by = (score: (i: GroupInstance) => number, why: string) => {
+      const best = Math.min(...pool.map(score));
+      const next = pool.filter((i) => score(i) === best);
+      if (next.length < pool.length) reasons.push(why);
+      pool = next;
+    };
+    if (policy === 'OldestInstance') by((i) => i.LaunchTime, 'OldestInstance: the oldest instance');
+    else if (policy === 'NewestInstance') by((i) => -i.LaunchTime, 'NewestInstance: the newest instance');
+    else if (policy === 'OldestLaunchTemplate') by((i) => Number(i.LaunchTemplate.Version) || 0, 'OldestLaunchTemplate: the oldest launch template version');
+    else if (policy === 'ClosestToNextInstanceHour') by((i) => 3_600_000 - ((now - i.LaunchTime) % 3_600_000), 'ClosestToNextInstanceHour: the closest to its next billing hour');
+    else {
+      // Default: the oldest launch template version, then the closest to the next billing hour, then at random
+      // (here: the first by instance id, so runs are reproducible).
+      by((i) => Number(i.LaunchTemplate.Version) || 0, 'Default: the oldest launch template version');
+      by((i) => 3_600_000 - ((now - i.LaunchTime) % 3_600_000), 'Default: the closest to the next billing hour');
+      pool = [...pool].sort((a, b) => (a.InstanceId < b.InstanceId ? -1 : 1)).slice(0, 1);
+    }
+  }
+  const chosen = pool[0] as GroupInstance;
+  return { Instance: chosen, Reason: reasons.join('; ') };
+}
+
+/** What reconciling did: the instances launched and terminated. */
+export interface Reconciliation {
+  Launched: GroupInstance[];
+  Terminated: { Instance: GroupInstance; Reason: string }[];
+  Activities: Activity[];
+}
+
+/**
+ * Launches or terminates instances until the group's live instances (Pending or InService) match the
+ * desired capacity, writing AWS's activity wording. `subnets` maps each Availability Zone to a subnet;
+ * `causePrefix` is what changed the desired capacity, which AWS puts before the launch or termination.
+ */
+export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalingGroup, now: number, ids: InstanceIds, subnets: Map<string, string> = new Map(), causePrefix = ''): Reconciliation {
+  const out: Reconciliation = { Launched: [], Terminated: [], Activities: [] };
+  const live = () => group.Instances.filter((i) => i.LifecycleState === 'Pending' || i.LifecycleState === 'InService');
+  let current = live().length;
+  if (current < group.DesiredCapacity) {
+    const data = launchData(account, group);
+    const from = current;
+    while (current < group.DesiredCapacity) {
+      const counts = zoneCounts(group, live());
+      const zone = [...counts].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'us-east-1a';
+      const subnet = subnets.get(zone);
+      const instance: GroupInstance = {
+        InstanceId: ids.next('i-'),
+        InstanceType: data.InstanceType,
+        AvailabilityZone: zone,
+        ...(subnet ? { SubnetId: subnet } : {}),
+        LifecycleState: 'Pending',
+        HealthStatus: 'Healthy',
+        LaunchTemplate: { ...group.LaunchTemplate, Version: data.Version },
+        ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
+        LaunchTime: now,
+      };
+      group.Instances.push(instance);
+      current++;
+      out.Launched.push(instance);
+      out.Activities.push(
+        recordActivity(account, group, now, `Launching a new EC2 instance: ${instance.InstanceId}`, `${causePrefix}At ${causeTime(now)} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${group.DesiredCapacity}.`, `${instance.InstanceId}-launch`),
+      );
+    }
+  } else if (current > group.DesiredCapacity) {
+    const from = current;
+    while (current > group.DesiredCapacity) {
+      const pick = selectForTermination(group, live(), now);
+      if (!pick) break;
+      pick.Instance.LifecycleState = 'Terminated';
+      current--;
+      out.Terminated.push(pick);
+      out.Activities.push(
+        recordActivity(
+          account,
+          group,
+          now,
+          `Terminating EC2 instance: ${pick.Instance.InstanceId}`,
+          `${causePrefix}At ${causeTime(now)} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${from} to ${group.DesiredCapacity}. At ${causeTime(now)} instance ${pick.Instance.InstanceId} was selected for termination (${pick.Reason}).`,
+          `${pick.Instance.InstanceId}-terminate`,
+        ),
+      );
+    }
+  }
+  group.Instances = group.Instances.filter((i) => i.LifecycleState !== 'Terminated');
+  return out;
+}
