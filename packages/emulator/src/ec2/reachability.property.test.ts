@@ -43,6 +43,20 @@ interface AclRule {
   cidr: string;
 }
 
+interface Config {
+  sg: SgRule[];
+  acl: AclRule[];
+  custom: [boolean, boolean, boolean];
+}
+
+interface Query {
+  source: string;
+  destination: string;
+  protocol: 'tcp' | 'udp';
+  port: number;
+  sourceIp: string | undefined;
+}
+
 const port = fc.oneof(fc.constantFrom(...PORTS), fc.integer({ min: 0, max: 65535 }));
 const sgRule: fc.Arbitrary<SgRule> = fc.record({
   kind: fc.constant('sg' as const),
@@ -66,12 +80,12 @@ const aclRule = (action?: 'allow' | 'deny'): fc.Arbitrary<AclRule> =>
     cidr: fc.constantFrom(...CIDRS),
   });
 const uniqueAclRules = fc.uniqueArray(aclRule(), { selector: (r) => `${r.acl}|${r.number}|${r.egress}`, maxLength: 12 });
-const config = fc.record({
+const config: fc.Arbitrary<Config> = fc.record({
   sg: fc.array(sgRule, { maxLength: 10 }),
   acl: uniqueAclRules,
   custom: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
 });
-const query = fc.record({
+const query: fc.Arbitrary<Query> = fc.record({
   source: fc.constantFrom(...ENDPOINTS),
   destination: fc.constantFrom(...ENDPOINTS),
   protocol: fc.constantFrom('tcp' as const, 'udp' as const),
@@ -117,7 +131,7 @@ function apply(scenario: Scenario, rule: SgRule | AclRule): void {
   }
 }
 
-function build(c: fc.infer<typeof config>, order: 'as-given' | 'reversed' = 'as-given'): Scenario {
+function build(c: Config, order: 'as-given' | 'reversed' = 'as-given'): Scenario {
   const scenario = threeTier();
   const { state, names, ctx } = scenario;
   const moves: [string, string][] = [['publicAcl', 'publicAclAssoc'], ['appAcl', 'appAclAssoc'], ['dbAcl', 'dbAclAssoc']];
@@ -130,12 +144,12 @@ function build(c: fc.infer<typeof config>, order: 'as-given' | 'reversed' = 'as-
   return scenario;
 }
 
-function toQuery(scenario: Scenario, q: fc.infer<typeof query>): ReachabilityQuery {
+function toQuery(scenario: Scenario, q: Query): ReachabilityQuery {
   const name = (e: string) => (e === 'internet' ? 'internet' : (scenario.names[e] ?? e));
   return { Source: name(q.source), Destination: name(q.destination), Protocol: q.protocol, DestinationPort: q.port, SourceIp: q.source === 'internet' ? q.sourceIp : undefined };
 }
 
-function analyze(scenario: Scenario, q: fc.infer<typeof query>) {
+function analyze(scenario: Scenario, q: Query) {
   if (q.source === q.destination || (q.source === 'internet' && q.destination === 'internet')) return undefined;
   return analyzeReachability(scenario.state, toQuery(scenario, q));
 }
