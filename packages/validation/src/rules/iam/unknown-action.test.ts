@@ -1,0 +1,15 @@
+import { policy, ruleTable } from '../rule-table.ts';
+import { catalogueFrom } from './catalogue.ts';
+
+const catalogue = catalogueFrom({
+  services: ['s3'],
+  complete: ['s3'],
+  actions: { s3: [{ name: 'GetObject', resourceTypes: [] }, { name: 'ListBucket', resourceTypes: [] }] },
+});
+const allow = (Action: unknown) => policy({ Effect: 'Allow', Action, Resource: '*' });
+ruleTable(
+  'iam/unknown-action',
+  'iam-identity-policy',
+  { hit: [allow('s3:GetObjects'), allow('s3:Put*'), allow(['s3:ListBucket', 's3:ListBuckets'])], miss: [allow('s3:getobject'), allow('s3:Get*'), allow('s3:*')] },
+  { catalogue },
+);

@@ -1,0 +1,49 @@
+import type { Rule } from './rule.ts';
+import { rule as iamAllowAllActions } from './iam/allow-all-actions.ts';
+import { rule as iamAllowWithNotAction } from './iam/allow-with-not-action.ts';
+import { rule as iamAllowWithNotResource } from './iam/allow-with-not-resource.ts';
+import { rule as iamConditionTypeMismatch } from './iam/condition-type-mismatch.ts';
+import { rule as iamConditionValueType } from './iam/condition-value-type.ts';
+import { rule as iamIfExistsAlwaysPresent } from './iam/if-exists-always-present.ts';
+import { rule as iamOldVersion } from './iam/old-version.ts';
+import { rule as iamPassRoleWildcard } from './iam/pass-role-wildcard.ts';
+import { rule as iamPolicySizeLimit } from './iam/policy-size-limit.ts';
+import { rule as iamPolicyVariableOldVersion } from './iam/policy-variable-old-version.ts';
+import { rule as iamPublicPrincipal } from './iam/public-principal.ts';
+import { rule as iamRedundantStatement } from './iam/redundant-statement.ts';
+import { rule as iamResourceLevelPermissionsUnsupported } from './iam/resource-level-permissions-unsupported.ts';
+import { rule as iamResourceTypeMismatch } from './iam/resource-type-mismatch.ts';
+import { rule as iamShadowedByDeny } from './iam/shadowed-by-deny.ts';
+import { rule as iamTrustPolicyAction } from './iam/trust-policy-action.ts';
+import { rule as iamUnknownAction } from './iam/unknown-action.ts';
+import { rule as iamUnknownConditionOperator } from './iam/unknown-condition-operator.ts';
+import { rule as iamUnknownService } from './iam/unknown-service.ts';
+import { rule as iamWildcardResource } from './iam/wildcard-resource.ts';
+import { rule as iamWildcardServiceAction } from './iam/wildcard-service-action.ts';
+import { rule as s3MissingSecureTransport } from './s3/missing-secure-transport.ts';
+
+/** Every lint rule, one file each, named by its id. */
+export const ALL_RULES = [
+  iamAllowAllActions,
+  iamAllowWithNotAction,
+  iamAllowWithNotResource,
+  iamConditionTypeMismatch,
+  iamConditionValueType,
+  iamIfExistsAlwaysPresent,
+  iamOldVersion,
+  iamPassRoleWildcard,
+  iamPolicySizeLimit,
+  iamPolicyVariableOldVersion,
+  iamPublicPrincipal,
+  iamRedundantStatement,
+  iamResourceLevelPermissionsUnsupported,
+  iamResourceTypeMismatch,
+  iamShadowedByDeny,
+  iamTrustPolicyAction,
+  iamUnknownAction,
+  iamUnknownConditionOperator,
+  iamUnknownService,
+  iamWildcardResource,
+  iamWildcardServiceAction,
+  s3MissingSecureTransport,
+] as const satisfies readonly Rule<never>[];
