@@ -61,3 +61,206 @@ export { emptyS3State, type S3Bucket, type S3Object, type S3State } from './s3/s
 export { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './s3/errors.ts';
 /** S3 operations, one per AWS action, and the bucket naming rules. */
 export { bucketNameProblem, createBucket, headObject, listBuckets, putObject } from './s3/operations.ts';
+/** EC2 state types in the shapes of the EC2 API, and an empty EC2. */
+export {
+  emptyEc2State,
+  type Address,
+  type Ec2State,
+  type Instance,
+  type InstanceBlockDeviceMapping,
+  type InstanceMetadataOptions,
+  type InstanceStateName,
+  type InternetGateway,
+  type IpPermission,
+  type IpRangeEntry,
+  type Ipv6CidrBlockAssociation,
+  type Ipv6RangeEntry,
+  type KeyPair,
+  type LaunchTemplate,
+  type LaunchTemplateData,
+  type LaunchTemplateVersion,
+  type NatGateway,
+  type NatGatewayAddress,
+  type NetworkAcl,
+  type NetworkAclAssociation,
+  type NetworkAclEntry,
+  type NetworkInterface,
+  type NetworkInterfaceAssociation,
+  type Route,
+  type RouteTable,
+  type RouteTableAssociation,
+  type SecurityGroup,
+  type Subnet,
+  type Tag,
+  type UserIdGroupPair,
+  type Volume,
+  type Vpc,
+  type WithEc2,
+} from './ec2/state.ts';
+/** EC2 errors, named by their AWS codes (the dot of codes such as `InvalidVpcID.NotFound` dropped from the class name). */
+export {
+  CannotDelete,
+  DefaultVpcAlreadyExists,
+  DependencyViolation,
+  GatewayNotAttached,
+  IncorrectInstanceState,
+  InsufficientFreeAddressesInSubnet,
+  InvalidAMIIDMalformed,
+  InvalidAllocationIDNotFound,
+  InvalidAssociationIDNotFound,
+  InvalidGroupDuplicate,
+  InvalidGroupNotFound,
+  InvalidGroupReserved,
+  InvalidIPAddressInUse,
+  InvalidInstanceIDNotFound,
+  InvalidInternetGatewayIDNotFound,
+  InvalidKeyPairDuplicate,
+  InvalidKeyPairNotFound,
+  InvalidLaunchTemplateIdNotFound,
+  InvalidLaunchTemplateIdVersionNotFound,
+  InvalidLaunchTemplateNameAlreadyExists,
+  InvalidNetworkAclEntryNotFound,
+  InvalidNetworkAclIDNotFound,
+  InvalidNetworkInterfaceIDNotFound,
+  InvalidParameterCombination,
+  InvalidParameterValue,
+  InvalidPermissionDuplicate,
+  InvalidPermissionMalformed,
+  InvalidPermissionNotFound,
+  InvalidRouteNotFound,
+  InvalidRouteTableIDNotFound,
+  InvalidSubnetConflict,
+  InvalidSubnetIDNotFound,
+  InvalidSubnetRange,
+  InvalidVpcIDNotFound,
+  InvalidVpcRange,
+  MissingParameter,
+  NatGatewayNotFound,
+  NetworkAclEntryAlreadyExists,
+  ResourceAlreadyAssociated,
+  RouteAlreadyExists,
+  RulesPerSecurityGroupLimitExceeded,
+  SecurityGroupsPerInterfaceLimitExceeded,
+  UnsupportedOperation,
+  VPCIdNotSpecified,
+} from './ec2/errors.ts';
+/** EC2 VPC and subnet operations, one per AWS action. */
+export {
+  associateVpcCidrBlock,
+  createDefaultVpc,
+  createSubnet,
+  createVpc,
+  deleteSubnet,
+  deleteVpc,
+  describeSubnets,
+  describeVpcs,
+  modifySubnetAttribute,
+} from './ec2/vpc-operations.ts';
+/** EC2 route table operations and the route target and destination shapes. */
+export {
+  associateRouteTable,
+  createRoute,
+  createRouteTable,
+  deleteRoute,
+  deleteRouteTable,
+  describeRouteTables,
+  disassociateRouteTable,
+  replaceRoute,
+  replaceRouteTableAssociation,
+  type RouteDestination,
+  type RouteTarget,
+} from './ec2/route-table-operations.ts';
+/** EC2 internet gateway, Elastic IP and NAT gateway operations. */
+export {
+  allocateAddress,
+  associateAddress,
+  attachInternetGateway,
+  createInternetGateway,
+  createNatGateway,
+  deleteInternetGateway,
+  deleteNatGateway,
+  describeAddresses,
+  describeInternetGateways,
+  describeNatGateways,
+  detachInternetGateway,
+  disassociateAddress,
+  releaseAddress,
+} from './ec2/gateway-operations.ts';
+/** EC2 security group operations and the rules quota. */
+export {
+  RULES_PER_SECURITY_GROUP,
+  authorizeSecurityGroupEgress,
+  authorizeSecurityGroupIngress,
+  createSecurityGroup,
+  deleteSecurityGroup,
+  describeSecurityGroups,
+  revokeSecurityGroupEgress,
+  revokeSecurityGroupIngress,
+  type IpPermissionInput,
+} from './ec2/security-group-operations.ts';
+/** EC2 network ACL operations. */
+export {
+  MAX_RULE_NUMBER,
+  createNetworkAcl,
+  createNetworkAclEntry,
+  deleteNetworkAcl,
+  deleteNetworkAclEntry,
+  describeNetworkAcls,
+  replaceNetworkAclAssociation,
+  replaceNetworkAclEntry,
+  type NetworkAclEntryInput,
+} from './ec2/network-acl-operations.ts';
+/** EC2 network interface operations and the per-interface group quota. */
+export {
+  SECURITY_GROUPS_PER_INTERFACE,
+  createNetworkInterface,
+  deleteNetworkInterface,
+  describeNetworkInterfaces,
+  modifyNetworkInterfaceAttribute,
+} from './ec2/network-interface-operations.ts';
+/** EC2 instance operations and the instance lifecycle. */
+export {
+  describeInstances,
+  modifyInstanceMetadataOptions,
+  runInstances,
+  startInstances,
+  stopInstances,
+  terminateInstances,
+  type RunInstancesInput,
+} from './ec2/instance-operations.ts';
+/** EC2 key pair operations. */
+export {
+  createKeyPair,
+  deleteKeyPair,
+  describeKeyPairs,
+  importKeyPair,
+} from './ec2/key-pair-operations.ts';
+/** EC2 launch template operations. */
+export {
+  createLaunchTemplate,
+  createLaunchTemplateVersion,
+  describeLaunchTemplateVersions,
+  modifyLaunchTemplate,
+} from './ec2/launch-template-operations.ts';
+/** The EC2 action table: wire action names to operations. */
+export { ec2Actions, type Ec2ActionName } from './ec2/actions.ts';
+/** The instance type catalogue (vCPU, memory, network, burst credits) and DescribeInstanceTypes. */
+export { INSTANCE_TYPES, describeInstanceTypes, type InstanceTypeInfo } from './ec2/instance-types.ts';
+/** IPv4 and IPv6 CIDR parsing and arithmetic. */
+export { formatCidr, parseCidr, rangeContains, rangesOverlap, type IpRange } from './ec2/cidr.ts';
+/** The network path analyzer: can A reach B, and if not, what blocks it, with Reachability Analyzer's codes. */
+export { analyzeReachability, DEFAULT_CLIENT_PORTS } from './ec2/reachability.ts';
+/** The analyzer's query and answer shapes. */
+export type {
+  AnalysisAclRule,
+  AnalysisComponent,
+  AnalysisRouteTableRoute,
+  Explanation,
+  PathComponent,
+  ReachabilityAnalysis,
+  ReachabilityQuery,
+} from './ec2/reachability-types.ts';
+/** All-pairs reachability between running instances for one protocol and port. */
+export { reachabilityMatrix, type ReachabilityMatrix, type ReachabilityMatrixQuery } from './ec2/reachability-matrix.ts';
+/** What the internet can reach, interface by interface. */
+export { exposureReport, type ClosedInterface, type Exposure, type ExposureReport } from './ec2/exposure.ts';

@@ -1,19 +1,21 @@
+import { emptyEc2State, type Ec2State } from './ec2/state.ts';
 import { emptyIamState, type IamState } from './iam/state.ts';
 import { emptyS3State, type S3State } from './s3/state.ts';
 
 /**
  * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
- * (DESIGN §2). One member per service; sts, ec2, elbv2, autoscaling, cloudwatch and ecr join here as
+ * (DESIGN §2). One member per service; sts, elbv2, autoscaling, cloudwatch and ecr join here as
  * they are built, each with its own `empty*State()`.
  */
 export interface AccountState {
   iam: IamState;
   s3: S3State;
+  ec2: Ec2State;
 }
 
 /** A fresh account with nothing in it. */
 export function emptyAccountState(): AccountState {
-  return { iam: emptyIamState(), s3: emptyS3State() };
+  return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State() };
 }
 
 /** A deep copy of an account, through JSON because state is plain JSON by design. */
