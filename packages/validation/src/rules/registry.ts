@@ -20,7 +20,20 @@ import { rule as iamUnknownConditionOperator } from './iam/unknown-condition-ope
 import { rule as iamUnknownService } from './iam/unknown-service.ts';
 import { rule as iamWildcardResource } from './iam/wildcard-resource.ts';
 import { rule as iamWildcardServiceAction } from './iam/wildcard-service-action.ts';
+import { rule as naclDuplicateRuleNumber } from './nacl/duplicate-rule-number.ts';
+import { rule as naclMissingEphemeralReturn } from './nacl/missing-ephemeral-return.ts';
+import { rule as naclShadowedEntry } from './nacl/shadowed-entry.ts';
+import { rule as routeDuplicateDestination } from './route/duplicate-destination.ts';
+import { rule as routePrivateSubnetInternetGateway } from './route/private-subnet-internet-gateway.ts';
 import { rule as s3MissingSecureTransport } from './s3/missing-secure-transport.ts';
+import { rule as sgAllPortsOpenToWorld } from './sg/all-ports-open-to-world.ts';
+import { rule as sgDatabasePortOpenToWorld } from './sg/database-port-open-to-world.ts';
+import { rule as sgDuplicateRule } from './sg/duplicate-rule.ts';
+import { rule as sgEgressOpenToWorld } from './sg/egress-open-to-world.ts';
+import { rule as sgInvalidPortRange } from './sg/invalid-port-range.ts';
+import { rule as sgOverlappingRule } from './sg/overlapping-rule.ts';
+import { rule as sgRdpOpenToWorld } from './sg/rdp-open-to-world.ts';
+import { rule as sgSshOpenToWorld } from './sg/ssh-open-to-world.ts';
 
 /** Every lint rule, one file each, named by its id. */
 export const ALL_RULES = [
@@ -45,5 +58,18 @@ export const ALL_RULES = [
   iamUnknownService,
   iamWildcardResource,
   iamWildcardServiceAction,
+  naclDuplicateRuleNumber,
+  naclMissingEphemeralReturn,
+  naclShadowedEntry,
+  routeDuplicateDestination,
+  routePrivateSubnetInternetGateway,
   s3MissingSecureTransport,
+  sgAllPortsOpenToWorld,
+  sgDatabasePortOpenToWorld,
+  sgDuplicateRule,
+  sgEgressOpenToWorld,
+  sgInvalidPortRange,
+  sgOverlappingRule,
+  sgRdpOpenToWorld,
+  sgSshOpenToWorld,
 ] as const satisfies readonly Rule<never>[];
