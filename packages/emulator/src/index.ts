@@ -264,3 +264,5 @@ export type {
 export { reachabilityMatrix, type ReachabilityMatrix, type ReachabilityMatrixQuery } from './ec2/reachability-matrix.ts';
 /** What the internet can reach, interface by interface. */
 export { exposureReport, type ClosedInterface, type Exposure, type ExposureReport } from './ec2/exposure.ts';
+/** An EC2 state built from `Describe*` response documents, for analyzing a described network. */
+export { ec2StateFromDescribe, type Ec2Topology } from './ec2/topology.ts';
