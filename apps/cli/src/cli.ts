@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
 import { formatFinding, labJsonSchema, type Finding } from '@skylab/validation';
+import { simulateNetwork } from './simulate-network.ts';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
 export interface CliIo {
@@ -14,7 +15,8 @@ export interface CliIo {
 
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
-       skylab labs schema           print the JSON Schema of lab.yaml, for editors`;
+       skylab labs schema           print the JSON Schema of lab.yaml, for editors
+       skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON`;
 
 interface LoadedLab {
   file: string;
@@ -82,6 +84,7 @@ function test(io: CliIo, dir: string): number {
 /** Runs the `skylab` command line and returns its exit code. */
 export function runCli(args: readonly string[], io: CliIo): number {
   const [group, command, dir = 'labs', ...rest] = args;
+  if (group === 'simulate' && command === 'network') return simulateNetwork(args.slice(2), io);
   if (group === 'labs' && command === 'schema' && args.length === 2) {
     io.out(JSON.stringify(labJsonSchema(), null, 2));
     return 0;

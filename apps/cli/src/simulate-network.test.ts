@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simulateNetwork } from './simulate-network.ts';
+
+// A public subnet with one web server (80 open to the world) and a private subnet with a database
+// that only the web server's group may reach, as `aws ec2 describe-*` would print them.
+const TOPOLOGY = {
+  Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }],
+  Subnets: [
+    { SubnetId: 'subnet-pub', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24' },
+    { SubnetId: 'subnet-db', VpcId: 'vpc-1', CidrBlock: '10.0.2.0/24' },
+  ],
+  InternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }],
+  RouteTables: [
+    { RouteTableId: 'rtb-main', VpcId: 'vpc-1', Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' }], Associations: [{ Main: true }] },
+    {
+      RouteTableId: 'rtb-pub',
+      VpcId: 'vpc-1',
+      Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' }, { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' }],
+      Associations: [{ SubnetId: 'subnet-pub', Main: false }],
+    },
+  ],
+  NetworkAcls: [
+    {
+      NetworkAclId: 'acl-1',
+      VpcId: 'vpc-1',
+      IsDefault: true,
+      Entries: [
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0' },
+      ],
+      Associations: [{ SubnetId: 'subnet-pub' }, { SubnetId: 'subnet-db' }],
+    },
+  ],
+  SecurityGroups: [
+    { GroupId: 'sg-web', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+    { GroupId: 'sg-db', VpcId: 'vpc-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: 'sg-web' }] }], IpPermissionsEgress: [] },
+  ],
+  Reservations: [
+    {
+      Instances: [
+        { InstanceId: 'i-web', State: { Name: 'running' }, SubnetId: 'subnet-pub', VpcId: 'vpc-1', NetworkInterfaces: [{ NetworkInterfaceId: 'eni-web', PrivateIpAddress: '10.0.1.10', Groups: [{ GroupId: 'sg-web' }], Association: { PublicIp: '3.80.0.1' }, Attachment: { DeviceIndex: 0 } }] },
+        { InstanceId: 'i-db', State: { Name: 'running' }, SubnetId: 'subnet-db', VpcId: 'vpc-1', NetworkInterfaces: [{ NetworkInterfaceId: 'eni-db', PrivateIpAddress: '10.0.2.10', Groups: [{ GroupId: 'sg-db' }], Attachment: { DeviceIndex: 0 } }] },
+      ],
+    },
+  ],
+};
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function run(file: string, content: string, ...flags: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'skylab-net-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, file), content);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = simulateNetwork([file, ...flags], { cwd: dir, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe('skylab simulate network', () => {
+  it.each([
+    ['the internet reaches the web server on 80', { Source: 'internet', Destination: 'i-web', Protocol: 'tcp', DestinationPort: 80 }, true, []],
+    ['the web server reaches the database by group reference', { Source: 'i-web', Destination: 'i-db', Protocol: 'tcp', DestinationPort: 5432 }, true, []],
+    ['the internet cannot reach the database', { Source: 'internet', Destination: 'i-db', Protocol: 'tcp', DestinationPort: 5432 }, false, ['NO_PUBLIC_IP', 'ENI_SG_RULES_MISMATCH', 'CANNOT_ROUTE']],
+  ])('%s', (_name, query, found, codes) => {
+    const { code, out } = run('net.json', JSON.stringify({ ...TOPOLOGY, Query: query }));
+    expect(code).toBe(0);
+    const analysis = JSON.parse(out.join('\n'));
+    expect(analysis.NetworkPathFound).toBe(found);
+    expect(analysis.Explanations.map((e: { ExplanationCode: string }) => e.ExplanationCode).sort()).toEqual([...codes].sort());
+  });
+
+  it('reads json lines, one describe document per line, and answers a line per query', () => {
+    const lines = [
+      ...Object.entries(TOPOLOGY).map(([key, value]) => JSON.stringify({ [key]: value })),
+      JSON.stringify({ Queries: [{ Source: 'internet', Destination: 'i-web', Protocol: 'tcp', DestinationPort: 80 }, { Source: 'internet', Destination: 'i-web', Protocol: 'tcp', DestinationPort: 22 }] }),
+    ];
+    const { code, out } = run('net.jsonl', lines.join('\n'), '--exposure');
+    expect(code).toBe(0);
+    expect(out).toHaveLength(3);
+    expect(out.map((l) => JSON.parse(l).NetworkPathFound)).toEqual([true, false, undefined]);
+    expect(JSON.parse(out[2] ?? '{}').Exposure.Exposures).toMatchObject([{ InstanceId: 'i-web', Protocol: 'tcp', PortRange: { From: 80, To: 80 }, Scope: 'world' }]);
+  });
+
+  it.each([
+    ['no query and no --exposure', JSON.stringify(TOPOLOGY), 'asks nothing'],
+    ['a broken json line', '{"Vpcs": []}\n{oops', 'line 2'],
+    ['a topology missing a field', JSON.stringify({ Vpcs: [{ VpcId: 'vpc-1' }], Query: { Source: 'internet', Destination: '10.0.0.1', Protocol: 'tcp', DestinationPort: 1 } }), '`CidrBlock`'],
+  ])('refuses %s', (_name, content, message) => {
+    const { code, err } = run('net.json', content);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(message);
+  });
+});
