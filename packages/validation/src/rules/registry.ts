@@ -1,4 +1,18 @@
 import type { Rule } from './rule.ts';
+import { rule as asgCapacityOutOfRange } from './asg/capacity-out-of-range.ts';
+import { rule as asgCooldownShorterThanMetricPeriod } from './asg/cooldown-shorter-than-metric-period.ts';
+import { rule as asgElbHealthCheckWithoutLoadBalancer } from './asg/elb-health-check-without-load-balancer.ts';
+import { rule as asgGracePeriodShorterThanBoot } from './asg/grace-period-shorter-than-boot.ts';
+import { rule as asgInvalidRecurrence } from './asg/invalid-recurrence.ts';
+import { rule as asgSingleAvailabilityZone } from './asg/single-availability-zone.ts';
+import { rule as asgStepAdjustmentGap } from './asg/step-adjustment-gap.ts';
+import { rule as asgStepAdjustmentOverlap } from './asg/step-adjustment-overlap.ts';
+import { rule as asgTargetValueOutOfRange } from './asg/target-value-out-of-range.ts';
+import { rule as cloudwatchDatapointsExceedEvaluationPeriods } from './cloudwatch/datapoints-exceed-evaluation-periods.ts';
+import { rule as cloudwatchEvaluationRangeTooLong } from './cloudwatch/evaluation-range-too-long.ts';
+import { rule as cloudwatchInvalidPeriod } from './cloudwatch/invalid-period.ts';
+import { rule as ec2Imdsv1Allowed } from './ec2/imdsv1-allowed.ts';
+import { rule as ec2UnencryptedEbs } from './ec2/unencrypted-ebs.ts';
 import { rule as iamAllowAllActions } from './iam/allow-all-actions.ts';
 import { rule as iamAllowWithNotAction } from './iam/allow-with-not-action.ts';
 import { rule as iamAllowWithNotResource } from './iam/allow-with-not-resource.ts';
@@ -37,6 +51,20 @@ import { rule as sgSshOpenToWorld } from './sg/ssh-open-to-world.ts';
 
 /** Every lint rule, one file each, named by its id. */
 export const ALL_RULES = [
+  asgCapacityOutOfRange,
+  asgCooldownShorterThanMetricPeriod,
+  asgElbHealthCheckWithoutLoadBalancer,
+  asgGracePeriodShorterThanBoot,
+  asgInvalidRecurrence,
+  asgSingleAvailabilityZone,
+  asgStepAdjustmentGap,
+  asgStepAdjustmentOverlap,
+  asgTargetValueOutOfRange,
+  cloudwatchDatapointsExceedEvaluationPeriods,
+  cloudwatchEvaluationRangeTooLong,
+  cloudwatchInvalidPeriod,
+  ec2Imdsv1Allowed,
+  ec2UnencryptedEbs,
   iamAllowAllActions,
   iamAllowWithNotAction,
   iamAllowWithNotResource,
