@@ -1,4 +1,5 @@
 import type { Ctx } from '../ctx.ts';
+import { finalDenyEntries, sortAclEntries } from './acl-entries.ts';
 import { parseCidr } from './cidr.ts';
 import { findNetworkAcl, findVpc, tagsFor } from './common.ts';
 import {
@@ -13,7 +14,6 @@ import {
 } from './errors.ts';
 import { hasPorts, protocolNumber } from './protocols.ts';
 import type { NetworkAcl, NetworkAclEntry, Tag, WithEc2 } from './state.ts';
-import { finalDenyEntries } from './vpc-operations.ts';
 
 // Network ACLs (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html).
 
@@ -61,12 +61,6 @@ function checkedEntry(input: NetworkAclEntryInput): NetworkAclEntry {
   return entry;
 }
 
-// Entries are kept ordered (ingress then egress, by rule number) so the stored ACL is the same whatever
-// order the entries were added in.
-function sortEntries(acl: NetworkAcl): void {
-  acl.Entries.sort((a, b) => Number(a.Egress) - Number(b.Egress) || a.RuleNumber - b.RuleNumber || Number(a.CidrBlock === undefined) - Number(b.CidrBlock === undefined));
-}
-
 /** CreateNetworkAcl: a custom ACL denies everything until entries are added. */
 export function createNetworkAcl(state: WithEc2, input: { VpcId: string; TagSpecifications?: { ResourceType: string; Tags: Tag[] }[] }, ctx: Ctx): { NetworkAcl: NetworkAcl } {
   const vpc = findVpc(state.ec2, input.VpcId);
@@ -79,7 +73,7 @@ export function createNetworkAcl(state: WithEc2, input: { VpcId: string; TagSpec
     Associations: [],
     Tags: tagsFor('network-acl', input.TagSpecifications),
   };
-  sortEntries(acl);
+  sortAclEntries(acl.Entries);
   state.ec2.networkAcls[acl.NetworkAclId] = acl;
   return { NetworkAcl: acl };
 }
@@ -92,7 +86,7 @@ export function createNetworkAclEntry(state: WithEc2, input: NetworkAclEntryInpu
     throw new NetworkAclEntryAlreadyExists(`the network acl entry identified by rule \`${entry.RuleNumber}\` (${entry.Egress ? 'egress' : 'ingress'}) already exists`);
   }
   acl.Entries.push(entry);
-  sortEntries(acl);
+  sortAclEntries(acl.Entries);
   return {};
 }
 
@@ -103,7 +97,7 @@ export function replaceNetworkAclEntry(state: WithEc2, input: NetworkAclEntryInp
   const index = acl.Entries.findIndex((e) => e.Egress === entry.Egress && e.RuleNumber === entry.RuleNumber);
   if (index < 0) throw new InvalidNetworkAclEntryNotFound(`no ${entry.Egress ? 'egress' : 'ingress'} entry with rule number \`${entry.RuleNumber}\` in \`${acl.NetworkAclId}\``);
   acl.Entries[index] = entry;
-  sortEntries(acl);
+  sortAclEntries(acl.Entries);
   return {};
 }
 

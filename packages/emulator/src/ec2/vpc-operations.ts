@@ -1,4 +1,5 @@
 import type { Ctx } from '../ctx.ts';
+import { finalDenyEntries, sortAclEntries } from './acl-entries.ts';
 import { parseCidr, rangeContains, rangesOverlap, rangeSize, formatIpv6 } from './cidr.ts';
 import { defaultNetworkAcl, findSubnet, findVpc, ipv4Cidr, ipv6Cidr, tagsFor } from './common.ts';
 import {
@@ -41,17 +42,7 @@ function defaultAclEntries(ipv6: boolean): NetworkAclEntry[] {
     entries.push({ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress, CidrBlock: '0.0.0.0/0' });
     if (ipv6) entries.push({ RuleNumber: 101, Protocol: '-1', RuleAction: 'allow', Egress, Ipv6CidrBlock: '::/0' });
   }
-  return [...entries, ...finalDenyEntries(ipv6)];
-}
-
-/** The final `*` entries (rule 32767) every network ACL ends with: deny whatever no numbered entry matched. */
-export function finalDenyEntries(ipv6: boolean): NetworkAclEntry[] {
-  const entries: NetworkAclEntry[] = [];
-  for (const Egress of [false, true]) {
-    entries.push({ RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress, CidrBlock: '0.0.0.0/0' });
-    if (ipv6) entries.push({ RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress, Ipv6CidrBlock: '::/0' });
-  }
-  return entries;
+  return sortAclEntries([...entries, ...finalDenyEntries(ipv6)]);
 }
 
 /** CreateVpc: a VPC with its main route table (local route), default network ACL and default security group. */
@@ -130,7 +121,7 @@ function addIpv6Block(ec2: Ec2State, vpc: Vpc, ctx: Ctx): string {
     if (table.VpcId === vpc.VpcId) table.Routes.push({ DestinationIpv6CidrBlock: block, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' });
   }
   const acl = defaultNetworkAcl(ec2, vpc.VpcId);
-  if (acl && !acl.Entries.some((e) => e.Ipv6CidrBlock)) acl.Entries = [...acl.Entries.filter((e) => e.RuleNumber !== 32767), ...defaultAclEntries(true).filter((e) => e.Ipv6CidrBlock || e.RuleNumber === 32767)];
+  if (acl && !acl.Entries.some((e) => e.Ipv6CidrBlock)) acl.Entries = sortAclEntries([...acl.Entries.filter((e) => e.RuleNumber !== 32767), ...defaultAclEntries(true).filter((e) => e.Ipv6CidrBlock || e.RuleNumber === 32767)]);
   for (const group of Object.values(ec2.securityGroups)) {
     if (group.VpcId === vpc.VpcId && group.GroupName === 'default') group.IpPermissionsEgress[0]?.Ipv6Ranges.push({ CidrIpv6: '::/0' });
   }
