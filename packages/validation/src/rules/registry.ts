@@ -13,6 +13,17 @@ import { rule as cloudwatchEvaluationRangeTooLong } from './cloudwatch/evaluatio
 import { rule as cloudwatchInvalidPeriod } from './cloudwatch/invalid-period.ts';
 import { rule as ec2Imdsv1Allowed } from './ec2/imdsv1-allowed.ts';
 import { rule as ec2UnencryptedEbs } from './ec2/unencrypted-ebs.ts';
+import { rule as ecrAnyRuleNotLast } from './ecr/any-rule-not-last.ts';
+import { rule as ecrDuplicateRulePriority } from './ecr/duplicate-rule-priority.ts';
+import { rule as ecrMutableImageTags } from './ecr/mutable-image-tags.ts';
+import { rule as ecrTaggedWithoutFilter } from './ecr/tagged-without-filter.ts';
+import { rule as elbDuplicateRulePriority } from './elb/duplicate-rule-priority.ts';
+import { rule as elbFewerThanTwoAzs } from './elb/fewer-than-two-azs.ts';
+import { rule as elbHealthCheckTimeoutNotBelowInterval } from './elb/health-check-timeout-not-below-interval.ts';
+import { rule as elbHttpWithoutHttpsRedirect } from './elb/http-without-https-redirect.ts';
+import { rule as elbHttpsListenerWithoutCertificate } from './elb/https-listener-without-certificate.ts';
+import { rule as elbOutdatedTlsPolicy } from './elb/outdated-tls-policy.ts';
+import { rule as elbUnreachableRule } from './elb/unreachable-rule.ts';
 import { rule as iamAllowAllActions } from './iam/allow-all-actions.ts';
 import { rule as iamAllowWithNotAction } from './iam/allow-with-not-action.ts';
 import { rule as iamAllowWithNotResource } from './iam/allow-with-not-resource.ts';
@@ -39,7 +50,9 @@ import { rule as naclMissingEphemeralReturn } from './nacl/missing-ephemeral-ret
 import { rule as naclShadowedEntry } from './nacl/shadowed-entry.ts';
 import { rule as routeDuplicateDestination } from './route/duplicate-destination.ts';
 import { rule as routePrivateSubnetInternetGateway } from './route/private-subnet-internet-gateway.ts';
+import { rule as s3ExpirationBeforeTransition } from './s3/expiration-before-transition.ts';
 import { rule as s3MissingSecureTransport } from './s3/missing-secure-transport.ts';
+import { rule as s3TransitionTooEarly } from './s3/transition-too-early.ts';
 import { rule as sgAllPortsOpenToWorld } from './sg/all-ports-open-to-world.ts';
 import { rule as sgDatabasePortOpenToWorld } from './sg/database-port-open-to-world.ts';
 import { rule as sgDuplicateRule } from './sg/duplicate-rule.ts';
@@ -65,6 +78,17 @@ export const ALL_RULES = [
   cloudwatchInvalidPeriod,
   ec2Imdsv1Allowed,
   ec2UnencryptedEbs,
+  ecrAnyRuleNotLast,
+  ecrDuplicateRulePriority,
+  ecrMutableImageTags,
+  ecrTaggedWithoutFilter,
+  elbDuplicateRulePriority,
+  elbFewerThanTwoAzs,
+  elbHealthCheckTimeoutNotBelowInterval,
+  elbHttpWithoutHttpsRedirect,
+  elbHttpsListenerWithoutCertificate,
+  elbOutdatedTlsPolicy,
+  elbUnreachableRule,
   iamAllowAllActions,
   iamAllowWithNotAction,
   iamAllowWithNotResource,
@@ -91,7 +115,9 @@ export const ALL_RULES = [
   naclShadowedEntry,
   routeDuplicateDestination,
   routePrivateSubnetInternetGateway,
+  s3ExpirationBeforeTransition,
   s3MissingSecureTransport,
+  s3TransitionTooEarly,
   sgAllPortsOpenToWorld,
   sgDatabasePortOpenToWorld,
   sgDuplicateRule,
