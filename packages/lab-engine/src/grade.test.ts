@@ -83,14 +83,14 @@ describe('grade', () => {
   it('marks a check as an error, never a pass, when the answer uses what the simulator cannot evaluate', () => {
     const answer = policy([
       { Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::my-app-bucket', 'arn:aws:s3:::my-app-bucket/*'] },
-      { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+      { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddressInRange: { 'aws:SourceIp': '10.0.0.0/8' } } },
     ]);
     const outcome = grade(LAB, attempt, { 'reader-policy': answer }, ctx);
     if (!outcome.ok) throw new Error('expected a grade');
     const get = outcome.grade.checks.find((c) => c.id === 'get-object');
     expect(get).toMatchObject({ status: 'error', points: 0 });
-    expect(get?.message).toBe('this check could not be decided: your policy uses condition operator `NotIpAddress`, which the simulator does not evaluate yet');
-    expect(outcome.grade.unsupported).toEqual(['condition operator `NotIpAddress`']);
+    expect(get?.message).toBe('this check could not be decided: your policy uses condition operator `NotIpAddressInRange`, which the simulator does not evaluate yet');
+    expect(outcome.grade.unsupported).toEqual(['condition operator `NotIpAddressInRange`']);
     expect(outcome.grade.score).toBeLessThan(1);
   });
 

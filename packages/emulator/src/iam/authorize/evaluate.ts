@@ -1,139 +1,211 @@
-import { statementPath, validatePolicy, type PolicyStatement } from '@skylab/validation';
-import { arnMatches } from './arn.ts';
-import { evaluateCondition } from './conditions.ts';
-import { globMatchIgnoreCase } from './glob.ts';
-import type { AuthorizationRequest, AuthorizationResult, SourcePolicy, StatementRef, UnmatchedStatement } from './types.ts';
+import { splitArn } from './arn.ts';
+import { compiledPolicy } from './compile.ts';
+import { contextLookup } from './context-keys.ts';
+import { describePrincipal } from './principal.ts';
+import { evaluateStatement, type PreparedRequest } from './statement.ts';
+import type { AuthorizationRequest, AuthorizationResult, PolicyType, PolicyTypeResult, PrincipalInfo, SourcePolicy, StatementRef, UnmatchedStatement } from './types.ts';
 
-type StatementOutcome =
-  | { kind: 'match' }
-  | { kind: 'no-match' | 'unsupported'; failed: UnmatchedStatement['failed']; reason: string; unsupported?: string[]; condition?: UnmatchedStatement['condition'] };
+// AWS's policy evaluation logic
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html and
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html):
+// 1. an explicit deny in any applicable policy wins;
+// 2. SCPs (every organization level) and RCPs must allow;
+// 3. in the same account, a resource-based policy that names the caller itself (user ARN, role session
+//    ARN, `*`) allows on its own; one that names the caller's role is still limited by the permissions
+//    boundary and session policy; one that names the account delegates to identity-based policies;
+// 4. otherwise identity-based policies must allow, within the permissions boundary and the session policy;
+// 5. across accounts, the caller's side (identity, boundary, session) and the resource-based policy must
+//    both allow.
+// The account root user has full access in its own account unless a policy denies it.
 
-const list = (values: string[]) => values.map((v) => `\`${v}\``).join(', ');
-
-function matchAction(statement: PolicyStatement, action: string): StatementOutcome | undefined {
-  if (statement.Action && !statement.Action.some((pattern) => globMatchIgnoreCase(pattern, action))) {
-    return { kind: 'no-match', failed: 'action', reason: `its \`Action\` (${list(statement.Action)}) does not cover \`${action}\`` };
-  }
-  if (statement.NotAction?.some((pattern) => globMatchIgnoreCase(pattern, action))) {
-    return { kind: 'no-match', failed: 'action', reason: `its \`NotAction\` (${list(statement.NotAction)}) excludes \`${action}\`` };
-  }
-  return undefined;
+interface Bucket {
+  present: boolean;
+  allows: StatementRef[];
+  denies: number;
+  maybeAllow: boolean;
+  maybeDeny: boolean;
 }
 
-// Policy variables such as `${aws:username}` are replaced before matching in version 2012-10-17 policies
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html); we do not model them yet.
-function matchResource(statement: PolicyStatement, resource: string, variables: boolean): StatementOutcome | undefined {
-  const patterns = statement.Resource ?? statement.NotResource ?? [];
-  const isVariable = (p: string) => variables && p.includes('${');
-  const plain = patterns.filter((p) => !isVariable(p));
-  const withVariables = patterns.filter(isVariable);
-  const hit = plain.some((pattern) => arnMatches(pattern, resource));
-  const element = statement.Resource ? 'Resource' : 'NotResource';
-  const unknown = (): StatementOutcome => ({
-    kind: 'unsupported',
-    failed: 'unsupported',
-    reason: `its \`${element}\` uses policy variables (${list(withVariables)}), which the simulator does not evaluate yet`,
-    unsupported: withVariables.map((p) => `policy variable in \`${p}\``),
-  });
-  if (statement.Resource) {
-    if (hit) return undefined;
-    if (withVariables.length > 0) return unknown();
-    return { kind: 'no-match', failed: 'resource', reason: `its \`Resource\` (${list(statement.Resource)}) does not match \`${resource}\`` };
-  }
-  if (hit) return { kind: 'no-match', failed: 'resource', reason: `its \`NotResource\` (${list(patterns)}) excludes \`${resource}\`` };
-  return withVariables.length > 0 ? unknown() : undefined;
+const newBucket = (): Bucket => ({ present: false, allows: [], denies: 0, maybeAllow: false, maybeDeny: false });
+
+interface Buckets {
+  scp: Map<number, Bucket>;
+  rcp: Bucket;
+  resource: Bucket;
+  identity: Bucket;
+  boundary: Bucket;
+  session: Bucket;
 }
 
-function evaluateStatement(statement: PolicyStatement, request: AuthorizationRequest, context: ReadonlyMap<string, string[]>, variables: boolean, missing: Set<string>): StatementOutcome {
-  const action = matchAction(statement, request.action);
-  if (action) return action;
-  const resource = matchResource(statement, request.resource, variables);
-  if (resource?.kind === 'no-match') return resource;
-  if (statement.Condition) {
-    const outcome = evaluateCondition(statement.Condition, context, variables);
-    for (const key of outcome.missingKeys) missing.add(key);
-    if (outcome.result === 'no-match') {
-      return { kind: 'no-match', failed: 'condition', reason: outcome.reason, ...(outcome.failedOn ? { condition: outcome.failedOn } : {}) };
-    }
-    if (outcome.result === 'unsupported') {
-      return { kind: 'unsupported', failed: 'unsupported', reason: outcome.reason, unsupported: [...(resource && resource.kind !== 'match' ? (resource.unsupported ?? []) : []), ...outcome.unsupported] };
+type Grant = { allowed: boolean; reason: string; failedAt?: PolicyType };
+
+function accountOf(parts: readonly string[]): string | undefined {
+  const account = parts.length >= 6 ? parts[4] : undefined;
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+function allows(bucket: Bucket, optimistic: boolean, predicate?: (ref: StatementRef) => boolean): boolean {
+  if (optimistic && bucket.maybeAllow) return true;
+  return predicate ? bucket.allows.some(predicate) : bucket.allows.length > 0;
+}
+
+/** The allow logic (steps 2–5) over definite allows, or also over the ones the evaluator could not judge. */
+function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean): Grant {
+  if (!principal.exemptFromScps) {
+    for (const [level, bucket] of b.scp) {
+      if (!allows(bucket, optimistic)) return { allowed: false, failedAt: 'scp', reason: `no service control policy at organization level ${level} allows it` };
     }
   }
-  return resource ?? { kind: 'match' };
+  if (b.rcp.present && !allows(b.rcp, optimistic)) return { allowed: false, failedAt: 'rcp', reason: 'no resource control policy allows it' };
+  const boundaryOk = !b.boundary.present || allows(b.boundary, optimistic);
+  const sessionOk = !b.session.present || allows(b.session, optimistic);
+  const limit = (): Grant | undefined =>
+    !boundaryOk
+      ? { allowed: false, failedAt: 'boundary', reason: 'the permissions boundary does not allow it, and a boundary only limits: it never grants' }
+      : !sessionOk
+        ? { allowed: false, failedAt: 'session', reason: 'the session policy does not allow it: a session has at most the permissions its policies pass' }
+        : undefined;
+  const resourceAny = allows(b.resource, optimistic);
+  const identityAllows = allows(b.identity, optimistic) || (principal.type === 'Account' && !crossAccount);
+  if (principal.type === 'Service' || principal.type === 'Anonymous') {
+    return resourceAny ? { allowed: true, reason: 'a resource-based policy allows it' } : { allowed: false, failedAt: 'resource', reason: 'no resource-based policy allows it' };
+  }
+  if (crossAccount) {
+    if (!resourceAny) return { allowed: false, failedAt: 'resource', reason: 'the request crosses accounts and no resource-based policy in the resource account allows it' };
+    if (!identityAllows) return { allowed: false, failedAt: 'identity', reason: "the request crosses accounts: the resource-based policy allows it, but the caller's identity-based policies must allow it too" };
+    return limit() ?? { allowed: true, reason: "the resource-based policy and the caller's identity-based policies both allow it" };
+  }
+  if (allows(b.resource, optimistic, (ref) => ref.principalMatch === 'direct')) {
+    return { allowed: true, reason: 'a resource-based policy in the same account names the caller, which allows it on its own' };
+  }
+  if (allows(b.resource, optimistic, (ref) => ref.principalMatch === 'role')) {
+    return limit() ?? { allowed: true, reason: "a resource-based policy names the caller's role, and the boundary and session policy pass it" };
+  }
+  if (!identityAllows) {
+    const viaAccount = allows(b.resource, optimistic, (ref) => ref.principalMatch === 'account');
+    return {
+      allowed: false,
+      failedAt: 'identity',
+      reason: viaAccount
+        ? 'the resource-based policy names only the account, which delegates to identity-based policies, and none allows it'
+        : 'no identity-based policy allows it',
+    };
+  }
+  return limit() ?? { allowed: true, reason: principal.type === 'Account' ? 'the account root user has full access in its own account' : 'an identity-based policy allows it' };
 }
 
-function contextMap(request: AuthorizationRequest): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const [key, value] of Object.entries(request.context ?? {})) map.set(key.toLowerCase(), Array.isArray(value) ? value : [value]);
-  return map;
+function typeResults(b: Buckets): PolicyTypeResult[] {
+  const out: PolicyTypeResult[] = [];
+  const push = (policyType: PolicyType, bucket: Bucket, level?: number) => {
+    if (!bucket.present) return;
+    const decision = bucket.denies > 0 ? 'ExplicitDeny' : bucket.allows.length > 0 ? 'Allow' : 'ImplicitDeny';
+    const reason = decision === 'ExplicitDeny' ? 'a statement denies it' : decision === 'Allow' ? `${bucket.allows.length} statement${bucket.allows.length === 1 ? '' : 's'} allow it` : bucket.maybeAllow ? 'no statement surely allows it' : 'no statement allows it';
+    out.push({ policyType, ...(level !== undefined ? { level } : {}), decision, reason });
+  };
+  for (const [level, bucket] of [...b.scp].sort((x, y) => x[0] - y[0])) push('scp', bucket, level);
+  push('rcp', b.rcp);
+  push('resource', b.resource);
+  push('identity', b.identity);
+  push('boundary', b.boundary);
+  push('session', b.session);
+  return out;
 }
 
 /**
- * Evaluates identity-based policies for one request, following the IAM evaluation logic for a single
- * account (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
- * an explicit deny in any statement wins; otherwise an allow is needed; otherwise the request is
- * implicitly denied. A statement the evaluator cannot fully judge never allows, and a Deny it cannot
- * judge keeps the decision from being `Allowed`.
+ * Evaluates the given policies (any mix of policy types) for one request and returns the decision with
+ * its reasons. A statement the evaluator cannot fully judge never allows, and one that might deny keeps
+ * the decision from being `Allowed` (fail closed).
  */
 export function evaluatePolicies(policies: readonly SourcePolicy[], request: AuthorizationRequest): AuthorizationResult {
-  const context = contextMap(request);
+  const principal = describePrincipal(request.principalArn, request.principal);
+  const resourceParts = splitArn(request.resource);
+  const resourceAccount = request.resourceAccount ?? accountOf(resourceParts) ?? principal.accountId;
+  const crossAccount = principal.accountId !== undefined && resourceAccount !== undefined && principal.accountId !== resourceAccount;
+  let hasBoundary = false;
+  for (const p of policies) if (p.policyType === 'boundary') hasBoundary = true;
+  const prepared: PreparedRequest = {
+    action: request.action,
+    actionLower: request.action.toLowerCase(),
+    resource: request.resource,
+    resourceParts,
+    principal,
+    hasBoundary,
+    lookup: contextLookup(request, principal, resourceAccount),
+  };
+  const buckets: Buckets = { scp: new Map(), rcp: newBucket(), resource: newBucket(), identity: newBucket(), boundary: newBucket(), session: newBucket() };
   const missing = new Set<string>();
   const matched: StatementRef[] = [];
   const unmatched: UnmatchedStatement[] = [];
-  const unsupported = new Set<string>();
+  let unsupported: Set<string> | undefined;
   const invalidPolicies: AuthorizationResult['invalidPolicies'] = [];
-  let possibleDeny = false;
-  let possibleAllow = false;
+  let denied = false;
 
   for (const source of policies) {
-    const { policy, findings, document } = validatePolicy(source.document, { policyType: source.policyType });
-    if (!policy) {
-      invalidPolicies.push({ policyName: source.policyName, reason: findings.find((f) => f.severity === 'error')?.message ?? 'it does not parse' });
+    let bucket: Bucket;
+    if (source.policyType === 'scp') {
+      const level = source.level ?? 0;
+      bucket = buckets.scp.get(level) ?? newBucket();
+      buckets.scp.set(level, bucket);
+    } else {
+      bucket = buckets[source.policyType];
+    }
+    bucket.present = true;
+    const compiled = compiledPolicy(source);
+    if (compiled.invalid !== undefined) {
+      invalidPolicies.push({ policyName: source.policyName, reason: compiled.invalid });
       continue;
     }
-    const variables = policy.Version === '2012-10-17';
-    policy.Statement.forEach((statement, statementIndex) => {
-      const range = document.locate(statementPath(document, statementIndex));
-      const ref: StatementRef = {
-        policyName: source.policyName,
-        ...(source.policyArn !== undefined ? { policyArn: source.policyArn } : {}),
-        policyType: source.policyType,
-        attachment: source.attachment,
-        statementIndex,
-        ...(statement.Sid ? { sid: statement.Sid } : {}),
-        effect: statement.Effect,
-        ...(range ? { range } : {}),
-      };
-      const outcome = evaluateStatement(statement, request, context, variables, missing);
+    for (const statement of compiled.statements) {
+      const outcome = evaluateStatement(statement, prepared, missing);
       if (outcome.kind === 'match') {
+        const ref = outcome.principalMatch ? { ...statement.ref, principalMatch: outcome.principalMatch } : statement.ref;
         matched.push(ref);
-        return;
+        if (statement.effect === 'Deny') {
+          bucket.denies++;
+          denied = true;
+        } else {
+          bucket.allows.push(ref);
+        }
+        continue;
       }
-      unmatched.push({ ...ref, failed: outcome.failed, reason: outcome.reason, ...(outcome.condition ? { condition: outcome.condition } : {}) });
+      unmatched.push({ ...statement.ref, failed: outcome.failed, reason: outcome.reason, ...(outcome.condition ? { condition: outcome.condition } : {}) });
       if (outcome.kind === 'unsupported') {
+        unsupported ??= new Set();
         for (const item of outcome.unsupported ?? []) unsupported.add(item);
-        if (statement.Effect === 'Deny') possibleDeny = true;
-        else possibleAllow = true;
+        if (statement.effect === 'Deny') bucket.maybeDeny = true;
+        else bucket.maybeAllow = true;
       }
-    });
+    }
   }
 
-  const explicitDeny = matched.some((s) => s.effect === 'Deny');
-  const allow = matched.some((s) => s.effect === 'Allow');
-  let decision: AuthorizationResult['decision'] = 'ImplicitDeny';
+  let decision: AuthorizationResult['decision'];
   let determinate = true;
-  if (explicitDeny) decision = 'ExplicitDeny';
-  else if (possibleDeny) determinate = !(allow || possibleAllow);
-  else if (allow) decision = 'Allowed';
-  else determinate = !possibleAllow;
-
+  let reason: string;
+  if (denied) {
+    decision = 'ExplicitDeny';
+    reason = 'an explicit deny overrides any allow';
+  } else {
+    const definite = grant(buckets, principal, crossAccount, false);
+    const maybeDeny = buckets.rcp.maybeDeny || buckets.resource.maybeDeny || buckets.identity.maybeDeny || buckets.boundary.maybeDeny || buckets.session.maybeDeny || [...buckets.scp.values()].some((b) => b.maybeDeny);
+    if (definite.allowed && !maybeDeny) {
+      decision = 'Allowed';
+      reason = definite.reason;
+    } else {
+      decision = 'ImplicitDeny';
+      reason = definite.allowed ? 'a statement that might deny it uses something the simulator does not evaluate' : definite.reason;
+      determinate = unsupported === undefined || !grant(buckets, principal, crossAccount, true).allowed;
+    }
+  }
   return {
     decision,
     determinate,
     request,
+    crossAccount,
+    reason,
+    policyTypes: typeResults(buckets),
     matchedStatements: matched,
     unmatched,
-    unsupported: [...unsupported],
+    unsupported: unsupported ? [...unsupported] : [],
     missingContextKeys: [...missing],
     invalidPolicies,
   };

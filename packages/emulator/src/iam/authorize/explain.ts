@@ -1,11 +1,19 @@
 import type { AuthorizationResult, StatementRef } from './types.ts';
 
+const POLICY_KIND: Record<StatementRef['policyType'], (ref: StatementRef) => string> = {
+  identity: (ref) => `${ref.attachment === 'managed' ? 'managed policy' : 'inline policy'}${ref.group ? ` of group \`${ref.group}\`` : ''}`,
+  resource: () => 'resource-based policy',
+  boundary: () => 'permissions boundary',
+  session: () => 'session policy',
+  scp: (ref) => `service control policy (level ${ref.level ?? 0})`,
+  rcp: () => 'resource control policy',
+};
+
 /** How a statement is named to a learner: `statement 2 (`ReadObjects`) of inline policy `s3-read-only`, line 9`. */
 export function describeStatement(ref: StatementRef): string {
   const sid = ref.sid ? ` (\`${ref.sid}\`)` : '';
   const where = ref.range ? `, line ${ref.range.start.line}` : '';
-  const kind = ref.attachment === 'inline' ? 'inline policy' : 'managed policy';
-  return `statement ${ref.statementIndex + 1}${sid} of ${kind} \`${ref.policyName}\`${where}`;
+  return `statement ${ref.statementIndex + 1}${sid} of ${POLICY_KIND[ref.policyType](ref)} \`${ref.policyName}\`${where}`;
 }
 
 /**
@@ -33,6 +41,7 @@ export function explainAuthorization(result: AuthorizationResult): string {
   } else {
     lines.push(`${subject} is implicitly denied: no statement allows it`);
   }
+  if (result.decision !== 'ExplicitDeny' && result.determinate && result.policyTypes.some((t) => t.policyType !== 'identity')) lines.push(`- why: ${result.reason}`);
   for (const ref of result.unmatched) lines.push(`- ${describeStatement(ref)} does not apply: ${ref.reason}`);
   for (const invalid of result.invalidPolicies) lines.push(`- policy \`${invalid.policyName}\` is ignored because it is not valid: ${invalid.reason}`);
   if (result.unsupported.length > 0) lines.push(`not evaluated: ${result.unsupported.join(', ')}`);
