@@ -2,7 +2,8 @@ import { allowedPorts, evaluateAcl, type PortInterval } from './acl-evaluation.t
 import { isPrivateIpv4, parseCidr, type IpRange } from './cidr.ts';
 import { networkAclOfSubnet, routeTableOfSubnet } from './common.ts';
 import { protocolName, PROTOCOL_NUMBERS } from './protocols.ts';
-import { DEFAULT_CLIENT_PORTS, longestPrefixMatch } from './reachability.ts';
+import { DEFAULT_CLIENT_PORTS } from './reachability.ts';
+import { longestPrefixMatch } from './reachability-checks.ts';
 import type { Ec2State, IpPermission, NetworkInterface, WithEc2 } from './state.ts';
 
 // The exposure report: every (interface, protocol, port range, source range) the internet can open a
