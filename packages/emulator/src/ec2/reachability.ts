@@ -6,7 +6,6 @@ import { checkAcl, checkSg, route, routeView, Walk } from './reachability-checks
 import type { ReachabilityAnalysis, ReachabilityQuery } from './reachability-types.ts';
 import type { Ec2State, Instance, NetworkInterface, Subnet, WithEc2 } from './state.ts';
 
-
 // The network path analyzer: an offline, deterministic Reachability Analyzer
 // (https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html). It walks
 // the forward path hop by hop (security group egress, subnet ACL out, route table, gateway, subnet ACL
