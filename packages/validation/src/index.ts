@@ -28,3 +28,33 @@ export {
   type LabSetup,
   type LabTask,
 } from './lab/schema.ts';
+/** Lints one learner artifact written as text into findings placed by line and column. */
+export { lint, parseText, type LintResult } from './lint.ts';
+/** Guesses an artifact's kind from the keys of its text. */
+export { detectKind } from './detect-kind.ts';
+/** The artifact kinds `lint` understands. */
+export { ARTIFACT_KINDS, isPolicyKind, type ArtifactKind, type PolicyKind } from './schemas/artifact-kinds.ts';
+/** Every lint rule, one file each, named by its id. */
+export { ALL_RULES } from './rules/registry.ts';
+/** The shape of a lint rule and the facts a lint run may be given. */
+export type { LintOptions, Rule, RuleContext, RuleHit } from './rules/rule.ts';
+/** The IAM action catalogue interface the IAM rules read, and a builder from plain data. */
+export { catalogueFrom, type CatalogueAction, type CatalogueResourceType, type ConditionKeyType, type IamCatalogue } from './rules/iam/catalogue.ts';
+/** Zod schemas of the AWS artifacts in AWS's own shapes. */
+export { securityGroupsSchema, ipPermissionSchema, cfnSecurityGroupSchema, ec2SecurityGroupSchema } from './schemas/security-group.ts';
+/** Network ACL entry schemas. */
+export { naclEntriesSchema, naclEntrySchema } from './schemas/network-acl.ts';
+/** Route table schema. */
+export { routeTableSchema, routeSchema } from './schemas/route-table.ts';
+/** Launch template schemas. */
+export { launchTemplateSchema, launchTemplateDataSchema } from './schemas/launch-template.ts';
+/** Auto Scaling group, scaling policy and scheduled action schemas. */
+export { autoScalingGroupSchema, scalingPolicySchema, scheduledActionSchema } from './schemas/auto-scaling.ts';
+/** CloudWatch metric alarm schema. */
+export { cloudwatchAlarmSchema } from './schemas/cloudwatch-alarm.ts';
+/** Load balancer, listener, listener rule and target group schemas. */
+export { loadBalancerSchema, listenerSchema, listenerRuleSchema, listenerRulesSchema, targetGroupSchema, elbActionSchema } from './schemas/elb.ts';
+/** S3 lifecycle, ECR lifecycle policy and ECR repository schemas. */
+export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema } from './schemas/storage.ts';
+/** CIDR block arithmetic. */
+export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './schemas/cidr.ts';

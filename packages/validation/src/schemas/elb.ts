@@ -96,12 +96,12 @@ const ruleCondition = z
   .strictObject({
     Field: oneOf(['host-header', 'path-pattern', 'http-header', 'http-request-method', 'query-string', 'source-ip'], '`Field`').optional().describe('What the condition looks at'),
     Values: values('condition').optional().describe('Values for `host-header` or `path-pattern` (the short form)'),
-    HostHeaderConfig: z.strictObject({ Values: values('host') }).optional().describe('Host names; `*` and `?` wildcards'),
-    PathPatternConfig: z.strictObject({ Values: values('path') }).optional().describe('Path patterns; `*` and `?` wildcards, case-sensitive'),
-    HttpHeaderConfig: z.strictObject({ HttpHeaderName: str('a header name', 40).describe('The header'), Values: values('header') }).optional().describe('A header and its values'),
-    HttpRequestMethodConfig: z.strictObject({ Values: values('method') }).optional().describe('HTTP methods'),
-    QueryStringConfig: z.strictObject({ Values: list(z.strictObject({ Key: z.string().optional().describe('The key'), Value: z.string().describe('The value') }).describe('A key/value pair'), 'query pairs', 5) }).optional().describe('Query string pairs'),
-    SourceIpConfig: z.strictObject({ Values: values('source IP') }).optional().describe('Client CIDR blocks'),
+    HostHeaderConfig: z.strictObject({ Values: values('host').describe('Host names') }).optional().describe('Host names; `*` and `?` wildcards'),
+    PathPatternConfig: z.strictObject({ Values: values('path').describe('Path patterns') }).optional().describe('Path patterns; `*` and `?` wildcards, case-sensitive'),
+    HttpHeaderConfig: z.strictObject({ HttpHeaderName: str('a header name', 40).describe('The header'), Values: values('header').describe('Header values') }).optional().describe('A header and its values'),
+    HttpRequestMethodConfig: z.strictObject({ Values: values('method').describe('Methods such as `GET`') }).optional().describe('HTTP methods'),
+    QueryStringConfig: z.strictObject({ Values: list(z.strictObject({ Key: z.string().optional().describe('The key'), Value: z.string().describe('The value') }).describe('A key/value pair'), 'query pairs', 5).describe('Key/value pairs') }).optional().describe('Query string pairs'),
+    SourceIpConfig: z.strictObject({ Values: values('source IP').describe('CIDR blocks') }).optional().describe('Client CIDR blocks'),
   })
   .describe('A rule condition');
 
@@ -119,7 +119,7 @@ export const listenerRuleSchema = z
   .describe('A listener rule');
 
 /** Listener rules: `{ Rules: [...] }` as DescribeRules returns them. */
-export const listenerRulesSchema = z.strictObject({ Rules: list(listenerRuleSchema, 'rules', 100) }).describe('The rules of one listener (100 by default)');
+export const listenerRulesSchema = z.strictObject({ Rules: list(listenerRuleSchema, 'rules', 100).describe('The rules, in any order') }).describe('The rules of one listener (100 by default)');
 
 /** A target group as `CreateTargetGroup` takes it, with its health check. */
 export const targetGroupSchema = z
