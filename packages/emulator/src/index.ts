@@ -1,7 +1,7 @@
 /** The injected clock, id source and account context every operation receives. */
 export type { Clock, Ctx, Ids } from './ctx.ts';
-/** The emulated account as plain JSON, a fresh one, and a deep copy. */
-export { cloneState, emptyAccountState, type AccountState } from './state.ts';
+/** The emulated account as plain JSON: a fresh one, one restored from a stored snapshot, and a deep copy. */
+export { cloneState, emptyAccountState, restoreAccountState, type AccountState } from './state.ts';
 /** The base of every emulated AWS error, and the Query protocol's parameter error. */
 export { AwsError, ValidationError } from './errors.ts';
 /** IAM state types and an empty IAM. */

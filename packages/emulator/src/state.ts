@@ -18,6 +18,15 @@ export function emptyAccountState(): AccountState {
   return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State() };
 }
 
+/**
+ * An account read back from storage. A snapshot stored before a service joined the emulator lacks that
+ * service's member; it gets the service's empty state, so old attempts keep working after an upgrade.
+ */
+export function restoreAccountState(snapshot: unknown): AccountState {
+  const stored = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? (snapshot as Partial<AccountState>) : {};
+  return { ...emptyAccountState(), ...stored };
+}
+
 /** A deep copy of an account, through JSON because state is plain JSON by design. */
 export function cloneState(state: AccountState): AccountState {
   return JSON.parse(JSON.stringify(state)) as AccountState;

@@ -1,5 +1,5 @@
 import { findUserAttempt, listSubmissions, recordSubmission, type AttemptRow } from '@skylab/db';
-import type { AccountState } from '@skylab/emulator';
+import { restoreAccountState } from '@skylab/emulator';
 import { grade } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export function attemptRoutes(deps: AppDeps) {
       if (body.version !== attempt.version) throw versionConflict(body.version);
       const registered = deps.labs.get(attempt.labId);
       if (!registered) throw notFound(`the lab \`${attempt.labId}\` is no longer available`);
-      const provisioned = { params: attempt.params, state: attempt.state as AccountState };
+      const provisioned = { params: attempt.params, state: restoreAccountState(attempt.state) };
       const outcome = grade(registered.lab, provisioned, body.answers, engineCtx(deps, attempt.seed, attempt.version));
       if (!outcome.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', outcome.findings);
       const written = await recordSubmission(deps.db, {

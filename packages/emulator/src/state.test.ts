@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cloneState, emptyAccountState, restoreAccountState } from './state.ts';
+
+describe('restoreAccountState', () => {
+  it('gives a snapshot from before a service existed that service’s empty state, keeping the rest', () => {
+    const { ec2: _dropped, ...older } = emptyAccountState();
+    older.s3.buckets['my-app-bucket'] = { Name: 'my-app-bucket', CreationDate: '2026-01-01T00:00:00.000Z', Region: 'us-east-1', Objects: {} } as never;
+    const restored = restoreAccountState(JSON.parse(JSON.stringify(older)));
+    expect(restored.ec2).toEqual(emptyAccountState().ec2);
+    expect(Object.keys(restored.s3.buckets)).toEqual(['my-app-bucket']);
+  });
+
+  it.each([null, undefined, 42, 'text', []])('treats %j as an empty account', (snapshot) => {
+    expect(restoreAccountState(snapshot)).toEqual(emptyAccountState());
+  });
+
+  it('round-trips a current snapshot unchanged', () => {
+    const state = emptyAccountState();
+    expect(restoreAccountState(cloneState(state))).toEqual(state);
+  });
+});
