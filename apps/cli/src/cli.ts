@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
 import { formatFinding, labJsonSchema, type Finding } from '@skylab/validation';
+import { lintCommand } from './lint.ts';
 import { simulateNetwork } from './simulate-network.ts';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
@@ -16,7 +17,8 @@ export interface CliIo {
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
        skylab labs schema           print the JSON Schema of lab.yaml, for editors
-       skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON`;
+       skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON
+       skylab lint <file|-> [--kind <kind>] [--json]   lint a policy, security group, ASG, ALB … (JSON or YAML)`;
 
 interface LoadedLab {
   file: string;
@@ -85,6 +87,7 @@ function test(io: CliIo, dir: string): number {
 export function runCli(args: readonly string[], io: CliIo): number {
   const [group, command, dir = 'labs', ...rest] = args;
   if (group === 'simulate' && command === 'network') return simulateNetwork(args.slice(2), io);
+  if (group === 'lint') return lintCommand(args.slice(1), io);
   if (group === 'labs' && command === 'schema' && args.length === 2) {
     io.out(JSON.stringify(labJsonSchema(), null, 2));
     return 0;
