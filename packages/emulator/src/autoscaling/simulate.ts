@@ -170,6 +170,7 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
   assumptions.push(`instances are InService ${launchMs / 1000} s after launch and answer health checks ${bootMs / 1000} s after launch`);
 
   const targetGroups = group.TargetGroupARNs.map((arn) => account.elbv2?.targetGroups[arn]).filter((g): g is TargetGroup => g !== undefined);
+  const targetGroupDimensions = targetGroups.map((tg) => [{ Name: 'TargetGroup', Value: tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/')) }]);
   if (group.TargetGroupARNs.length > targetGroups.length) unsupported.push('some target groups of the group are not in the account: their health checks are not run');
   if (targetGroups.some((g) => g.LoadBalancerArns.length > 0) && !options.network) throw new ValidationError('the group sits behind a load balancer: pass a `network` so health checks can be run (use `openNetwork()` to assume every target is reachable)');
 
@@ -188,6 +189,32 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
     },
   };
   const behaviours = new Map<string, TargetBehaviour>();
+  const healthEnv = { network, behaviour: (id: string) => behaviours.get(id) ?? { Running: false } };
+  // Targets the load balancer now reports unhealthy, kept from the health changes so a step need not scan.
+  const unhealthyTargets = new Set<string>();
+  // Each instance's registrations, so a step reads its targets' health without searching the groups.
+  const targetsOf = new Map<string, RegisteredTarget[]>();
+  const register = (tg: TargetGroup, id: string, at: number, state: 'initial' | 'healthy' | 'unused') => {
+    const target = registered(tg, id, at, state);
+    tg.Targets.push(target);
+    const list = targetsOf.get(id);
+    if (list) list.push(target);
+    else {
+      targetsOf.set(id, [target]);
+      simsOf = undefined;
+    }
+  };
+  // With one load balancer in front, a target's reachability is asked once, when it launches.
+  const lbs = [...new Set(targetGroups.flatMap((g) => g.LoadBalancerArns))].map((arn) => account.elbv2?.loadBalancers[arn]).filter((x) => x !== undefined);
+  const onlyLb = lbs.length === 1 && targetGroups.length === 1 ? lbs[0] : undefined;
+  const behaviourFor = (i: GroupInstance, readyAt: number): TargetBehaviour => {
+    const b: TargetBehaviour = { SecurityGroupIds: launch.SecurityGroupIds, ...(i.SubnetId ? { SubnetId: i.SubnetId } : {}), ReadyAt: readyAt, Running: true };
+    const tg = targetGroups[0];
+    if (onlyLb && network && tg) {
+      b.Reach = network.reach({ SecurityGroupIds: onlyLb.SecurityGroups, SubnetIds: onlyLb.AvailabilityZones.map((z) => z.SubnetId) }, { Id: i.InstanceId, SecurityGroupIds: launch.SecurityGroupIds, ...(i.SubnetId ? { SubnetId: i.SubnetId } : {}) }, tg.HealthCheckPort === 'traffic-port' ? tg.Port : Number(tg.HealthCheckPort));
+    }
+    return b;
+  };
 
   const policies = Object.values(account.autoscaling.policies).filter((p) => p.AutoScalingGroupName === name);
   const policyByArn = new Map(policies.map((p) => [p.PolicyARN, p]));
@@ -204,17 +231,29 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
   const warmupOf = (policy: ScalingPolicy | undefined) => (policy?.EstimatedInstanceWarmup ?? group.DefaultInstanceWarmup ?? group.DefaultCooldown) * 1000;
   const isWarming = (i: GroupInstance, now: number, warmup: number) => i.LifecycleState === 'Pending' || now < (i.InServiceTime ?? i.LaunchTime) + warmup;
   const live = () => group.Instances.filter((i) => i.LifecycleState === 'Pending' || i.LifecycleState === 'InService');
+  // The group's instances with their behaviour and registrations side by side, rebuilt only when the
+  // instance list changes, so a step reads them without lookups.
+  let sims: { i: GroupInstance; b: TargetBehaviour; t: RegisteredTarget[] }[] = [];
+  let simsOf: GroupInstance[] | undefined;
+  const currentSims = () => {
+    if (simsOf !== group.Instances) {
+      simsOf = group.Instances;
+      sims = group.Instances.map((i) => ({ i, b: behaviours.get(i.InstanceId) ?? { Running: false }, t: targetsOf.get(i.InstanceId) ?? [] }));
+    }
+    return sims;
+  };
 
   const afterReconcile = (now: number, result: ReturnType<typeof reconcileCapacity>) => {
     launches += result.Launched.length;
     terminations += result.Terminated.length;
-    for (const i of result.Launched) behaviours.set(i.InstanceId, { SecurityGroupIds: launch.SecurityGroupIds, ...(i.SubnetId ? { SubnetId: i.SubnetId } : {}), ReadyAt: i.LaunchTime + bootMs, Running: true });
+    for (const i of result.Launched) behaviours.set(i.InstanceId, behaviourFor(i, i.LaunchTime + bootMs));
     for (const t of result.Terminated) deregister(t.Instance.InstanceId, now);
     for (const a of result.Activities) events.push({ Time: new Date(now).toISOString(), Type: 'ScalingActivity', Description: a.Description, Cause: a.Cause });
   };
   const deregister = (instanceId: string, now: number) => {
     const behaviour = behaviours.get(instanceId);
     if (behaviour) behaviour.Running = false;
+    unhealthyTargets.delete(instanceId);
     for (const tg of targetGroups) {
       const target = tg.Targets.find((t) => t.Target.Id === instanceId && t.TargetHealth.State !== 'draining');
       if (!target) continue;
@@ -232,10 +271,12 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
   for (const i of group.Instances) {
     const inService = i.LifecycleState === 'InService';
     if (inService) i.InServiceTime = Math.min(i.InServiceTime ?? i.LaunchTime, start - bootMs);
-    behaviours.set(i.InstanceId, { SecurityGroupIds: launch.SecurityGroupIds, ...(i.SubnetId ? { SubnetId: i.SubnetId } : {}), ReadyAt: inService ? start : i.LaunchTime + bootMs, Running: true });
+    behaviours.set(i.InstanceId, behaviourFor(i, inService ? start : i.LaunchTime + bootMs));
     if (!inService) continue;
     for (const tg of targetGroups) {
-      if (!tg.Targets.some((t) => t.Target.Id === i.InstanceId)) tg.Targets.push(registered(tg, i.InstanceId, start, tg.LoadBalancerArns.length > 0 ? 'healthy' : 'unused'));
+      const existing = tg.Targets.find((t) => t.Target.Id === i.InstanceId);
+      if (existing) targetsOf.set(i.InstanceId, [...(targetsOf.get(i.InstanceId) ?? []), existing]);
+      else register(tg, i.InstanceId, start, tg.LoadBalancerArns.length > 0 ? 'healthy' : 'unused');
     }
   }
   afterReconcile(start, reconcileCapacity(account, group, start, ids, subnets, `At ${causeTime(start)} the simulation started with a desired capacity of ${group.DesiredCapacity}. `));
@@ -258,26 +299,25 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
       i.LifecycleState = 'InService';
       i.InServiceTime = i.LaunchTime + launchMs;
       events.push({ Time: iso, Type: 'InstanceLifecycle', InstanceId: i.InstanceId, From: 'Pending', To: 'InService', Description: `instance ${i.InstanceId} is InService` });
-      for (const tg of targetGroups) tg.Targets.push(registered(tg, i.InstanceId, i.InServiceTime, tg.LoadBalancerArns.length > 0 ? 'initial' : 'unused'));
+      for (const tg of targetGroups) register(tg, i.InstanceId, i.InServiceTime, tg.LoadBalancerArns.length > 0 ? 'initial' : 'unused');
     }
 
     // 2. Load balancer health checks up to now.
     if (account.elbv2) {
-      for (const change of advanceTargetHealth(account.elbv2, now, { network, behaviour: (id) => behaviours.get(id) ?? { Running: false } })) {
+      for (const change of advanceTargetHealth(account.elbv2, now, healthEnv)) {
         if (!group.TargetGroupARNs.includes(change.TargetGroupArn)) continue;
+        if (change.To === 'unhealthy') unhealthyTargets.add(change.TargetId);
+        else if (change.From === 'unhealthy') unhealthyTargets.delete(change.TargetId);
         events.push({ Time: new Date(change.Time).toISOString(), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description, ...(change.Reason ? { Cause: change.Reason } : {}) });
       }
     }
 
     // 3. Auto Scaling health checks: with type ELB, a target the load balancer reports unhealthy after the
     // grace period is replaced (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html).
-    if (group.HealthCheckType === 'ELB') {
-      const unhealthy = new Set<string>();
-      for (const tg of targetGroups) for (const t of tg.Targets) if (t.TargetHealth.State === 'unhealthy') unhealthy.add(t.Target.Id);
+    if (group.HealthCheckType === 'ELB' && unhealthyTargets.size > 0) {
       for (const i of group.Instances) {
-        if (i.LifecycleState !== 'InService' || !unhealthy.has(i.InstanceId)) continue;
-        if (now < (i.InServiceTime ?? i.LaunchTime) + group.HealthCheckGracePeriod * 1000) continue;
-        i.HealthStatus = 'Unhealthy';
+        if (i.LifecycleState !== 'InService' || !unhealthyTargets.has(i.InstanceId)) continue;
+        if (now >= (i.InServiceTime ?? i.LaunchTime) + group.HealthCheckGracePeriod * 1000) i.HealthStatus = 'Unhealthy';
       }
     }
     const sick = group.Instances.filter((i) => i.LifecycleState === 'InService' && i.HealthStatus === 'Unhealthy');
@@ -422,7 +462,8 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
 
     // 6. Load and the metrics of the interval [now, now + step).
     const value = series[Math.min(Math.floor((now - start) / seriesStepMs), series.length - 1)] as number;
-    const inService = group.Instances.filter((i) => i.LifecycleState === 'InService');
+    const all = currentSims();
+    const inService = all.filter((x) => x.i.LifecycleState === 'InService');
     let cpuSum = 0;
     let healthy: number | undefined;
     let rps: number | undefined;
@@ -431,26 +472,35 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
       rps = value;
       // Behind a load balancer requests go to healthy targets (all registered ones when none is: fail open);
       // without one, to every InService instance.
-      let routed: Set<string>;
-      if (targetGroups.length > 0) {
-        const registeredIds = new Set<string>();
-        const healthyIds = new Set<string>();
-        for (const tg of targetGroups) {
-          for (const t of tg.Targets) {
-            if (t.TargetHealth.State === 'draining') continue;
-            registeredIds.add(t.Target.Id);
-            if (t.TargetHealth.State === 'healthy' || t.TargetHealth.State === 'unused') healthyIds.add(t.Target.Id);
-          }
+      const routedState = (targets: RegisteredTarget[]): 'healthy' | 'registered' | 'none' => {
+        let best: 'healthy' | 'registered' | 'none' = 'none';
+        for (const t of targets) {
+          const st = t.TargetHealth.State;
+          if (st === 'healthy' || st === 'unused') return 'healthy';
+          if (st !== 'draining') best = 'registered';
         }
-        healthy = healthyIds.size;
-        routed = healthyIds.size > 0 ? healthyIds : registeredIds;
-      } else routed = new Set(inService.map((i) => i.InstanceId));
-      const perTarget = routed.size > 0 ? value / routed.size : 0;
+        return best;
+      };
+      let healthyCount = 0;
+      let registeredCount = 0;
+      const states = inService.map((x) => {
+        const st = targetGroups.length > 0 ? routedState(x.t) : 'healthy';
+        if (st === 'healthy') healthyCount++;
+        if (st !== 'none') registeredCount++;
+        return st;
+      });
+      if (targetGroups.length > 0) healthy = healthyCount;
+      const routedCount = healthyCount > 0 ? healthyCount : registeredCount;
+      const perTarget = routedCount > 0 ? value / routedCount : 0;
       servedRps = 0;
-      for (const i of inService) {
+      for (let x = 0; x < inService.length; x++) {
+        const sim = inService[x] as (typeof inService)[number];
+        const i = sim.i;
+        const st = states[x];
         const profile = profileOf(i.InstanceType);
-        const ready = (behaviours.get(i.InstanceId)?.ReadyAt ?? 0) <= now;
-        const load = routed.has(i.InstanceId) && ready ? perTarget : 0;
+        const ready = (sim.b.ReadyAt ?? 0) <= now;
+        const isRouted = healthyCount > 0 ? st === 'healthy' : st !== 'none';
+        const load = isRouted && ready ? perTarget : 0;
         servedRps += Math.min(load, profile.RequestsPerSecondAtFullCpu);
         cpuSum += Math.min(100, profile.IdleCpuPercent + (load / profile.RequestsPerSecondAtFullCpu) * (100 - profile.IdleCpuPercent));
       }
@@ -461,14 +511,13 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
         { MetricName: 'NetworkOut', Dimensions: byGroup, Timestamp: now, Value: inService.length > 0 ? (servedRps * step * bytes.Out) / inService.length : 0 },
       ];
       recordMetricData(account, { Namespace: 'AWS/EC2', MetricData: data }, now);
-      for (const tg of targetGroups) {
-        const label = tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/'));
-        const count = routed.size > 0 ? (value * step) / routed.size : 0;
+      for (const dims of targetGroupDimensions) {
+        const count = routedCount > 0 ? (value * step) / routedCount : 0;
         recordMetricData(account, {
           Namespace: 'AWS/ApplicationELB',
           MetricData: [
-            { MetricName: 'RequestCountPerTarget', Dimensions: [{ Name: 'TargetGroup', Value: label }], Timestamp: now, Value: count },
-            { MetricName: 'HealthyHostCount', Dimensions: [{ Name: 'TargetGroup', Value: label }], Timestamp: now, Value: healthy },
+            { MetricName: 'RequestCountPerTarget', Dimensions: dims, Timestamp: now, Value: count },
+            { MetricName: 'HealthyHostCount', Dimensions: dims, Timestamp: now, Value: healthy },
           ],
         }, now);
       }
@@ -487,7 +536,7 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
       MaxSize: group.MaxSize,
       DesiredCapacity: group.DesiredCapacity,
       InService: inService.length,
-      Pending: group.Instances.length - inService.length,
+      Pending: all.length - inService.length,
       ...(healthy !== undefined ? { HealthyTargets: healthy } : {}),
       ...(rps !== undefined ? { RequestsPerSecond: rps, ServedRequestsPerSecond: Math.round((servedRps ?? 0) * 1000) / 1000 } : {}),
       ...(cpu !== undefined ? { CPUUtilization: Math.round(cpu * 100) / 100 } : {}),

@@ -96,6 +96,38 @@ export function evaluateAlarm(
   return { StateValue: 'OK', StateReason: `Threshold Crossed: ${present.length - breaching} out of the last ${n} datapoints ${list} were not ${words} (minimum ${n - m + 1} datapoints for ALARM -> OK transition).`, Breaching: breaching };
 }
 
+/**
+ * The state an evaluation leads to, without building its reason: the same rules as `evaluateAlarm`, for
+ * evaluating often and explaining only the changes.
+ */
+export function decideAlarmState(
+  alarm: Pick<MetricAlarm, 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>,
+  values: (number | undefined)[],
+): StateValue {
+  const test = OPERATORS[alarm.ComparisonOperator].test;
+  const treat = alarm.TreatMissingData;
+  let present = 0;
+  let breaching = 0;
+  for (const v of values) {
+    if (v === undefined) {
+      if (treat === 'breaching') {
+        present++;
+        breaching++;
+      } else if (treat === 'notBreaching') present++;
+    } else {
+      present++;
+      if (test(v, alarm.Threshold)) breaching++;
+    }
+  }
+  if (present === 0) return treat === 'ignore' ? alarm.StateValue : 'INSUFFICIENT_DATA';
+  if (breaching >= alarm.DatapointsToAlarm) return 'ALARM';
+  if (present < alarm.DatapointsToAlarm && breaching === present) {
+    if (treat === 'missing') return 'ALARM';
+    if (treat === 'ignore') return alarm.StateValue;
+  }
+  return 'OK';
+}
+
 /** PutMetricAlarm for a single metric with a static threshold; metric math, percentiles and anomaly bands are not modelled. */
 export function putMetricAlarm(state: CloudWatchAccount, input: PutMetricAlarmInput, ctx: Ctx): Record<string, never> {
   if (!input.AlarmName || input.AlarmName.length > 255) throw new InvalidParameterValue('the alarm name must be 1 to 255 characters long');
@@ -216,10 +248,14 @@ export function evaluateAlarms(state: CloudWatchAccount, now: number): { Transit
     const periodMs = alarm.Period * 1000;
     if (now % periodMs !== 0) continue;
     const series = state.cloudwatch.metrics[metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions)];
-    const starts = Array.from({ length: alarm.EvaluationPeriods }, (_, i) => now - (alarm.EvaluationPeriods - i) * periodMs);
-    const values = starts.map((s) => periodStatistic(series, s, alarm.Period, alarm.Statistic));
-    const evaluation = evaluateAlarm(alarm, values, starts);
-    const transition = transitionAlarm(state, alarm, evaluation, now);
+    const starts: number[] = new Array<number>(alarm.EvaluationPeriods);
+    const values: (number | undefined)[] = new Array<number | undefined>(alarm.EvaluationPeriods);
+    for (let i = 0; i < alarm.EvaluationPeriods; i++) {
+      starts[i] = now - (alarm.EvaluationPeriods - i) * periodMs;
+      values[i] = periodStatistic(series, starts[i] as number, alarm.Period, alarm.Statistic);
+    }
+    const next = decideAlarmState(alarm, values);
+    const transition = next === alarm.StateValue ? undefined : transitionAlarm(state, alarm, evaluateAlarm(alarm, values, starts), now);
     if (transition) transitions.push(transition);
     const actions = alarmActionsToInvoke(alarm, transition !== undefined);
     if (actions.length > 0) invocations.push({ AlarmName: alarm.AlarmName, Actions: actions });

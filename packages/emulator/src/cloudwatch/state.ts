@@ -87,8 +87,26 @@ export interface CloudWatchAccount {
   cloudwatch: CloudWatchState;
 }
 
+const keyCache = new WeakMap<Dimension[], Map<string, Map<string, string>>>();
+
 /** The key of a metric: namespace, name and the dimensions sorted by name (dimension order does not matter to CloudWatch). */
 export function metricKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
-  const dims = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`);
-  return `${namespace}|${metricName}|${dims.join(',')}`;
+  // Alarms and simulations ask for the same metric every period: remember the key per dimensions array.
+  let byNamespace = keyCache.get(dimensions);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    keyCache.set(dimensions, byNamespace);
+  }
+  let byName = byNamespace.get(namespace);
+  if (!byName) {
+    byName = new Map();
+    byNamespace.set(namespace, byName);
+  }
+  let key = byName.get(metricName);
+  if (key === undefined) {
+    const dims = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`);
+    key = `${namespace}|${metricName}|${dims.join(',')}`;
+    byName.set(metricName, key);
+  }
+  return key;
 }

@@ -27,25 +27,26 @@ export function compileWildcard(pattern: string, caseInsensitive: boolean, escap
     }
   }
   if (text) tokens.push({ kind: 'text', text });
-  const norm = caseInsensitive ? (v: string) => v.toLowerCase() : (v: string) => v;
   const [first, second, third] = tokens;
   if (tokens.length === 0) return (v) => v === '';
+  if (tokens.length === 1 && first?.kind === 'star') return () => true;
+  // Plain, prefix, suffix and infix patterns get a direct string test; the case-insensitive forms lower-case
+  // the value first (the pattern already is).
   if (tokens.length === 1 && first?.kind === 'text') {
     const t = first.text;
-    return (v) => norm(v) === t;
+    return caseInsensitive ? (v) => v.toLowerCase() === t : (v) => v === t;
   }
-  if (tokens.length === 1 && first?.kind === 'star') return () => true;
   if (tokens.length === 2 && first?.kind === 'text' && second?.kind === 'star') {
     const t = first.text;
-    return (v) => norm(v).startsWith(t);
+    return caseInsensitive ? (v) => v.toLowerCase().startsWith(t) : (v) => v.startsWith(t);
   }
   if (tokens.length === 2 && first?.kind === 'star' && second?.kind === 'text') {
     const t = second.text;
-    return (v) => norm(v).endsWith(t);
+    return caseInsensitive ? (v) => v.toLowerCase().endsWith(t) : (v) => v.endsWith(t);
   }
   if (tokens.length === 3 && first?.kind === 'star' && second?.kind === 'text' && third?.kind === 'star') {
     const t = second.text;
-    return (v) => norm(v).includes(t);
+    return caseInsensitive ? (v) => v.toLowerCase().includes(t) : (v) => v.includes(t);
   }
   const body = tokens
     .map((t) => (t.kind === 'star' ? '[\\s\\S]*' : t.kind === 'one' ? '[\\s\\S]' : t.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))

@@ -72,14 +72,15 @@ export interface RoutingResult {
   Unsupported: string[];
 }
 
-/** A request prepared once for matching: lower-cased host without port, path split from the query. */
+/** A request prepared once for matching: lower-cased host without port, path split from the query; headers and query parsed on demand. */
 interface PreparedRequest {
   host: string;
   path: string;
   method: string;
   query: { key: string; value: string }[] | undefined;
   queryText: string;
-  headers: Map<string, string[]>;
+  rawHeaders: Record<string, string | string[]> | undefined;
+  headers: Map<string, string[]> | undefined;
   sourceIp: string | undefined;
 }
 
@@ -92,17 +93,37 @@ function decode(text: string): string {
 }
 
 function prepare(request: HttpRequest): PreparedRequest {
-  const q = request.Path.indexOf('?');
-  const path = q < 0 ? request.Path : request.Path.slice(0, q);
-  const queryText = q < 0 ? '' : request.Path.slice(q + 1);
-  const colon = request.Host.lastIndexOf(':');
-  const hostOnly = colon > 0 && !request.Host.endsWith(']') && /^\d+$/.test(request.Host.slice(colon + 1)) ? request.Host.slice(0, colon) : request.Host;
-  const headers = new Map<string, string[]>();
-  for (const [name, value] of Object.entries(request.Headers ?? {})) {
-    const key = name.toLowerCase();
-    headers.set(key, [...(headers.get(key) ?? []), ...(Array.isArray(value) ? value : [value])]);
+  const full = request.Path;
+  const q = full.indexOf('?');
+  const host = request.Host;
+  const colon = host.lastIndexOf(':');
+  let hostOnly = host;
+  if (colon > 0 && host.charCodeAt(host.length - 1) !== 93 /* ] */) {
+    const port = host.slice(colon + 1);
+    if (port.length > 0 && /^\d+$/.test(port)) hostOnly = host.slice(0, colon);
   }
-  return { host: hostOnly.toLowerCase(), path, method: request.Method, query: undefined, queryText, headers, sourceIp: request.SourceIp };
+  return {
+    host: hostOnly.toLowerCase(),
+    path: q < 0 ? full : full.slice(0, q),
+    method: request.Method,
+    query: undefined,
+    queryText: q < 0 ? '' : full.slice(q + 1),
+    rawHeaders: request.Headers,
+    headers: undefined,
+    sourceIp: request.SourceIp,
+  };
+}
+
+function headerValues(req: PreparedRequest, key: string): string[] | undefined {
+  if (!req.headers) {
+    const headers = new Map<string, string[]>();
+    for (const [name, value] of Object.entries(req.rawHeaders ?? {})) {
+      const k = name.toLowerCase();
+      headers.set(k, [...(headers.get(k) ?? []), ...(Array.isArray(value) ? value : [value])]);
+    }
+    req.headers = headers;
+  }
+  return req.headers.get(key);
 }
 
 function queryPairs(req: PreparedRequest): { key: string; value: string }[] {
@@ -125,6 +146,11 @@ interface CompiledCondition {
 }
 
 const q = (s: string) => `\`${s}\``;
+
+function anyOf(tests: ((v: string) => boolean)[], value: string): boolean {
+  for (let i = 0; i < tests.length; i++) if ((tests[i] as (v: string) => boolean)(value)) return true;
+  return false;
+}
 const list = (values: string[]) => values.map(q).join(', ');
 
 /** The values of a condition, from its field config or from the legacy `Values`. */
@@ -153,10 +179,11 @@ function compileCondition(condition: RuleCondition): CompiledCondition {
   switch (field) {
     case 'host-header': {
       // Host names compare case-insensitively, with `*` and `?` wildcards.
-      const tests = values.map((v) => compileWildcard(v, true));
+      // The prepared host is already lower-case, so the patterns are lower-cased once here.
+      const tests = values.map((v) => compileWildcard(v.toLowerCase(), false));
       return {
         field,
-        test: (r) => tests.some((t) => t(r.host)),
+        test: (r) => anyOf(tests, r.host),
         explain: (r) => {
           const i = tests.findIndex((t) => t(r.host));
           return i >= 0
@@ -168,13 +195,14 @@ function compileCondition(condition: RuleCondition): CompiledCondition {
     case 'path-pattern': {
       // Paths compare case-sensitively and without the query string.
       const tests = values.map((v) => compileWildcard(v, false));
+      const foldedTests = values.map((v) => compileWildcard(v, true));
       return {
         field,
-        test: (r) => tests.some((t) => t(r.path)),
+        test: (r) => anyOf(tests, r.path),
         explain: (r) => {
           const i = tests.findIndex((t) => t(r.path));
           if (i >= 0) return { Field: field, Outcome: 'match', Reason: `path ${q(r.path)} matches ${q(values[i] as string)}` };
-          const folded = values.filter((v) => compileWildcard(v, true)(r.path));
+          const folded = values.filter((_v, k) => (foldedTests[k] as (v: string) => boolean)(r.path));
           const hint = folded.length > 0 ? ` (it would match ${list(folded)} ignoring case, but path patterns are case-sensitive)` : '';
           return { Field: field, Outcome: 'no-match', Reason: `path ${q(r.path)} matches none of ${list(values)}${hint}` };
         },
@@ -197,7 +225,7 @@ function compileCondition(condition: RuleCondition): CompiledCondition {
       const key = name.toLowerCase();
       const tests = values.map((v) => compileWildcard(v, true));
       const find = (r: PreparedRequest) => {
-        for (const seen of r.headers.get(key) ?? []) {
+        for (const seen of headerValues(r, key) ?? []) {
           const i = tests.findIndex((t) => t(seen));
           if (i >= 0) return { seen, pattern: values[i] as string };
         }
@@ -209,7 +237,7 @@ function compileCondition(condition: RuleCondition): CompiledCondition {
         explain: (r) => {
           const hit = find(r);
           if (hit) return { Field: field, Outcome: 'match', Reason: `header ${q(name)} value ${q(hit.seen)} matches ${q(hit.pattern)}` };
-          const seen = r.headers.get(key);
+          const seen = headerValues(r, key);
           return {
             Field: field,
             Outcome: 'no-match',
@@ -314,7 +342,7 @@ function hash(text: string): number {
 }
 
 function cookie(req: PreparedRequest, name: string): string | undefined {
-  for (const header of req.headers.get('cookie') ?? []) {
+  for (const header of headerValues(req, 'cookie') ?? []) {
     for (const part of header.split(';')) {
       const [k, ...v] = part.trim().split('=');
       if (k === name) return v.join('=');
@@ -449,17 +477,43 @@ export function compileListener(rules: Rule[], targetGroups?: TargetGroup[]): Co
   const ordered: CompiledRule[] = orderRules(rules).map((rule) => ({ rule, conditions: rule.Conditions.map(compileCondition) }));
   const groups = targetGroups ? new Map(targetGroups.map((g) => [g.TargetGroupArn, g])) : undefined;
   const missingDefault: Rule = { RuleArn: '', Priority: 'default', Conditions: [], Actions: [], IsDefault: true };
+  // Rules often repeat a condition (the same host on many paths): each distinct condition is tested at most
+  // once per request, its answer remembered for the rules after it.
+  const atomKeys = new Map<string, number>();
+  const atoms: CompiledCondition[] = [];
+  const ruleAtoms = ordered.map(({ rule, conditions }) =>
+    Int32Array.from(
+      rule.Conditions.map((c, i) => {
+        const key = JSON.stringify(c);
+        let index = atomKeys.get(key);
+        if (index === undefined) {
+          index = atoms.length;
+          atomKeys.set(key, index);
+          atoms.push(conditions[i] as CompiledCondition);
+        }
+        return index;
+      }),
+    ),
+  );
+  const memo = new Int8Array(atoms.length);
   function first(req: PreparedRequest): Rule {
+    memo.fill(0);
     for (let i = 0; i < ordered.length; i++) {
-      const r = ordered[i] as CompiledRule;
+      const conditionIndexes = ruleAtoms[i] as Int32Array;
       let all = true;
-      for (let j = 0; j < r.conditions.length; j++) {
-        if (!(r.conditions[j] as CompiledCondition).test(req)) {
+      for (let j = 0; j < conditionIndexes.length; j++) {
+        const a = conditionIndexes[j] as number;
+        let known = memo[a] as number;
+        if (known === 0) {
+          known = (atoms[a] as CompiledCondition).test(req) ? 1 : 2;
+          memo[a] = known;
+        }
+        if (known === 2) {
           all = false;
           break;
         }
       }
-      if (all) return r.rule;
+      if (all) return (ordered[i] as CompiledRule).rule;
     }
     return missingDefault;
   }

@@ -1,4 +1,4 @@
-import type { NetworkView } from './network.ts';
+import type { NetworkView, Reachability } from './network.ts';
 import type { Elbv2State, LoadBalancer, RegisteredTarget, TargetGroup, TargetHealth } from './state.ts';
 
 // The target health state machine of an Application Load Balancer
@@ -19,6 +19,8 @@ export interface TargetBehaviour {
   ReadyAt?: number;
   /** The HTTP status the health-check path returns; 200 when not given. */
   ResponseCode?: number;
+  /** The network's answer for this target, when the caller already has it (a simulation asks once per target). */
+  Reach?: Reachability;
 }
 
 /** The outcome of one health-check probe. */
@@ -39,12 +41,20 @@ export interface TargetHealthChange {
 
 const SUCCESS: HealthProbe = { Outcome: 'success', Description: 'the health check succeeded' };
 
+const matchers = new Map<string, [number, number][]>();
+
 /** Whether a status code satisfies the matcher (`200`, `200,202`, `200-299`). */
 export function matcherAccepts(httpCode: string, status: number): boolean {
-  return httpCode.split(',').some((part) => {
-    const [lo, hi] = part.trim().split('-');
-    return hi === undefined ? Number(lo) === status : Number(lo) <= status && status <= Number(hi);
-  });
+  let ranges = matchers.get(httpCode);
+  if (!ranges) {
+    ranges = httpCode.split(',').map((part) => {
+      const [lo, hi] = part.trim().split('-');
+      return [Number(lo), Number(hi ?? lo)] as [number, number];
+    });
+    matchers.set(httpCode, ranges);
+  }
+  for (const [lo, hi] of ranges) if (lo <= status && status <= hi) return true;
+  return false;
 }
 
 /** The port a health check goes to: `traffic-port` means the target's own port. */
@@ -63,12 +73,14 @@ export function probeTarget(
 ): HealthProbe {
   const port = healthCheckPort(group, target);
   if (behaviour.Running === false) return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: 'the target is not running' };
-  if (!network) return { Outcome: 'failure', Reason: 'Target.Timeout', Description: 'no network is attached, so reachability from the load balancer cannot be established' };
-  const reach = network.reach(
-    { SecurityGroupIds: lb.SecurityGroups, SubnetIds: lb.AvailabilityZones.map((z) => z.SubnetId) },
-    { Id: target.Target.Id, ...(behaviour.SecurityGroupIds ? { SecurityGroupIds: behaviour.SecurityGroupIds } : {}), ...(behaviour.SubnetId ? { SubnetId: behaviour.SubnetId } : {}) },
-    port,
-  );
+  if (!network && !behaviour.Reach) return { Outcome: 'failure', Reason: 'Target.Timeout', Description: 'no network is attached, so reachability from the load balancer cannot be established' };
+  const reach =
+    behaviour.Reach ??
+    (network as NetworkView).reach(
+      { SecurityGroupIds: lb.SecurityGroups, SubnetIds: lb.AvailabilityZones.map((z) => z.SubnetId) },
+      { Id: target.Target.Id, ...(behaviour.SecurityGroupIds ? { SecurityGroupIds: behaviour.SecurityGroupIds } : {}), ...(behaviour.SubnetId ? { SubnetId: behaviour.SubnetId } : {}) },
+      port,
+    );
   // Security groups drop packets silently, so a blocked health check times out.
   if (reach.Outcome === 'blocked') return { Outcome: 'failure', Reason: 'Target.Timeout', Description: `Request timed out: ${reach.Explanation}` };
   if (behaviour.ReadyAt !== undefined && now < behaviour.ReadyAt) {
@@ -136,10 +148,11 @@ export function advanceTargetHealth(
   for (const group of Object.values(elbv2.targetGroups)) {
     const lb = group.LoadBalancerArns.map((arn) => elbv2.loadBalancers[arn]).find((x) => x !== undefined);
     const interval = group.HealthCheckIntervalSeconds * 1000;
-    for (const target of [...group.Targets]) {
+    let drained = false;
+    for (const target of group.Targets) {
       if (target.TargetHealth.State === 'draining') {
         if (target.DrainingUntil !== undefined && target.DrainingUntil <= until) {
-          group.Targets = group.Targets.filter((t) => t !== target);
+          drained = true;
           changes.push({ Time: target.DrainingUntil, TargetGroupArn: group.TargetGroupArn, TargetId: target.Target.Id, From: 'draining', To: 'unused', Reason: 'Target.NotRegistered', Description: `target \`${target.Target.Id}\` finished draining and left the target group` });
         }
         continue;
@@ -147,13 +160,32 @@ export function advanceTargetHealth(
       if (!lb || !group.HealthCheckEnabled) continue;
       if (target.TargetHealth.State === 'unused') target.TargetHealth = { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
       let next = (target.LastHealthCheckAt ?? target.RegisteredAt) + interval;
+      if (next > until) continue;
       const behaviour = env.behaviour(target.Target.Id);
+      // A probe's outcome depends on the time only through ReadyAt, so it is worked out once per side of it.
+      let before: HealthProbe | undefined;
+      let after: HealthProbe | undefined;
       while (next <= until) {
-        const change = applyProbe(group, target, probeTarget(group, target, lb, behaviour, env.network, next), next);
+        const ready = behaviour.ReadyAt === undefined || next >= behaviour.ReadyAt;
+        const probe = ready ? (after ??= probeTarget(group, target, lb, behaviour, env.network, next)) : (before ??= probeTarget(group, target, lb, behaviour, env.network, next));
+        const state = target.TargetHealth.State;
+        if ((state === 'healthy' && probe.Outcome === 'success') || (state === 'unhealthy' && probe.Outcome === 'failure' && target.ConsecutiveFailures > 0)) {
+          // A probe that confirms the state changes only the counters: apply every such probe up to the
+          // end of this side of ReadyAt at once.
+          const sideEnd = ready || behaviour.ReadyAt === undefined ? until : Math.min(until, behaviour.ReadyAt - 1);
+          const count = Math.floor((sideEnd - next) / interval) + 1;
+          if (probe.Outcome === 'success') target.ConsecutiveSuccesses += count;
+          else target.ConsecutiveFailures += count;
+          next += count * interval;
+          target.LastHealthCheckAt = next - interval;
+          continue;
+        }
+        const change = applyProbe(group, target, probe, next);
         if (change) changes.push(change);
         next += interval;
       }
     }
+    if (drained) group.Targets = group.Targets.filter((t) => !(t.TargetHealth.State === 'draining' && t.DrainingUntil !== undefined && t.DrainingUntil <= until));
   }
   return changes.sort((a, b) => a.Time - b.Time);
 }
