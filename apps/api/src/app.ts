@@ -12,6 +12,7 @@ import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { labRoutes } from './routes/labs.ts';
 import { meRoutes } from './routes/me.ts';
+import { validateRoutes } from './routes/validate.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', meRoutes(deps));
   app.route('/api/labs', labRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
+  app.route('/api/validate', validateRoutes());
   app.all('/api/*', (c) => {
     throw notFound(`there is no route \`${c.req.method} ${c.req.path}\``);
   });
