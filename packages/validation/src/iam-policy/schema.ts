@@ -37,7 +37,7 @@ const resource = z
   .describe('A resource ARN (`*` and `?` wildcards within segments), or `*` for every resource');
 
 const principalMap = z
-  .record(
+  .partialRecord(
     z.enum(['AWS', 'Service', 'Federated', 'CanonicalUser'], { error: 'a principal type must be `AWS`, `Service`, `Federated` or `CanonicalUser`' }),
     oneOrMany(z.string({ error: 'a principal must be a string' }), 'principals'),
   )

@@ -76,3 +76,10 @@ describe('validatePolicy', () => {
     );
   });
 });
+
+describe('principals', () => {
+  it('accepts a principal map with only some principal types, as trust and resource policies write it', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } } });
+    expect(validatePolicy(text, { policyType: 'trust' }).policy?.Statement[0]?.Principal).toEqual({ Service: ['ec2.amazonaws.com'] });
+  });
+});
