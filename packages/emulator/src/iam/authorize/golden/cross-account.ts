@@ -4,7 +4,6 @@ import type { AuthorizationRequest } from '../types.ts';
 const ROLES = `${DOCS}/id_roles_common-scenarios_aws-accounts.html`;
 const TRUST = `${DOCS}/id_roles_terms-and-concepts.html`;
 const QUEUE = `arn:aws:sqs:us-east-1:${ACCOUNT}:orders`;
-const OTHER_QUEUE = `arn:aws:sqs:us-east-1:${OTHER}:orders`;
 const SEND = { action: 'sqs:SendMessage' };
 
 type Row = [name: string, source: string, policies: GoldenCase['policies'], request: Partial<AuthorizationRequest> & Pick<AuthorizationRequest, 'action' | 'resource'>, decision: GoldenCase['decision']];
