@@ -266,3 +266,146 @@ export { reachabilityMatrix, type ReachabilityMatrix, type ReachabilityMatrixQue
 export { exposureReport, type ClosedInterface, type Exposure, type ExposureReport } from './ec2/exposure.ts';
 /** An EC2 state built from `Describe*` response documents, for analyzing a described network. */
 export { ec2StateFromDescribe, type Ec2Topology } from './ec2/topology.ts';
+/** ELBv2 state types (load balancers, listeners, rules, target groups in the API's shapes) and an empty ELBv2. */
+export {
+  emptyElbv2State,
+  type Action as Elbv2Action,
+  type Elbv2State,
+  type Listener,
+  type LoadBalancer,
+  type RegisteredTarget,
+  type Rule,
+  type RuleCondition,
+  type TargetDescription,
+  type TargetGroup,
+  type TargetHealth,
+} from './elbv2/state.ts';
+/** ELBv2 errors, named by their AWS codes. */
+export {
+  CertificateNotFound,
+  DuplicateListener,
+  DuplicateLoadBalancerName,
+  DuplicateTargetGroupName,
+  InvalidConfigurationRequest,
+  InvalidTarget,
+  ListenerNotFound,
+  LoadBalancerNotFound,
+  PriorityInUse,
+  ResourceInUse as Elbv2ResourceInUse,
+  RuleNotFound,
+  SubnetNotFound,
+  TargetGroupNotFound,
+  TooManyRules,
+} from './elbv2/errors.ts';
+/** ELBv2 operations, one per AWS action, and the listener input `routeRequest` takes. */
+export {
+  createListener,
+  createLoadBalancer,
+  createRule,
+  createTargetGroup,
+  deleteListener,
+  deleteLoadBalancer,
+  deleteRule,
+  deleteTargetGroup,
+  deregisterTargets,
+  describeListeners,
+  describeLoadBalancers,
+  describeRules,
+  describeTargetGroupAttributes,
+  describeTargetGroups,
+  describeTargetHealth,
+  listenerRoutingInput,
+  modifyListener,
+  modifyRule,
+  modifyTargetGroup,
+  modifyTargetGroupAttributes,
+  registerTargets,
+  setRulePriorities,
+} from './elbv2/operations.ts';
+/** The ELBv2 action table: wire action names to operations. */
+export { elbv2Actions, type Elbv2ActionName } from './elbv2/actions.ts';
+/** ALB routing: the chosen action and the walk over every rule in priority order, with reasons. */
+export {
+  compileListener,
+  orderRules,
+  redirectLocation,
+  routeRequest,
+  type CompiledListener,
+  type ConditionEvaluation,
+  type ForwardDecision,
+  type HttpRequest,
+  type RoutingResult,
+  type RuleEvaluation,
+} from './elbv2/routing.ts';
+/** The target health state machine: probes, thresholds, draining. */
+export { advanceTargetHealth, applyProbe, matcherAccepts, probeTarget, type HealthProbe, type TargetBehaviour, type TargetHealthChange } from './elbv2/target-health.ts';
+/** The network questions ELBv2 and Auto Scaling ask, answered from EC2 shapes, from the account's EC2, or assumed open. */
+export { openNetwork, staticNetwork, type NetworkCtx, type NetworkView, type Reachability, type SubnetView } from './elbv2/network.ts';
+/** The network view of an account's EC2 engine. */
+export { ec2Network } from './elbv2/ec2-network.ts';
+/** CloudWatch state types (metrics, alarms in the API's shapes) and an empty CloudWatch. */
+export { emptyCloudWatchState, metricKey, type CloudWatchState, type Dimension, type MetricAlarm, type MetricSeries, type StateValue } from './cloudwatch/state.ts';
+/** CloudWatch errors, named by their AWS codes (prefixed where IAM or EC2 use the same code). */
+export {
+  InvalidParameterCombination as CloudWatchInvalidParameterCombination,
+  InvalidParameterValue as CloudWatchInvalidParameterValue,
+  LimitExceeded as CloudWatchLimitExceeded,
+  MissingParameter as CloudWatchMissingParameter,
+  ResourceNotFound,
+} from './cloudwatch/errors.ts';
+/** CloudWatch operations, one per AWS action. */
+export { deleteAlarms, describeAlarmHistory, describeAlarms, getMetricStatistics, listMetrics, putMetricAlarm, putMetricData, setAlarmState } from './cloudwatch/operations.ts';
+/** The CloudWatch action table: wire action names to operations. */
+export { cloudwatchActions, type CloudWatchActionName } from './cloudwatch/actions.ts';
+/** Alarm evaluation (M out of N, missing-data treatment) with AWS's state reasons. */
+export { decideAlarmState, evaluateAlarm, evaluateAlarms, type AlarmEvaluation, type AlarmTransition } from './cloudwatch/alarms.ts';
+/** Period statistics over stored metrics, and how the emulated services publish theirs. */
+export { periodStatistic, recordMetricData, type MetricDatum } from './cloudwatch/metrics.ts';
+/** Auto Scaling state types (groups, policies, scheduled actions, activities in the API's shapes) and an empty Auto Scaling. */
+export {
+  emptyAutoScalingState,
+  type Activity,
+  type AutoScalingAccount,
+  type AutoScalingGroup,
+  type AutoScalingState,
+  type GroupInstance,
+  type ScalingPolicy,
+  type ScheduledUpdateGroupAction,
+  type StepAdjustment,
+  type TargetTrackingConfiguration,
+} from './autoscaling/state.ts';
+/** Auto Scaling errors, named by their AWS codes. */
+export { AlreadyExists, LimitExceeded as AutoScalingLimitExceeded, ResourceContention, ResourceInUse as AutoScalingResourceInUse, ScalingActivityInProgress } from './autoscaling/errors.ts';
+/** Auto Scaling operations, one per AWS action. */
+export {
+  createAutoScalingGroup,
+  deleteAutoScalingGroup,
+  deletePolicy,
+  deleteScheduledAction,
+  describeAutoScalingGroups,
+  describePolicies,
+  describeScalingActivities,
+  describeScheduledActions,
+  putScalingPolicy,
+  putScheduledUpdateGroupAction,
+  setDesiredCapacity,
+  setInstanceHealth,
+  updateAutoScalingGroup,
+} from './autoscaling/operations.ts';
+/** The Auto Scaling action table: wire action names to operations. */
+export { autoscalingActions, type AutoScalingActionName } from './autoscaling/actions.ts';
+/** Scaling arithmetic: clamping, adjustments, step selection, target tracking capacity and alarms. */
+export { adjustedCapacity, clampCapacity, selectStep, targetTrackingAlarms, targetTrackingCapacity, validateStepAdjustments } from './autoscaling/scaling.ts';
+/** Scheduled action recurrence: five-field cron evaluated in an IANA time zone. */
+export { cronMatcher, parseCron, zoneOffset } from './autoscaling/cron.ts';
+/** The Auto Scaling simulation: a timeline of metrics, alarms, activities and capacity on the virtual clock. */
+export {
+  DEFAULT_INSTANCE_PROFILES,
+  simulate,
+  type InstanceProfile,
+  type SimulationLoad,
+  type SimulationOptions,
+  type SimulationResult,
+  type TimelineEvent,
+  type TimelinePoint,
+} from './autoscaling/simulate.ts';

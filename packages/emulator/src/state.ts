@@ -1,21 +1,27 @@
+import { emptyAutoScalingState, type AutoScalingState } from './autoscaling/state.ts';
+import { emptyCloudWatchState, type CloudWatchState } from './cloudwatch/state.ts';
 import { emptyEc2State, type Ec2State } from './ec2/state.ts';
+import { emptyElbv2State, type Elbv2State } from './elbv2/state.ts';
 import { emptyIamState, type IamState } from './iam/state.ts';
 import { emptyS3State, type S3State } from './s3/state.ts';
 
 /**
  * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
- * (DESIGN §2). One member per service; sts, elbv2, autoscaling, cloudwatch and ecr join here as
+ * (DESIGN §2). One member per service; sts and ecr join here as
  * they are built, each with its own `empty*State()`.
  */
 export interface AccountState {
   iam: IamState;
   s3: S3State;
   ec2: Ec2State;
+  elbv2: Elbv2State;
+  autoscaling: AutoScalingState;
+  cloudwatch: CloudWatchState;
 }
 
 /** A fresh account with nothing in it. */
 export function emptyAccountState(): AccountState {
-  return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State() };
+  return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State(), elbv2: emptyElbv2State(), autoscaling: emptyAutoScalingState(), cloudwatch: emptyCloudWatchState() };
 }
 
 /**

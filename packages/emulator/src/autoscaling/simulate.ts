@@ -1,6 +1,8 @@
 import { evaluateAlarms } from '../cloudwatch/alarms.ts';
 import { periodStatistic, recordMetricData } from '../cloudwatch/metrics.ts';
 import { metricKey } from '../cloudwatch/state.ts';
+import type { Ec2State } from '../ec2/state.ts';
+import { ec2Network } from '../elbv2/ec2-network.ts';
 import type { NetworkView, Reachability } from '../elbv2/network.ts';
 import type { RegisteredTarget, TargetGroup } from '../elbv2/state.ts';
 import { advanceTargetHealth, type TargetBehaviour } from '../elbv2/target-health.ts';
@@ -53,7 +55,7 @@ export interface SimulationOptions {
   bootSeconds?: number;
   /** Per instance type capacity; `DEFAULT_INSTANCE_PROFILES` when absent. */
   instanceProfiles?: Record<string, InstanceProfile>;
-  /** The network health checks cross; required when the group has target groups behind a load balancer. */
+  /** The network health checks cross; the account's EC2 when absent and the account has one. */
   network?: NetworkView;
   /** Bytes per request in and out, for the NetworkIn/NetworkOut metrics (2 KB / 20 KB when absent). */
   bytesPerRequest?: { In: number; Out: number };
@@ -130,8 +132,11 @@ function counterIds(taken: Set<string>): { next(prefix: string): string } {
 }
 
 /** Runs the group through the load on the virtual clock; the account passed in is not changed. */
-export function simulate(input: AutoScalingAccount, options: SimulationOptions): SimulationResult {
+export function simulate(input: AutoScalingAccount, runOptions: SimulationOptions): SimulationResult {
+  let options = runOptions;
   const account = JSON.parse(JSON.stringify(input)) as AutoScalingAccount;
+  const ec2 = account.ec2 as (AutoScalingAccount['ec2'] & Partial<Ec2State>) | undefined;
+  if (!options.network && ec2?.subnets && ec2.instances && ec2.securityGroups) options = { ...options, network: ec2Network(ec2 as Ec2State) };
   const groups = Object.values(account.autoscaling.groups);
   const group = options.AutoScalingGroupName ? account.autoscaling.groups[options.AutoScalingGroupName] : groups.length === 1 ? groups[0] : undefined;
   if (!group) throw new ValidationError(options.AutoScalingGroupName ? `the group \`${options.AutoScalingGroupName}\` does not exist` : `name the group to simulate: the account has ${groups.length}`);
@@ -172,7 +177,7 @@ export function simulate(input: AutoScalingAccount, options: SimulationOptions):
   const targetGroups = group.TargetGroupARNs.map((arn) => account.elbv2?.targetGroups[arn]).filter((g): g is TargetGroup => g !== undefined);
   const targetGroupDimensions = targetGroups.map((tg) => [{ Name: 'TargetGroup', Value: tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/')) }]);
   if (group.TargetGroupARNs.length > targetGroups.length) unsupported.push('some target groups of the group are not in the account: their health checks are not run');
-  if (targetGroups.some((g) => g.LoadBalancerArns.length > 0) && !options.network) throw new ValidationError('the group sits behind a load balancer: pass a `network` so health checks can be run (use `openNetwork()` to assume every target is reachable)');
+  if (targetGroups.some((g) => g.LoadBalancerArns.length > 0) && !options.network) throw new ValidationError('the group sits behind a load balancer: pass a `network` or an account with EC2 so health checks can be run (`openNetwork()` assumes every target is reachable)');
 
   // Health checks cross a static network: memoize reachability per target and port.
   const reachCache = new Map<string, Reachability>();

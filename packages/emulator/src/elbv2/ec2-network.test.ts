@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../ctx.ts';
+import { runInstances } from '../ec2/instance-operations.ts';
+import { authorizeSecurityGroupIngress, createSecurityGroup } from '../ec2/security-group-operations.ts';
+import { emptyEc2State } from '../ec2/state.ts';
+import { createSubnet, createVpc } from '../ec2/vpc-operations.ts';
+import { ec2Network } from './ec2-network.ts';
+import { createListener, createLoadBalancer, createTargetGroup, registerTargets } from './operations.ts';
+import { emptyElbv2State } from './state.ts';
+import { advanceTargetHealth } from './target-health.ts';
+
+function ctx(): Ctx {
+  let n = 0;
+  return { clock: { now: () => Date.UTC(2024, 0, 1) }, ids: { next: (p) => `${p}${(++n).toString(16).padStart(17, '0')}` }, accountId: '123456789012', region: 'us-east-1' };
+}
+
+describe('health checks through the EC2 engine', () => {
+  it.each([
+    { name: 'admits the load balancer by its security group', source: 'sg-alb' as const, outcome: 'healthy' },
+    { name: 'admits only SSH', source: 'ssh' as const, outcome: 'unhealthy' },
+    { name: 'admits the VPC range on port 80', source: 'vpc' as const, outcome: 'healthy' },
+  ])('a target whose security group $name is $outcome', ({ source, outcome }) => {
+    const c = ctx();
+    const account = { ec2: emptyEc2State(), elbv2: emptyElbv2State() };
+    const vpc = createVpc(account, { CidrBlock: '10.0.0.0/16' }, c).Vpc;
+    const a = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }, c).Subnet;
+    const b = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }, c).Subnet;
+    const albSg = createSecurityGroup(account, { GroupName: 'alb', Description: 'alb', VpcId: vpc.VpcId }, c).GroupId;
+    const webSg = createSecurityGroup(account, { GroupName: 'web', Description: 'web', VpcId: vpc.VpcId }, c).GroupId;
+    const permission =
+      source === 'sg-alb'
+        ? { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, UserIdGroupPairs: [{ GroupId: albSg }] }
+        : source === 'vpc'
+          ? { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }
+          : { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] };
+    authorizeSecurityGroupIngress(account, { GroupId: webSg, IpPermissions: [permission] });
+    const instance = runInstances(account, { ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: a.SubnetId, SecurityGroupIds: [webSg] }, c).Instances[0]!;
+    account.ec2.instances[instance.InstanceId]!.State = { Code: 16, Name: 'running' };
+    const network = ec2Network(account.ec2);
+    const netCtx = { ...c, network };
+    const lb = createLoadBalancer(account, { Name: 'web', Subnets: [a.SubnetId, b.SubnetId], SecurityGroups: [albSg] }, netCtx).LoadBalancers[0]!;
+    const tg = createTargetGroup(account, { Name: 'web', Port: 80 }, netCtx).TargetGroups[0]!;
+    createListener(account, { LoadBalancerArn: lb.LoadBalancerArn, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }] }, netCtx);
+    registerTargets(account, { TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: instance.InstanceId }] }, netCtx);
+    advanceTargetHealth(account.elbv2, c.clock.now() + 120_000, { network, behaviour: () => ({}) });
+    expect(tg.Targets[0]?.TargetHealth.State).toBe(outcome);
+    if (outcome === 'unhealthy') expect(tg.Targets[0]?.TargetHealth).toMatchObject({ Reason: 'Target.Timeout', Description: expect.stringContaining(webSg) });
+  });
+});
