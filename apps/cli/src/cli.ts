@@ -4,6 +4,8 @@ import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
 import { formatFinding, labJsonSchema, type Finding } from '@skylab/validation';
 import { lintCommand } from './lint.ts';
+import { simulateAlb } from './simulate-alb.ts';
+import { simulateAsg } from './simulate-asg.ts';
 import { simulateNetwork } from './simulate-network.ts';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
@@ -18,6 +20,8 @@ const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/la
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
        skylab labs schema           print the JSON Schema of lab.yaml, for editors
        skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON
+       skylab simulate alb <file|-> [--jsonl]   route requests through ELBv2 Describe* rules: the rule walk
+       skylab simulate asg <file|-> [--group <name>] [--jsonl]   run an Auto Scaling group through a load: the timeline
        skylab lint <file|-> [--kind <kind>] [--json]   lint a policy, security group, ASG, ALB … (JSON or YAML)`;
 
 interface LoadedLab {
@@ -87,6 +91,8 @@ function test(io: CliIo, dir: string): number {
 export function runCli(args: readonly string[], io: CliIo): number {
   const [group, command, dir = 'labs', ...rest] = args;
   if (group === 'simulate' && command === 'network') return simulateNetwork(args.slice(2), io);
+  if (group === 'simulate' && command === 'alb') return simulateAlb(args.slice(2), io);
+  if (group === 'simulate' && command === 'asg') return simulateAsg(args.slice(2), io);
   if (group === 'lint') return lintCommand(args.slice(1), io);
   if (group === 'labs' && command === 'schema' && args.length === 2) {
     io.out(JSON.stringify(labJsonSchema(), null, 2));

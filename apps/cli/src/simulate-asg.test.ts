@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { simulateAsg } from './simulate-asg.ts';
+
+// A group, its launch template, a target tracking policy and a scheduled action, as the AWS CLI's
+// describe-* commands print them, plus the load to run.
+const INPUT = {
+  AutoScalingGroups: [
+    {
+      AutoScalingGroupName: 'web',
+      LaunchTemplate: { LaunchTemplateId: 'lt-0abc', Version: '$Latest' },
+      MinSize: 2,
+      MaxSize: 8,
+      DesiredCapacity: 2,
+      DefaultCooldown: 300,
+      AvailabilityZones: ['us-east-1a', 'us-east-1b'],
+      VPCZoneIdentifier: 'subnet-a,subnet-b',
+      HealthCheckType: 'EC2',
+      HealthCheckGracePeriod: 300,
+      Instances: [{ InstanceId: 'i-1', LifecycleState: 'InService' }, { InstanceId: 'i-2', LifecycleState: 'InService' }],
+    },
+  ],
+  Subnets: [
+    { SubnetId: 'subnet-a', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-1' },
+    { SubnetId: 'subnet-b', AvailabilityZone: 'us-east-1b', VpcId: 'vpc-1' },
+  ],
+  LaunchTemplateVersions: [
+    { LaunchTemplateId: 'lt-0abc', LaunchTemplateName: 'web', VersionNumber: 1, DefaultVersion: true, LaunchTemplateData: { InstanceType: 't3.micro' } },
+    { LaunchTemplateId: 'lt-0abc', LaunchTemplateName: 'web', VersionNumber: 2, DefaultVersion: false, LaunchTemplateData: { InstanceType: 'm5.large' } },
+  ],
+  ScalingPolicies: [
+    {
+      AutoScalingGroupName: 'web',
+      PolicyName: 'cpu50',
+      PolicyARN: 'arn:aws:autoscaling:us-east-1:111122223333:scalingPolicy:x:autoScalingGroupName/web:policyName/cpu50',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50 },
+      Alarms: [],
+      Enabled: true,
+    },
+  ],
+  Simulation: { start: '2024-01-08T00:00:00Z', duration: 7200, load: { RequestsPerSecond: [100, 400, 400, 400, 100, 100, 100, 100], StepSeconds: 900 } },
+};
+
+function run(args: string[], stdin: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = simulateAsg(args, { cwd: '/', out: (l) => out.push(l), err: (l) => err.push(l) }, () => stdin);
+  return { code, out, err };
+}
+
+describe('skylab simulate asg', () => {
+  it('runs the group from its Describe* shapes and prints the timeline with AWS causes', () => {
+    const { code, out, err } = run(['-'], JSON.stringify(INPUT));
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.Timeline).toHaveLength(120);
+    expect(Math.max(...result.Timeline.map((p: { DesiredCapacity: number }) => p.DesiredCapacity))).toBeGreaterThan(2);
+    expect(result.Activities.some((a: { Cause: string }) => /a monitor alarm TargetTracking-web-AlarmHigh-\w+ in state ALARM triggered policy cpu50/.test(a.Cause))).toBe(true);
+    expect(result.Assumptions.join(' ')).toMatch(/assumed reachable/);
+  });
+
+  it('prints JSON Lines with --jsonl: one line per step and event, the summary last', () => {
+    const { code, out } = run(['-', '--jsonl'], JSON.stringify(INPUT));
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0] as string)).toHaveProperty('Timeline');
+    expect(JSON.parse(out.at(-1) as string)).toHaveProperty('Summary');
+  });
+
+  it.each([
+    { name: 'desired capacity above the max size', patch: { AutoScalingGroups: [{ ...INPUT.AutoScalingGroups[0], DesiredCapacity: 9 }] }, message: /ValidationError: Desired capacity:9 must be between/ },
+    { name: 'no simulation', patch: { Simulation: undefined }, message: /no `Simulation`/ },
+    { name: 'two groups without --group', patch: { AutoScalingGroups: [INPUT.AutoScalingGroups[0], { ...INPUT.AutoScalingGroups[0], AutoScalingGroupName: 'api' }] }, message: /choose one with --group/ },
+  ])('refuses $name', ({ patch, message }) => {
+    const { code, err } = run(['-'], JSON.stringify({ ...INPUT, ...patch }));
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
+});

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import {
+  AwsError,
+  createAutoScalingGroup,
+  emptyAutoScalingState,
+  emptyCloudWatchState,
+  emptyElbv2State,
+  openNetwork,
+  putMetricAlarm,
+  putScalingPolicy,
+  putScheduledUpdateGroupAction,
+  simulate,
+  staticNetwork,
+  type AutoScalingAccount,
+  type AutoScalingGroup,
+  type Ctx,
+  type LoadBalancer,
+  type MetricAlarm,
+  type NetworkView,
+  type ScalingPolicy,
+  type ScheduledUpdateGroupAction,
+  type SimulationOptions,
+  type SubnetView,
+  type TargetGroup,
+} from '@skylab/emulator';
+import { collect, readDocuments, type SimulateIo } from './simulate-input.ts';
+
+const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl]
+  input: JSON, or JSON Lines merged in order, in the AWS API shapes:
+         "AutoScalingGroups" (describe-auto-scaling-groups), "LaunchTemplateVersions"
+         (describe-launch-template-versions), "ScalingPolicies" (describe-policies),
+         "ScheduledUpdateGroupActions" (describe-scheduled-actions), "MetricAlarms" (describe-alarms),
+         optionally "TargetGroups", "LoadBalancers", "Subnets", "SecurityGroups" (describe-*), and
+         "Simulation": {"start", "duration", "step"?, "load": {"RequestsPerSecond": […]} or
+         {"CPUUtilization": […]}, "launchSeconds"?, "bootSeconds"?}
+  output: the timeline (capacity, CPU, requests per step), the events (alarm changes, scaling decisions,
+          activities with AWS's causes, target health) and a summary; JSON Lines when the input was JSON
+          Lines or with --jsonl (one line per step and per event, then the summary)`;
+
+interface LaunchTemplateVersionDocument {
+  LaunchTemplateId: string;
+  LaunchTemplateName: string;
+  VersionNumber: number;
+  DefaultVersion?: boolean;
+  CreateTime?: string;
+  LaunchTemplateData: { InstanceType?: string; SecurityGroupIds?: string[]; ImageId?: string };
+}
+
+/** EC2 launch templates from describe-launch-template-versions output. */
+function launchTemplates(versions: LaunchTemplateVersionDocument[]): NonNullable<AutoScalingAccount['ec2']>['launchTemplates'] {
+  const templates: NonNullable<AutoScalingAccount['ec2']>['launchTemplates'] = {};
+  for (const v of versions) {
+    const t = (templates[v.LaunchTemplateId] ??= { LaunchTemplateId: v.LaunchTemplateId, LaunchTemplateName: v.LaunchTemplateName, DefaultVersionNumber: 1, LatestVersionNumber: 0, CreateTime: v.CreateTime ?? '', Versions: [] });
+    t.Versions.push({ VersionNumber: v.VersionNumber, CreateTime: v.CreateTime ?? '', LaunchTemplateData: v.LaunchTemplateData });
+    t.LatestVersionNumber = Math.max(t.LatestVersionNumber, v.VersionNumber);
+    if (v.DefaultVersion) t.DefaultVersionNumber = v.VersionNumber;
+  }
+  return templates;
+}
+
+/** Builds the account through the emulator's own operations, so the input is validated as AWS would. */
+function buildAccount(documents: Record<string, unknown>[], groupName: string | undefined, ctx: Ctx & { network: NetworkView }, start: number): { account: AutoScalingAccount; group: string } | string {
+  const groups = collect<AutoScalingGroup>(documents, 'AutoScalingGroups');
+  const group = groupName ? groups.find((g) => g.AutoScalingGroupName === groupName) : groups.length === 1 ? groups[0] : undefined;
+  if (!group) return groupName ? `no group named \`${groupName}\` in the input` : `the input has ${groups.length} groups: choose one with --group`;
+  const versions = collect<LaunchTemplateVersionDocument>(documents, 'LaunchTemplateVersions');
+  const account: AutoScalingAccount = { autoscaling: emptyAutoScalingState(), cloudwatch: emptyCloudWatchState(), elbv2: emptyElbv2State(), ...(versions.length > 0 ? { ec2: { launchTemplates: launchTemplates(versions) } } : {}) };
+  const elbv2 = account.elbv2 as NonNullable<AutoScalingAccount['elbv2']>;
+  for (const lb of collect<LoadBalancer>(documents, 'LoadBalancers')) elbv2.loadBalancers[lb.LoadBalancerArn] = { ...lb, SecurityGroups: lb.SecurityGroups ?? [], AvailabilityZones: lb.AvailabilityZones ?? [] };
+  for (const tg of collect<TargetGroup>(documents, 'TargetGroups')) elbv2.targetGroups[tg.TargetGroupArn] = { ...tg, Attributes: tg.Attributes ?? [], Targets: [], LoadBalancerArns: tg.LoadBalancerArns ?? [] };
+  createAutoScalingGroup(
+    account,
+    {
+      AutoScalingGroupName: group.AutoScalingGroupName,
+      LaunchTemplate: group.LaunchTemplate,
+      MinSize: group.MinSize,
+      MaxSize: group.MaxSize,
+      DesiredCapacity: group.DesiredCapacity,
+      ...(group.DefaultCooldown !== undefined ? { DefaultCooldown: group.DefaultCooldown } : {}),
+      ...(group.DefaultInstanceWarmup !== undefined ? { DefaultInstanceWarmup: group.DefaultInstanceWarmup } : {}),
+      ...(group.VPCZoneIdentifier ? { VPCZoneIdentifier: group.VPCZoneIdentifier } : { AvailabilityZones: group.AvailabilityZones }),
+      TargetGroupARNs: group.TargetGroupARNs ?? [],
+      HealthCheckType: group.HealthCheckType ?? 'EC2',
+      HealthCheckGracePeriod: group.HealthCheckGracePeriod ?? 0,
+      ...(group.TerminationPolicies ? { TerminationPolicies: group.TerminationPolicies } : {}),
+    },
+    ctx,
+  );
+  // Instances the description shows InService are taken as running and ready when the run starts.
+  const running = (group.Instances ?? []).filter((i) => i.LifecycleState === 'InService').length;
+  for (const instance of account.autoscaling.groups[group.AutoScalingGroupName]?.Instances.slice(0, running) ?? []) {
+    instance.LifecycleState = 'InService';
+    instance.LaunchTime = start - 3_600_000;
+    instance.InServiceTime = start - 3_600_000;
+  }
+  const arnOf = new Map<string, string>();
+  for (const policy of collect<ScalingPolicy>(documents, 'ScalingPolicies').filter((p) => p.AutoScalingGroupName === group.AutoScalingGroupName)) {
+    const { PolicyARN: oldArn, Alarms: _alarms, ...rest } = policy;
+    const { PolicyARN } = putScalingPolicy(account, rest, ctx);
+    arnOf.set(oldArn, PolicyARN);
+  }
+  for (const alarm of collect<MetricAlarm>(documents, 'MetricAlarms')) {
+    // Target tracking alarms belong to their policy, which made them again above.
+    if (alarm.AlarmName.startsWith('TargetTracking-')) continue;
+    const { AlarmArn: _arn, StateValue: _s, StateReason: _r, StateUpdatedTimestamp: _t, AlarmConfigurationUpdatedTimestamp: _c, ...rest } = alarm;
+    putMetricAlarm(account, { ...rest, AlarmActions: (alarm.AlarmActions ?? []).map((a) => arnOf.get(a) ?? a) }, ctx);
+  }
+  for (const action of collect<ScheduledUpdateGroupAction>(documents, 'ScheduledUpdateGroupActions').filter((a) => a.AutoScalingGroupName === group.AutoScalingGroupName)) {
+    const { ScheduledActionARN: _arn, ...rest } = action;
+    putScheduledUpdateGroupAction(account, rest, ctx);
+  }
+  return { account, group: group.AutoScalingGroupName };
+}
+
+/** `skylab simulate asg`: run a group, its policies, scheduled actions and alarms through a load on the virtual clock. */
+export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
+  const rest = [...args];
+  let groupName: string | undefined;
+  const at = rest.indexOf('--group');
+  if (at >= 0) {
+    groupName = rest[at + 1];
+    rest.splice(at, 2);
+  }
+  const flags = rest.filter((a) => a.startsWith('--'));
+  const files = rest.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1 || flags.some((f) => f !== '--jsonl') || (at >= 0 && !groupName)) {
+    io.err(USAGE);
+    return 2;
+  }
+  const file = files[0] as string;
+  const input = readDocuments(file, io, stdin);
+  if (!input) return 2;
+  const options = collect<SimulationOptions>(input.documents, 'Simulation')[0];
+  if (!options) {
+    io.err(`\`${file}\` has no \`Simulation\`: give {"start", "duration", "load"}`);
+    return 2;
+  }
+  const start = typeof options.start === 'number' ? options.start : Date.parse(options.start);
+  const subnets = collect<SubnetView>(input.documents, 'Subnets');
+  const securityGroups = collect<{ GroupId: string; IpPermissions: [] }>(input.documents, 'SecurityGroups');
+  const network = securityGroups.length > 0 ? staticNetwork({ Subnets: subnets, SecurityGroups: securityGroups }) : openNetwork(subnets);
+  let n = 0;
+  const ctx = { clock: { now: () => start }, ids: { next: (prefix: string) => `${prefix}${(++n).toString(16).padStart(17, '0')}` }, accountId: '111122223333', region: 'us-east-1', network };
+  try {
+    const built = buildAccount(input.documents, groupName, ctx, start);
+    if (typeof built === 'string') {
+      io.err(`\`${file}\`: ${built}`);
+      return 2;
+    }
+    const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network });
+    if (securityGroups.length === 0) result.Assumptions.push('no SecurityGroups in the input: every target is assumed reachable from the load balancer');
+    if (input.lines || flags.includes('--jsonl')) {
+      for (const point of result.Timeline) io.out(JSON.stringify({ Timeline: point }));
+      for (const event of result.Events) io.out(JSON.stringify({ Event: event }));
+      io.out(JSON.stringify({ AutoScalingGroupName: result.AutoScalingGroupName, Summary: result.Summary, Assumptions: result.Assumptions, Unsupported: result.Unsupported }));
+    } else io.out(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    io.err(`\`${file}\`: ${error.code}: ${error.message}`);
+    return 2;
+  }
+}
