@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { putUserPolicy, createUser } from '../iam/operations.ts';
+import { emptyAccountState, type AccountState } from '../state.ts';
+import { testCtx } from '../test-ctx.ts';
+import { utf8Encode } from './bytes.ts';
+import { rootCaller, rootCredentials } from './credentials.ts';
+import { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions } from './handler.ts';
+import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
+import type { ResolvedCredentials, WireRequest } from './types.ts';
+
+const ctx = testCtx();
+const NOW = ctx.clock.now();
+const ROOT = rootCredentials('seed-1');
+const READER = { accessKeyId: 'AKIAREADER0000000001', secretAccessKey: 'reader-secret' };
+
+function account(): AccountState {
+  const state = emptyAccountState();
+  createUser(state, { UserName: 'app-reader' }, ctx);
+  putUserPolicy(state, { UserName: 'app-reader', PolicyName: 's3-read-only', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'iam:GetUser'], Resource: '*' }] }) }, ctx);
+  return state;
+}
+
+function resolve(id: string, state: AccountState): ResolvedCredentials | undefined {
+  if (id === ROOT.accessKeyId) return rootCaller(ctx.accountId, ROOT.secretAccessKey);
+  const reader = state.iam.users['app-reader'];
+  if (id === READER.accessKeyId && reader) {
+    return { secretAccessKey: READER.secretAccessKey, caller: { arn: reader.Arn, account: ctx.accountId, userId: reader.UserId, type: 'User' } };
+  }
+  return undefined;
+}
+
+const options: HandleAwsOptions = { ctx, requestId: 'req-1', resolveCredentials: resolve };
+
+/** A request signed as the SDKs sign it: form body, host, x-amz-date and x-amz-content-sha256 signed. */
+function signed(body: string, keys = ROOT, opts: { service?: string; time?: number; headers?: Record<string, string> } = {}): WireRequest {
+  const amzDate = formatAmzDate(opts.time ?? NOW);
+  const headers: Record<string, string> = {
+    host: 'localhost',
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    'x-amz-date': amzDate,
+    ...opts.headers,
+  };
+  const names = Object.keys(headers).map((h) => h.toLowerCase()).sort();
+  const scope = `${amzDate.slice(0, 8)}/us-east-1/${opts.service ?? 'iam'}/aws4_request`;
+  const request: WireRequest = { method: 'POST', url: 'http://localhost/aws/attempt-1/', headers, body: utf8Encode(body) };
+  const draft = { ...request, headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=0` } };
+  const signature = computeSignature(draft, parseSigV4(draft), keys.secretAccessKey);
+  return { ...request, headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` } };
+}
+
+const errorCode = (xml: string) => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
+
+describe('handleAwsRequest', () => {
+  it('runs an action for the root user and hands back the changed account', () => {
+    const state = account();
+    const result = handleAwsRequest(state, signed('Action=CreateUser&Version=2010-05-08&UserName=ada'), options);
+    expect(result.response.status).toBe(200);
+    expect(result.response.headers).toEqual({ 'content-type': 'text/xml', 'x-amzn-RequestId': 'req-1' });
+    expect(result.response.body).toMatch(/^<CreateUserResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><CreateUserResult><User><UserName>ada<\/UserName>/);
+    expect(result.changed).toBe(true);
+    expect(result.state.iam.users.ada?.Arn).toBe('arn:aws:iam::111122223333:user/ada');
+    expect(state.iam.users.ada).toBeUndefined();
+  });
+
+  it('reports a read as unchanged', () => {
+    const state = account();
+    const result = handleAwsRequest(state, signed('Action=GetUser&Version=2010-05-08&UserName=app-reader'), options);
+    expect(result.response.status).toBe(200);
+    expect(result.changed).toBe(false);
+    expect(result.state).toBe(state);
+  });
+
+  it('URL-encodes policy documents as IAM does', () => {
+    const result = handleAwsRequest(account(), signed('Action=GetUserPolicy&Version=2010-05-08&UserName=app-reader&PolicyName=s3-read-only'), options);
+    expect(result.response.body).toContain('<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22');
+  });
+
+  it('denies a user what its policies do not allow, in AWS words', () => {
+    const result = handleAwsRequest(account(), signed('Action=CreateUser&Version=2010-05-08&UserName=eve', READER), options);
+    expect(result.response.status).toBe(403);
+    expect(errorCode(result.response.body)).toBe('AccessDenied');
+    expect(result.response.body).toContain(
+      '<Message>User: arn:aws:iam::111122223333:user/app-reader is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user/eve because no identity-based policy allows the iam:CreateUser action</Message>',
+    );
+    expect(result.changed).toBe(false);
+  });
+
+  it('lets a user do what its policies allow, and GetUser without a name describes the caller', () => {
+    const result = handleAwsRequest(account(), signed('Action=GetUser&Version=2010-05-08', READER), options);
+    expect(result.response.status).toBe(200);
+    expect(result.response.body).toContain('<UserName>app-reader</UserName>');
+  });
+
+  const failures: [string, () => WireRequest, number, string][] = [
+    ['an unknown key', () => signed('Action=GetUser&Version=2010-05-08', { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }), 403, 'InvalidClientTokenId'],
+    ['a wrong secret', () => signed('Action=GetUser&Version=2010-05-08', { ...ROOT, secretAccessKey: 'wrong' }), 403, 'SignatureDoesNotMatch'],
+    ['a session token with a permanent key', () => signed('Action=GetUser&Version=2010-05-08', ROOT, { headers: { 'x-amz-security-token': 't' } }), 403, 'InvalidClientTokenId'],
+    ['a request an hour old', () => signed('Action=GetUser&Version=2010-05-08', ROOT, { time: NOW - 3_600_000 }), 400, 'RequestExpired'],
+    ['no signature', () => ({ ...signed('Action=GetUser'), headers: { host: 'localhost' } }), 403, 'MissingAuthenticationToken'],
+    ['an unknown action', () => signed('Action=CreateUsers&Version=2010-05-08&UserName=a'), 400, 'InvalidAction'],
+    ['another API version', () => signed('Action=CreateUser&Version=2099-01-01&UserName=a'), 400, 'InvalidAction'],
+    ['a prototype name as action', () => signed('Action=constructor&Version=2010-05-08'), 400, 'InvalidAction'],
+    ['an IAM action not modelled', () => signed('Action=ListGroups&Version=2010-05-08'), 501, 'NotImplemented'],
+    ['a service not served', () => signed('Action=ListQueues', ROOT, { service: 'sqs' }), 501, 'NotImplemented'],
+    ['a missing required parameter', () => signed('Action=CreateUser&Version=2010-05-08'), 400, 'ValidationError'],
+    ['a list where a name belongs', () => signed('Action=CreateUser&Version=2010-05-08&UserName.member.1=a'), 400, 'ValidationError'],
+    ['an operation error', () => signed('Action=CreateUser&Version=2010-05-08&UserName=APP-READER'), 409, 'EntityAlreadyExists'],
+    ['a malformed body', () => signed('Action=CreateUser&Version=2010-05-08&UserName=%ZZ'), 400, 'MalformedQueryString'],
+    ['a JSON body', () => signed('{"Action":"GetUser"}', ROOT, { headers: { 'content-type': 'application/json' } }), 400, 'MalformedQueryString'],
+    ['a body over the limit', () => signed(`Action=GetUser&Version=2010-05-08&P=${'a'.repeat(MAX_WIRE_BODY_BYTES)}`), 413, 'RequestEntityTooLarge'],
+  ];
+  it.each(failures)('answers %s with an AWS error', (_name, request, status, code) => {
+    const state = account();
+    const result = handleAwsRequest(state, request(), options);
+    expect(result.response.status).toBe(status);
+    expect(errorCode(result.response.body)).toBe(code);
+    expect(result.response.body).toContain('<RequestId>req-1</RequestId>');
+    expect(result).toMatchObject({ changed: false, state });
+    expect(result.internalError).toBeUndefined();
+  });
+
+  it('answers a bug in an operation with InternalFailure and hands the error back', () => {
+    const boom = new Error('disk on fire');
+    const services = { iam: { signingName: 'iam', actionPrefix: 'iam', protocol: 'query' as const, version: '2010-05-08', xmlns: 'x', apiOperations: [], bindings: {}, actions: { Explode: () => { throw boom; } } } };
+    const result = handleAwsRequest(account(), signed('Action=Explode&Version=2010-05-08'), { ...options, services });
+    expect(result.response.status).toBe(500);
+    expect(errorCode(result.response.body)).toBe('InternalFailure');
+    expect(result.response.body).not.toContain('disk on fire');
+    expect(result.internalError).toBe(boom);
+  });
+});
+
+describe('root credentials', () => {
+  it('are AWS-shaped, the same for a seed, and different across seeds', () => {
+    expect(ROOT.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(ROOT.secretAccessKey).toMatch(/^[A-Za-z0-9+/]{40}$/);
+    expect(rootCredentials('seed-1')).toEqual(ROOT);
+    expect(rootCredentials('seed-2').accessKeyId).not.toBe(ROOT.accessKeyId);
+    expect(rootCredentials('seed-2').secretAccessKey).not.toBe(ROOT.secretAccessKey);
+  });
+});
+
+describe('GetUser without a name', () => {
+  it('is refused for the root user, which is no IAM user', () => {
+    const result = handleAwsRequest(account(), signed('Action=GetUser&Version=2010-05-08'), options);
+    expect(errorCode(result.response.body)).toBe('ValidationError');
+  });
+});

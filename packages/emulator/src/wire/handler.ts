@@ -1,0 +1,144 @@
+import type { Ctx } from '../ctx.ts';
+import { AwsError } from '../errors.ts';
+import { authorize } from '../iam/authorize/authorize.ts';
+import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
+import type { AccountState } from '../state.ts';
+import { asciiText } from './bytes.ts';
+import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, MalformedQueryString, NotImplemented } from './errors.ts';
+import { decodeInput } from './input.ts';
+import { formPairs, parseQueryRequest, queryErrorXml, queryResponseXml } from './query.ts';
+import { WIRE_SERVICES, type WireCtx, type WireService } from './services.ts';
+import { lowerCaseHeaders, parseSigV4, splitUrl, verifySigV4 } from './sigv4.ts';
+import type { ResolvedCredentials, WireRequest, WireResponse } from './types.ts';
+
+/** The largest request body the wire reads, the same as the rest of the API (256 KB). */
+export const MAX_WIRE_BODY_BYTES = 256 * 1024;
+
+/** What `handleAwsRequest` needs besides the account and the request. */
+export interface HandleAwsOptions {
+  /** Clock, ids, account id and region of the emulated account. */
+  ctx: Ctx;
+  /** The id echoed in `x-amzn-RequestId` and `<RequestId>`. */
+  requestId: string;
+  /**
+   * The secret and owner of an access key id, or undefined when this account has no such key: the
+   * account's root key, its IAM users' keys, its STS sessions.
+   */
+  resolveCredentials: (accessKeyId: string, state: AccountState) => ResolvedCredentials | undefined;
+  /** The services served, by signing name; IAM (and the others as they are wired) by default. */
+  services?: Record<string, WireService>;
+}
+
+/** The answer, the account after the call, whether the call changed it, and a bug's error for the log. */
+export interface HandleAwsResult {
+  response: WireResponse;
+  state: AccountState;
+  changed: boolean;
+  /** The action, once the request got far enough to name one. */
+  action?: string;
+  /** A non-AWS error thrown while handling: answered as `InternalFailure`, handed back to be logged. */
+  internalError?: unknown;
+}
+
+const POLICY_TYPE_WORDS: Record<PolicyType, string> = {
+  scp: 'a service control policy',
+  rcp: 'a resource control policy',
+  resource: 'a resource-based policy',
+  identity: 'an identity-based policy',
+  boundary: 'a permissions boundary',
+  session: 'a session policy',
+};
+
+// AWS's AccessDenied wording (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
+function accessDenied(principal: string, action: string, resource: string, result: AuthorizationResult): AccessDenied {
+  const deny = result.matchedStatements.find((s) => s.effect === 'Deny');
+  const because = deny
+    ? `with an explicit deny in ${POLICY_TYPE_WORDS[deny.policyType]}`
+    : `because no identity-based policy allows the ${action} action`;
+  return new AccessDenied(`User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${because}`);
+}
+
+function response(status: number, body: string, requestId: string): WireResponse {
+  return { status, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body };
+}
+
+function findOperation(service: WireService, action: string, version: string | undefined) {
+  if (version === service.version && Object.hasOwn(service.actions, action)) return service.actions[action]!;
+  if (version === service.version && service.apiOperations.includes(action)) {
+    throw new NotImplemented(`the emulated account does not model \`${service.actionPrefix}:${action}\` yet`);
+  }
+  throw new InvalidAction(`Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
+}
+
+/**
+ * Serves one AWS API request against an emulated account: verifies its SigV4 signature with the
+ * secret of its access key, picks the service from the credential scope, authorizes the caller with the
+ * account's own IAM policies (the root user may do anything), runs the action through the service's
+ * action table and answers in the service's protocol. Never throws: every failure is an AWS error
+ * response. The given state is never modified; `state` is the account after the call.
+ */
+export function handleAwsRequest(state: AccountState, request: WireRequest, options: HandleAwsOptions): HandleAwsResult {
+  const { ctx, requestId } = options;
+  const services = options.services ?? WIRE_SERVICES;
+  let service: WireService | undefined;
+  let action: string | undefined;
+  try {
+    if (request.body.length > MAX_WIRE_BODY_BYTES) throw new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413);
+    const auth = parseSigV4(request);
+    const credentials = options.resolveCredentials(auth.accessKeyId, state);
+    // A permanent key sent with a session token, or a session key without its own token, is not a valid key.
+    if (!credentials || credentials.sessionToken !== auth.sessionToken) throw new InvalidClientTokenId();
+    verifySigV4(request, auth, credentials.secretAccessKey, ctx.clock.now());
+    service = Object.hasOwn(services, auth.service) ? services[auth.service] : undefined;
+    if (!service) throw new NotImplemented(`the emulated account does not serve \`${auth.service}\` on this endpoint`);
+    const body = request.method.toUpperCase() === 'GET' ? '' : asciiText(request.body);
+    if (body === undefined) throw new MalformedQueryString('a form-encoded body is ASCII: percent-encode everything else');
+    const contentType = lowerCaseHeaders(request.headers)['content-type'] ?? '';
+    if (body !== '' && !contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      throw new MalformedQueryString(`the body must be \`application/x-www-form-urlencoded\`, not \`${contentType}\``);
+    }
+    const query = parseQueryRequest([...formPairs(splitUrl(request.url).query), ...formPairs(body)]);
+    action = query.action;
+    const operation = findOperation(service, query.action, query.version);
+    const binding = Object.hasOwn(service.bindings, query.action) ? service.bindings[query.action] : undefined;
+    const wireCtx: WireCtx = { ...ctx, caller: { ...credentials.caller, accessKeyId: auth.accessKeyId } };
+    const decoded = binding?.input ? decodeInput(query.params, binding.input) : query.params;
+    const input = binding?.prepare ? binding.prepare(decoded, wireCtx) : decoded;
+    if (!binding?.unauthorized && wireCtx.caller.type !== 'Root') {
+      const iamAction = `${service.actionPrefix}:${query.action}`;
+      const resource = binding?.resource?.(input, wireCtx, state) ?? '*';
+      let result: AuthorizationResult;
+      try {
+        result = authorize(state, {
+          principalArn: wireCtx.caller.arn,
+          action: iamAction,
+          resource,
+          time: ctx.clock.now(),
+          context: { 'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false', 'aws:RequestedRegion': auth.region },
+        });
+      } catch (error) {
+        // The key outlived its owner (a deleted user): the key is no longer valid.
+        if (error instanceof AwsError) throw new InvalidClientTokenId();
+        throw error;
+      }
+      if (result.decision !== 'Allowed') throw accessDenied(wireCtx.caller.arn, iamAction, resource, result);
+    }
+    const before = JSON.stringify(state);
+    const next = JSON.parse(before) as AccountState;
+    const raw = operation(next, input, wireCtx);
+    const result = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    const output = binding?.output ? binding.output(result) : result;
+    const xml = queryResponseXml(query.action, output, { xmlns: service.xmlns, requestId });
+    const changed = JSON.stringify(next) !== before;
+    return { response: response(200, xml, requestId), state: changed ? next : state, changed, action };
+  } catch (error) {
+    const known = error instanceof AwsError ? error : new InternalFailure();
+    return {
+      response: response(known.httpStatus, queryErrorXml(known, requestId, service?.xmlns), requestId),
+      state,
+      changed: false,
+      ...(action !== undefined ? { action } : {}),
+      ...(error instanceof AwsError ? {} : { internalError: error }),
+    };
+  }
+}
