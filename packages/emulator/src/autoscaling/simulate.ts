@@ -1,6 +1,6 @@
 import { evaluateAlarms } from '../cloudwatch/alarms.ts';
-import { periodStatistic, recordMetricData } from '../cloudwatch/metrics.ts';
-import { metricKey } from '../cloudwatch/state.ts';
+import { addDatapoint, periodStatistic } from '../cloudwatch/metrics.ts';
+import { metricKey, type MetricSeries } from '../cloudwatch/state.ts';
 import type { Ec2State } from '../ec2/state.ts';
 import { ec2Network } from '../elbv2/ec2-network.ts';
 import type { NetworkView, Reachability } from '../elbv2/network.ts';
@@ -164,9 +164,13 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const subnets = groupSubnets(group, options.network ? { network: options.network } : {});
   const launch = launchData(account, group);
   if (!account.ec2) assumptions.push(`no EC2 launch templates in the account: instances are assumed to be \`${launch.InstanceType}\` without security groups`);
+  const profileCache = new Map<string, InstanceProfile>();
   const profileOf = (type: string): InstanceProfile => {
-    const p = profiles[type];
-    if (p) return p;
+    const p = profileCache.get(type) ?? profiles[type];
+    if (p) {
+      profileCache.set(type, p);
+      return p;
+    }
     const fallback = { RequestsPerSecondAtFullCpu: 50, IdleCpuPercent: 3 };
     const note = `no capacity profile for \`${type}\`: assumed ${fallback.RequestsPerSecondAtFullCpu} requests per second at full CPU`;
     if (!assumptions.includes(note)) assumptions.push(note);
@@ -175,7 +179,16 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   assumptions.push(`instances are InService ${launchMs / 1000} s after launch and answer health checks ${bootMs / 1000} s after launch`);
 
   const targetGroups = group.TargetGroupARNs.map((arn) => account.elbv2?.targetGroups[arn]).filter((g): g is TargetGroup => g !== undefined);
-  const targetGroupDimensions = targetGroups.map((tg) => [{ Name: 'TargetGroup', Value: tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/')) }]);
+  // The metrics the run publishes, as CloudWatch stores them (AWS/EC2 by group, AWS/ApplicationELB by target group).
+  const seriesOf = (namespace: string, metricName: string, dimensions: { Name: string; Value: string }[]) =>
+    (account.cloudwatch.metrics[metricKey(namespace, metricName, dimensions)] ??= { Namespace: namespace, MetricName: metricName, Dimensions: dimensions, Datapoints: [] });
+  const cpuSeries = seriesOf('AWS/EC2', 'CPUUtilization', byGroup);
+  const networkIn = seriesOf('AWS/EC2', 'NetworkIn', byGroup);
+  const networkOut = seriesOf('AWS/EC2', 'NetworkOut', byGroup);
+  const targetGroupSeries = targetGroups.map((tg) => {
+    const dims = [{ Name: 'TargetGroup', Value: tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/')) }];
+    return { requests: seriesOf('AWS/ApplicationELB', 'RequestCountPerTarget', dims), healthy: seriesOf('AWS/ApplicationELB', 'HealthyHostCount', dims) };
+  });
   if (group.TargetGroupARNs.length > targetGroups.length) unsupported.push('some target groups of the group are not in the account: their health checks are not run');
   if (targetGroups.some((g) => g.LoadBalancerArns.length > 0) && !options.network) throw new ValidationError('the group sits behind a load balancer: pass a `network` or an account with EC2 so health checks can be run (`openNetwork()` assumes every target is reachable)');
 
@@ -227,6 +240,8 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     .filter((a) => a.AutoScalingGroupName === name)
     .map((a) => ({ action: a, matches: a.Recurrence ? cronMatcher(parseCron(a.Recurrence), a.TimeZone ?? 'UTC') : undefined, startMs: a.StartTime ? Date.parse(a.StartTime) : undefined, endMs: a.EndTime ? Date.parse(a.EndTime) : undefined }));
   let cooldownUntil = -Infinity;
+  const lastDecision = new Map<string, string>();
+  let routeBuffer = new Int8Array(256);
   let launches = 0;
   let terminations = 0;
   let replacements = 0;
@@ -378,8 +393,15 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
         }
         if (!policy.Enabled) continue;
         const metric = periodStatistic(account.cloudwatch.metrics[metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions)], now - alarm.Period * 1000, alarm.Period, alarm.Statistic);
-        const decide = (outcome: 'skipped' | 'proposed', explanation: string) =>
-          events.push({ Time: iso, Type: 'ScalingDecision', AlarmName: alarm.AlarmName, PolicyName: policy.PolicyName, Description: `${outcome}: ${explanation}` });
+        // A decision is recorded when it differs from the policy's last one for this alarm: an alarm that
+        // stays in ALARM invokes the policy every minute, mostly to the same answer.
+        const decide = (outcome: 'skipped' | 'proposed', explanation: string) => {
+          const description = `${outcome}: ${explanation}`;
+          const key = `${alarm.AlarmName}\n${policy.PolicyARN}`;
+          if (lastDecision.get(key) === description) return;
+          lastDecision.set(key, description);
+          events.push({ Time: iso, Type: 'ScalingDecision', AlarmName: alarm.AlarmName, PolicyName: policy.PolicyName, Description: description });
+        };
         const desired = group.DesiredCapacity;
         const warmup = warmupOf(policy);
         const instances = live();
@@ -468,7 +490,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     // 6. Load and the metrics of the interval [now, now + step).
     const value = series[Math.min(Math.floor((now - start) / seriesStepMs), series.length - 1)] as number;
     const all = currentSims();
-    const inService = all.filter((x) => x.i.LifecycleState === 'InService');
+    let inServiceCount = 0;
     let cpuSum = 0;
     let healthy: number | undefined;
     let rps: number | undefined;
@@ -477,71 +499,60 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
       rps = value;
       // Behind a load balancer requests go to healthy targets (all registered ones when none is: fail open);
       // without one, to every InService instance.
-      const routedState = (targets: RegisteredTarget[]): 'healthy' | 'registered' | 'none' => {
-        let best: 'healthy' | 'registered' | 'none' = 'none';
-        for (const t of targets) {
-          const st = t.TargetHealth.State;
-          if (st === 'healthy' || st === 'unused') return 'healthy';
-          if (st !== 'draining') best = 'registered';
-        }
-        return best;
-      };
       let healthyCount = 0;
       let registeredCount = 0;
-      const states = inService.map((x) => {
-        const st = targetGroups.length > 0 ? routedState(x.t) : 'healthy';
+      if (routeBuffer.length < all.length) routeBuffer = new Int8Array(all.length * 2);
+      for (let x = 0; x < all.length; x++) {
+        const sim = all[x] as (typeof all)[number];
+        if (sim.i.LifecycleState !== 'InService') continue;
+        inServiceCount++;
+        const st = targetGroups.length > 0 ? routedState(sim.t) : 'healthy';
+        routeBuffer[x] = st === 'healthy' ? 2 : st === 'registered' ? 1 : 0;
         if (st === 'healthy') healthyCount++;
         if (st !== 'none') registeredCount++;
-        return st;
-      });
+      }
       if (targetGroups.length > 0) healthy = healthyCount;
       const routedCount = healthyCount > 0 ? healthyCount : registeredCount;
       const perTarget = routedCount > 0 ? value / routedCount : 0;
       servedRps = 0;
-      for (let x = 0; x < inService.length; x++) {
-        const sim = inService[x] as (typeof inService)[number];
-        const i = sim.i;
-        const st = states[x];
-        const profile = profileOf(i.InstanceType);
+      for (let x = 0; x < all.length; x++) {
+        const sim = all[x] as (typeof all)[number];
+        if (sim.i.LifecycleState !== 'InService') continue;
+        const st = routeBuffer[x] as number;
+        const profile = profileOf(sim.i.InstanceType);
         const ready = (sim.b.ReadyAt ?? 0) <= now;
-        const isRouted = healthyCount > 0 ? st === 'healthy' : st !== 'none';
+        const isRouted = healthyCount > 0 ? st === 2 : st !== 0;
         const load = isRouted && ready ? perTarget : 0;
         servedRps += Math.min(load, profile.RequestsPerSecondAtFullCpu);
         cpuSum += Math.min(100, profile.IdleCpuPercent + (load / profile.RequestsPerSecondAtFullCpu) * (100 - profile.IdleCpuPercent));
       }
       offered += value * step;
       served += servedRps * step;
-      const data = [
-        { MetricName: 'NetworkIn', Dimensions: byGroup, Timestamp: now, Value: inService.length > 0 ? (servedRps * step * bytes.In) / inService.length : 0 },
-        { MetricName: 'NetworkOut', Dimensions: byGroup, Timestamp: now, Value: inService.length > 0 ? (servedRps * step * bytes.Out) / inService.length : 0 },
-      ];
-      recordMetricData(account, { Namespace: 'AWS/EC2', MetricData: data }, now);
-      for (const dims of targetGroupDimensions) {
-        const count = routedCount > 0 ? (value * step) / routedCount : 0;
-        recordMetricData(account, {
-          Namespace: 'AWS/ApplicationELB',
-          MetricData: [
-            { MetricName: 'RequestCountPerTarget', Dimensions: dims, Timestamp: now, Value: count },
-            { MetricName: 'HealthyHostCount', Dimensions: dims, Timestamp: now, Value: healthy },
-          ],
-        }, now);
+      publish(networkIn, now, inServiceCount > 0 ? (servedRps * step * bytes.In) / inServiceCount : 0);
+      publish(networkOut, now, inServiceCount > 0 ? (servedRps * step * bytes.Out) / inServiceCount : 0);
+      for (const tg of targetGroupSeries) {
+        publish(tg.requests, now, routedCount > 0 ? (value * step) / routedCount : 0);
+        publish(tg.healthy, now, healthyCount);
       }
     } else {
-      for (const _ of inService) cpuSum += value;
+      for (const sim of all) {
+        if (sim.i.LifecycleState !== 'InService') continue;
+        inServiceCount++;
+        cpuSum += value;
+      }
     }
-    const cpu = inService.length > 0 ? cpuSum / inService.length : undefined;
-    if (cpu !== undefined) recordMetricData(account, { Namespace: 'AWS/EC2', MetricData: [{ MetricName: 'CPUUtilization', Dimensions: byGroup, Timestamp: now, Value: cpu }] }, now);
-
-    minInService = Math.min(minInService, inService.length);
-    maxInService = Math.max(maxInService, inService.length);
+    const cpu = inServiceCount > 0 ? cpuSum / inServiceCount : undefined;
+    if (cpu !== undefined) publish(cpuSeries, now, cpu);
+    minInService = Math.min(minInService, inServiceCount);
+    maxInService = Math.max(maxInService, inServiceCount);
     maxDesired = Math.max(maxDesired, group.DesiredCapacity);
     timeline.push({
       Time: iso,
       MinSize: group.MinSize,
       MaxSize: group.MaxSize,
       DesiredCapacity: group.DesiredCapacity,
-      InService: inService.length,
-      Pending: all.length - inService.length,
+      InService: inServiceCount,
+      Pending: all.length - inServiceCount,
       ...(healthy !== undefined ? { HealthyTargets: healthy } : {}),
       ...(rps !== undefined ? { RequestsPerSecond: rps, ServedRequestsPerSecond: Math.round((servedRps ?? 0) * 1000) / 1000 } : {}),
       ...(cpu !== undefined ? { CPUUtilization: Math.round(cpu * 100) / 100 } : {}),
@@ -566,6 +577,22 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     Assumptions: assumptions,
     Unsupported: unsupported,
   };
+}
+
+/** Whether the load balancer routes to an instance: a healthy (or unused-group) target, only registered, or not at all. */
+function routedState(targets: RegisteredTarget[]): 'healthy' | 'registered' | 'none' {
+  let best: 'healthy' | 'registered' | 'none' = 'none';
+  for (const t of targets) {
+    const st = t.TargetHealth.State;
+    if (st === 'healthy' || st === 'unused') return 'healthy';
+    if (st !== 'draining') best = 'registered';
+  }
+  return best;
+}
+
+/** One datapoint of a period, as PutMetricData with a single value stores it. */
+function publish(series: MetricSeries, at: number, value: number): void {
+  addDatapoint(series, { Timestamp: at, SampleCount: 1, Sum: value, Minimum: value, Maximum: value });
 }
 
 function registered(tg: TargetGroup, id: string, at: number, state: 'initial' | 'healthy' | 'unused'): RegisteredTarget {

@@ -28,6 +28,11 @@ function toMs(t: string | number): number {
 /** Adds one observation to a series, keeping time order. */
 export function addDatapoint(series: MetricSeries, point: StoredDatapoint): void {
   const points = series.Datapoints;
+  const last = points[points.length - 1];
+  if (last === undefined || last.Timestamp <= point.Timestamp) {
+    points.push(point);
+    return;
+  }
   let i = points.length;
   while (i > 0 && (points[i - 1] as StoredDatapoint).Timestamp > point.Timestamp) i--;
   points.splice(i, 0, point);
