@@ -5,9 +5,22 @@ export { cloneState, emptyAccountState, restoreAccountState, type AccountState }
 /** The base of every emulated AWS error, and the Query protocol's parameter error. */
 export { AwsError, ValidationError } from './errors.ts';
 /** IAM state types and an empty IAM. */
-export { emptyIamState, type IamManagedPolicy, type IamPolicyVersion, type IamState, type IamUser } from './iam/state.ts';
+export {
+  emptyIamState,
+  type IamAccessKey,
+  type IamGroup,
+  type IamInstanceProfile,
+  type IamManagedPolicy,
+  type IamMfaDevice,
+  type IamPasswordPolicy,
+  type IamPolicyVersion,
+  type IamRole,
+  type IamState,
+  type IamTag,
+  type IamUser,
+} from './iam/state.ts';
 /** IAM errors, named by their AWS codes. */
-export { DeleteConflict, EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument, NoSuchEntity } from './iam/errors.ts';
+export { DeleteConflict, EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument, NoSuchEntity, PasswordPolicyViolation } from './iam/errors.ts';
 /** IAM operations, one per AWS action, and the quotas they enforce. */
 export {
   IAM_QUOTAS,
@@ -28,7 +41,7 @@ export {
 /** The IAM action table: wire action names to operations. */
 export { iamActions, type IamActionName } from './iam/actions.ts';
 /** IAM policy evaluation for a user's identity-based policies, with reasons. */
-export { authorize, identityPolicies, userForArn } from './iam/authorize/authorize.ts';
+export { authorize, identityPolicies, principalPolicies, roleForArn, userForArn, type AuthorizeOptions } from './iam/authorize/authorize.ts';
 /** Evaluates given policy documents for one request (no account needed). */
 export { evaluatePolicies } from './iam/authorize/evaluate.ts';
 /** The reasons behind an authorization decision in plain words. */
@@ -49,12 +62,32 @@ export {
 export type {
   AuthorizationRequest,
   AuthorizationResult,
+  PolicyType,
+  PolicyTypeResult,
+  PrincipalInfo,
+  PrincipalMatch,
   ContextValue,
   Decision,
   SourcePolicy,
   StatementRef,
   UnmatchedStatement,
 } from './iam/authorize/types.ts';
+/** IAM groups and membership, one function per AWS action. */
+export * from './iam/group-operations.ts';
+/** IAM roles, trust policies, permissions boundaries and tags. */
+export * from './iam/role-operations.ts';
+/** Managed policy versions, GetPolicy/DeletePolicy and instance profiles. */
+export * from './iam/policy-version-operations.ts';
+/** Access keys, MFA devices, login profiles and the account password policy. */
+export * from './iam/credential-operations.ts';
+/** The AWS managed policies the curriculum uses, with their documents. */
+export { AWS_MANAGED_POLICIES } from './iam/aws-managed-policies.ts';
+/** STS state: temporary credentials and what each session carries. */
+export { emptyStsState, type StsSession, type StsState } from './sts/state.ts';
+/** STS errors, named by their AWS codes. */
+export { ExpiredToken, PackedPolicyTooLarge } from './sts/errors.ts';
+/** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */
+export { assumeRole, authorizeSession, getCallerIdentity, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type StsCaller } from './sts/operations.ts';
 /** S3 state types and an empty S3. */
 export { emptyS3State, type S3Bucket, type S3Object, type S3State } from './s3/state.ts';
 /** S3 errors, named by their AWS codes. */

@@ -4,10 +4,11 @@ import { emptyEc2State, type Ec2State } from './ec2/state.ts';
 import { emptyElbv2State, type Elbv2State } from './elbv2/state.ts';
 import { emptyIamState, type IamState } from './iam/state.ts';
 import { emptyS3State, type S3State } from './s3/state.ts';
+import { emptyStsState, type StsState } from './sts/state.ts';
 
 /**
  * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
- * (DESIGN §2). One member per service; sts and ecr join here as
+ * (DESIGN §2). One member per service; ecr joins here as
  * they are built, each with its own `empty*State()`.
  */
 export interface AccountState {
@@ -17,11 +18,12 @@ export interface AccountState {
   elbv2: Elbv2State;
   autoscaling: AutoScalingState;
   cloudwatch: CloudWatchState;
+  sts: StsState;
 }
 
 /** A fresh account with nothing in it. */
 export function emptyAccountState(): AccountState {
-  return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State(), elbv2: emptyElbv2State(), autoscaling: emptyAutoScalingState(), cloudwatch: emptyCloudWatchState() };
+  return { iam: emptyIamState(), s3: emptyS3State(), ec2: emptyEc2State(), elbv2: emptyElbv2State(), autoscaling: emptyAutoScalingState(), cloudwatch: emptyCloudWatchState(), sts: emptyStsState() };
 }
 
 /**
@@ -30,7 +32,9 @@ export function emptyAccountState(): AccountState {
  */
 export function restoreAccountState(snapshot: unknown): AccountState {
   const stored = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? (snapshot as Partial<AccountState>) : {};
-  return { ...emptyAccountState(), ...stored };
+  const empty = emptyAccountState();
+  // IAM grew groups, roles and more after the first snapshots were stored.
+  return { ...empty, ...stored, iam: { ...empty.iam, ...stored.iam } };
 }
 
 /** A deep copy of an account, through JSON because state is plain JSON by design. */

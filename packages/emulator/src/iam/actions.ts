@@ -11,6 +11,10 @@ import {
   listUserPolicies,
   putUserPolicy,
 } from './operations.ts';
+import * as credentials from './credential-operations.ts';
+import * as groups from './group-operations.ts';
+import * as versions from './policy-version-operations.ts';
+import * as roles from './role-operations.ts';
 
 /** The only place where IAM wire action names meet their functions (the wire layer dispatches through it). */
 export const iamActions = {
@@ -25,6 +29,57 @@ export const iamActions = {
   GetUserPolicy: getUserPolicy,
   ListUserPolicies: listUserPolicies,
   DeleteUserPolicy: deleteUserPolicy,
+  CreateGroup: groups.createGroup,
+  GetGroup: groups.getGroup,
+  DeleteGroup: groups.deleteGroup,
+  AddUserToGroup: groups.addUserToGroup,
+  RemoveUserFromGroup: groups.removeUserFromGroup,
+  ListGroupsForUser: groups.listGroupsForUser,
+  PutGroupPolicy: groups.putGroupPolicy,
+  DeleteGroupPolicy: groups.deleteGroupPolicy,
+  AttachGroupPolicy: groups.attachGroupPolicy,
+  DetachGroupPolicy: groups.detachGroupPolicy,
+  CreateRole: roles.createRole,
+  GetRole: roles.getRole,
+  DeleteRole: roles.deleteRole,
+  UpdateRole: roles.updateRole,
+  UpdateAssumeRolePolicy: roles.updateAssumeRolePolicy,
+  PutRolePolicy: roles.putRolePolicy,
+  DeleteRolePolicy: roles.deleteRolePolicy,
+  AttachRolePolicy: roles.attachRolePolicy,
+  DetachRolePolicy: roles.detachRolePolicy,
+  PutRolePermissionsBoundary: roles.putRolePermissionsBoundary,
+  DeleteRolePermissionsBoundary: roles.deleteRolePermissionsBoundary,
+  PutUserPermissionsBoundary: roles.putUserPermissionsBoundary,
+  DeleteUserPermissionsBoundary: roles.deleteUserPermissionsBoundary,
+  TagRole: roles.tagRole,
+  TagUser: roles.tagUser,
+  UntagUser: roles.untagUser,
+  GetPolicy: versions.getPolicy,
+  DeletePolicy: versions.deletePolicy,
+  CreatePolicyVersion: versions.createPolicyVersion,
+  GetPolicyVersion: versions.getPolicyVersion,
+  ListPolicyVersions: versions.listPolicyVersions,
+  SetDefaultPolicyVersion: versions.setDefaultPolicyVersion,
+  DeletePolicyVersion: versions.deletePolicyVersion,
+  CreateInstanceProfile: versions.createInstanceProfile,
+  GetInstanceProfile: versions.getInstanceProfile,
+  AddRoleToInstanceProfile: versions.addRoleToInstanceProfile,
+  RemoveRoleFromInstanceProfile: versions.removeRoleFromInstanceProfile,
+  DeleteInstanceProfile: versions.deleteInstanceProfile,
+  CreateAccessKey: credentials.createAccessKey,
+  UpdateAccessKey: credentials.updateAccessKey,
+  DeleteAccessKey: credentials.deleteAccessKey,
+  ListAccessKeys: credentials.listAccessKeys,
+  CreateVirtualMFADevice: credentials.createVirtualMFADevice,
+  EnableMFADevice: credentials.enableMFADevice,
+  DeactivateMFADevice: credentials.deactivateMFADevice,
+  ListMFADevices: credentials.listMFADevices,
+  CreateLoginProfile: credentials.createLoginProfile,
+  UpdateLoginProfile: credentials.updateLoginProfile,
+  DeleteLoginProfile: credentials.deleteLoginProfile,
+  UpdateAccountPasswordPolicy: credentials.updateAccountPasswordPolicy,
+  GetAccountPasswordPolicy: credentials.getAccountPasswordPolicy,
 } as const;
 
 /** An IAM action name the emulator implements. */

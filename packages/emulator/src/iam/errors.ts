@@ -38,3 +38,10 @@ export class DeleteConflict extends AwsError {
     super('DeleteConflict', message, 409);
   }
 }
+
+/** The password does not meet the account password policy. */
+export class PasswordPolicyViolation extends AwsError {
+  constructor(message: string) {
+    super('PasswordPolicyViolation', message, 400);
+  }
+}

@@ -3,6 +3,7 @@ import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { ValidationError } from '../errors.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument, NoSuchEntity } from './errors.ts';
+import { AWS_MANAGED_POLICIES } from './aws-managed-policies.ts';
 import type { IamManagedPolicy, IamUser } from './state.ts';
 
 // One function per IAM action, named after it (https://docs.aws.amazon.com/IAM/latest/APIReference/).
@@ -26,43 +27,57 @@ export type UserView = Pick<IamUser, 'UserName' | 'UserId' | 'Arn' | 'Path' | 'C
 /** The managed policy's public shape, as `CreatePolicy` returns it. */
 export type PolicyView = Omit<IamManagedPolicy, 'Versions'>;
 
-function checkName(field: string, value: string, max: number): void {
+/** Refuses a name that breaks IAM's naming rule. */
+export function checkName(field: string, value: string, max: number): void {
   if (value.length < 1 || value.length > max || !NAME.test(value)) {
     throw new ValidationError(`\`${value}\` is not a valid ${field}: use 1 to ${max} letters, digits and \`+=,.@_-\``);
   }
 }
 
-function checkPath(path: string): void {
+/** Refuses a path that does not begin and end with `/`. */
+export function checkPath(path: string): void {
   if (path.length > 512 || !PATH.test(path)) throw new ValidationError(`\`${path}\` is not a valid path: it must begin and end with \`/\``);
 }
 
 // IAM does not count whitespace against policy size quotas (reference_iam-quotas.html#reference_iam-quotas-entity-length).
-function policySize(document: string): number {
+/** A policy's size as IAM's quotas count it. */
+export function policySize(document: string): number {
   return document.replace(/\s/g, '').length;
 }
 
-function parsePolicy(document: string): void {
-  const { policy, findings } = validatePolicy(document, { policyType: 'identity' });
+/** Refuses a document that does not follow the policy grammar (`MalformedPolicyDocument`). */
+export function parsePolicy(document: string, policyType: 'identity' | 'trust' = 'identity'): void {
+  const { policy, findings } = validatePolicy(document, { policyType });
   if (!policy) {
     const first = findings.find((f) => f.severity === 'error');
     throw new MalformedPolicyDocument(first?.message ?? 'the policy document is not valid', findings);
   }
 }
 
-function now(ctx: Ctx): string {
+/** The injected clock's time as IAM writes dates. */
+export function now(ctx: Ctx): string {
   return new Date(ctx.clock.now()).toISOString();
 }
 
-function findUser(state: AccountState, userName: string): IamUser {
+/** The named user, or `NoSuchEntity`. */
+export function findUser(state: AccountState, userName: string): IamUser {
   const user = state.iam.users[userName.toLowerCase()];
   if (!user) throw new NoSuchEntity(`the user with name \`${userName}\` cannot be found`);
   return user;
 }
 
-function findPolicy(state: AccountState, policyArn: string): IamManagedPolicy {
-  const policy = state.iam.policies[policyArn];
+/** A customer or AWS managed policy by ARN, or `NoSuchEntity`. */
+export function findPolicy(state: AccountState, policyArn: string): IamManagedPolicy {
+  const policy = state.iam.policies[policyArn] ?? AWS_MANAGED_POLICIES[policyArn];
   if (!policy) throw new NoSuchEntity(`policy \`${policyArn}\` does not exist or is not attachable`);
   return policy;
+}
+
+/** Keeps `AttachmentCount` right; AWS managed policies are shared, so their counts live in account state. */
+export function countAttachment(state: AccountState, policyArn: string, delta: 1 | -1): void {
+  const policy = state.iam.policies[policyArn];
+  if (policy) policy.AttachmentCount += delta;
+  else state.iam.awsManagedAttachments[policyArn] = (state.iam.awsManagedAttachments[policyArn] ?? 0) + delta;
 }
 
 function userView(user: IamUser): UserView {
@@ -99,6 +114,10 @@ export function deleteUser(state: AccountState, input: { UserName: string }, _ct
   const user = findUser(state, input.UserName);
   if (Object.keys(user.UserPolicies).length > 0 || user.AttachedPolicyArns.length > 0) {
     throw new DeleteConflict(`cannot delete user \`${user.UserName}\`: delete its inline policies and detach its managed policies first`);
+  }
+  const groups = Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName));
+  if (groups.length > 0 || (user.AccessKeys ?? []).length > 0 || (user.MFADevices ?? []).length > 0 || user.LoginProfile) {
+    throw new DeleteConflict(`cannot delete user \`${user.UserName}\`: remove it from its groups and delete its access keys, MFA devices and login profile first`);
   }
   delete state.iam.users[user.UserName.toLowerCase()];
   return {};
@@ -148,7 +167,7 @@ export function attachUserPolicy(state: AccountState, input: { UserName: string;
     throw new LimitExceeded(`cannot exceed quota for PoliciesPerUser: ${IAM_QUOTAS.attachedPoliciesPerUser}`);
   }
   user.AttachedPolicyArns.push(policy.Arn);
-  policy.AttachmentCount++;
+  countAttachment(state, policy.Arn, 1);
   return {};
 }
 
@@ -158,8 +177,7 @@ export function detachUserPolicy(state: AccountState, input: { UserName: string;
   const index = user.AttachedPolicyArns.indexOf(input.PolicyArn);
   if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
   user.AttachedPolicyArns.splice(index, 1);
-  const policy = state.iam.policies[input.PolicyArn];
-  if (policy) policy.AttachmentCount--;
+  countAttachment(state, input.PolicyArn, -1);
   return {};
 }
 

@@ -1,8 +1,20 @@
 import type { AccountState } from '../../state.ts';
+import type { StsSession } from '../../sts/state.ts';
+import { AWS_MANAGED_POLICIES } from '../aws-managed-policies.ts';
 import { NoSuchEntity } from '../errors.ts';
-import type { IamUser } from '../state.ts';
+import type { IamRole, IamTag, IamUser } from '../state.ts';
 import { evaluatePolicies } from './evaluate.ts';
-import type { AuthorizationRequest, AuthorizationResult, SourcePolicy } from './types.ts';
+import type { AuthorizationRequest, AuthorizationResult, PrincipalInfo, SourcePolicy } from './types.ts';
+
+/** Policies that come from outside the caller's account model: the resource's policy and the organization's SCPs. */
+export interface AuthorizeOptions {
+  /** The resource-based policy of the resource (a bucket policy, a role's trust policy …). */
+  resourcePolicy?: string;
+  /** SCP documents per organization level, root first, the account's own level last. */
+  serviceControlPolicies?: string[][];
+  /** The STS session the request is made with, when it used temporary credentials. */
+  session?: StsSession;
+}
 
 /** The IAM user an ARN names (`arn:aws:iam::111122223333:user/path/name`), or undefined. */
 export function userForArn(state: AccountState, principalArn: string): IamUser | undefined {
@@ -12,25 +24,80 @@ export function userForArn(state: AccountState, principalArn: string): IamUser |
   return user && user.Arn === principalArn ? user : undefined;
 }
 
-/** The identity-based policies of a user: its inline policies, then its attached managed policies (default versions). */
+function managed(state: AccountState, arn: string, extra: Partial<SourcePolicy>): SourcePolicy[] {
+  const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
+  return policy && version ? [{ policyName: policy.PolicyName, policyArn: arn, policyType: 'identity', attachment: 'managed', document: version.Document, ...extra }] : [];
+}
+
+function inline(policies: Record<string, string>, extra: Partial<SourcePolicy> = {}): SourcePolicy[] {
+  return Object.entries(policies).map(([policyName, document]): SourcePolicy => ({ policyName, policyType: 'identity', attachment: 'inline', document, ...extra }));
+}
+
+function boundary(state: AccountState, arn: string | undefined): SourcePolicy[] {
+  return arn ? managed(state, arn, { policyType: 'boundary' }) : [];
+}
+
+const tagMap = (tags: IamTag[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
+
+/**
+ * The identity-based policies of a user: its inline policies, its attached managed policies (default
+ * versions), then those of each of its groups (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html).
+ */
 export function identityPolicies(state: AccountState, user: IamUser): SourcePolicy[] {
-  const inline = Object.entries(user.UserPolicies).map(
-    ([policyName, document]): SourcePolicy => ({ policyName, policyType: 'identity', attachment: 'inline', document }),
-  );
-  const managed = user.AttachedPolicyArns.flatMap((arn): SourcePolicy[] => {
-    const policy = state.iam.policies[arn];
-    const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
-    return policy && version ? [{ policyName: policy.PolicyName, policyArn: arn, policyType: 'identity', attachment: 'managed', document: version.Document }] : [];
-  });
-  return [...inline, ...managed];
+  const own = [...inline(user.UserPolicies), ...user.AttachedPolicyArns.flatMap((arn) => managed(state, arn, {}))];
+  const groups = Object.values(state.iam.groups ?? {}).filter((g) => g.Users.includes(user.UserName));
+  return [...own, ...groups.flatMap((g) => [...inline(g.GroupPolicies, { group: g.GroupName }), ...g.AttachedPolicyArns.flatMap((arn) => managed(state, arn, { group: g.GroupName }))])];
+}
+
+/** The role an ARN names: a role ARN, or an assumed-role session ARN (`arn:aws:sts::…:assumed-role/name/session`). */
+export function roleForArn(state: AccountState, principalArn: string): IamRole | undefined {
+  const match = /^arn:aws:(?:iam::\d{12}:role\/(?:.*\/)?([^/]+)|sts::\d{12}:assumed-role\/([^/]+)\/[^/]+)$/.exec(principalArn);
+  const name = match?.[1] ?? match?.[2];
+  return name ? state.iam.roles?.[name.toLowerCase()] : undefined;
+}
+
+function latestSession(state: AccountState, arn: string): StsSession | undefined {
+  let found: StsSession | undefined;
+  for (const session of Object.values(state.sts?.sessions ?? {})) if (session.Arn === arn) found = session;
+  return found;
+}
+
+/** Every policy of the caller's own account that applies to it, and what policies can see of it. */
+export function principalPolicies(state: AccountState, principalArn: string, session?: StsSession): { policies: SourcePolicy[]; principal: Omit<PrincipalInfo, 'arn'> } {
+  if (/^arn:aws:iam::\d{12}:root$/.test(principalArn)) return { policies: [], principal: {} };
+  const user = userForArn(state, principalArn);
+  const live = session ?? latestSession(state, principalArn);
+  const mfa = live?.MultiFactorAuthTime !== undefined ? { multiFactorAuthPresent: true, multiFactorAuthTime: live.MultiFactorAuthTime } : live ? { multiFactorAuthPresent: false } : {};
+  const sessionPolicies = (live?.SessionPolicies ?? []).map((document, i): SourcePolicy => ({ policyName: `session-policy-${i + 1}`, policyType: 'session', document }));
+  if (user) {
+    return {
+      policies: [...identityPolicies(state, user), ...boundary(state, user.PermissionsBoundary), ...sessionPolicies],
+      principal: { userId: user.UserId, tags: tagMap(user.Tags), ...mfa },
+    };
+  }
+  const role = roleForArn(state, principalArn);
+  if (role) {
+    const sessionName = principalArn.startsWith('arn:aws:sts:') ? principalArn.slice(principalArn.lastIndexOf('/') + 1) : undefined;
+    return {
+      policies: [...inline(role.RolePolicies), ...role.AttachedPolicyArns.flatMap((arn) => managed(state, arn, {})), ...boundary(state, role.PermissionsBoundary), ...sessionPolicies],
+      principal: { ...(sessionName ? { userId: `${role.RoleId}:${sessionName}` } : {}), tags: { ...tagMap(role.Tags), ...(live?.Tags ?? {}) }, ...mfa },
+    };
+  }
+  throw new NoSuchEntity(`the principal \`${principalArn}\` is not a user or role in this account`);
 }
 
 /**
- * Decides a request by an IAM user with the user's identity-based policies (inline and attached
- * managed). Throws `NoSuchEntity` when the principal is not a user of this account.
+ * Decides a request by a user, role, role session or the account root of this account with every policy
+ * that applies: its identity-based policies (with its groups'), its permissions boundary, its session
+ * policies, the resource's policy and the organization's SCPs. Throws `NoSuchEntity` for an unknown caller.
  */
-export function authorize(state: AccountState, request: AuthorizationRequest): AuthorizationResult {
-  const user = userForArn(state, request.principalArn);
-  if (!user) throw new NoSuchEntity(`the principal \`${request.principalArn}\` is not a user in this account`);
-  return evaluatePolicies(identityPolicies(state, user), request);
+export function authorize(state: AccountState, request: AuthorizationRequest, options: AuthorizeOptions = {}): AuthorizationResult {
+  const { policies, principal } = principalPolicies(state, request.principalArn, options.session);
+  const extra: SourcePolicy[] = [];
+  if (options.resourcePolicy !== undefined) extra.push({ policyName: 'resource-policy', policyType: 'resource', document: options.resourcePolicy });
+  (options.serviceControlPolicies ?? []).forEach((level, index) => {
+    level.forEach((document, i) => extra.push({ policyName: `scp-${index}-${i + 1}`, policyType: 'scp', level: index, document }));
+  });
+  return evaluatePolicies([...extra, ...policies], { ...request, principal: { ...principal, ...request.principal } });
 }

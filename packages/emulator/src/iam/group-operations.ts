@@ -1,0 +1,127 @@
+import type { Ctx } from '../ctx.ts';
+import type { AccountState } from '../state.ts';
+import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
+import { checkName, checkPath, countAttachment, findPolicy, findUser, now, parsePolicy, policySize } from './operations.ts';
+import type { IamGroup } from './state.ts';
+
+// Groups and membership (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html). A user's
+// permissions are its own policies plus those of every group it belongs to.
+
+/** IAM quotas for groups (reference_iam-quotas.html). */
+export const GROUP_QUOTAS = { groupsPerUser: 10, groupInlinePolicySize: 5120, attachedPoliciesPerGroup: 10 } as const;
+
+/** The group's public shape. */
+export type GroupView = Pick<IamGroup, 'GroupName' | 'GroupId' | 'Arn' | 'Path' | 'CreateDate'>;
+const view = (g: IamGroup): GroupView => ({ GroupName: g.GroupName, GroupId: g.GroupId, Arn: g.Arn, Path: g.Path, CreateDate: g.CreateDate });
+
+/** The named group, or `NoSuchEntity`. */
+export function findGroup(state: AccountState, groupName: string): IamGroup {
+  const group = state.iam.groups[groupName.toLowerCase()];
+  if (!group) throw new NoSuchEntity(`the group with name \`${groupName}\` cannot be found`);
+  return group;
+}
+
+/** CreateGroup. */
+export function createGroup(state: AccountState, input: { GroupName: string; Path?: string }, ctx: Ctx): { Group: GroupView } {
+  const path = input.Path ?? '/';
+  checkName('group name', input.GroupName, 128);
+  checkPath(path);
+  const key = input.GroupName.toLowerCase();
+  if (state.iam.groups[key]) throw new EntityAlreadyExists(`group with name \`${input.GroupName}\` already exists`);
+  const group: IamGroup = {
+    GroupName: input.GroupName,
+    GroupId: ctx.ids.next('AGPA'),
+    Arn: `arn:aws:iam::${ctx.accountId}:group${path}${input.GroupName}`,
+    Path: path,
+    CreateDate: now(ctx),
+    Users: [],
+    GroupPolicies: {},
+    AttachedPolicyArns: [],
+  };
+  state.iam.groups[key] = group;
+  return { Group: view(group) };
+}
+
+/** GetGroup: the group and its members. */
+export function getGroup(state: AccountState, input: { GroupName: string }, _ctx: Ctx): { Group: GroupView; Users: { UserName: string; Arn: string }[] } {
+  const group = findGroup(state, input.GroupName);
+  return { Group: view(group), Users: group.Users.map((name) => findUser(state, name)).map((u) => ({ UserName: u.UserName, Arn: u.Arn })) };
+}
+
+/** DeleteGroup: refused while it has members or policies. */
+export function deleteGroup(state: AccountState, input: { GroupName: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  if (group.Users.length > 0 || Object.keys(group.GroupPolicies).length > 0 || group.AttachedPolicyArns.length > 0) {
+    throw new DeleteConflict(`cannot delete group \`${group.GroupName}\`: remove its users, delete its inline policies and detach its managed policies first`);
+  }
+  delete state.iam.groups[group.GroupName.toLowerCase()];
+  return {};
+}
+
+/** AddUserToGroup: adding a member twice changes nothing. */
+export function addUserToGroup(state: AccountState, input: { GroupName: string; UserName: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  const user = findUser(state, input.UserName);
+  if (group.Users.includes(user.UserName)) return {};
+  const memberships = Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).length;
+  if (memberships >= GROUP_QUOTAS.groupsPerUser) throw new LimitExceeded(`cannot exceed quota for GroupsPerUser: ${GROUP_QUOTAS.groupsPerUser}`);
+  group.Users.push(user.UserName);
+  return {};
+}
+
+/** RemoveUserFromGroup. */
+export function removeUserFromGroup(state: AccountState, input: { GroupName: string; UserName: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  const index = group.Users.findIndex((u) => u.toLowerCase() === input.UserName.toLowerCase());
+  if (index < 0) throw new NoSuchEntity(`the user \`${input.UserName}\` is not in group \`${group.GroupName}\``);
+  group.Users.splice(index, 1);
+  return {};
+}
+
+/** ListGroupsForUser. */
+export function listGroupsForUser(state: AccountState, input: { UserName: string }, _ctx: Ctx): { Groups: GroupView[] } {
+  const user = findUser(state, input.UserName);
+  return { Groups: Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).map(view) };
+}
+
+/** PutGroupPolicy: the group's inline policies share one size quota. */
+export function putGroupPolicy(state: AccountState, input: { GroupName: string; PolicyName: string; PolicyDocument: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  checkName('policy name', input.PolicyName, 128);
+  parsePolicy(input.PolicyDocument);
+  const total = Object.entries(group.GroupPolicies)
+    .filter(([name]) => name !== input.PolicyName)
+    .reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
+  if (total > GROUP_QUOTAS.groupInlinePolicySize) throw new LimitExceeded(`maximum policy size of ${GROUP_QUOTAS.groupInlinePolicySize} bytes exceeded for group \`${group.GroupName}\``);
+  group.GroupPolicies[input.PolicyName] = input.PolicyDocument;
+  return {};
+}
+
+/** DeleteGroupPolicy. */
+export function deleteGroupPolicy(state: AccountState, input: { GroupName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  if (group.GroupPolicies[input.PolicyName] === undefined) throw new NoSuchEntity(`the group policy with name \`${input.PolicyName}\` cannot be found`);
+  delete group.GroupPolicies[input.PolicyName];
+  return {};
+}
+
+/** AttachGroupPolicy. */
+export function attachGroupPolicy(state: AccountState, input: { GroupName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  const policy = findPolicy(state, input.PolicyArn);
+  if (group.AttachedPolicyArns.includes(policy.Arn)) return {};
+  if (group.AttachedPolicyArns.length >= GROUP_QUOTAS.attachedPoliciesPerGroup) throw new LimitExceeded(`cannot exceed quota for PoliciesPerGroup: ${GROUP_QUOTAS.attachedPoliciesPerGroup}`);
+  group.AttachedPolicyArns.push(policy.Arn);
+  countAttachment(state, policy.Arn, 1);
+  return {};
+}
+
+/** DetachGroupPolicy. */
+export function detachGroupPolicy(state: AccountState, input: { GroupName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const group = findGroup(state, input.GroupName);
+  const index = group.AttachedPolicyArns.indexOf(input.PolicyArn);
+  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
+  group.AttachedPolicyArns.splice(index, 1);
+  countAttachment(state, input.PolicyArn, -1);
+  return {};
+}

@@ -1,0 +1,202 @@
+import type { Ctx } from '../ctx.ts';
+import { ValidationError } from '../errors.ts';
+import type { AccountState } from '../state.ts';
+import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
+import { checkName, checkPath, countAttachment, findPolicy, findUser, now, parsePolicy, policySize } from './operations.ts';
+import type { IamRole, IamTag } from './state.ts';
+
+// Roles, their trust policies and session limits, permissions boundaries and tags
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html).
+
+/** IAM quotas for roles (reference_iam-quotas.html). */
+export const ROLE_QUOTAS = { roleInlinePolicySize: 10240, attachedPoliciesPerRole: 10, trustPolicySize: 2048, tagsPerEntity: 50 } as const;
+
+/** The role's public shape. */
+export type RoleView = Omit<IamRole, 'RolePolicies' | 'AttachedPolicyArns' | 'PermissionsBoundary'> & {
+  PermissionsBoundary?: { PermissionsBoundaryType: 'Policy'; PermissionsBoundaryArn: string };
+};
+
+function view(role: IamRole): RoleView {
+  const { RolePolicies: _p, AttachedPolicyArns: _a, PermissionsBoundary, ...rest } = role;
+  return { ...rest, ...(PermissionsBoundary ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: PermissionsBoundary } } : {}) };
+}
+
+/** The named role, or `NoSuchEntity`. */
+export function findRole(state: AccountState, roleName: string): IamRole {
+  const role = state.iam.roles[roleName.toLowerCase()];
+  if (!role) throw new NoSuchEntity(`the role with name \`${roleName}\` cannot be found`);
+  return role;
+}
+
+// MaxSessionDuration is 3600 to 43200 seconds (API_CreateRole.html).
+function checkDuration(seconds: number): void {
+  if (!Number.isInteger(seconds) || seconds < 3600 || seconds > 43200) throw new ValidationError(`\`${seconds}\` is not a valid MaxSessionDuration: use 3600 to 43200 seconds`);
+}
+
+function checkTrust(document: string): void {
+  parsePolicy(document, 'trust');
+  if (policySize(document) > ROLE_QUOTAS.trustPolicySize) throw new LimitExceeded(`cannot exceed quota for ACLSizePerRole: ${ROLE_QUOTAS.trustPolicySize}`);
+}
+
+function mergeTags(current: IamTag[], tags: IamTag[]): IamTag[] {
+  const merged = [...current.filter((t) => !tags.some((n) => n.Key.toLowerCase() === t.Key.toLowerCase())), ...tags];
+  if (merged.length > ROLE_QUOTAS.tagsPerEntity) throw new LimitExceeded(`cannot exceed quota for TagsPerEntity: ${ROLE_QUOTAS.tagsPerEntity}`);
+  return merged;
+}
+
+/** CreateRole: the trust policy must be a valid policy with a `Principal`. */
+export function createRole(
+  state: AccountState,
+  input: { RoleName: string; AssumeRolePolicyDocument: string; Path?: string; Description?: string; MaxSessionDuration?: number; PermissionsBoundary?: string; Tags?: IamTag[] },
+  ctx: Ctx,
+): { Role: RoleView } {
+  const path = input.Path ?? '/';
+  checkName('role name', input.RoleName, 64);
+  checkPath(path);
+  const key = input.RoleName.toLowerCase();
+  if (state.iam.roles[key]) throw new EntityAlreadyExists(`role with name \`${input.RoleName}\` already exists`);
+  checkTrust(input.AssumeRolePolicyDocument);
+  checkDuration(input.MaxSessionDuration ?? 3600);
+  if (input.PermissionsBoundary) findPolicy(state, input.PermissionsBoundary);
+  const role: IamRole = {
+    RoleName: input.RoleName,
+    RoleId: ctx.ids.next('AROA'),
+    Arn: `arn:aws:iam::${ctx.accountId}:role${path}${input.RoleName}`,
+    Path: path,
+    CreateDate: now(ctx),
+    AssumeRolePolicyDocument: input.AssumeRolePolicyDocument,
+    ...(input.Description !== undefined ? { Description: input.Description } : {}),
+    MaxSessionDuration: input.MaxSessionDuration ?? 3600,
+    RolePolicies: {},
+    AttachedPolicyArns: [],
+    ...(input.PermissionsBoundary ? { PermissionsBoundary: input.PermissionsBoundary } : {}),
+    Tags: mergeTags([], input.Tags ?? []),
+  };
+  state.iam.roles[key] = role;
+  return { Role: view(role) };
+}
+
+/** GetRole. */
+export function getRole(state: AccountState, input: { RoleName: string }, _ctx: Ctx): { Role: RoleView } {
+  return { Role: view(findRole(state, input.RoleName)) };
+}
+
+/** DeleteRole: refused while it has policies or sits in an instance profile. */
+export function deleteRole(state: AccountState, input: { RoleName: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  const inProfile = Object.values(state.iam.instanceProfiles).some((p) => p.Roles.includes(role.RoleName));
+  if (Object.keys(role.RolePolicies).length > 0 || role.AttachedPolicyArns.length > 0 || inProfile) {
+    throw new DeleteConflict(`cannot delete role \`${role.RoleName}\`: delete its inline policies, detach its managed policies and remove it from instance profiles first`);
+  }
+  delete state.iam.roles[role.RoleName.toLowerCase()];
+  return {};
+}
+
+/** UpdateAssumeRolePolicy: replaces the trust policy. */
+export function updateAssumeRolePolicy(state: AccountState, input: { RoleName: string; PolicyDocument: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  checkTrust(input.PolicyDocument);
+  role.AssumeRolePolicyDocument = input.PolicyDocument;
+  return {};
+}
+
+/** UpdateRole: description and maximum session duration. */
+export function updateRole(state: AccountState, input: { RoleName: string; Description?: string; MaxSessionDuration?: number }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  if (input.MaxSessionDuration !== undefined) {
+    checkDuration(input.MaxSessionDuration);
+    role.MaxSessionDuration = input.MaxSessionDuration;
+  }
+  if (input.Description !== undefined) role.Description = input.Description;
+  return {};
+}
+
+/** PutRolePolicy. */
+export function putRolePolicy(state: AccountState, input: { RoleName: string; PolicyName: string; PolicyDocument: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  checkName('policy name', input.PolicyName, 128);
+  parsePolicy(input.PolicyDocument);
+  const total = Object.entries(role.RolePolicies)
+    .filter(([name]) => name !== input.PolicyName)
+    .reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
+  if (total > ROLE_QUOTAS.roleInlinePolicySize) throw new LimitExceeded(`maximum policy size of ${ROLE_QUOTAS.roleInlinePolicySize} bytes exceeded for role \`${role.RoleName}\``);
+  role.RolePolicies[input.PolicyName] = input.PolicyDocument;
+  return {};
+}
+
+/** DeleteRolePolicy. */
+export function deleteRolePolicy(state: AccountState, input: { RoleName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  if (role.RolePolicies[input.PolicyName] === undefined) throw new NoSuchEntity(`the role policy with name \`${input.PolicyName}\` cannot be found`);
+  delete role.RolePolicies[input.PolicyName];
+  return {};
+}
+
+/** AttachRolePolicy. */
+export function attachRolePolicy(state: AccountState, input: { RoleName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  const policy = findPolicy(state, input.PolicyArn);
+  if (role.AttachedPolicyArns.includes(policy.Arn)) return {};
+  if (role.AttachedPolicyArns.length >= ROLE_QUOTAS.attachedPoliciesPerRole) throw new LimitExceeded(`cannot exceed quota for PoliciesPerRole: ${ROLE_QUOTAS.attachedPoliciesPerRole}`);
+  role.AttachedPolicyArns.push(policy.Arn);
+  countAttachment(state, policy.Arn, 1);
+  return {};
+}
+
+/** DetachRolePolicy. */
+export function detachRolePolicy(state: AccountState, input: { RoleName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  const index = role.AttachedPolicyArns.indexOf(input.PolicyArn);
+  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
+  role.AttachedPolicyArns.splice(index, 1);
+  countAttachment(state, input.PolicyArn, -1);
+  return {};
+}
+
+/** PutRolePermissionsBoundary / DeleteRolePermissionsBoundary. */
+export function putRolePermissionsBoundary(state: AccountState, input: { RoleName: string; PermissionsBoundary: string }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  role.PermissionsBoundary = findPolicy(state, input.PermissionsBoundary).Arn;
+  return {};
+}
+
+/** DeleteRolePermissionsBoundary. */
+export function deleteRolePermissionsBoundary(state: AccountState, input: { RoleName: string }, _ctx: Ctx): Record<string, never> {
+  delete findRole(state, input.RoleName).PermissionsBoundary;
+  return {};
+}
+
+/** PutUserPermissionsBoundary. */
+export function putUserPermissionsBoundary(state: AccountState, input: { UserName: string; PermissionsBoundary: string }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  user.PermissionsBoundary = findPolicy(state, input.PermissionsBoundary).Arn;
+  return {};
+}
+
+/** DeleteUserPermissionsBoundary. */
+export function deleteUserPermissionsBoundary(state: AccountState, input: { UserName: string }, _ctx: Ctx): Record<string, never> {
+  delete findUser(state, input.UserName).PermissionsBoundary;
+  return {};
+}
+
+/** TagRole: tag keys are case-insensitive, a new value replaces the old one. */
+export function tagRole(state: AccountState, input: { RoleName: string; Tags: IamTag[] }, _ctx: Ctx): Record<string, never> {
+  const role = findRole(state, input.RoleName);
+  role.Tags = mergeTags(role.Tags, input.Tags);
+  return {};
+}
+
+/** TagUser. */
+export function tagUser(state: AccountState, input: { UserName: string; Tags: IamTag[] }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  user.Tags = mergeTags(user.Tags ?? [], input.Tags);
+  return {};
+}
+
+/** UntagUser. */
+export function untagUser(state: AccountState, input: { UserName: string; TagKeys: string[] }, _ctx: Ctx): Record<string, never> {
+  const user = findUser(state, input.UserName);
+  const drop = new Set(input.TagKeys.map((k) => k.toLowerCase()));
+  user.Tags = (user.Tags ?? []).filter((t) => !drop.has(t.Key.toLowerCase()));
+  return {};
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../ctx.ts';
+import { authorize } from '../iam/authorize/authorize.ts';
+import { createAccessKey, createLoginProfile, enableMFADevice, createVirtualMFADevice, updateAccountPasswordPolicy } from '../iam/credential-operations.ts';
+import { addUserToGroup, attachGroupPolicy, createGroup, deleteGroup } from '../iam/group-operations.ts';
+import { attachUserPolicy, createPolicy, createUser, putUserPolicy } from '../iam/operations.ts';
+import { createPolicyVersion, deletePolicyVersion, setDefaultPolicyVersion } from '../iam/policy-version-operations.ts';
+import { createRole, putRolePermissionsBoundary, putRolePolicy } from '../iam/role-operations.ts';
+import { emptyAccountState } from '../state.ts';
+import { testCtx } from '../test-ctx.ts';
+import { assumeRole, authorizeSession, getCallerIdentity, getSessionToken } from './operations.ts';
+
+const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+const ALICE = 'arn:aws:iam::111122223333:user/alice';
+
+function setup() {
+  let time = Date.UTC(2026, 0, 1);
+  const base = testCtx();
+  const ctx: Ctx & { advance(ms: number): void } = { ...base, clock: { now: () => time }, advance: (ms) => (time += ms) };
+  const state = emptyAccountState();
+  createUser(state, { UserName: 'alice' }, ctx);
+  createRole(state, { RoleName: 'app', AssumeRolePolicyDocument: doc({ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Principal: { AWS: '111122223333' } }), MaxSessionDuration: 7200 }, ctx);
+  putRolePolicy(state, { RoleName: 'app', PolicyName: 's3', PolicyDocument: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }, ctx);
+  return { state, ctx };
+}
+
+describe('groups, managed policy versions and AWS managed policies', () => {
+  it('gives a user the permissions of its groups', () => {
+    const { state, ctx } = setup();
+    createGroup(state, { GroupName: 'readers' }, ctx);
+    attachGroupPolicy(state, { GroupName: 'readers', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }, ctx);
+    addUserToGroup(state, { GroupName: 'readers', UserName: 'alice' }, ctx);
+    expect(authorize(state, { principalArn: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).decision).toBe('Allowed');
+    expect(authorize(state, { principalArn: ALICE, action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' }).decision).toBe('ImplicitDeny');
+    expect(() => deleteGroup(state, { GroupName: 'readers' }, ctx)).toThrow(expect.objectContaining({ code: 'DeleteConflict' }));
+  });
+
+  it('applies only the default version and keeps at most five', () => {
+    const { state, ctx } = setup();
+    const { Policy } = createPolicy(state, { PolicyName: 'p', PolicyDocument: doc({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }) }, ctx);
+    attachUserPolicy(state, { UserName: 'alice', PolicyArn: Policy.Arn }, ctx);
+    createPolicyVersion(state, { PolicyArn: Policy.Arn, PolicyDocument: doc({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }) }, ctx);
+    expect(authorize(state, { principalArn: ALICE, action: 'sqs:SendMessage', resource: '*' }).decision).toBe('ImplicitDeny');
+    setDefaultPolicyVersion(state, { PolicyArn: Policy.Arn, VersionId: 'v2' }, ctx);
+    expect(authorize(state, { principalArn: ALICE, action: 'sqs:SendMessage', resource: '*' }).decision).toBe('Allowed');
+    expect(() => deletePolicyVersion(state, { PolicyArn: Policy.Arn, VersionId: 'v2' }, ctx)).toThrow(expect.objectContaining({ code: 'DeleteConflict' }));
+    for (let i = 0; i < 3; i++) createPolicyVersion(state, { PolicyArn: Policy.Arn, PolicyDocument: doc({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }) }, ctx);
+    expect(() => createPolicyVersion(state, { PolicyArn: Policy.Arn, PolicyDocument: doc({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }) }, ctx)).toThrow(expect.objectContaining({ code: 'LimitExceeded' }));
+  });
+
+  it('limits access keys to two and enforces the password policy', () => {
+    const { state, ctx } = setup();
+    createAccessKey(state, { UserName: 'alice' }, ctx);
+    createAccessKey(state, { UserName: 'alice' }, ctx);
+    expect(() => createAccessKey(state, { UserName: 'alice' }, ctx)).toThrow(expect.objectContaining({ code: 'LimitExceeded' }));
+    updateAccountPasswordPolicy(state, { MinimumPasswordLength: 12, RequireNumbers: true }, ctx);
+    expect(() => createLoginProfile(state, { UserName: 'alice', Password: 'short1' }, ctx)).toThrow(expect.objectContaining({ code: 'PasswordPolicyViolation' }));
+    expect(createLoginProfile(state, { UserName: 'alice', Password: 'long-enough-1' }, ctx).LoginProfile.UserName).toBe('alice');
+  });
+});
+
+describe('STS', () => {
+  it('assumes a role when the trust policy delegates to the account and the caller may', () => {
+    const { state, ctx } = setup();
+    const { AccessKey } = createAccessKey(state, { UserName: 'alice' }, ctx);
+    const caller = { accessKeyId: AccessKey.AccessKeyId };
+    expect(() => assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's1' }, ctx, caller)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'assume', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, ctx);
+    const out = assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's1', Policy: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }, ctx, caller);
+    expect(out.AssumedRoleUser.Arn).toBe('arn:aws:sts::111122223333:assumed-role/app/s1');
+    const key = out.Credentials.AccessKeyId;
+    expect(getCallerIdentity(state, {}, ctx, { accessKeyId: key }).Arn).toBe(out.AssumedRoleUser.Arn);
+    expect(authorizeSession(state, key, { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }, ctx).decision).toBe('Allowed');
+    expect(authorizeSession(state, key, { action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' }, ctx).decision).toBe('ImplicitDeny');
+    ctx.advance(3600 * 1000);
+    expect(() => authorizeSession(state, key, { action: 's3:GetObject', resource: '*' }, ctx)).toThrow(expect.objectContaining({ code: 'ExpiredToken' }));
+  });
+
+  it('checks duration bounds, caps role chaining at one hour and applies the boundary', () => {
+    const { state, ctx } = setup();
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'assume', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, ctx);
+    const caller = { principalArn: ALICE };
+    expect(() => assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's1', DurationSeconds: 7201 }, ctx, caller)).toThrow(expect.objectContaining({ code: 'ValidationError' }));
+    putRolePolicy(state, { RoleName: 'app', PolicyName: 'chain', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, ctx);
+    const first = assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's1', DurationSeconds: 7200 }, ctx, caller);
+    const chained = { accessKeyId: first.Credentials.AccessKeyId };
+    expect(() => assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's2', DurationSeconds: 7200 }, ctx, chained)).toThrow(/1 hour/);
+    putRolePermissionsBoundary(state, { RoleName: 'app', PermissionsBoundary: 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess' }, ctx);
+    expect(authorizeSession(state, first.Credentials.AccessKeyId, { action: 's3:GetObject', resource: '*' }, ctx).decision).toBe('ImplicitDeny');
+  });
+
+  it('requires ExternalId and MFA when the trust policy says so', () => {
+    const { state, ctx } = setup();
+    createRole(state, {
+      RoleName: 'vendor',
+      AssumeRolePolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: '444455556666' }, Condition: { StringEquals: { 'sts:ExternalId': 'Unique1' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+    }, ctx);
+    const caller = { principalArn: 'arn:aws:iam::444455556666:user/bob', policies: [{ policyName: 'p', policyType: 'identity' as const, document: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }] };
+    const arn = 'arn:aws:iam::111122223333:role/vendor';
+    expect(() => assumeRole(state, { RoleArn: arn, RoleSessionName: 'vs', ExternalId: 'Unique1' }, ctx, caller)).toThrow(/MultiFactorAuthPresent|not authorized/);
+    expect(() => assumeRole(state, { RoleArn: arn, RoleSessionName: 'vs', ExternalId: 'x', SerialNumber: 'arn:aws:iam::444455556666:mfa/bob', TokenCode: '123456' }, ctx, caller)).toThrow(/not authorized/);
+    expect(assumeRole(state, { RoleArn: arn, RoleSessionName: 'vs', ExternalId: 'Unique1', SerialNumber: 'arn:aws:iam::444455556666:mfa/bob', TokenCode: '123456' }, ctx, caller).AssumedRoleUser.Arn).toBe('arn:aws:sts::111122223333:assumed-role/vendor/vs');
+  });
+
+  it('issues MFA session tokens for users with an enabled device', () => {
+    const { state, ctx } = setup();
+    const { VirtualMFADevice } = createVirtualMFADevice(state, { VirtualMFADeviceName: 'alice' }, ctx);
+    enableMFADevice(state, { UserName: 'alice', SerialNumber: VirtualMFADevice.SerialNumber }, ctx);
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'mfa', PolicyDocument: doc({ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }) }, ctx);
+    const plain = getSessionToken(state, {}, ctx, { principalArn: ALICE });
+    expect(authorizeSession(state, plain.Credentials.AccessKeyId, { action: 'ec2:StopInstances', resource: '*' }, ctx).decision).toBe('ImplicitDeny');
+    const mfa = getSessionToken(state, { SerialNumber: VirtualMFADevice.SerialNumber, TokenCode: '123456' }, ctx, { principalArn: ALICE });
+    expect(authorizeSession(state, mfa.Credentials.AccessKeyId, { action: 'ec2:StopInstances', resource: '*' }, ctx).decision).toBe('Allowed');
+  });
+});
