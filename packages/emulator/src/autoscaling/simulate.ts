@@ -584,7 +584,7 @@ function routedState(targets: RegisteredTarget[]): 'healthy' | 'registered' | 'n
   let best: 'healthy' | 'registered' | 'none' = 'none';
   for (const t of targets) {
     const st = t.TargetHealth.State;
-    if (st === 'healthy' || st === 'unused') return 'healthy';
+    if (st === 'healthy' || st === 'unused' || st === 'unavailable') return 'healthy';
     if (st !== 'draining') best = 'registered';
   }
   return best;

@@ -135,4 +135,13 @@ describe('target health with the network', () => {
     advanceTargetHealth(state.elbv2, ctx.clock.now() + 30_000, { network: ctx.network, behaviour: () => ({}) });
     expect(tg.Targets).toHaveLength(0);
   });
+
+  it('marks targets unavailable when health checks are disabled, and still routes to them', () => {
+    const { ctx, state, tg, listener } = setup();
+    tg.HealthCheckEnabled = false;
+    registerTargets(state, { TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: 'i-0aaaaaaaaaaaaaaa2' }] }, ctx);
+    advanceTargetHealth(state.elbv2, ctx.clock.now() + 60_000, { network: ctx.network, behaviour: () => ({}) });
+    expect(tg.Targets[0]?.TargetHealth).toMatchObject({ State: 'unavailable', Reason: 'Target.HealthCheckDisabled' });
+    expect(routeRequest(listenerRoutingInput(state, listener.ListenerArn), { Method: 'GET', Host: 'a.example.com', Path: '/' }).Forward?.Targets).toEqual(['i-0aaaaaaaaaaaaaaa2']);
+  });
 });

@@ -398,7 +398,7 @@ function forward(action: Action, request: HttpRequest, req: PreparedRequest, gro
     // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-503-issues).
     return { Outcome: 'error', Reason: `target group ${q(group.TargetGroupName)} has no registered targets in service`, Forward: decision, Response: { StatusCode: 503 } };
   }
-  const healthy = registered.filter((t) => t.TargetHealth.State === 'healthy');
+  const healthy = registered.filter((t) => t.TargetHealth.State === 'healthy' || t.TargetHealth.State === 'unavailable');
   // Fail open: with no healthy target the load balancer routes to all of them
   // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html).
   const eligible = (healthy.length > 0 ? healthy : registered).map((t) => t.Target.Id);

@@ -157,7 +157,15 @@ export function advanceTargetHealth(
         }
         continue;
       }
-      if (!lb || !group.HealthCheckEnabled) continue;
+      if (!lb) continue;
+      if (!group.HealthCheckEnabled) {
+        // With health checks off a target is `unavailable` (Target.HealthCheckDisabled) and still gets traffic.
+        if (target.TargetHealth.State !== 'unavailable') {
+          changes.push({ Time: until, TargetGroupArn: group.TargetGroupArn, TargetId: target.Target.Id, From: target.TargetHealth.State, To: 'unavailable', Reason: 'Target.HealthCheckDisabled', Description: `target \`${target.Target.Id}\` is not health checked: health checks are disabled` });
+          target.TargetHealth = { State: 'unavailable', Reason: 'Target.HealthCheckDisabled', Description: 'Health checks are disabled' };
+        }
+        continue;
+      }
       if (target.TargetHealth.State === 'unused') target.TargetHealth = { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
       let next = (target.LastHealthCheckAt ?? target.RegisteredAt) + interval;
       if (next > until) continue;
