@@ -111,13 +111,27 @@ function typeResults(b: Buckets): PolicyTypeResult[] {
   return out;
 }
 
+const principals = new Map<string, PrincipalInfo>();
+
+// Callers repeat across requests; what their ARN tells is parsed once (the info is never mutated).
+function principalFor(request: AuthorizationRequest): PrincipalInfo {
+  if (request.principal) return describePrincipal(request.principalArn, request.principal);
+  let info = principals.get(request.principalArn);
+  if (!info) {
+    if (principals.size >= 4096) principals.clear();
+    info = describePrincipal(request.principalArn);
+    principals.set(request.principalArn, info);
+  }
+  return info;
+}
+
 /**
  * Evaluates the given policies (any mix of policy types) for one request and returns the decision with
  * its reasons. A statement the evaluator cannot fully judge never allows, and one that might deny keeps
  * the decision from being `Allowed` (fail closed).
  */
 export function evaluatePolicies(policies: readonly SourcePolicy[], request: AuthorizationRequest): AuthorizationResult {
-  const principal = describePrincipal(request.principalArn, request.principal);
+  const principal = principalFor(request);
   const resourceParts = splitArn(request.resource);
   const resourceAccount = request.resourceAccount ?? accountOf(resourceParts) ?? principal.accountId;
   const crossAccount = principal.accountId !== undefined && resourceAccount !== undefined && principal.accountId !== resourceAccount;
