@@ -48,4 +48,16 @@ describe('skylab simulate alb', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(message);
   });
+
+  it('shows the certificate SNI selects on an HTTPS request', () => {
+    const input = {
+      ...INPUT,
+      Listeners: [{ ListenerArn: 'l', Protocol: 'HTTPS', Certificates: [{ CertificateArn: 'arn:cert/main', IsDefault: true }, { CertificateArn: 'arn:cert/api' }] }],
+      Certificates: [{ CertificateArn: 'arn:cert/main', DomainName: 'example.com' }, { CertificateArn: 'arn:cert/api', DomainName: 'api.example.com' }],
+      Request: { Protocol: 'HTTPS', Method: 'GET', Host: 'api.example.com', Path: '/api/v1' },
+    };
+    const { code, out } = run(['-'], JSON.stringify(input));
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('\n')).Certificate.CertificateArn).toBe('arn:cert/api');
+  });
 });

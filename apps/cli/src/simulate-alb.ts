@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { routeRequest, type HttpRequest, type RegisteredTarget, type Rule, type TargetGroup } from '@skylab/emulator';
+import { routeRequest, type HttpRequest, type ListenerCertificate, type RegisteredTarget, type Rule, type TargetGroup } from '@skylab/emulator';
 import { collect, readDocuments, type SimulateIo } from './simulate-input.ts';
 
 const USAGE = `usage: skylab simulate alb <file|-> [--jsonl]
   input: JSON, or JSON Lines merged in order, in the ELBv2 Describe* shapes:
          "Rules" (describe-rules, the default rule included), optionally "TargetGroups"
          (describe-target-groups) and "TargetHealth": [{"TargetGroupArn", "TargetHealthDescriptions"}]
-         (describe-target-health), plus "Request": {"Method", "Host", "Path", "Headers"?, "SourceIp"?,
+         (describe-target-health), "Listeners" (describe-listeners: their Certificates) with the names from
+         "Certificates" (acm describe-certificate: CertificateArn, DomainName, SubjectAlternativeNames),
+         plus "Request": {"Method", "Host", "Path", "Headers"?, "SourceIp"?,
          "Protocol"?, "Port"?} or "Requests": [ … ]
   output: per request the action taken and the walk: every rule in priority order and why it did or did
           not match; JSON Lines when the input was JSON Lines or with --jsonl`;
@@ -49,7 +51,11 @@ export function simulateAlb(args: readonly string[], io: SimulateIo, stdin: () =
     return 2;
   }
   const groups = targetGroups(input.documents);
-  const results = requests.map((request) => ({ Request: request, ...routeRequest({ Rules: rules, ...(groups.length > 0 ? { TargetGroups: groups } : {}) }, request) }));
+  const names = new Map(collect<ListenerCertificate>(input.documents, 'Certificates').map((c) => [c.CertificateArn, c]));
+  const certificates = collect<{ Certificates?: ListenerCertificate[] }>(input.documents, 'Listeners')
+    .flatMap((l) => l.Certificates ?? [])
+    .map((c) => ({ ...names.get(c.CertificateArn), ...c }));
+  const results = requests.map((request) => ({ Request: request, ...routeRequest({ Rules: rules, ...(groups.length > 0 ? { TargetGroups: groups } : {}), ...(certificates.length > 0 ? { Certificates: certificates } : {}) }, request) }));
   if (input.lines || flags.includes('--jsonl')) for (const result of results) io.out(JSON.stringify(result));
   else io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   return 0;

@@ -363,7 +363,9 @@ export {
   orderRules,
   redirectLocation,
   routeRequest,
+  selectCertificate,
   type CompiledListener,
+  type ListenerCertificate,
   type ConditionEvaluation,
   type ForwardDecision,
   type HttpRequest,
@@ -457,6 +459,7 @@ export { formPairs, parseQueryRequest, queryErrorXml, queryResponseXml, type Que
 /** The errors every AWS Query API shares: authentication, unknown actions, malformed requests, access. */
 export {
   AccessDenied,
+  ConcurrentModification,
   IncompleteSignature,
   InternalFailure,
   InvalidAction,

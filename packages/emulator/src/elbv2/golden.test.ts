@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { routeRequest, type HttpRequest } from './routing.ts';
+import { routeRequest, type HttpRequest, type ListenerCertificate } from './routing.ts';
 import type { Rule, TargetGroup, TargetHealthStateEnum } from './state.ts';
 import { applyProbe } from './target-health.ts';
 
@@ -11,8 +11,9 @@ interface RoutingCase {
   source: string;
   Rules: Rule[];
   TargetGroups?: TargetGroup[];
+  Certificates?: ListenerCertificate[];
   Request: HttpRequest;
-  Expect: { Outcome?: string; MatchedPriority?: string; TargetGroupArn?: string; Walk?: string[]; StatusCode?: number; Location?: string; Targets?: string[] };
+  Expect: { Certificate?: string; Outcome?: string; MatchedPriority?: string; TargetGroupArn?: string; Walk?: string[]; StatusCode?: number; Location?: string; Targets?: string[] };
 }
 
 interface HealthCase {
@@ -30,7 +31,8 @@ const load = <T>(name: string): T[] => JSON.parse(readFileSync(new URL(`./golden
 describe('routing golden cases', () => {
   it.each(load<RoutingCase>('routing.json'))('$name', (c) => {
     expect(c.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-    const result = routeRequest({ Rules: c.Rules, ...(c.TargetGroups ? { TargetGroups: c.TargetGroups } : {}) }, c.Request);
+    const result = routeRequest({ Rules: c.Rules, ...(c.TargetGroups ? { TargetGroups: c.TargetGroups } : {}), ...(c.Certificates ? { Certificates: c.Certificates } : {}) }, c.Request);
+    if (c.Expect.Certificate) expect(result.Certificate?.CertificateArn).toBe(c.Expect.Certificate);
     if (c.Expect.Outcome) expect(result.Outcome).toBe(c.Expect.Outcome);
     if (c.Expect.MatchedPriority) expect(result.MatchedRule?.Priority).toBe(c.Expect.MatchedPriority);
     if (c.Expect.TargetGroupArn) expect(result.Forward?.TargetGroupArn).toBe(c.Expect.TargetGroupArn);

@@ -68,8 +68,47 @@ export interface RoutingResult {
   /** The response the load balancer writes itself (fixed-response, or an error such as 503). */
   Response?: { StatusCode: number; ContentType?: string; MessageBody?: string };
   Walk: RuleEvaluation[];
+  /** On an HTTPS listener, the certificate the load balancer presents (SNI) and why. */
+  Certificate?: { CertificateArn: string; Reason: string };
   /** Features the request touched that the emulator does not model. */
   Unsupported: string[];
+}
+
+/** A listener certificate with the names it covers (ACM's DomainName and SubjectAlternativeNames), when known. */
+export interface ListenerCertificate {
+  CertificateArn: string;
+  IsDefault?: boolean;
+  DomainName?: string;
+  SubjectAlternativeNames?: string[];
+}
+
+function coversName(pattern: string, host: string): 'exact' | 'wildcard' | undefined {
+  const p = pattern.toLowerCase();
+  if (p === host) return 'exact';
+  // A wildcard name covers exactly one label (`*.example.com` covers `a.example.com`, not `a.b.example.com`).
+  if (p.startsWith('*.') && host.endsWith(p.slice(1)) && !host.slice(0, host.length - p.length + 1).includes('.')) return 'wildcard';
+  return undefined;
+}
+
+/**
+ * The certificate an HTTPS listener presents: with SNI, one whose names cover the host (an exact name over a
+ * wildcard); otherwise, or when none covers it, the default certificate
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/https-listener-certificates.html).
+ */
+export function selectCertificate(certificates: ListenerCertificate[], host: string): { CertificateArn: string; Reason: string } | undefined {
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  const fallback = certificates.find((c) => c.IsDefault) ?? certificates[0];
+  let best: { cert: ListenerCertificate; kind: 'exact' | 'wildcard' } | undefined;
+  for (const cert of certificates) {
+    for (const n of [cert.DomainName, ...(cert.SubjectAlternativeNames ?? [])]) {
+      const kind = n === undefined ? undefined : coversName(n, name);
+      if (kind && (!best || (best.kind === 'wildcard' && kind === 'exact'))) best = { cert, kind };
+    }
+  }
+  if (best) return { CertificateArn: best.cert.CertificateArn, Reason: `SNI: \`${name}\` is covered ${best.kind === 'exact' ? 'exactly' : 'by a wildcard name'} by this certificate` };
+  if (!fallback) return undefined;
+  const unknown = certificates.some((c) => c.DomainName === undefined);
+  return { CertificateArn: fallback.CertificateArn, Reason: unknown ? 'the default certificate: the names the certificates cover are not given, so SNI could not choose' : `the default certificate: no certificate covers \`${name}\`` };
 }
 
 /** A request prepared once for matching: lower-cased host without port, path split from the query; headers and query parsed on demand. */
@@ -557,7 +596,13 @@ export function compileListener(rules: Rule[], targetGroups?: TargetGroup[]): Co
  * Routes one request through a listener's rules (the `DescribeRules` shape) and answers with the decision and
  * the walk: every rule in priority order and why it did or did not match.
  */
-export function routeRequest(listener: { Rules: Rule[]; TargetGroups?: TargetGroup[] }, request: HttpRequest): RoutingResult {
-  return compileListener(listener.Rules, listener.TargetGroups).route(request);
+export function routeRequest(listener: { Rules: Rule[]; TargetGroups?: TargetGroup[]; Certificates?: ListenerCertificate[] }, request: HttpRequest): RoutingResult {
+  const result = compileListener(listener.Rules, listener.TargetGroups).route(request);
+  if (request.Protocol === 'HTTPS') {
+    const certificate = selectCertificate(listener.Certificates ?? [], request.Host);
+    if (certificate) result.Certificate = certificate;
+    else result.Unsupported.push('the HTTPS request names no listener certificates, so the certificate the load balancer presents is not shown');
+  }
+  return result;
 }
 

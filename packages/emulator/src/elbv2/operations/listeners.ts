@@ -203,7 +203,7 @@ export function deleteRule(state: Elbv2Account, input: { RuleArn: string }, ctx:
 }
 
 /** What `routeRequest` needs to route through a listener of the account: its rules and the target groups with their health. */
-export function listenerRoutingInput(state: Elbv2Account, listenerArn: string): { Rules: Rule[]; TargetGroups: TargetGroup[] } {
+export function listenerRoutingInput(state: Elbv2Account, listenerArn: string): { Rules: Rule[]; TargetGroups: TargetGroup[]; Certificates: Certificate[] } {
   const listener = listenerOf(state, listenerArn);
-  return { Rules: state.elbv2.rules[listener.ListenerArn] ?? [], TargetGroups: Object.values(state.elbv2.targetGroups) };
+  return { Rules: state.elbv2.rules[listener.ListenerArn] ?? [], TargetGroups: Object.values(state.elbv2.targetGroups), Certificates: listener.Certificates ?? [] };
 }
