@@ -10,6 +10,7 @@ import { originCheck } from './middleware/origin-check.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
 import { meRoutes } from './routes/me.ts';
 import { validateRoutes } from './routes/validate.ts';
@@ -40,6 +41,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/labs', labRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
+  // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not
+  // browsers), a SigV4 signature authenticates them; it has its own 256 KB limit and AWS-shaped errors.
+  app.route('/', awsRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`there is no route \`${c.req.method} ${c.req.path}\``);
   });

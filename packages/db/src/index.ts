@@ -5,3 +5,4 @@ export * from './repositories/sessions.ts';
 export * from './repositories/throttles.ts';
 export * from './repositories/attempts.ts';
 export * from './repositories/progress.ts';
+export * from './repositories/attempt-state.ts';

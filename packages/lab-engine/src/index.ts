@@ -18,8 +18,8 @@ export type {
 export { loadLab } from './load-lab.ts';
 /** The catalogue summary of a lab, and the lab as a learner sees it (params filled in). */
 export { summarize, renderLab } from './view.ts';
-/** Draws an attempt's params from its seed and builds its initial account. */
-export { provision } from './provision.ts';
+/** Draws an attempt's params from its seed and builds its initial account; the context of its account (its account id). */
+export { attemptCtx, provision } from './provision.ts';
 /** Grades answers against a provisioned attempt, with per-check messages and explanations. */
 export { grade } from './grade.ts';
 /** Runs a lab's solution and known-wrong answers and reports whether they score as declared. */

@@ -79,3 +79,10 @@ export class InternalFailure extends AwsError {
     super('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
   }
 }
+
+/** Two requests changed the account at once and this one lost twice: nothing was written, send it again. */
+export class ConcurrentModification extends AwsError {
+  constructor() {
+    super('ConcurrentModification', 'The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.', 409);
+  }
+}

@@ -1,0 +1,107 @@
+import { findAttemptById, findUserAttempt, writeAttemptState, type AttemptRow } from '@skylab/db';
+import {
+  ConcurrentModification,
+  handleAwsRequest,
+  InternalFailure,
+  MAX_WIRE_BODY_BYTES,
+  queryErrorXml,
+  restoreAccountState,
+  rootCaller,
+  rootCredentials,
+  type AwsError,
+  type Ctx,
+  type WireRequest,
+  type WireResponse,
+} from '@skylab/emulator';
+import { attemptCtx } from '@skylab/lab-engine';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../app-env.ts';
+import type { AppDeps } from '../deps.ts';
+import { engineCtx } from '../engine-ctx.ts';
+import { notFound } from '../errors.ts';
+import { requireAuth } from '../middleware/session-auth.ts';
+
+function xmlResponse(response: WireResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}
+
+function awsError(error: Pick<AwsError, 'code' | 'message' | 'httpStatus'>, requestId: string): Response {
+  return xmlResponse({ status: error.httpStatus, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body: queryErrorXml(error, requestId) });
+}
+
+/** The emulator context of an attempt at its current version, with the account id its lab gives it. */
+function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Ctx {
+  const ctx = engineCtx(deps, attempt.seed, attempt.version);
+  const registered = deps.labs.get(attempt.labId);
+  return registered ? attemptCtx(registered.lab, attempt.params, ctx) : ctx;
+}
+
+/**
+ * The AWS API of each attempt's emulated account, for the real AWS SDKs and CLI (`POST /aws/:attemptId/`),
+ * and the credentials to use with it (`GET /api/attempts/:id/aws-credentials`). The wire endpoint takes
+ * no cookie: a SigV4 signature made with the attempt's credentials is its authentication, and every
+ * answer, errors included, is AWS-shaped XML.
+ */
+export function awsRoutes(deps: AppDeps) {
+  async function serve(c: Context<AppEnv>): Promise<Response> {
+    const requestId = deps.ids.next();
+    try {
+      const request: WireRequest = {
+        method: c.req.method,
+        url: c.req.url,
+        headers: Object.fromEntries(c.req.raw.headers),
+        body: new Uint8Array(await c.req.arrayBuffer()),
+      };
+      const attemptId = c.req.param('attemptId') ?? '';
+      // A second try after a concurrent write recomputes the call on the newer account; a third conflict
+      // is reported, never dropped.
+      for (let tries = 0; tries < 2; tries++) {
+        const attempt = await findAttemptById(deps.db, attemptId);
+        // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
+        const state = restoreAccountState(attempt?.state);
+        const ctx = attempt ? attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
+        const root = attempt ? rootCredentials(attempt.seed) : undefined;
+        const result = handleAwsRequest(state, request, {
+          ctx,
+          requestId,
+          resolveCredentials: (accessKeyId) => (root && accessKeyId === root.accessKeyId ? rootCaller(ctx.accountId, root.secretAccessKey) : undefined),
+        });
+        if (result.internalError !== undefined) {
+          deps.log.error('aws wire request failed', { requestId, attemptId, action: result.action, error: String(result.internalError) });
+        }
+        if (!attempt || !result.changed) return xmlResponse(result.response);
+        const written = await writeAttemptState(deps.db, { id: attempt.id, expectedVersion: attempt.version, state: result.state, updatedAt: deps.clock.now() });
+        if (written) return xmlResponse(result.response);
+      }
+      return awsError(new ConcurrentModification(), requestId);
+    } catch (error) {
+      deps.log.error('aws wire request failed', { requestId, path: c.req.path, error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
+      return awsError(new InternalFailure(), requestId);
+    }
+  }
+
+  return (
+    new Hono<AppEnv>()
+      // The rest of the API's 256 KB limit, answered the AWS way.
+      .use(
+        '/aws/*',
+        bodyLimit({ maxSize: MAX_WIRE_BODY_BYTES, onError: () => awsError({ code: 'RequestEntityTooLarge', message: `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, httpStatus: 413 }, deps.ids.next()) }),
+      )
+      // The SDKs add a slash to the endpoint path; the CLI and hand-made requests may not.
+      .all('/aws/:attemptId/', serve)
+      .all('/aws/:attemptId', serve)
+      .get('/api/attempts/:id/aws-credentials', async (c) => {
+        const { user } = requireAuth(c);
+        const id = c.req.param('id');
+        const attempt = await findUserAttempt(deps.db, id, user.id);
+        if (!attempt) throw notFound(`there is no attempt \`${id}\``);
+        const { accessKeyId, secretAccessKey } = rootCredentials(attempt.seed);
+        const origin = deps.config.publicOrigin ?? new URL(c.req.url).origin;
+        c.header('cache-control', 'no-store');
+        return c.json({
+          credentials: { accessKeyId, secretAccessKey, region: deps.config.region, endpoint: `${origin}/aws/${attempt.id}`, accountId: attemptEngineCtx(deps, attempt).accountId },
+        });
+      })
+  );
+}
