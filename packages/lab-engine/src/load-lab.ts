@@ -1,10 +1,16 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { ec2ReferenceFindings } from './ec2-references.ts';
 import { templateFindings } from './template.ts';
 
 const KNOWN_KEYS = [
   'apiVersion', 'id', 'title', 'summary', 'description', 'difficulty', 'estimatedMinutes', 'tags', 'params', 'setup', 'tasks', 'checks',
   'hints', 'solution', 'wrongAnswers', 'UserName', 'PolicyName', 'PolicyDocument', 'UserPolicyList', 'AttachedManagedPolicies', 'PolicyArn',
   'Name', 'Objects', 'Key', 'Body', 'ContentType', 'Path', 'Description', 'feedback', 'visibility', 'misconceptions', 'simulate', 'expect',
+  'ec2', 'vpcs', 'internetGateways', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'instances', 'CidrBlock', 'VpcId', 'SubnetId',
+  'AvailabilityZone', 'MapPublicIpOnLaunch', 'Routes', 'DestinationCidrBlock', 'GatewayId', 'Associations', 'Entries', 'GroupName',
+  'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
+  'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
+  'protocol', 'port', 'onlyExposed', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language',
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -46,6 +52,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
       if (!checks.has(id)) add(['wrongAnswers', i, 'fails', j], 'lab/unknown-check', `there is no check \`${id}\``);
     });
   });
+  ec2ReferenceFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;
 }

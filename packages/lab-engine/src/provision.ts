@@ -1,5 +1,4 @@
 import {
-  AwsError,
   attachUserPolicy,
   createBucket,
   createPolicy,
@@ -10,8 +9,9 @@ import {
   type AccountState,
   type Ctx,
 } from '@skylab/emulator';
-import type { Lab, PathSegment } from '@skylab/validation';
-import { LabError } from './lab-error.ts';
+import type { Lab } from '@skylab/validation';
+import { LabError, setupStep } from './lab-error.ts';
+import { provisionEc2 } from './provision-ec2.ts';
 import { resolveParams } from './params.ts';
 import { renderDeep, renderString } from './template.ts';
 import type { Provisioned } from './types.ts';
@@ -28,16 +28,6 @@ export function attemptCtx(lab: Lab, params: Record<string, string>, ctx: Ctx): 
   return { ...ctx, accountId };
 }
 
-function step<T>(path: PathSegment[], run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
-    const message = `setup failed with \`${error.code}\`: ${error.message}`;
-    throw new LabError(message, [{ ruleId: `aws/${error.code}`, severity: 'error', path, message }, ...error.findings.map((f) => ({ ...f, path: [...path, ...f.path] }))]);
-  }
-}
-
 /**
  * Builds one attempt's variant: draws the params from the seed and creates the lab's initial account
  * through the emulator's own operations, so setup obeys the same rules as the learner.
@@ -49,24 +39,25 @@ export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
   const setup = renderDeep(lab.setup, params);
   const state: AccountState = emptyAccountState();
   setup.iam.policies.forEach((policy, i) => {
-    step(['setup', 'iam', 'policies', i], () => createPolicy(state, policy, c));
+    setupStep(['setup', 'iam', 'policies', i], () => createPolicy(state, policy, c));
   });
   setup.iam.users.forEach((user, i) => {
     const path = ['setup', 'iam', 'users', i];
-    step(path, () => createUser(state, { UserName: user.UserName, ...(user.Path !== undefined ? { Path: user.Path } : {}) }, c));
+    setupStep(path, () => createUser(state, { UserName: user.UserName, ...(user.Path !== undefined ? { Path: user.Path } : {}) }, c));
     user.UserPolicyList?.forEach((policy, j) => {
-      step([...path, 'UserPolicyList', j], () => putUserPolicy(state, { UserName: user.UserName, ...policy }, c));
+      setupStep([...path, 'UserPolicyList', j], () => putUserPolicy(state, { UserName: user.UserName, ...policy }, c));
     });
     user.AttachedManagedPolicies?.forEach((attached, j) => {
-      step([...path, 'AttachedManagedPolicies', j], () => attachUserPolicy(state, { UserName: user.UserName, PolicyArn: attached.PolicyArn }, c));
+      setupStep([...path, 'AttachedManagedPolicies', j], () => attachUserPolicy(state, { UserName: user.UserName, PolicyArn: attached.PolicyArn }, c));
     });
   });
   setup.s3.buckets.forEach((bucket, i) => {
     const path = ['setup', 's3', 'buckets', i];
-    step(path, () => createBucket(state, { Bucket: bucket.Name }, c));
+    setupStep(path, () => createBucket(state, { Bucket: bucket.Name }, c));
     bucket.Objects?.forEach((object, j) => {
-      step([...path, 'Objects', j], () => putObject(state, { Bucket: bucket.Name, ...object }, c));
+      setupStep([...path, 'Objects', j], () => putObject(state, { Bucket: bucket.Name, ...object }, c));
     });
   });
+  provisionEc2(state, setup.ec2, c);
   return { params, state };
 }

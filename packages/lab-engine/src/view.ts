@@ -33,7 +33,7 @@ export function renderLab(lab: Lab, params?: Record<string, string>): LabView {
       title: render(task.title),
       prompt: render(task.prompt),
       starter: render(task.starter),
-      language: 'json',
+      language: task.kind === 'iam-policy' ? 'json' : task.language,
     })),
     hints: lab.hints.map((hint, index) => ({ index, cost: hint.cost, ...(hint.cost === 0 ? { text: render(hint.text) } : {}) })),
   };

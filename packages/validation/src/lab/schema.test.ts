@@ -17,7 +17,11 @@ const MINIMAL = {
 describe('labSchema', () => {
   it('fills in defaults', () => {
     const lab = labSchema.parse(MINIMAL);
-    expect(lab.setup).toEqual({ iam: { policies: [], users: [] }, s3: { buckets: [] } });
+    expect(lab.setup).toEqual({
+      iam: { policies: [], users: [] },
+      s3: { buckets: [] },
+      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [] },
+    });
     expect(lab.checks[0]).toMatchObject({ points: 1, visibility: 'immediately', misconceptions: [] });
     expect(lab.tasks[0]?.starter).toBe('');
     expect(lab).toMatchObject({ params: {}, hints: [], wrongAnswers: [], tags: [] });
@@ -32,6 +36,47 @@ describe('labSchema', () => {
     const result = labSchema.safeParse({ ...MINIMAL, ...patch });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path)).toContainEqual(path);
+  });
+
+  const CHECK = { id: 'c', title: 'C', feedback: { pass: 'yes', fail: 'no' } };
+  const SIMULATE = MINIMAL.checks[0]!.simulate;
+  const REACH = { source: 'internet', destination: 'web', port: 443, expect: 'reachable' };
+
+  it.each<[string, object, (string | number)[] | undefined]>([
+    ['a simulate check', { simulate: SIMULATE }, undefined],
+    ['a reachability check', { reachability: REACH }, undefined],
+    ['an icmp reachability check without a port', { reachability: { ...REACH, protocol: 'icmp', port: undefined } }, undefined],
+    ['an exposure check', { exposure: { onlyExposed: ['web'], notExposed: { port: 22, scope: 'world' } } }, undefined],
+    ['a lint check', { lint: { task: 'groups', rules: ['sg/ssh-open-to-world'] } }, undefined],
+    ['a check with no assertion', {}, ['checks', 0]],
+    ['a check with two assertions', { simulate: SIMULATE, reachability: REACH }, ['checks', 0, 'reachability']],
+    ['a tcp path without a port', { reachability: { ...REACH, port: undefined } }, ['checks', 0, 'reachability', 'port']],
+    ['an empty exposure check', { exposure: {} }, ['checks', 0, 'exposure']],
+    ['a wrong expectation', { reachability: { ...REACH, expect: 'open' } }, ['checks', 0, 'reachability', 'expect']],
+  ])('takes or refuses %s', (_name, assertion, path) => {
+    const result = labSchema.safeParse({ ...MINIMAL, checks: [{ ...CHECK, ...assertion }] });
+    expect(result.success).toBe(path === undefined);
+    if (path) expect(result.error?.issues.map((i) => i.path)).toContainEqual(path);
+  });
+
+  it.each<[string, object, (string | number)[] | undefined]>([
+    ['a security groups task', { kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: ['web-sg'] }, undefined],
+    ['a security groups task without groups', { kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: [] }, ['tasks', 0, 'groups']],
+    ['an unknown task kind', { kind: 'quiz', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'kind']],
+  ])('takes or refuses %s', (_name, task, path) => {
+    const result = labSchema.safeParse({ ...MINIMAL, tasks: [task] });
+    expect(result.success).toBe(path === undefined);
+    if (path) expect(result.error?.issues.map((i) => i.path)).toContainEqual(path);
+  });
+
+  it('defaults a security groups task to yaml and an instance to a small type', () => {
+    const lab = labSchema.parse({
+      ...MINIMAL,
+      tasks: [{ kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: ['web-sg'] }],
+      setup: { ec2: { instances: [{ Name: 'web', SubnetId: 'public', SecurityGroupIds: ['web-sg'] }] } },
+    });
+    expect(lab.tasks[0]).toMatchObject({ language: 'yaml', starter: '' });
+    expect(lab.setup.ec2.instances[0]).toMatchObject({ InstanceType: 't3.micro', ImageId: 'ami-0abcdef1234567890' });
   });
 
   it('turns a policy written as a YAML map into JSON text', () => {

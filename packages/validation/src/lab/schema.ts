@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { labCheckSchema } from './checks.ts';
+import { ec2SetupSchema } from './ec2-setup.ts';
+import { kebabId, resourceName, text } from './fields.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
-
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-function kebabId(what: string) {
-  return z
-    .string({ error: `${what} must be a string` })
-    .regex(KEBAB, { error: (issue) => `\`${String(issue.input)}\` is not a valid ${what}: use lowercase letters, digits and single hyphens` });
-}
-
-function text(what: string) {
-  return z.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
-}
 
 /** A param drawn per attempt from the attempt's seed, so every learner gets their own variant. */
 export const labParamSchema = z
@@ -102,6 +93,7 @@ export const labSetupSchema = z
       .strictObject({ buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets') })
       .prefault({})
       .describe('S3 resources'),
+    ec2: ec2SetupSchema,
   })
   .prefault({})
   .describe('The emulated account before the learner acts');
@@ -127,40 +119,31 @@ export const labTaskSchema = z
             .describe('How the answer is installed in the account'),
         })
         .describe('Write an IAM identity policy'),
+      z
+        .strictObject({
+          kind: z.literal('security-groups').describe('The learner writes the rules of security groups the setup created'),
+          id: kebabId('task id').describe('The task id, the key of its answer'),
+          title: text('a task title').describe('A short title'),
+          prompt: text('a task prompt').describe('What to do, in markdown'),
+          starter: z.string().prefault('').describe('The text the editor starts with'),
+          language: z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way'),
+          groups: z
+            .array(resourceName('security group'))
+            .min(1, { error: 'a security groups task needs at least one group' })
+            .describe('The groups the learner sets, by `GroupName`; a group the answer lists replaces its rules (revoke, then authorize)'),
+        })
+        .describe('Write the inbound and outbound rules of security groups in `DescribeSecurityGroups` shape'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`' },
+    { error: 'a task needs a `kind`: `iam-policy` or `security-groups`' },
   )
   .describe('Something the learner submits');
 
-const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('A context value, or a list for multivalued keys');
-
-/** A check: an assertion over the account after the learner's answers were applied. */
-export const labCheckSchema = z
-  .strictObject({
-    id: kebabId('check id').describe('The check id'),
-    title: text('a check title').describe('What the check verifies, as the learner sees it'),
-    points: z.number().min(0, { error: 'points must not be negative' }).prefault(1).describe('Points for passing'),
-    simulate: z
-      .strictObject({
-        principal: text('`principal`').describe('The ARN of the IAM user making the request'),
-        action: text('`action`').describe('The action, as `service:Action`'),
-        resource: text('`resource`').describe('The resource ARN'),
-        context: z.record(z.string(), contextValue).optional().describe('Request context keys, such as `aws:SecureTransport`'),
-        expect: z.enum(['allowed', 'denied'], { error: '`expect` must be `allowed` or `denied`' }).describe('The decision that passes the check'),
-      })
-      .describe('Simulate one request with the IAM policy evaluator'),
-    feedback: z
-      .strictObject({
-        pass: text('`feedback.pass`').describe('Shown when the check passes'),
-        fail: text('`feedback.fail`').describe('Shown when the check fails: point at the misconception, not the answer'),
-      })
-      .describe('What the learner reads'),
-    visibility: z.enum(['immediately', 'after-submission', 'after-due-date']).prefault('immediately').describe('When the result is shown'),
-    misconceptions: z.array(kebabId('misconception tag')).prefault([]).describe('Misconception tags a failure points to'),
-  })
-  .describe('An assertion over the account after the learner acted');
-
 const answersSchema = z.record(z.string(), z.string({ error: 'an answer must be text' })).describe('Answers by task id');
+
+/** The check and security groups answer schemas live beside the lab format. */
+export { labCheckSchema, securityGroupsAnswerSchema } from './checks.ts';
+/** The EC2 part of a lab's setup. */
+export { ec2SetupSchema, type Ec2Setup } from './ec2-setup.ts';
 
 /** The lab file format, version 1. */
 export const labSchema = z

@@ -1,0 +1,24 @@
+import { formatFinding, lint, type ArtifactKind, type Lab } from '@skylab/validation';
+import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+
+/** The lint artifact kind of each task kind's answer. */
+export const TASK_LINT_KINDS: Record<Lab['tasks'][number]['kind'], ArtifactKind> = {
+  'iam-policy': 'iam-identity-policy',
+  'security-groups': 'security-groups',
+};
+
+/** A `lint` check: the task's answer has no finding of the given severities (and rule ids) from Skylab's lint rules. */
+export function runLintCheck(input: CheckInput, lab: Lab): CheckRun {
+  const spec = input.check.lint;
+  if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `lint` assertion');
+  const task = lab.tasks.find((t) => t.id === spec.task);
+  const text = input.answers[spec.task];
+  if (!task || text === undefined) return errored(input, LAB_PROBLEM, `there is no answer for task \`${spec.task}\` to lint`);
+  const counted = lint(TASK_LINT_KINDS[task.kind], text).findings.filter(
+    (f) => spec.severities.includes(f.severity) && (spec.rules === undefined || spec.rules.includes(f.ruleId)),
+  );
+  const explanation = counted.length === 0
+    ? `no ${spec.rules ? `${spec.rules.map((r) => `\`${r}\``).join(', ')} ` : ''}findings of severity ${spec.severities.join(', ')} in your answer`
+    : counted.map((f) => formatFinding({ ...f, file: spec.task })).join('\n');
+  return decided(input, counted.length === 0, explanation);
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ec2SecurityGroupSchema } from '../schemas/security-group.ts';
+import { list } from '../schemas/common.ts';
+import { kebabId, resourceName, text } from './fields.ts';
+
+// What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
+// question), the internet exposure of the network, or a lint-clean answer.
+
+const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('A context value, or a list for multivalued keys');
+
+const simulateSchema = z
+  .strictObject({
+    principal: text('`principal`').describe('The ARN of the IAM user making the request'),
+    action: text('`action`').describe('The action, as `service:Action`'),
+    resource: text('`resource`').describe('The resource ARN'),
+    context: z.record(z.string(), contextValue).optional().describe('Request context keys, such as `aws:SecureTransport`'),
+    expect: z.enum(['allowed', 'denied'], { error: '`expect` must be `allowed` or `denied`' }).describe('The decision that passes the check'),
+  })
+  .describe('Simulate one request with the IAM policy evaluator');
+
+const endpoint = (role: string) => text(`\`${role}\``).describe(`The ${role}: \`internet\` or the name of an instance in the setup`);
+
+const reachabilitySchema = z
+  .strictObject({
+    source: endpoint('source'),
+    destination: endpoint('destination'),
+    protocol: z.enum(['tcp', 'udp', 'icmp'], { error: '`protocol` must be `tcp`, `udp` or `icmp`' }).prefault('tcp').describe('The protocol'),
+    port: z.number().int().min(0).max(65535).optional().describe('The destination port, required for tcp and udp'),
+    expect: z.enum(['reachable', 'unreachable'], { error: '`expect` must be `reachable` or `unreachable`' }).describe('The answer that passes the check'),
+  })
+  .refine((r) => r.protocol === 'icmp' || r.port !== undefined, { error: 'a tcp or udp path needs a `port`', path: ['port'] })
+  .describe('Ask the network path analyzer whether the source can open a connection to the destination');
+
+const exposureSchema = z
+  .strictObject({
+    onlyExposed: z.array(resourceName('instance')).optional().describe('Only these instances may accept any connection from the internet'),
+    notExposed: z
+      .strictObject({
+        port: z.number().int().min(0).max(65535).optional().describe('The port that must not be open to the internet; every port when left out'),
+        protocol: z.enum(['tcp', 'udp']).prefault('tcp').describe('The protocol of `port`'),
+        instances: z.array(resourceName('instance')).optional().describe('Only these instances must keep it closed; every instance when left out'),
+        scope: z.enum(['world', 'any']).prefault('any').describe('`world`: no source of `/0` (any address) may reach it; `any`: no internet source at all'),
+      })
+      .optional()
+      .describe('A port the internet must not reach'),
+  })
+  .refine((e) => e.onlyExposed !== undefined || e.notExposed !== undefined, { error: 'an exposure check needs `onlyExposed` or `notExposed`' })
+  .describe('Assert what the internet can reach, from the exposure report');
+
+const lintSchema = z
+  .strictObject({
+    task: kebabId('task id').describe('The task whose answer is linted'),
+    severities: z
+      .array(z.enum(['error', 'security-warning', 'warning', 'suggestion']))
+      .min(1)
+      .prefault(['error', 'security-warning'])
+      .describe('The finding severities that fail the check'),
+    rules: z.array(text('a rule id')).optional().describe('Only findings of these rule ids fail the check, such as `sg/ssh-open-to-world`'),
+  })
+  .describe("Lint the task's answer with Skylab's rules: the check passes when no finding of the given severities (and rules) remains");
+
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint'] as const;
+
+/** A check: an assertion over the account after the learner's answers were applied. */
+export const labCheckSchema = z
+  .strictObject({
+    id: kebabId('check id').describe('The check id'),
+    title: text('a check title').describe('What the check verifies, as the learner sees it'),
+    points: z.number().min(0, { error: 'points must not be negative' }).prefault(1).describe('Points for passing'),
+    simulate: simulateSchema.optional(),
+    reachability: reachabilitySchema.optional(),
+    exposure: exposureSchema.optional(),
+    lint: lintSchema.optional(),
+    feedback: z
+      .strictObject({
+        pass: text('`feedback.pass`').describe('Shown when the check passes'),
+        fail: text('`feedback.fail`').describe('Shown when the check fails: point at the misconception, not the answer'),
+      })
+      .describe('What the learner reads'),
+    visibility: z.enum(['immediately', 'after-submission', 'after-due-date']).prefault('immediately').describe('When the result is shown'),
+    misconceptions: z.array(kebabId('misconception tag')).prefault([]).describe('Misconception tags a failure points to'),
+  })
+  .superRefine((check, ctx) => {
+    const present = ASSERTIONS.filter((key) => check[key] !== undefined);
+    if (present.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure` or `lint`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
+        path: present.length === 0 ? [] : [present[1] as string],
+      });
+    }
+  })
+  .describe('An assertion over the account after the learner acted');
+
+/** A learner's security groups answer: `DescribeSecurityGroups` output, groups named by `GroupName` (or `GroupId`). */
+export const securityGroupsAnswerSchema = z
+  .strictObject({ SecurityGroups: list(ec2SecurityGroupSchema, 'security groups', 100).describe('The groups to set, each with its complete rules') })
+  .describe('Security groups in `DescribeSecurityGroups` shape');
