@@ -13,7 +13,7 @@ function exposureText(exposure: Exposure, names: ResourceNames): string {
   return `\`${who}\` accepts ${exposure.Protocol}${ports} from \`${exposure.SourceCidr}\` through \`${names.byId.get(exposure.SecurityGroupId) ?? exposure.SecurityGroupId}\``;
 }
 
-/** An `exposure` check: only the listed instances are reachable from the internet, and the given port on none. */
+/** An `exposure` check: only the listed instances and tcp ports are reachable from the internet, and the given port on none. */
 export function runExposureCheck(input: CheckInput, state: AccountState): CheckRun {
   const spec = renderDeep(input.check.exposure, input.params);
   if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `exposure` assertion');
@@ -33,6 +33,11 @@ export function runExposureCheck(input: CheckInput, state: AccountState): CheckR
     const allowed = instanceIds(spec.onlyExposed);
     if ('problem' in allowed) return errored(input, LAB_PROBLEM, allowed.problem);
     offending.push(...report.Exposures.filter((e) => e.InstanceId === undefined || !allowed.ids.has(e.InstanceId)));
+  }
+  if (spec.onlyPorts) {
+    const ports = spec.onlyPorts;
+    const outside = (e: Exposure) => e.Protocol !== 'tcp' || e.PortRange === undefined || e.PortRange.From !== e.PortRange.To || !ports.includes(e.PortRange.From);
+    offending.push(...report.Exposures.filter((e) => !offending.includes(e) && outside(e)));
   }
   const closed = spec.notExposed;
   if (closed) {

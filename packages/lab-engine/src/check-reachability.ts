@@ -14,15 +14,15 @@ function hopText(component: PathComponent, names: ResourceNames): string {
   if (rule) {
     const peer = rule.ReferencedGroupId ? `group \`${names.byId.get(rule.ReferencedGroupId) ?? rule.ReferencedGroupId}\`` : `\`${rule.Cidr ?? ''}\``;
     const ports = rule.PortRange ? ` ${rule.PortRange.From === rule.PortRange.To ? rule.PortRange.From : `${rule.PortRange.From}-${rule.PortRange.To}`}` : '';
-    return `${name} (${rule.Direction} rule ${rule.Protocol}${ports} ${rule.Direction === 'ingress' ? 'from' : 'to'} ${peer})`;
+    return `${name} (${rule.Direction} rule ${rule.Protocol === '-1' ? 'all traffic' : rule.Protocol}${ports} ${rule.Direction === 'ingress' ? 'from' : 'to'} ${peer})`;
   }
   if (component.AclRule) return `${name} (${component.AclRule.RuleAction} rule ${component.AclRule.RuleNumber})`;
   return name;
 }
 
 /** The analysis in plain words, with the lab's names instead of ids. */
-export function describeAnalysis(analysis: ReachabilityAnalysis, names: ResourceNames): string {
-  const path = analysis.ForwardPathComponents.map((c) => hopText(c, names)).join(' → ');
+export function describeAnalysis(analysis: ReachabilityAnalysis, names: ResourceNames, fromInternet = false): string {
+  const path = [...(fromInternet ? ['`internet`'] : []), ...analysis.ForwardPathComponents.map((c) => hopText(c, names))].join(' → ');
   if (analysis.NetworkPathFound) {
     return `the path exists: ${path}. Replies need no rule of their own: security groups are stateful`;
   }
@@ -52,7 +52,7 @@ export function runReachabilityCheck(input: CheckInput, state: AccountState): Ch
     if (!(error instanceof AwsError)) throw error;
     return errored(input, LAB_PROBLEM, withNames(error.message, names));
   }
-  const explanation = describeAnalysis(analysis, names);
+  const explanation = describeAnalysis(analysis, names, source.id === 'internet');
   if (analysis.Unsupported.length > 0) {
     return errored(input, 'this check could not be decided: the path uses something the network analyzer does not model', explanation, analysis.Unsupported.map((u) => withNames(u, names)));
   }

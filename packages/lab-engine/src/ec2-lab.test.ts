@@ -95,6 +95,8 @@ describe('an EC2 lab', () => {
     const outcome = gradeWith(SOLUTION);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));
     expect(outcome.grade.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['web-https:pass', 'app-from-web:pass', 'only-web:pass', 'lint-clean:pass']);
+    expect(outcome.grade.checks[0]?.explanation).toContain('the path exists: `internet` → `igw` → `main default network acl` (allow rule 100) → `web-sg` (ingress rule tcp 443 from `0.0.0.0/0`) → `web`');
+    expect(outcome.grade.checks[1]?.explanation).toContain('`web-sg` (egress rule all traffic to `0.0.0.0/0`)');
     expect(outcome.grade.checks[1]?.explanation).toContain('`app-sg` (ingress rule tcp 8080 from group `web-sg`)');
     expect(outcome.grade.checks[2]?.explanation).toBe('the internet reaches only: `web` accepts tcp 443 from `0.0.0.0/0` through `web-sg`');
   });

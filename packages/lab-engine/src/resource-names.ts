@@ -41,6 +41,15 @@ export function resourceNames(state: AccountState): ResourceNames {
   for (const acl of Object.values(ec2.networkAcls)) add('network acl', acl.NetworkAclId, nameTag(acl.Tags));
   // Every VPC has a group called `default`; a lab cannot create another, so it names none of the lab's.
   for (const group of Object.values(ec2.securityGroups)) if (group.GroupName !== 'default') add('security group', group.GroupId, group.GroupName);
+  // The VPC's own main route table and default ACL carry no tag, so they go by their VPC's name.
+  for (const table of Object.values(ec2.routeTables)) {
+    const vpc = names.byId.get(table.VpcId);
+    if (vpc !== undefined && !names.byId.has(table.RouteTableId) && table.Associations.some((a) => a.Main)) names.byId.set(table.RouteTableId, `${vpc} main route table`);
+  }
+  for (const acl of Object.values(ec2.networkAcls)) {
+    const vpc = names.byId.get(acl.VpcId);
+    if (vpc !== undefined && !names.byId.has(acl.NetworkAclId) && acl.IsDefault) names.byId.set(acl.NetworkAclId, `${vpc} default network acl`);
+  }
   for (const instance of Object.values(ec2.instances)) {
     if (instance.State.Name === 'terminated') continue;
     const name = nameTag(instance.Tags);

@@ -34,6 +34,7 @@ const reachabilitySchema = z
 const exposureSchema = z
   .strictObject({
     onlyExposed: z.array(resourceName('instance')).optional().describe('Only these instances may accept any connection from the internet'),
+    onlyPorts: z.array(z.number().int().min(0).max(65535)).optional().describe('Only these tcp ports may be open to the internet, on any instance'),
     notExposed: z
       .strictObject({
         port: z.number().int().min(0).max(65535).optional().describe('The port that must not be open to the internet; every port when left out'),
@@ -44,7 +45,7 @@ const exposureSchema = z
       .optional()
       .describe('A port the internet must not reach'),
   })
-  .refine((e) => e.onlyExposed !== undefined || e.notExposed !== undefined, { error: 'an exposure check needs `onlyExposed` or `notExposed`' })
+  .refine((e) => e.onlyExposed !== undefined || e.onlyPorts !== undefined || e.notExposed !== undefined, { error: 'an exposure check needs `onlyExposed`, `onlyPorts` or `notExposed`' })
   .describe('Assert what the internet can reach, from the exposure report');
 
 const lintSchema = z

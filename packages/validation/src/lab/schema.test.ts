@@ -47,6 +47,7 @@ describe('labSchema', () => {
     ['a reachability check', { reachability: REACH }, undefined],
     ['an icmp reachability check without a port', { reachability: { ...REACH, protocol: 'icmp', port: undefined } }, undefined],
     ['an exposure check', { exposure: { onlyExposed: ['web'], notExposed: { port: 22, scope: 'world' } } }, undefined],
+    ['an exposure check of ports only', { exposure: { onlyPorts: [80, 443] } }, undefined],
     ['a lint check', { lint: { task: 'groups', rules: ['sg/ssh-open-to-world'] } }, undefined],
     ['a check with no assertion', {}, ['checks', 0]],
     ['a check with two assertions', { simulate: SIMULATE, reachability: REACH }, ['checks', 0, 'reachability']],
