@@ -1,4 +1,5 @@
 import {
+  CreateAccessKeyCommand,
   CreateUserCommand,
   EntityAlreadyExistsException,
   GetUserCommand,
@@ -148,6 +149,22 @@ describe('IAM through the AWS SDK', () => {
     const names = ['w1', 'w2', 'w3'];
     await Promise.all(names.map((UserName) => iam().send(new CreateUserCommand({ UserName }))));
     for (const UserName of names) expect((await iam().send(new GetUserCommand({ UserName }))).User?.UserName).toBe(UserName);
+  });
+});
+
+describe("the account's own IAM decides", () => {
+  it("denies the lab's S3-only user iam:CreateUser with its own access key, in AWS's words", async () => {
+    const { AccessKey } = await iam().send(new CreateAccessKeyCommand({ UserName: 'app-reader' }));
+    expect(AccessKey).toMatchObject({ UserName: 'app-reader', Status: 'Active', AccessKeyId: expect.stringMatching(/^AKIA/) });
+    const reader = iam({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+    const error = await failure(reader.send(new CreateUserCommand({ UserName: 'intruder' })));
+    expect(error.name).toBe('AccessDenied');
+    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(error.message).toBe(
+      `User: arn:aws:iam::${credentials.accountId}:user/app-reader is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${credentials.accountId}:user/intruder because no identity-based policy allows the iam:CreateUser action`,
+    );
+    const missing = await failure(iam().send(new GetUserCommand({ UserName: 'intruder' })));
+    expect(missing).toBeInstanceOf(NoSuchEntityException);
   });
 });
 

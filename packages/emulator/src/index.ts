@@ -447,11 +447,13 @@ export {
 /** The AWS wire endpoint: one signed AWS API request in, the response and the account after it out. */
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
-export type { ResolvedCredentials, WireCaller, WireRequest, WireResponse } from './wire/types.ts';
+export type { ActionBinding, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
 /** The root access key of an attempt's account, derived from its seed, and the root user as a caller. */
-export { rootCaller, rootCredentials, type AccessKeyPair } from './wire/credentials.ts';
+export { accountCredentials, rootCaller, rootCredentials, type AccessKeyPair } from './wire/credentials.ts';
 /** The services the wire serves and how one plugs in: signing name, protocol, version and action table. */
-export { WIRE_SERVICES, iamService, type ActionBinding, type WireCtx, type WireOperation, type WireService } from './wire/services.ts';
+export { WIRE_SERVICES } from './wire/services.ts';
+/** IAM as the wire serves it: input specs, resources and condition keys per action. */
+export { iamService } from './wire/iam-service.ts';
 /** AWS Signature Version 4 verification, piece by piece as the IAM User Guide describes it. */
 export { computeSignature, formatAmzDate, parseSigV4, verifySigV4, type SigV4Authorization } from './wire/sigv4.ts';
 /** The AWS Query protocol: parameters in, XML responses and errors out. */

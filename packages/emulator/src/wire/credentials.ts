@@ -1,6 +1,8 @@
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { utf8Encode } from './bytes.ts';
+import type { AccountState } from '../state.ts';
+import { ExpiredToken } from '../sts/errors.ts';
 import type { ResolvedCredentials } from './types.ts';
 
 // The root credentials of an emulated account are derived from the attempt's seed, not stored: the same
@@ -33,4 +35,28 @@ export function rootCredentials(seed: string): AccessKeyPair {
 /** The root user of an account as a caller: the account id is its user id, as GetCallerIdentity reports it. */
 export function rootCaller(accountId: string, secretAccessKey: string): ResolvedCredentials {
   return { secretAccessKey, caller: { arn: `arn:aws:iam::${accountId}:root`, account: accountId, userId: accountId, type: 'Root' } };
+}
+
+const accountOf = (arn: string) => /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(arn)?.[1] ?? '';
+
+/**
+ * The credentials an account issued itself: an STS session's temporary key (refused with `ExpiredToken`
+ * once it expired on the emulator's clock) or an IAM user's active access key. Undefined for any other id.
+ */
+export function accountCredentials(state: AccountState, accessKeyId: string, now: number): ResolvedCredentials | undefined {
+  const session = state.sts?.sessions[accessKeyId];
+  if (session) {
+    if (now >= session.Expiration) throw new ExpiredToken('The security token included in the request is expired');
+    return {
+      secretAccessKey: session.SecretAccessKey,
+      sessionToken: session.SessionToken,
+      session,
+      caller: { arn: session.Arn, account: accountOf(session.Arn), userId: session.UserId, type: session.RoleArn ? 'AssumedRole' : 'User' },
+    };
+  }
+  for (const user of Object.values(state.iam.users)) {
+    const key = user.AccessKeys?.find((k) => k.AccessKeyId === accessKeyId && k.Status === 'Active');
+    if (key) return { secretAccessKey: key.SecretAccessKey, caller: { arn: user.Arn, account: accountOf(user.Arn), userId: user.UserId, type: 'User' } };
+  }
+  return undefined;
 }

@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { createAccessKey, updateAccessKey } from '../iam/credential-operations.ts';
 import { putUserPolicy, createUser } from '../iam/operations.ts';
 import { emptyAccountState, type AccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
 import { utf8Encode } from './bytes.ts';
 import { rootCaller, rootCredentials } from './credentials.ts';
 import { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions } from './handler.ts';
+import { iamService } from './iam-service.ts';
 import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
 import type { ResolvedCredentials, WireRequest } from './types.ts';
 
 const ctx = testCtx();
 const NOW = ctx.clock.now();
 const ROOT = rootCredentials('seed-1');
-const READER = { accessKeyId: 'AKIAREADER0000000001', secretAccessKey: 'reader-secret' };
+let READER = { accessKeyId: '', secretAccessKey: '' };
 
+/** The lab's account: `app-reader` with an S3 read policy (and iam:GetUser) and an access key of its own. */
 function account(): AccountState {
   const state = emptyAccountState();
   createUser(state, { UserName: 'app-reader' }, ctx);
   putUserPolicy(state, { UserName: 'app-reader', PolicyName: 's3-read-only', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'iam:GetUser'], Resource: '*' }] }) }, ctx);
+  const { AccessKey } = createAccessKey(state, { UserName: 'app-reader' }, ctx);
+  READER = { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
   return state;
 }
 
-function resolve(id: string, state: AccountState): ResolvedCredentials | undefined {
-  if (id === ROOT.accessKeyId) return rootCaller(ctx.accountId, ROOT.secretAccessKey);
-  const reader = state.iam.users['app-reader'];
-  if (id === READER.accessKeyId && reader) {
-    return { secretAccessKey: READER.secretAccessKey, caller: { arn: reader.Arn, account: ctx.accountId, userId: reader.UserId, type: 'User' } };
-  }
-  return undefined;
+function resolve(id: string): ResolvedCredentials | undefined {
+  return id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined;
 }
 
 const options: HandleAwsOptions = { ctx, requestId: 'req-1', resolveCredentials: resolve };
@@ -91,6 +91,38 @@ describe('handleAwsRequest', () => {
     expect(result.response.body).toContain('<UserName>app-reader</UserName>');
   });
 
+  it('refuses an IAM user key once it is made inactive', () => {
+    const state = account();
+    updateAccessKey(state, { UserName: 'app-reader', AccessKeyId: READER.accessKeyId, Status: 'Inactive' }, ctx);
+    expect(errorCode(handleAwsRequest(state, signed('Action=GetUser&Version=2010-05-08', READER), options).response.body)).toBe('InvalidClientTokenId');
+  });
+
+  describe('temporary credentials', () => {
+    const SESSION = { accessKeyId: 'ASIASESSION000000001', secretAccessKey: 'session-secret' };
+    function withSession(expiration: number): AccountState {
+      const state = account();
+      const reader = state.iam.users['app-reader']!;
+      state.sts.sessions[SESSION.accessKeyId] = {
+        AccessKeyId: SESSION.accessKeyId, SecretAccessKey: SESSION.secretAccessKey, SessionToken: 'token-1', Expiration: expiration,
+        Arn: reader.Arn, UserId: reader.UserId, SessionPolicies: [], Tags: {}, Chained: false,
+      };
+      return state;
+    }
+    it('are accepted with their session token', () => {
+      const result = handleAwsRequest(withSession(NOW + 3_600_000), signed('Action=GetUser&Version=2010-05-08', SESSION, { headers: { 'x-amz-security-token': 'token-1' } }), options);
+      expect(result.response.status).toBe(200);
+    });
+    it('are refused without it or with another one', () => {
+      const state = withSession(NOW + 3_600_000);
+      expect(errorCode(handleAwsRequest(state, signed('Action=GetUser&Version=2010-05-08', SESSION), options).response.body)).toBe('InvalidClientTokenId');
+      expect(errorCode(handleAwsRequest(state, signed('Action=GetUser&Version=2010-05-08', SESSION, { headers: { 'x-amz-security-token': 'token-2' } }), options).response.body)).toBe('InvalidClientTokenId');
+    });
+    it('expire on the emulated clock', () => {
+      const result = handleAwsRequest(withSession(NOW), signed('Action=GetUser&Version=2010-05-08', SESSION, { headers: { 'x-amz-security-token': 'token-1' } }), options);
+      expect(errorCode(result.response.body)).toBe('ExpiredToken');
+    });
+  });
+
   const failures: [string, () => WireRequest, number, string][] = [
     ['an unknown key', () => signed('Action=GetUser&Version=2010-05-08', { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }), 403, 'InvalidClientTokenId'],
     ['a wrong secret', () => signed('Action=GetUser&Version=2010-05-08', { ...ROOT, secretAccessKey: 'wrong' }), 403, 'SignatureDoesNotMatch'],
@@ -144,5 +176,28 @@ describe('GetUser without a name', () => {
   it('is refused for the root user, which is no IAM user', () => {
     const result = handleAwsRequest(account(), signed('Action=GetUser&Version=2010-05-08'), options);
     expect(errorCode(result.response.body)).toBe('ValidationError');
+  });
+});
+
+describe('the IAM binding', () => {
+  it('gives every action of the IAM table an input spec and the resource it is authorized on', () => {
+    const missing = Object.keys(iamService.actions).filter((action) => !iamService.bindings[action]?.input || !iamService.bindings[action]?.resource);
+    expect(missing).toEqual([]);
+  });
+
+  it('names only real IAM API operations', () => {
+    expect(Object.keys(iamService.actions).filter((action) => !iamService.apiOperations.includes(action))).toEqual([]);
+  });
+
+  it('sets iam:PolicyARN, so a policy can limit which policies a user may attach', () => {
+    const state = account();
+    putUserPolicy(state, {
+      UserName: 'app-reader',
+      PolicyName: 'attach-read-only',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: '*', Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } }] }),
+    }, ctx);
+    const attach = (arn: string) => handleAwsRequest(state, signed(`Action=AttachUserPolicy&Version=2010-05-08&UserName=app-reader&PolicyArn=${encodeURIComponent(arn)}`, READER), options);
+    expect(attach('arn:aws:iam::aws:policy/ReadOnlyAccess').response.status).toBe(200);
+    expect(errorCode(attach('arn:aws:iam::aws:policy/AdministratorAccess').response.body)).toBe('AccessDenied');
   });
 });

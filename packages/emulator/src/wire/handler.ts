@@ -3,13 +3,15 @@ import { AwsError } from '../errors.ts';
 import { authorize } from '../iam/authorize/authorize.ts';
 import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
 import type { AccountState } from '../state.ts';
-import { asciiText } from './bytes.ts';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { asciiText, utf8Encode } from './bytes.ts';
+import { accountCredentials } from './credentials.ts';
 import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, MalformedQueryString, NotImplemented } from './errors.ts';
 import { decodeInput } from './input.ts';
 import { formPairs, parseQueryRequest, queryErrorXml, queryResponseXml } from './query.ts';
-import { WIRE_SERVICES, type WireCtx, type WireService } from './services.ts';
+import { WIRE_SERVICES } from './services.ts';
 import { lowerCaseHeaders, parseSigV4, splitUrl, verifySigV4 } from './sigv4.ts';
-import type { ResolvedCredentials, WireRequest, WireResponse } from './types.ts';
+import type { ResolvedCredentials, WireCtx, WireRequest, WireResponse, WireService } from './types.ts';
 
 /** The largest request body the wire reads, the same as the rest of the API (256 KB). */
 export const MAX_WIRE_BODY_BYTES = 256 * 1024;
@@ -21,8 +23,8 @@ export interface HandleAwsOptions {
   /** The id echoed in `x-amzn-RequestId` and `<RequestId>`. */
   requestId: string;
   /**
-   * The secret and owner of an access key id, or undefined when this account has no such key: the
-   * account's root key, its IAM users' keys, its STS sessions.
+   * The secret and owner of an access key id the account's own state does not hold (its root key), or
+   * undefined; IAM users' access keys and STS sessions are found in the state.
    */
   resolveCredentials: (accessKeyId: string, state: AccountState) => ResolvedCredentials | undefined;
   /** The services served, by signing name; IAM (and the others as they are wired) by default. */
@@ -52,10 +54,18 @@ const POLICY_TYPE_WORDS: Record<PolicyType, string> = {
 // AWS's AccessDenied wording (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html).
 function accessDenied(principal: string, action: string, resource: string, result: AuthorizationResult): AccessDenied {
   const deny = result.matchedStatements.find((s) => s.effect === 'Deny');
+  // When the identity policies allow, the limit that did not (a boundary, a session policy) is named instead.
+  const identityAllows = result.policyTypes.some((p) => p.policyType === 'identity' && p.decision === 'Allow');
+  const limit = identityAllows ? result.policyTypes.find((p) => p.policyType !== 'identity' && p.decision === 'ImplicitDeny') : undefined;
   const because = deny
     ? `with an explicit deny in ${POLICY_TYPE_WORDS[deny.policyType]}`
-    : `because no identity-based policy allows the ${action} action`;
+    : `because no ${POLICY_TYPE_WORDS[limit?.policyType ?? 'identity'].replace(/^an? /, '')} allows the ${action} action`;
   return new AccessDenied(`User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${because}`);
+}
+
+function sameToken(expected: string | undefined, given: string | undefined): boolean {
+  if (expected === undefined || given === undefined) return expected === given;
+  return constantTimeEqual(utf8Encode(expected), utf8Encode(given));
 }
 
 function response(status: number, body: string, requestId: string): WireResponse {
@@ -85,9 +95,9 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
   try {
     if (request.body.length > MAX_WIRE_BODY_BYTES) throw new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413);
     const auth = parseSigV4(request);
-    const credentials = options.resolveCredentials(auth.accessKeyId, state);
+    const credentials = options.resolveCredentials(auth.accessKeyId, state) ?? accountCredentials(state, auth.accessKeyId, ctx.clock.now());
     // A permanent key sent with a session token, or a session key without its own token, is not a valid key.
-    if (!credentials || credentials.sessionToken !== auth.sessionToken) throw new InvalidClientTokenId();
+    if (!credentials || !sameToken(credentials.sessionToken, auth.sessionToken)) throw new InvalidClientTokenId();
     verifySigV4(request, auth, credentials.secretAccessKey, ctx.clock.now());
     service = Object.hasOwn(services, auth.service) ? services[auth.service] : undefined;
     if (!service) throw new NotImplemented(`the emulated account does not serve \`${auth.service}\` on this endpoint`);
@@ -114,8 +124,12 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
           action: iamAction,
           resource,
           time: ctx.clock.now(),
-          context: { 'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false', 'aws:RequestedRegion': auth.region },
-        });
+          context: {
+            ...binding?.context?.(input),
+            'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false',
+            'aws:RequestedRegion': auth.region,
+          },
+        }, credentials.session ? { session: credentials.session } : {});
       } catch (error) {
         // The key outlived its owner (a deleted user): the key is no longer valid.
         if (error instanceof AwsError) throw new InvalidClientTokenId();

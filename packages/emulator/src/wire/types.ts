@@ -1,3 +1,8 @@
+import type { Ctx } from '../ctx.ts';
+import type { AccountState } from '../state.ts';
+import type { StsSession } from '../sts/state.ts';
+import type { InputSpec } from './input.ts';
+
 /** An HTTP request as the wire layer sees it: no runtime types, so it runs in Node, workerd and the browser. */
 export interface WireRequest {
   method: string;
@@ -27,9 +32,54 @@ export interface WireCaller {
   type: 'Root' | 'User' | 'AssumedRole';
 }
 
-/** The secret of an access key and who it belongs to; `sessionToken` is set for temporary credentials. */
+/** The secret of an access key and who it belongs to; `sessionToken` and `session` are set for temporary credentials. */
 export interface ResolvedCredentials {
   secretAccessKey: string;
   caller: Omit<WireCaller, 'accessKeyId'>;
   sessionToken?: string;
+  session?: StsSession;
+}
+
+/** The context an operation gets through the wire: the usual one plus the caller that signed the request. */
+export interface WireCtx extends Ctx {
+  caller: WireCaller;
+}
+
+/** An emulated operation as the actions tables hold it. */
+// Operations declare their own input types; the wire layer checks inputs against the binding's spec first.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type WireOperation = (state: AccountState, input: any, ctx: WireCtx) => unknown;
+
+/** What the wire needs to know about one action beyond its function. */
+export interface ActionBinding {
+  /** The parameters the action reads; without one the parsed parameters are passed as they are. */
+  input?: InputSpec;
+  /**
+   * The ARN the action acts on, for the IAM check (the Service Authorization Reference's resource type).
+   * Without one the resource is `*`, which a policy naming resources does not match: fail closed.
+   */
+  resource?: (input: Record<string, unknown>, ctx: WireCtx, state: AccountState) => string;
+  /** Answered for any authenticated caller, without an IAM check (STS GetCallerIdentity). */
+  unauthorized?: true;
+  /** Completes the input from the caller before the IAM check (GetUser without a name means the caller). */
+  prepare?: (input: Record<string, unknown>, ctx: WireCtx) => Record<string, unknown>;
+  /** Condition keys the action sets (`iam:PolicyARN`, `aws:RequestTag/…`), for the IAM check. */
+  context?: (input: Record<string, unknown>) => Record<string, string | string[]>;
+  /** Reshapes an operation's result into the wire's (IAM URL-encodes policy documents). */
+  output?: (result: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** A service as the wire serves it: its signing name, protocol, version and action table. */
+export interface WireService {
+  /** The service in the credential scope (`iam`, `sts`, `ec2` …). */
+  signingName: string;
+  /** The prefix of its IAM actions (`iam:CreateUser`). */
+  actionPrefix: string;
+  protocol: 'query';
+  version: string;
+  xmlns: string;
+  actions: Record<string, WireOperation>;
+  bindings: Partial<Record<string, ActionBinding>>;
+  /** Every operation of the real API: one of these missing from `actions` is `NotImplemented`, anything else `InvalidAction`. */
+  apiOperations: readonly string[];
 }
