@@ -3,7 +3,7 @@ import { validatePolicy } from './iam-policy/validate-policy.ts';
 import { parseJson } from './json/parse-json.ts';
 import { ALL_RULES } from './rules/registry.ts';
 import type { LintOptions, Rule, RuleContext } from './rules/rule.ts';
-import { seedCatalogue } from './rules/iam/seed-catalogue.ts';
+import { iamCatalogue } from './catalogue/iam-catalogue.ts';
 import { KIND_SPECS, POLICY_KINDS, isPolicyKind, type ArtifactKind } from './schemas/artifact-kinds.ts';
 import type { SourceDocument } from './source.ts';
 import { loadYaml } from './yaml/load-yaml.ts';
@@ -47,7 +47,7 @@ function byPosition(a: Finding, b: Finding): number {
  * placed at its line and column. Never throws on any input; the loaders' size, depth and node limits apply.
  */
 export function lint(kind: ArtifactKind, text: string, options: LintOptions = {}): LintResult {
-  const ctx: RuleContext = { kind, catalogue: options.catalogue ?? seedCatalogue, options, text };
+  const ctx: RuleContext = { kind, catalogue: options.catalogue ?? iamCatalogue, options, text };
   if (isPolicyKind(kind)) {
     const validation = validatePolicy(text, { policyType: POLICY_KINDS[kind] });
     if (!validation.policy) return { findings: validation.findings };

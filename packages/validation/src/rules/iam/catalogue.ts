@@ -3,12 +3,18 @@ export interface CatalogueResourceType {
   name: string;
   /** Such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`. */
   arn: string;
+  /** Whether the action always acts on a resource of this type (marked `*` in the reference). */
+  required?: boolean;
 }
 
 /** An action and the resource types it supports; none means it has no resource-level permissions. */
 export interface CatalogueAction {
   name: string;
   resourceTypes: readonly CatalogueResourceType[];
+  /** Such as `Read` or `Permissions management, Write`. */
+  accessLevel?: string;
+  /** The condition keys the action supports, its own and its resource types'. */
+  conditionKeys?: readonly string[];
 }
 
 /** The value type of a condition key, as the Service Authorization Reference names it. */
@@ -22,8 +28,8 @@ export interface IamCatalogue {
   hasService(prefix: string): boolean;
   /** Every action of the service, or undefined when the catalogue does not list them. */
   actions(prefix: string): readonly CatalogueAction[] | undefined;
-  /** One action by its case-insensitive name. */
-  action(prefix: string, name: string): CatalogueAction | undefined;
+  /** One action by its case-insensitive name: `action('s3', 'GetObject')` or `action('s3:GetObject')`. */
+  action(prefixOrAction: string, name?: string): CatalogueAction | undefined;
   /** The type of a service condition key (such as `s3:x-amz-acl`), case-insensitive. */
   conditionKeyType(key: string): ConditionKeyType | undefined;
 }
@@ -46,7 +52,7 @@ export function catalogueFrom(data: {
   return {
     hasService: (prefix) => services.has(prefix.toLowerCase()),
     actions: (prefix) => (complete.has(prefix.toLowerCase()) ? (Object.entries(data.actions).find(([p]) => p.toLowerCase() === prefix.toLowerCase())?.[1] ?? []) : undefined),
-    action: (prefix, name) => byName.get(`${prefix}:${name}`.toLowerCase()),
+    action: (prefix, name) => byName.get((name === undefined ? prefix : `${prefix}:${name}`).toLowerCase()),
     conditionKeyType: (key) => keys.get(key.toLowerCase()),
   };
 }
