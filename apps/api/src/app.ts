@@ -13,7 +13,7 @@ import { authRoutes } from './routes/auth.ts';
 import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
 import { meRoutes } from './routes/me.ts';
-import { validateRoutes } from './routes/validate.ts';
+import { schemaRoutes, validateRoutes } from './routes/validate.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/labs', labRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
+  app.route('/api/schemas', schemaRoutes());
   // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not
   // browsers), a SigV4 signature authenticates them; it has its own 256 KB limit and AWS-shaped errors.
   app.route('/', awsRoutes(deps));

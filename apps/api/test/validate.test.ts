@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { artifactJsonSchema, type ArtifactKind } from '@skylab/validation';
 import { createAgent } from './scenarios/client.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { testApp } from './support/test-app.ts';
@@ -37,5 +38,24 @@ describe('POST /api/validate', () => {
     const { agent } = await signedIn();
     const res = await agent.post('/api/validate', { kind: 'security-groups', text: 'x'.repeat(300 * 1024) });
     expect(res.status).toBe(413);
+  });
+});
+
+describe('GET /api/schemas/:kind', () => {
+  it('serves any kind to anonymous callers, cacheable for an hour', async () => {
+    const { anonymous } = await signedIn();
+    for (const kind of ['lab', 'iam-scp', 'security-groups']) {
+      const res = await anonymous.get(`/api/schemas/${kind}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
+      expect(res.body).toEqual(artifactJsonSchema(kind as ArtifactKind));
+    }
+  });
+
+  it('answers 404 for an unknown kind', async () => {
+    const { anonymous } = await signedIn();
+    const res = await anonymous.get('/api/schemas/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^there is no artifact kind `nope`: use one of /) });
   });
 });

@@ -56,7 +56,7 @@ describe('skylab labs', () => {
     });
     const { value, out } = io(cwd);
     expect(runCli(['labs', 'validate'], value)).toBe(1);
-    expect(out).toContain('labs/renamed/lab.yaml:2:5 error lab/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `renamed`');
+    expect(out).toContain('labs/renamed/lab.yaml:3:5 error lab/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `renamed`');
     expect(out.some((line) => /^labs\/broken\/lab\.yaml:\d+:\d+ error yaml\/syntax /.test(line))).toBe(true);
     expect(out.some((line) => /^labs\/templated\/lab\.yaml:\d+:\d+ error lab\/unknown-template-variable unknown template variable `user`/.test(line))).toBe(true);
   });

@@ -2,8 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
-import { formatFinding, labJsonSchema, type Finding } from '@skylab/validation';
+import { formatFinding, type Finding } from '@skylab/validation';
 import { lintCommand } from './lint.ts';
+import { schemaCommand } from './schema.ts';
 import { simulateAlb } from './simulate-alb.ts';
 import { simulateAsg } from './simulate-asg.ts';
 import { simulateNetwork } from './simulate-network.ts';
@@ -18,11 +19,12 @@ export interface CliIo {
 
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
-       skylab labs schema           print the JSON Schema of lab.yaml, for editors
+       skylab labs schema           print the JSON Schema of lab.yaml, for editors (same as skylab schema lab)
        skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON
        skylab simulate alb <file|-> [--jsonl]   route requests through ELBv2 Describe* rules: the rule walk
        skylab simulate asg <file|-> [--group <name>] [--jsonl]   run an Auto Scaling group through a load: the timeline
-       skylab lint <file|-> [--kind <kind>] [--json]   lint a policy, security group, ASG, ALB … (JSON or YAML)`;
+       skylab lint <file|-> [--kind <kind>] [--json]   lint a policy, security group, ASG, ALB … (JSON or YAML)
+       skylab schema <kind>         print the JSON Schema of an artifact kind (the kinds skylab lint takes), for editors`;
 
 interface LoadedLab {
   file: string;
@@ -94,10 +96,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
   if (group === 'simulate' && command === 'alb') return simulateAlb(args.slice(2), io);
   if (group === 'simulate' && command === 'asg') return simulateAsg(args.slice(2), io);
   if (group === 'lint') return lintCommand(args.slice(1), io);
-  if (group === 'labs' && command === 'schema' && args.length === 2) {
-    io.out(JSON.stringify(labJsonSchema(), null, 2));
-    return 0;
-  }
+  if (group === 'schema') return schemaCommand(args.slice(1), io);
+  if (group === 'labs' && command === 'schema' && args.length === 2) return schemaCommand(['lab'], io);
   if (group !== 'labs' || (command !== 'validate' && command !== 'test') || rest.length > 0) {
     io.err(USAGE);
     return 2;

@@ -23,7 +23,7 @@ describe('loadLab', () => {
     ['C:\\labs\\iam-s3-read-only\\lab.yaml', []],
     ['lab.yaml', []],
     [undefined, []],
-    ['labs/renamed/lab.yaml', ['labs/renamed/lab.yaml:2:5 lab/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `renamed`']],
+    ['labs/renamed/lab.yaml', ['labs/renamed/lab.yaml:3:5 lab/id-matches-folder the lab id `iam-s3-read-only` differs from its folder `renamed`']],
   ])('checks that the id equals the folder of %s', (file, expected) => {
     const { lab, findings } = loadLab(GOOD, file);
     const shown = findings.map((f) => `${f.file}:${f.range?.start.line}:${f.range?.start.column} ${f.ruleId} ${f.message}`);

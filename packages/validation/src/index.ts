@@ -37,6 +37,8 @@ export { lint, parseText, type LintResult } from './lint.ts';
 export { detectKind } from './detect-kind.ts';
 /** The artifact kinds `lint` understands. */
 export { ARTIFACT_KINDS, isPolicyKind, type ArtifactKind, type PolicyKind } from './schemas/artifact-kinds.ts';
+/** The JSON Schema of an artifact kind (draft 7, every field described), for editors. */
+export { artifactJsonSchema } from './schemas/json-schema.ts';
 /** Every lint rule, one file each, named by its id. */
 export { ALL_RULES } from './rules/registry.ts';
 /** The shape of a lint rule and the facts a lint run may be given. */

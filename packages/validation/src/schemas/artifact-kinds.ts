@@ -9,7 +9,7 @@ import { launchTemplateDataSchema, launchTemplateSchema } from './launch-templat
 import type { naclEntrySchema } from './network-acl.ts';
 import { naclEntriesSchema } from './network-acl.ts';
 import { routeTableSchema } from './route-table.ts';
-import { securityGroupRules, securityGroupsShape } from './security-group.ts';
+import { securityGroupRules, securityGroupsSchema, securityGroupsShape } from './security-group.ts';
 import { ecrLifecycleSchema, ecrRepositorySchema, s3LifecycleSchema } from './storage.ts';
 
 /** Every kind of learner artifact that `lint` understands. */
@@ -78,23 +78,27 @@ export interface LaunchTemplateInput {
 interface KindSpec {
   /** The schema to check a value with; some kinds accept several AWS shapes and pick by the keys present. */
   schema(value: unknown): z.ZodType;
+  /** Every shape the kind accepts, as one schema: what editors get as JSON Schema. */
+  shapes: z.ZodType;
   /** The parsed value as the kind's rules take it. */
   prepare?(parsed: never): unknown;
 }
 
-const fixed = (schema: z.ZodType): KindSpec => ({ schema: () => schema });
+const fixed = (schema: z.ZodType): KindSpec => ({ schema: () => schema, shapes: schema });
 const hasKey = (value: unknown, key: string) => value !== null && typeof value === 'object' && Object.hasOwn(value, key);
 
 /** How each non-policy kind is checked and handed to its rules. */
 export const KIND_SPECS: Record<Exclude<ArtifactKind, PolicyKind>, KindSpec> = {
-  'security-groups': { schema: securityGroupsShape, prepare: securityGroupRules as (parsed: never) => unknown },
+  'security-groups': { schema: securityGroupsShape, shapes: securityGroupsSchema, prepare: securityGroupRules as (parsed: never) => unknown },
   'nacl-entries': {
     schema: () => naclEntriesSchema,
+    shapes: naclEntriesSchema,
     prepare: ((parsed: z.output<typeof naclEntriesSchema>): NaclInput => (Array.isArray(parsed) ? { entries: parsed, at: [] } : { entries: parsed.Entries, at: ['Entries'] })) as (parsed: never) => unknown,
   },
   'route-table': fixed(routeTableSchema),
   'launch-template': {
     schema: (value) => (hasKey(value, 'LaunchTemplateData') ? launchTemplateSchema.options[0] : launchTemplateDataSchema),
+    shapes: launchTemplateSchema,
     prepare: ((parsed: z.output<typeof launchTemplateSchema>): LaunchTemplateInput =>
       'LaunchTemplateData' in parsed ? { data: parsed.LaunchTemplateData, at: ['LaunchTemplateData'] } : { data: parsed, at: [] }) as (parsed: never) => unknown,
   },
