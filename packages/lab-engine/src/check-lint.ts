@@ -5,6 +5,7 @@ import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from '.
 export const TASK_LINT_KINDS: Record<Lab['tasks'][number]['kind'], ArtifactKind> = {
   'iam-policy': 'iam-identity-policy',
   'security-groups': 'security-groups',
+  'nacl-entries': 'nacl-entries',
 };
 
 /** A `lint` check: the task's answer has no finding of the given severities (and rule ids) from Skylab's lint rules. */

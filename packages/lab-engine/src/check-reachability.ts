@@ -47,6 +47,8 @@ export function runReachabilityCheck(input: CheckInput, state: AccountState): Ch
       Destination: destination.id,
       Protocol: query.protocol,
       ...(query.port !== undefined ? { DestinationPort: query.port } : {}),
+      ...(query.sourceIp !== undefined ? { SourceIp: query.sourceIp } : {}),
+      ...(query.destinationIp !== undefined ? { DestinationIp: query.destinationIp } : {}),
     });
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;

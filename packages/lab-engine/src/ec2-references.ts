@@ -68,6 +68,7 @@ export function ec2ReferenceFindings(lab: Lab, add: Add): void {
   });
   lab.tasks.forEach((task, i) => {
     if (task.kind === 'security-groups') task.groups.forEach((g, j) => ref(g, 'security group', ['tasks', i, 'groups', j]));
+    if (task.kind === 'nacl-entries') ref(task.networkAcl, 'network acl', ['tasks', i, 'networkAcl']);
   });
   const tasks = new Set(lab.tasks.map((t) => t.id));
   lab.checks.forEach((check, i) => {

@@ -1,5 +1,6 @@
 import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from '@skylab/emulator';
 import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/validation';
+import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runExposureCheck } from './check-exposure.ts';
@@ -44,7 +45,9 @@ function applyAnswers(lab: Lab, params: Record<string, string>, state: AccountSt
       continue;
     }
     const task = renderDeep(raw, params);
-    findings.push(...(task.kind === 'iam-policy' ? applyPolicy(task, text, state, ctx) : applySecurityGroups(task, text, state)));
+    if (task.kind === 'iam-policy') findings.push(...applyPolicy(task, text, state, ctx));
+    else if (task.kind === 'security-groups') findings.push(...applySecurityGroups(task, text, state));
+    else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
 }

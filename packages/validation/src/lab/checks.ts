@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ec2SecurityGroupSchema } from '../schemas/security-group.ts';
-import { list } from '../schemas/common.ts';
+import { cidrIpv4, list } from '../schemas/common.ts';
 import { kebabId, resourceName, text } from './fields.ts';
 
 // What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
@@ -26,6 +26,8 @@ const reachabilitySchema = z
     destination: endpoint('destination'),
     protocol: z.enum(['tcp', 'udp', 'icmp'], { error: '`protocol` must be `tcp`, `udp` or `icmp`' }).prefault('tcp').describe('The protocol'),
     port: z.number().int().min(0).max(65535).optional().describe('The destination port, required for tcp and udp'),
+    sourceIp: cidrIpv4.optional().describe("The internet client's address or range when the source is `internet`; every address (`0.0.0.0/0`) must get through when left out"),
+    destinationIp: cidrIpv4.optional().describe('The internet address or range when the destination is `internet`; every address (`0.0.0.0/0`) when left out'),
     expect: z.enum(['reachable', 'unreachable'], { error: '`expect` must be `reachable` or `unreachable`' }).describe('The answer that passes the check'),
   })
   .refine((r) => r.protocol === 'icmp' || r.port !== undefined, { error: 'a tcp or udp path needs a `port`', path: ['port'] })

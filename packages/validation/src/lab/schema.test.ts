@@ -53,6 +53,8 @@ describe('labSchema', () => {
     ['a check with two assertions', { simulate: SIMULATE, reachability: REACH }, ['checks', 0, 'reachability']],
     ['a tcp path without a port', { reachability: { ...REACH, port: undefined } }, ['checks', 0, 'reachability', 'port']],
     ['an empty exposure check', { exposure: {} }, ['checks', 0, 'exposure']],
+    ['a client address', { reachability: { ...REACH, sourceIp: '198.51.100.7/32' } }, undefined],
+    ['a client address that is no address', { reachability: { ...REACH, sourceIp: 'anywhere' } }, ['checks', 0, 'reachability', 'sourceIp']],
     ['a wrong expectation', { reachability: { ...REACH, expect: 'open' } }, ['checks', 0, 'reachability', 'expect']],
   ])('takes or refuses %s', (_name, assertion, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, checks: [{ ...CHECK, ...assertion }] });
@@ -63,6 +65,8 @@ describe('labSchema', () => {
   it.each<[string, object, (string | number)[] | undefined]>([
     ['a security groups task', { kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: ['web-sg'] }, undefined],
     ['a security groups task without groups', { kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: [] }, ['tasks', 0, 'groups']],
+    ['a nacl entries task', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P', networkAcl: 'web-acl' }, undefined],
+    ['a nacl entries task without its acl', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P' }, ['tasks', 0, 'networkAcl']],
     ['an unknown task kind', { kind: 'quiz', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'kind']],
   ])('takes or refuses %s', (_name, task, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, tasks: [task] });

@@ -133,8 +133,19 @@ export const labTaskSchema = z
             .describe('The groups the learner sets, by `GroupName`; a group the answer lists replaces its rules (revoke, then authorize)'),
         })
         .describe('Write the inbound and outbound rules of security groups in `DescribeSecurityGroups` shape'),
+      z
+        .strictObject({
+          kind: z.literal('nacl-entries').describe('The learner writes the entries of a network ACL the setup created'),
+          id: kebabId('task id').describe('The task id, the key of its answer'),
+          title: text('a task title').describe('A short title'),
+          prompt: text('a task prompt').describe('What to do, in markdown'),
+          starter: z.string().prefault('').describe('The text the editor starts with'),
+          language: z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way'),
+          networkAcl: resourceName('network acl').describe('The ACL whose numbered entries the answer replaces (DeleteNetworkAclEntry, then CreateNetworkAclEntry)'),
+        })
+        .describe('Write the entries of a network ACL in `DescribeNetworkAcls` `Entries` shape'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy` or `security-groups`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `security-groups` or `nacl-entries`' },
   )
   .describe('Something the learner submits');
 
