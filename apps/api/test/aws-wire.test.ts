@@ -51,14 +51,14 @@ async function startAttempt(agent: Agent): Promise<string> {
 // The server's clock is fixed; the SDK signs as if it were then (it corrects skew the same way).
 const clockOffset = () => FIXED_NOW - Date.now();
 
-function iam(overrides: Partial<Credentials> = {}, config: { systemClockOffset?: number } = {}) {
+function iam(overrides: Partial<Credentials> = {}, config: { systemClockOffset?: number; maxAttempts?: number } = {}) {
   const c = { ...credentials, ...overrides };
   return new IAMClient({
     endpoint: c.endpoint,
     region: c.region,
     credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
     systemClockOffset: config.systemClockOffset ?? clockOffset(),
-    maxAttempts: 1,
+    maxAttempts: config.maxAttempts ?? 1,
   });
 }
 
@@ -181,6 +181,12 @@ describe('authentication on the wire', () => {
     expect(error.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 
+  it("lets the SDK correct a learner's wrong clock from the server's Date, as against AWS", async () => {
+    const client = iam({}, { systemClockOffset: clockOffset() - 3_600_000, maxAttempts: 2 });
+    const { User } = await client.send(new GetUserCommand({ UserName: 'app-reader' }));
+    expect(User?.UserName).toBe('app-reader');
+  });
+
   it("answers someone else's attempt and an unknown attempt exactly like an unknown key", async () => {
     const answers = await Promise.all([
       failure(iam({ endpoint: `${origin}/aws/${otherAttemptId}` }).send(new GetUserCommand({ UserName: 'app-reader' }))),
@@ -199,6 +205,7 @@ describe('authentication on the wire', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toBe('text/xml');
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9A-Z]{26}$/);
+    expect(res.headers.get('date')).toBe(new Date(FIXED_NOW).toUTCString());
     expect(await res.text()).toMatch(/^<ErrorResponse><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/);
   });
 

@@ -22,13 +22,6 @@ import { engineCtx } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 
-function xmlResponse(response: WireResponse): Response {
-  return new Response(response.body, { status: response.status, headers: response.headers });
-}
-
-function awsError(error: Pick<AwsError, 'code' | 'message' | 'httpStatus'>, requestId: string): Response {
-  return xmlResponse({ status: error.httpStatus, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body: queryErrorXml(error, requestId) });
-}
 
 /** The emulator context of an attempt at its current version, with the account id its lab gives it. */
 function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Ctx {
@@ -44,6 +37,15 @@ function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Ctx {
  * answer, errors included, is AWS-shaped XML.
  */
 export function awsRoutes(deps: AppDeps) {
+  // The SDKs correct their clock skew from `Date`; it must be the clock that checks signatures.
+  function xmlResponse(response: WireResponse): Response {
+    return new Response(response.body, { status: response.status, headers: { ...response.headers, date: new Date(deps.clock.now()).toUTCString() } });
+  }
+
+  function awsError(error: Pick<AwsError, 'code' | 'message' | 'httpStatus'>, requestId: string): Response {
+    return xmlResponse({ status: error.httpStatus, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body: queryErrorXml(error, requestId) });
+  }
+
   async function serve(c: Context<AppEnv>): Promise<Response> {
     const requestId = deps.ids.next();
     try {
