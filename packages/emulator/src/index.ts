@@ -45,7 +45,9 @@ export { authorize, identityPolicies, principalPolicies, roleForArn, userForArn,
 /** Evaluates given policy documents for one request (no account needed). */
 export { evaluatePolicies } from './iam/authorize/evaluate.ts';
 /** The reasons behind an authorization decision in plain words. */
-export { describeStatement, explainAuthorization } from './iam/authorize/explain.ts';
+export { describeStatement, describeWildcard, explainAuthorization, type ExplainOptions } from './iam/authorize/explain.ts';
+/** Behavioural comparison of two policy sets over a request universe (least-privilege grading), and universes built from the IAM catalogue. */
+export { accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
 /** IAM's wildcard and ARN matching. */
 export { globMatch, globMatchIgnoreCase } from './iam/authorize/glob.ts';
 /** ARN matching segment by segment, as IAM matches `Resource` elements. */
@@ -447,7 +449,7 @@ export {
 /** The AWS wire endpoint: one signed AWS API request in, the response and the account after it out. */
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
-export type { ActionBinding, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
+export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
 /** The root access key of an attempt's account, derived from its seed, and the root user as a caller. */
 export { accountCredentials, rootCaller, rootCredentials, type AccessKeyPair } from './wire/credentials.ts';
 /** The services the wire serves and how one plugs in: signing name, protocol, version and action table. */

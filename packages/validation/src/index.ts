@@ -46,7 +46,7 @@ export type { LintOptions, Rule, RuleContext, RuleHit } from './rules/rule.ts';
 /** The IAM action catalogue interface the IAM rules read, and a builder from plain data. */
 export { catalogueFrom, type CatalogueAction, type CatalogueResourceType, type ConditionKeyType, type IamCatalogue } from './rules/iam/catalogue.ts';
 /** The generated IAM catalogue of the curriculum's services (the lint default), wildcard expansion, resource types per action and condition key types. */
-export { CATALOGUE_SERVICES, conditionKeyType, expandActionPattern, iamCatalogue, resourceTypesFor, type CatalogueConditionKey, type CatalogueService } from './catalogue/iam-catalogue.ts';
+export { CATALOGUE_SERVICES, conditionKeyType, expandActionPattern, iamCatalogue, resourceOfType, resourceTypesFor, type CatalogueConditionKey, type CatalogueService } from './catalogue/iam-catalogue.ts';
 /** Zod schemas of the AWS artifacts in AWS's own shapes. */
 export { securityGroupsSchema, ipPermissionSchema, cfnSecurityGroupSchema, ec2SecurityGroupSchema } from './schemas/security-group.ts';
 /** Network ACL entry schemas. */

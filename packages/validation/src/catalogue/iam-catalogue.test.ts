@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CATALOGUE_SERVICES, conditionKeyType, expandActionPattern, iamCatalogue, resourceTypesFor } from './iam-catalogue.ts';
+import { CATALOGUE_SERVICES, conditionKeyType, expandActionPattern, iamCatalogue, resourceOfType, resourceTypesFor } from './iam-catalogue.ts';
 
 describe('the generated IAM catalogue', () => {
   it('lists the curriculum services completely and knows every service prefix', () => {
@@ -66,6 +66,16 @@ describe('the generated IAM catalogue', () => {
     ['custom:Unknown', undefined],
   ])('types the condition key `%s`', (key, type) => {
     expect(conditionKeyType(key)).toBe(type);
+  });
+
+  it.each([
+    ['arn:aws:s3:::b/k', 's3:GetObject', true],
+    ['arn:aws:s3:::b', 's3:GetObject', false],
+    ['arn:aws:s3:::b', 's3:ListBucket', true],
+    ['arn:aws:iam::111122223333:role/app/worker', 'iam:PassRole', true],
+    ['arn:aws:iam::111122223333:user/alice', 'iam:PassRole', false],
+  ] as const)('says whether `%s` is a resource of `%s`', (arn, action, expected) => {
+    expect(resourceTypesFor(action)!.some((t) => resourceOfType(arn, t))).toBe(expected);
   });
 
   it('stays compact', () => {

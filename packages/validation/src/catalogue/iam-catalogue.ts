@@ -1,3 +1,4 @@
+import { resourceCanMatch } from '../rules/iam/arn-pattern.ts';
 import type { CatalogueAction, CatalogueResourceType, ConditionKeyType, IamCatalogue } from '../rules/iam/catalogue.ts';
 import { globalConditionKey } from '../rules/iam/global-condition-keys.ts';
 import { globRegExp } from '../rules/iam/policy-input.ts';
@@ -144,4 +145,9 @@ export function resourceTypesFor(action: string): readonly CatalogueResourceType
 /** The value type of a condition key, global (`aws:SourceIp`) or of a catalogue service (`s3:prefix`, `ec2:ResourceTag/team`). */
 export function conditionKeyType(key: string): ConditionKeyType | undefined {
   return globalConditionKey(key)?.type ?? serviceKeyType(key);
+}
+
+/** Whether an ARN (or an ARN pattern with `*`, `?` and policy variables) can name a resource of the type, by the type's ARN format. */
+export function resourceOfType(arn: string, type: CatalogueResourceType): boolean {
+  return resourceCanMatch(arn, type.arn);
 }

@@ -59,6 +59,7 @@ function compileStatement(source: SourcePolicy, statement: PolicyStatement, inde
     ...(statement.Sid ? { sid: statement.Sid } : {}),
     effect: statement.Effect,
     ...(range ? { range } : {}),
+    ...(statement.Action?.some((a) => a.includes('*') || a.includes('?')) ? { actions: statement.Action } : {}),
   };
   const lowerGlobs = (patterns: string[] | undefined) => patterns?.map((p) => cachedGlob(p.toLowerCase()));
   const actions = lowerGlobs(statement.Action);

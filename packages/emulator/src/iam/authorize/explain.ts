@@ -1,3 +1,5 @@
+import { expandActionPattern } from '@skylab/validation';
+import { globMatchIgnoreCase } from './glob.ts';
 import type { AuthorizationResult, StatementRef } from './types.ts';
 
 const POLICY_KIND: Record<StatementRef['policyType'], (ref: StatementRef) => string> = {
@@ -16,23 +18,40 @@ export function describeStatement(ref: StatementRef): string {
   return `statement ${ref.statementIndex + 1}${sid} of ${POLICY_KIND[ref.policyType](ref)} \`${ref.policyName}\`${where}`;
 }
 
+/** How explanations are worded. */
+export interface ExplainOptions {
+  /** Say how many catalogue actions the wildcard that matched stands for: "`s3:Get*` matches 63 actions, among them `s3:GetObject`". */
+  expandWildcards?: boolean;
+}
+
+/** The wildcard pattern of a statement that covered the action, expanded over the IAM catalogue, or an empty string. */
+export function describeWildcard(ref: StatementRef, action: string): string {
+  const pattern = ref.actions?.find((p) => (p.includes('*') || p.includes('?')) && globMatchIgnoreCase(p, action));
+  if (!pattern) return '';
+  const expanded = expandActionPattern(pattern);
+  if (expanded.length === 0) return ` (\`${pattern}\` matches no action the catalogue knows)`;
+  const named = expanded.find((a) => a.toLowerCase() === action.toLowerCase()) ?? expanded[0];
+  return ` (\`${pattern}\` matches ${expanded.length} action${expanded.length === 1 ? '' : 's'}, among them \`${named}\`)`;
+}
+
 /**
  * The reasons behind a decision in plain words, one line each: what was decided, which statements
  * decided it, why each other statement did not apply, and what the simulator could not evaluate.
  */
-export function explainAuthorization(result: AuthorizationResult): string {
+export function explainAuthorization(result: AuthorizationResult, options: ExplainOptions = {}): string {
   const { action, resource } = result.request;
+  const wildcard = (ref: StatementRef) => (options.expandWildcards ? describeWildcard(ref, action) : '');
   const subject = `\`${action}\` on \`${resource}\``;
   const lines: string[] = [];
   const denies = result.matchedStatements.filter((s) => s.effect === 'Deny');
   const allows = result.matchedStatements.filter((s) => s.effect === 'Allow');
   if (result.decision === 'ExplicitDeny') {
     lines.push(`${subject} is explicitly denied: an explicit deny overrides any allow`);
-    for (const ref of denies) lines.push(`- ${describeStatement(ref)} denies it`);
+    for (const ref of denies) lines.push(`- ${describeStatement(ref)} denies it${wildcard(ref)}`);
     for (const ref of allows) lines.push(`- ${describeStatement(ref)} would allow it, but the deny wins`);
   } else if (result.decision === 'Allowed') {
     lines.push(`${subject} is allowed`);
-    for (const ref of allows) lines.push(`- ${describeStatement(ref)} allows it`);
+    for (const ref of allows) lines.push(`- ${describeStatement(ref)} allows it${wildcard(ref)}`);
   } else if (!result.determinate) {
     lines.push(`${subject} is not allowed: a statement that might apply uses something the simulator does not evaluate, so it fails closed`);
     for (const ref of allows) lines.push(`- ${describeStatement(ref)} allows it, unless a statement below denies it`);

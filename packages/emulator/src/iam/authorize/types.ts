@@ -80,6 +80,8 @@ export interface StatementRef {
   range?: Range;
   /** For resource-based statements that matched: whether they named the caller itself, its role, or its account. */
   principalMatch?: PrincipalMatch;
+  /** The statement's `Action` patterns, kept when one has a wildcard, so explanations can expand it. */
+  actions?: readonly string[];
 }
 
 /** A statement that did not apply, which part of it failed, and why in plain words. */
