@@ -8,7 +8,7 @@ import { rootCaller, rootCredentials } from './credentials.ts';
 import { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions } from './handler.ts';
 import { iamService } from './iam-service.ts';
 import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
-import type { ResolvedCredentials, WireRequest } from './types.ts';
+import type { ResolvedCredentials, WireRequest, WireService } from './types.ts';
 
 const ctx = testCtx();
 const NOW = ctx.clock.now();
@@ -199,5 +199,30 @@ describe('the IAM binding', () => {
     const attach = (arn: string) => handleAwsRequest(state, signed(`Action=AttachUserPolicy&Version=2010-05-08&UserName=app-reader&PolicyArn=${encodeURIComponent(arn)}`, READER), options);
     expect(attach('arn:aws:iam::aws:policy/ReadOnlyAccess').response.status).toBe(200);
     expect(errorCode(attach('arn:aws:iam::aws:policy/AdministratorAccess').response.body)).toBe('AccessDenied');
+  });
+});
+
+describe('plugging in a service', () => {
+  it('takes a service by its action table and hands its operations the caller that signed', () => {
+    const seen: unknown[] = [];
+    const echo: WireService = {
+      signingName: 'sts',
+      actionPrefix: 'sts',
+      protocol: 'query',
+      version: '2011-06-15',
+      xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
+      apiOperations: [],
+      bindings: { WhoAmI: { input: {}, unauthorized: true } },
+      actions: { WhoAmI: (_state, _input, wireCtx, caller) => (seen.push(caller), { Arn: wireCtx.caller.arn, UserId: wireCtx.caller.userId }) },
+    };
+    const services = { sts: echo };
+    const root = handleAwsRequest(account(), signed('Action=WhoAmI&Version=2011-06-15', ROOT, { service: 'sts' }), { ...options, services });
+    expect(root.response.body).toBe(
+      '<WhoAmIResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><WhoAmIResult><Arn>arn:aws:iam::111122223333:root</Arn><UserId>111122223333</UserId></WhoAmIResult>' +
+        '<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></WhoAmIResponse>',
+    );
+    const state = account();
+    handleAwsRequest(state, signed('Action=WhoAmI&Version=2011-06-15', READER, { service: 'sts' }), { ...options, services });
+    expect(seen).toEqual([{ principalArn: 'arn:aws:iam::111122223333:root' }, { accessKeyId: READER.accessKeyId, principalArn: 'arn:aws:iam::111122223333:user/app-reader' }]);
   });
 });

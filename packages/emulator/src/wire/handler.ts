@@ -139,7 +139,8 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
     }
     const before = JSON.stringify(state);
     const next = JSON.parse(before) as AccountState;
-    const raw = operation(next, input, wireCtx);
+    const { caller } = wireCtx;
+    const raw = operation(next, input, wireCtx, caller.type === 'Root' ? { principalArn: caller.arn } : { accessKeyId: caller.accessKeyId, principalArn: caller.arn });
     const result = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const output = binding?.output ? binding.output(result) : result;
     const xml = queryResponseXml(query.action, output, { xmlns: service.xmlns, requestId });

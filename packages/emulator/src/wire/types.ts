@@ -45,10 +45,19 @@ export interface WireCtx extends Ctx {
   caller: WireCaller;
 }
 
-/** An emulated operation as the actions tables hold it. */
+/** The caller as STS's operations take it: by the access key that signed, or by ARN for the root key (no key in the state). */
+export interface OperationCaller {
+  accessKeyId?: string;
+  principalArn: string;
+}
+
+/**
+ * An emulated operation as the actions tables hold it. Operations that must know who calls (STS) read the
+ * fourth argument; the others ignore it.
+ */
 // Operations declare their own input types; the wire layer checks inputs against the binding's spec first.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type WireOperation = (state: AccountState, input: any, ctx: WireCtx) => unknown;
+export type WireOperation = (state: AccountState, input: any, ctx: WireCtx, caller: OperationCaller) => unknown;
 
 /** What the wire needs to know about one action beyond its function. */
 export interface ActionBinding {
