@@ -71,6 +71,18 @@ describe('skylab labs', () => {
     expect(out.join('\n')).toContain('object-arn-only [seed self-test-1]: expected to fail `get-object` but passed');
   });
 
+  it('names the answer when a finding points into an answer rather than into the lab file', () => {
+    const cwd = workspace({});
+    cpSync(join(REPO, 'labs/iam-s3-read-only'), join(cwd, 'labs/iam-s3-read-only'), { recursive: true });
+    const file = join(cwd, 'labs/iam-s3-read-only/lab.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"Sid": "ListTheBucket"');
+    writeFileSync(file, text.replace('"Sid": "ListTheBucket"', '"Sid": "ListTheBucket",,'));
+    const { value, out } = io(cwd);
+    expect(runCli(['labs', 'test'], value)).toBe(1);
+    expect(out.some((line) => /^ {4}labs\/iam-s3-read-only\/lab\.yaml\[answer reader-policy\]:5:\d+ error json\//.test(line)), out.join('\n')).toBe(true);
+  });
+
   it.each([[[]], [['labs']], [['labs', 'lint']], [['labs', 'validate', 'labs', 'extra']], [['labs', 'schema', 'x']]])('prints usage for %j', (args) => {
     const { value, err } = io(REPO);
     expect(runCli(args, value)).toBe(2);

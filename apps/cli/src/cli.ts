@@ -65,6 +65,15 @@ function validate(io: CliIo, dir: string): number {
   return errors > 0 ? 1 : 0;
 }
 
+/**
+ * Grading findings point into an answer's own text (line 1 is the answer's first line), not into the lab
+ * file: name the answer, so `lab.yaml:3:5` is never read as line 3 of the lab.
+ */
+function findingSource(lab: Lab, file: string, finding: Finding): string {
+  const [task] = finding.path;
+  return typeof task === 'string' && lab.tasks.some((t) => t.id === task) ? `${file}[answer ${task}]` : (finding.file ?? file);
+}
+
 function test(io: CliIo, dir: string): number {
   const labs = loadAll(io, dir);
   if (!labs) return 2;
@@ -82,7 +91,7 @@ function test(io: CliIo, dir: string): number {
     io.out(`${report.ok ? 'ok  ' : 'FAIL'} ${lab.id} (${report.runs.length} runs)`);
     for (const run of report.runs.filter((r) => !r.ok)) {
       io.out(`  ${run.subject} [seed ${run.seed}]: ${run.problems.join('; ')}`);
-      for (const finding of run.findings.filter((f) => f.severity === 'error')) io.out(`    ${formatFinding(finding, file)}`);
+      for (const finding of run.findings.filter((f) => f.severity === 'error')) io.out(`    ${formatFinding({ ...finding, file: findingSource(lab, file, finding) })}`);
     }
   }
   io.out(`${labs.length - failed} passed, ${failed} failed`);
