@@ -4,8 +4,12 @@ import { LineIndex, type SourceDocument } from '../source.ts';
 import { issuesToFindings, locateNearest, sourcePath } from '../zod-findings.ts';
 import { policyDocumentSchema, type PolicyDocument } from './schema.ts';
 
-/** Which kind of policy a document is; it decides which elements are required or forbidden. */
-export type PolicyType = 'identity' | 'resource' | 'trust';
+/**
+ * Which kind of policy a document is; it decides which elements are required or forbidden. `scp` is checked
+ * like `identity` except for `Principal` and `NotPrincipal`, which the lint rule `iam/scp-principal` reports
+ * in the words of AWS Organizations.
+ */
+export type PolicyType = 'identity' | 'resource' | 'trust' | 'scp';
 
 /** Options for `validatePolicy`. */
 export interface ValidatePolicyOptions {
@@ -66,9 +70,9 @@ function contextFindings(policy: PolicyDocument, doc: SourceDocument, policyType
     });
   }
   policy.Statement.forEach((statement, index) => {
-    if (policyType === 'identity') {
+    if (policyType === 'identity' || policyType === 'scp') {
       for (const element of ['Principal', 'NotPrincipal'] as const) {
-        if (statement[element]) {
+        if (statement[element] && policyType === 'identity') {
           at(['Statement', index, element], {
             ruleId: 'iam-policy/principal-in-identity-policy',
             severity: 'error',

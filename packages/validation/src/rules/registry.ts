@@ -38,6 +38,9 @@ import { rule as iamPublicPrincipal } from './iam/public-principal.ts';
 import { rule as iamRedundantStatement } from './iam/redundant-statement.ts';
 import { rule as iamResourceLevelPermissionsUnsupported } from './iam/resource-level-permissions-unsupported.ts';
 import { rule as iamResourceTypeMismatch } from './iam/resource-type-mismatch.ts';
+import { rule as iamScpPrincipal } from './iam/scp-principal.ts';
+import { rule as iamScpSizeLimit } from './iam/scp-size-limit.ts';
+import { rule as iamSessionPolicySizeLimit } from './iam/session-policy-size-limit.ts';
 import { rule as iamShadowedByDeny } from './iam/shadowed-by-deny.ts';
 import { rule as iamTrustPolicyAction } from './iam/trust-policy-action.ts';
 import { rule as iamUnknownAction } from './iam/unknown-action.ts';
@@ -103,6 +106,9 @@ export const ALL_RULES = [
   iamRedundantStatement,
   iamResourceLevelPermissionsUnsupported,
   iamResourceTypeMismatch,
+  iamScpPrincipal,
+  iamScpSizeLimit,
+  iamSessionPolicySizeLimit,
   iamShadowedByDeny,
   iamTrustPolicyAction,
   iamUnknownAction,

@@ -47,7 +47,7 @@ export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 export const POLICY_KINDS = {
   'iam-identity-policy': 'identity',
   'iam-permissions-boundary': 'identity',
-  'iam-scp': 'identity',
+  'iam-scp': 'scp',
   'iam-session-policy': 'identity',
   'iam-resource-policy': 'resource',
   's3-bucket-policy': 'resource',

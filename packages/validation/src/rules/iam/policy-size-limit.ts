@@ -1,29 +1,28 @@
-import type { PolicyKind } from '../../schemas/artifact-kinds.ts';
 import type { Rule } from '../rule.ts';
-import { ALL_POLICY_KINDS, type PolicyInput } from './policy-input.ts';
+import type { PolicyInput } from './policy-input.ts';
 
 // Character limits without whitespace (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length,
-// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html, S3 and ECR: 20 KB and 10,240 characters).
-const LIMITS: Record<PolicyKind, { chars: number; what: string }> = {
+// S3 and ECR: 20 KB and 10,240 characters). SCPs and session policies count whitespace too: their own rules.
+const LIMITS = {
   'iam-identity-policy': { chars: 6144, what: 'a managed policy' },
   'iam-permissions-boundary': { chars: 6144, what: 'a managed policy' },
-  'iam-scp': { chars: 5120, what: 'a service control policy' },
-  'iam-session-policy': { chars: 2048, what: 'a session policy' },
   'iam-trust-policy': { chars: 2048, what: 'a role trust policy (by default; adjustable to 4096)' },
   'iam-resource-policy': { chars: 20480, what: 'a resource-based policy' },
   's3-bucket-policy': { chars: 20480, what: 'an S3 bucket policy' },
   'ecr-repository-policy': { chars: 10240, what: 'an ECR repository policy' },
-};
+} as const;
+
+type SizedKind = keyof typeof LIMITS;
 
 /** A document over the size limit of its policy type: AWS refuses it. */
 export const rule: Rule<PolicyInput> = {
   id: 'iam/policy-size-limit',
   severity: 'error',
-  kinds: ALL_POLICY_KINDS,
+  kinds: Object.keys(LIMITS) as SizedKind[],
   help: 'merge statements, use wildcards such as `s3:Get*` where they stay narrow, or split into several policies',
   learnMore: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html',
   check({ text }, { kind }) {
-    const limit = LIMITS[kind as PolicyKind];
+    const limit = LIMITS[kind as SizedKind];
     let chars = 0;
     for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i] ?? '')) chars++;
     return chars > limit.chars ? [{ path: [], message: `the policy has ${chars} characters without whitespace, over the limit of ${limit.chars} for ${limit.what}` }] : [];
