@@ -52,13 +52,21 @@ export { accessUniverse, compareAccess, type AccessComparison, type AccessDiffer
 export { globMatch, globMatchIgnoreCase } from './iam/authorize/glob.ts';
 /** ARN matching segment by segment, as IAM matches `Resource` elements. */
 export { arnMatches, splitArn } from './iam/authorize/arn.ts';
-/** SimulatePrincipalPolicy in the IAM API's shape, with our explanation per result. */
+/** SimulatePrincipalPolicy and SimulateCustomPolicy (with session policies and SCP levels) in the IAM API's shapes, with our explanation per result. */
 export {
+  contextOf,
+  explainResult,
+  simulateCustomPolicy,
   simulatePrincipalPolicy,
+  sourcePolicyType,
   type ContextEntry,
   type EvaluationResult,
+  type SimulateCustomPolicyRequest,
+  type SimulateCustomPolicyResponse,
   type SimulatePrincipalPolicyRequest,
+  type SimulationError,
   type SimulationStatement,
+  type SourcePolicyType,
 } from './iam/authorize/simulate.ts';
 /** Authorization request and result types. */
 export type {

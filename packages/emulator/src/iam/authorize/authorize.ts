@@ -80,7 +80,7 @@ export function principalPolicies(state: AccountState, principalArn: string, ses
   if (role) {
     const sessionName = principalArn.startsWith('arn:aws:sts:') ? principalArn.slice(principalArn.lastIndexOf('/') + 1) : undefined;
     return {
-      policies: [...inline(role.RolePolicies), ...role.AttachedPolicyArns.flatMap((arn) => managed(state, arn, {})), ...boundary(state, role.PermissionsBoundary), ...sessionPolicies],
+      policies: [...inline(role.RolePolicies, { role: role.RoleName }), ...role.AttachedPolicyArns.flatMap((arn) => managed(state, arn, { role: role.RoleName })), ...boundary(state, role.PermissionsBoundary), ...sessionPolicies],
       principal: { ...(sessionName ? { userId: `${role.RoleId}:${sessionName}` } : {}), tags: { ...tagMap(role.Tags), ...(live?.Tags ?? {}) }, ...mfa },
     };
   }

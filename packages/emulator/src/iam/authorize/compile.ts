@@ -54,6 +54,7 @@ function compileStatement(source: SourcePolicy, statement: PolicyStatement, inde
     policyType: source.policyType,
     ...(source.attachment !== undefined ? { attachment: source.attachment } : {}),
     ...(source.group !== undefined ? { group: source.group } : {}),
+    ...(source.role !== undefined ? { role: source.role } : {}),
     ...(source.level !== undefined ? { level: source.level } : {}),
     statementIndex: index,
     ...(statement.Sid ? { sid: statement.Sid } : {}),
@@ -97,7 +98,7 @@ const byText = new Map<string, Map<string, CompiledPolicy>>();
 const TEXT_CACHE_LIMIT = 2048;
 
 function metaKey(source: SourcePolicy): string {
-  return `${source.policyType}|${source.policyName}|${source.policyArn ?? ''}|${source.attachment ?? ''}|${source.group ?? ''}|${source.level ?? ''}`;
+  return `${source.policyType}|${source.policyName}|${source.policyArn ?? ''}|${source.attachment ?? ''}|${source.group ?? ''}|${source.role ?? ''}|${source.level ?? ''}`;
 }
 
 /**

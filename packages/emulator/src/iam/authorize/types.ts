@@ -58,6 +58,8 @@ export interface SourcePolicy {
   attachment?: 'inline' | 'managed';
   /** The group the policy comes from, for a user's group policies. */
   group?: string;
+  /** The role the policy belongs to, for a role's (or role session's) identity-based policies. */
+  role?: string;
   /** For SCPs: the organization level, 0 for the root, then each OU, the account last. */
   level?: number;
   document: string;
@@ -73,6 +75,7 @@ export interface StatementRef {
   policyType: PolicyType;
   attachment?: 'inline' | 'managed';
   group?: string;
+  role?: string;
   level?: number;
   statementIndex: number;
   sid?: string;
