@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { parseInline, parseMarkdown } from '../lib/markdown.ts';
-import type { Block, Inline, ListBlock } from '../lib/markdown.ts';
+import type { Block, Inline, ListBlock, TableBlock } from '../lib/markdown.ts';
 
 function isExternal(href: string): boolean {
   return /^https?:/i.test(href);
@@ -42,6 +42,25 @@ function ListView({ list }: { list: ListBlock }) {
   return list.ordered ? <ol start={list.start === 1 ? undefined : list.start}>{items}</ol> : <ul>{items}</ul>;
 }
 
+function TableView({ table }: { table: TableBlock }) {
+  const style = (column: number) => (table.align[column] ? { textAlign: table.align[column] } : undefined);
+  // The wrapper scrolls sideways on narrow screens instead of the whole page.
+  return (
+    <div class="table-scroll" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>{table.header.map((cell, c) => <th key={c} scope="col" style={style(c)}><InlineNodes nodes={cell} /></th>)}</tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>{row.map((cell, c) => <td key={c} style={style(c)}><InlineNodes nodes={cell} /></td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function BlockView({ block, headingOffset }: { block: Block; headingOffset: number }) {
   switch (block.type) {
     case 'heading': {
@@ -58,6 +77,8 @@ function BlockView({ block, headingOffset }: { block: Block; headingOffset: numb
       );
     case 'list':
       return <ListView list={block} />;
+    case 'table':
+      return <TableView table={block} />;
   }
 }
 

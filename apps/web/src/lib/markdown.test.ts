@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, safeHref } from './markdown.ts';
+import { parseInline, parseMarkdown, safeHref, splitRow } from './markdown.ts';
 import type { Block, Inline } from './markdown.ts';
 
 const text = (value: string): Inline => ({ type: 'text', text: value });
@@ -19,6 +19,8 @@ function allText(nodes: (Block | Inline)[]): string[] {
         return allText(node.children);
       case 'list':
         return node.items.flatMap((item) => [...allText(item.children), ...(item.sublist ? allText([item.sublist]) : [])]);
+      case 'table':
+        return [...node.header, ...node.rows.flat()].flatMap(allText);
     }
   });
 }
@@ -28,6 +30,7 @@ function links(nodes: (Block | Inline)[]): string[] {
     if (node.type === 'link') return [node.href, ...links(node.children)];
     if ('children' in node) return links(node.children);
     if (node.type === 'list') return node.items.flatMap((item) => links(item.children));
+    if (node.type === 'table') return [...node.header, ...node.rows.flat()].flatMap(links);
     return [];
   });
 }
@@ -44,6 +47,33 @@ describe('parseMarkdown blocks', () => {
     ['- a\n  continued\n- b', [{ type: 'list', ordered: false, start: 1, items: [{ children: [text('a continued')] }, { children: [text('b')] }] }]],
   ] as const)('%j', (source, expected) => {
     expect(parseMarkdown(source)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a pipe table with alignment, code spans holding pipes, and rows padded to the header',
+      'intro line\n| tier | port | note |\n|:-----|-----:|:----:|\n| web | `443` | a \\| b |\n| db | `a|b` |',
+      [
+        { type: 'paragraph', children: [text('intro line')] },
+        {
+          type: 'table',
+          align: ['left', 'right', 'center'],
+          header: [[text('tier')], [text('port')], [text('note')]],
+          rows: [
+            [[text('web')], [{ type: 'code', text: '443' }], [text('a | b')]],
+            [[text('db')], [{ type: 'code', text: 'a|b' }], []],
+          ],
+        },
+      ],
+    ],
+    ['no outer pipes', 'a | b\n--- | ---\n1 | 2', [{ type: 'table', align: [null, null], header: [[text('a')], [text('b')]], rows: [[[text('1')], [text('2')]]] }]],
+    ['a delimiter row of another width is no table', '| a | b |\n|---|\n| 1 | 2 |', [{ type: 'paragraph', children: [text('| a | b | |---| | 1 | 2 |')] }]],
+  ] as const)('%s', (_name, source, expected) => {
+    expect(parseMarkdown(source)).toEqual(expected);
+  });
+
+  it('splits rows on pipes outside code spans and escapes', () => {
+    expect(splitRow('| `x | y` | z \\| w |')).toEqual(['`x | y`', 'z | w']);
   });
 
   it('nests indented lists under their item', () => {
@@ -112,6 +142,7 @@ describe('escaping: nothing becomes markup', () => {
     '- <li onclick="x">',
     '```html\n<iframe src="javascript:alert(1)"></iframe>\n```',
     '&lt;already&gt; &amp; entities',
+    '| <th onclick=x> | b |\n|---|---|\n| <script>x</script> | [x](javascript:alert(1)) |',
   ];
 
   it.each(hostile)('%j stays literal text', (source) => {

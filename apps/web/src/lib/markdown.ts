@@ -1,6 +1,6 @@
 /**
- * The Markdown subset lab texts use — headings, paragraphs, lists, fenced code, inline code, bold,
- * italics and links — parsed into plain data. Rendering walks this tree and emits text nodes only,
+ * The Markdown subset lab texts use — headings, paragraphs, lists, tables (GitHub's pipe tables),
+ * fenced code, inline code, bold, italics and links — parsed into plain data. Rendering walks this tree and emits text nodes only,
  * so nothing an author (or a seeded param) writes can ever become markup; anything outside the subset
  * simply shows up as the literal text it is.
  */
@@ -24,11 +24,21 @@ export interface ListBlock {
   items: ListItem[];
 }
 
+export type Align = 'left' | 'center' | 'right' | null;
+
+export interface TableBlock {
+  type: 'table';
+  align: Align[];
+  header: Inline[][];
+  rows: Inline[][][];
+}
+
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'code'; lang: string; text: string }
-  | ListBlock;
+  | ListBlock
+  | TableBlock;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)[^`]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
@@ -196,8 +206,44 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
-function isBlockStart(line: string): boolean {
-  return FENCE.test(line) || HEADING.test(line) || LIST_ITEM.test(line);
+/** The cells of a pipe-table row: split on `|` outside code spans and escapes, outer pipes optional. */
+export function splitRow(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let code = '';
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line[i]!;
+    if (char === '\\' && line[i + 1] === '|') {
+      cell += '|';
+      i += 1;
+    } else if (char === '`') {
+      const run = /^`+/.exec(line.slice(i))![0];
+      code = code === '' ? run : code === run ? '' : code;
+      cell += run;
+      i += run.length - 1;
+    } else if (char === '|' && code === '') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  if (line.trim().startsWith('|')) cells.shift();
+  if (line.trim().endsWith('|') && cells.length > 0) cells.pop();
+  return cells.map((c) => c.trim());
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** A delimiter row (`|---|:---:|`) right under a header row with the same number of cells starts a table. */
+function tableAlign(header: string, delimiter: string | undefined): Align[] | null {
+  if (delimiter === undefined || !header.includes('|') || !delimiter.includes('-')) return null;
+  const cells = splitRow(delimiter);
+  if (cells.length === 0 || cells.length !== splitRow(header).length || !cells.every((c) => DELIMITER_CELL.test(c))) return null;
+  return cells.map((c) => (c.startsWith(':') && c.endsWith(':') ? 'center' : c.endsWith(':') ? 'right' : c.startsWith(':') ? 'left' : null));
+}
+
+function isBlockStart(line: string, next?: string): boolean {
+  return FENCE.test(line) || HEADING.test(line) || LIST_ITEM.test(line) || tableAlign(line, next) !== null;
 }
 
 /** Parses the lines of one list (already cut out of the document) into items with nested sublists. */
@@ -269,6 +315,20 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
 
+    const align = tableAlign(line, lines[i + 1]);
+    if (align !== null) {
+      // Rows are padded or cut to the header's width, as GitHub does.
+      const cells = (row: string) => align.map((_, c) => parseInline(splitRow(row)[c] ?? ''));
+      const table: TableBlock = { type: 'table', align, header: cells(line), rows: [] };
+      i += 2;
+      while (i < lines.length && lines[i]!.trim() !== '' && lines[i]!.includes('|') && !isBlockStart(lines[i]!, lines[i + 1])) {
+        table.rows.push(cells(lines[i]!));
+        i += 1;
+      }
+      blocks.push(table);
+      continue;
+    }
+
     if (LIST_ITEM.test(line)) {
       const ordered = /\d/.test(LIST_ITEM.exec(line)![2]!);
       const region: string[] = [line];
@@ -296,7 +356,7 @@ export function parseMarkdown(source: string): Block[] {
     }
 
     const paragraph: string[] = [];
-    while (i < lines.length && lines[i]!.trim() !== '' && (paragraph.length === 0 || !isBlockStart(lines[i]!))) {
+    while (i < lines.length && lines[i]!.trim() !== '' && (paragraph.length === 0 || !isBlockStart(lines[i]!, lines[i + 1]))) {
       paragraph.push(lines[i]!.trim());
       i += 1;
     }
