@@ -7,6 +7,7 @@ import { lintCommand } from './lint.ts';
 import { schemaCommand } from './schema.ts';
 import { simulateAlb } from './simulate-alb.ts';
 import { simulateAsg } from './simulate-asg.ts';
+import { simulateIam } from './simulate-iam.ts';
 import { simulateNetwork } from './simulate-network.ts';
 
 /** Where the CLI writes and which directory relative paths start from; tests pass their own. */
@@ -20,6 +21,7 @@ export interface CliIo {
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
        skylab labs schema           print the JSON Schema of lab.yaml, for editors (same as skylab schema lab)
+       skylab simulate iam <file|-> [--jsonl]   SimulateCustomPolicy requests (JSON or JSON Lines): IAM's evaluation results with explanations
        skylab simulate network <file|-> [--exposure] [--jsonl]   reachability on EC2 Describe* JSON
        skylab simulate alb <file|-> [--jsonl]   route requests through ELBv2 Describe* rules: the rule walk
        skylab simulate asg <file|-> [--group <name>] [--jsonl]   run an Auto Scaling group through a load: the timeline
@@ -104,6 +106,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
   if (group === 'simulate' && command === 'network') return simulateNetwork(args.slice(2), io);
   if (group === 'simulate' && command === 'alb') return simulateAlb(args.slice(2), io);
   if (group === 'simulate' && command === 'asg') return simulateAsg(args.slice(2), io);
+  if (group === 'simulate' && command === 'iam') return simulateIam(args.slice(2), io);
   if (group === 'lint') return lintCommand(args.slice(1), io);
   if (group === 'schema') return schemaCommand(args.slice(1), io);
   if (group === 'labs' && command === 'schema' && args.length === 2) return schemaCommand(['lab'], io);

@@ -3,7 +3,7 @@ import { globMatchIgnoreCase } from './glob.ts';
 import type { AuthorizationResult, StatementRef } from './types.ts';
 
 const POLICY_KIND: Record<StatementRef['policyType'], (ref: StatementRef) => string> = {
-  identity: (ref) => `${ref.attachment === 'managed' ? 'managed policy' : 'inline policy'}${ref.group ? ` of group \`${ref.group}\`` : ''}`,
+  identity: (ref) => `${ref.attachment === 'managed' ? 'managed policy' : ref.attachment === 'inline' ? 'inline policy' : 'identity-based policy'}${ref.group ? ` of group \`${ref.group}\`` : ''}`,
   resource: () => 'resource-based policy',
   boundary: () => 'permissions boundary',
   session: () => 'session policy',
