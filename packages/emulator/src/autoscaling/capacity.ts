@@ -156,6 +156,7 @@ export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalin
       );
     }
   }
-  group.Instances = group.Instances.filter((i) => i.LifecycleState !== 'Terminated');
+  // A new list whenever the instances changed, and only then: callers keep views of the list while it is the same.
+  if (out.Launched.length > 0 || group.Instances.some((i) => i.LifecycleState === 'Terminated')) group.Instances = group.Instances.filter((i) => i.LifecycleState !== 'Terminated');
   return out;
 }

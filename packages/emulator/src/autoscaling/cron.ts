@@ -84,14 +84,24 @@ export function zoneOffset(timeZone: string, at: number): number {
   return local - Math.floor(at / 1000) * 1000;
 }
 
-/** Answers whether a cron fires at a minute, with the time zone offset cached per hour (offsets change on the hour at most). */
+/**
+ * Answers whether a cron fires at a minute. The time zone offset is cached per hour (offsets change on the
+ * hour at most), and asked once for a whole UTC day when the day ends with the offset it started with: zones
+ * change their offset at most twice a year, never twice in a day.
+ */
 export function cronMatcher(cron: Cron, timeZone = 'UTC'): (at: number) => boolean {
   const cache = new Map<number, number>();
+  const steadyDays = new Map<number, number | undefined>();
   return (at) => {
     const hour = Math.floor(at / 3_600_000);
     let offset = cache.get(hour);
     if (offset === undefined) {
-      offset = zoneOffset(timeZone, at);
+      const day = Math.floor(at / 86_400_000);
+      if (!steadyDays.has(day)) {
+        const first = zoneOffset(timeZone, day * 86_400_000);
+        steadyDays.set(day, first === zoneOffset(timeZone, (day + 1) * 86_400_000) ? first : undefined);
+      }
+      offset = steadyDays.get(day) ?? zoneOffset(timeZone, at);
       cache.set(hour, offset);
     }
     const d = new Date(at + offset);

@@ -12,7 +12,7 @@ import { clampCapacity } from './scaling.ts';
 import { applyProposal, decideCapacity, type Decision, type PolicyRun } from './simulation-policies.ts';
 import { memoizedNetwork, simTargets } from './simulation-targets.ts';
 import { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
-import type { AutoScalingAccount, GroupInstance } from './state.ts';
+import type { AutoScalingAccount } from './state.ts';
 
 export { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationLoad, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
 
@@ -46,6 +46,26 @@ function counterIds(taken: Set<string>): { next(prefix: string): string } {
 interface Published {
   series: StepSeries;
   stored: MetricSeries | undefined;
+}
+
+const TWO = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+
+/** `toISOString` for the run's times, formatting the date once per day: the loop needs a time for every step. */
+function isoClock(): (ms: number) => string {
+  let dayStart = NaN;
+  let prefix = '';
+  return (ms) => {
+    // Outside years 0000-9999 the ISO form gains a sign and more digits; fractions of a millisecond are dropped.
+    if (!Number.isInteger(ms) || ms < -62_167_219_200_000 || ms >= 253_402_300_800_000) return new Date(ms).toISOString();
+    const day = Math.floor(ms / 86_400_000) * 86_400_000;
+    if (day !== dayStart) {
+      dayStart = day;
+      prefix = new Date(day).toISOString().slice(0, 11);
+    }
+    const t = ms - day;
+    const milli = t % 1000;
+    return `${prefix}${TWO[Math.floor(t / 3_600_000)]}:${TWO[Math.floor(t / 60_000) % 60]}:${TWO[Math.floor(t / 1000) % 60]}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  };
 }
 
 /** One datapoint of a step, as PutMetricData with a single value stores it. */
@@ -150,13 +170,14 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   let offered = 0;
   let served = 0;
 
+  const isoOf = isoClock();
   const afterReconcile = (now: number, result: ReturnType<typeof reconcileCapacity>) => {
     launches += result.Launched.length;
     terminations += result.Terminated.length;
     for (const i of result.Launched) targets.behaviourFor(i, i.LaunchTime + bootMs, launch.SecurityGroupIds);
     for (const t of result.Terminated) targets.deregister(t.Instance.InstanceId, now);
     if (result.Activities.length === 0) return;
-    const iso = new Date(now).toISOString();
+    const iso = isoOf(now);
     for (const a of result.Activities) events.push({ Time: iso, Type: 'ScalingActivity', Description: a.Description, Cause: a.Cause });
   };
   const changeDesired = (now: number, desired: number, causePrefix: string) => {
@@ -186,13 +207,15 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   let maxInService = 0;
   let maxDesired = group.DesiredCapacity;
   const decisions: Decision[] = [];
+  // Whether an instance may be Unhealthy: only the ELB check below marks one, or the account came with one.
+  let mayBeSick = group.Instances.some((i) => i.HealthStatus === 'Unhealthy');
   // Each instance's capacity profile, looked up the first time it serves and kept while the instance list holds.
   let profilesOf: (InstanceProfile | undefined)[] = [];
   let profilesFor: unknown;
 
   for (let k = 0; k < steps; k++) {
     const now = start + k * stepMs;
-    const iso = new Date(now).toISOString();
+    const iso = isoOf(now);
 
     // 1. Launches finish: Pending → InService, registered with the target groups.
     for (const i of group.Instances) {
@@ -206,7 +229,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     // 2. Load balancer health checks up to now.
     if (account.elbv2) {
       for (const change of targets.advance(account.elbv2, now)) {
-        events.push({ Time: new Date(change.Time).toISOString(), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description, ...(change.Reason ? { Cause: change.Reason } : {}) });
+        events.push({ Time: isoOf(change.Time), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description, ...(change.Reason ? { Cause: change.Reason } : {}) });
       }
     }
 
@@ -215,10 +238,13 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     if (group.HealthCheckType === 'ELB' && targets.unhealthy.size > 0) {
       for (const i of group.Instances) {
         if (i.LifecycleState !== 'InService' || !targets.unhealthy.has(i.InstanceId)) continue;
-        if (now >= (i.InServiceTime ?? i.LaunchTime) + group.HealthCheckGracePeriod * 1000) i.HealthStatus = 'Unhealthy';
+        if (now < (i.InServiceTime ?? i.LaunchTime) + group.HealthCheckGracePeriod * 1000) continue;
+        i.HealthStatus = 'Unhealthy';
+        mayBeSick = true;
       }
     }
-    if (group.Instances.some((i) => i.LifecycleState === 'InService' && i.HealthStatus === 'Unhealthy')) {
+    if (mayBeSick) mayBeSick = group.Instances.some((i) => i.HealthStatus === 'Unhealthy');
+    if (mayBeSick && group.Instances.some((i) => i.LifecycleState === 'InService' && i.HealthStatus === 'Unhealthy')) {
       const sick = group.Instances.filter((i) => i.LifecycleState === 'InService' && i.HealthStatus === 'Unhealthy');
       for (const i of sick) {
         i.LifecycleState = 'Terminated';
