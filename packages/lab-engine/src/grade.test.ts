@@ -94,6 +94,25 @@ describe('grade', () => {
     expect(outcome.grade.score).toBeLessThan(1);
   });
 
+  describe('deducts revealed paid hints', () => {
+    const hinted: Lab = { ...LAB, hints: [{ text: 'free', cost: 0 }, { text: 'cheap', cost: 1 }, { text: 'dear', cost: 3 }, { text: 'ruinous', cost: 20 }] };
+    const wrong = policy([{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::my-app-bucket', 'arn:aws:s3:::my-app-bucket/*'] }]);
+    it.each<[string, string, number[] | undefined, { points: number; hintPenalty: number; revealedHints: { index: number; cost: number }[] }]>([
+      ['nothing revealed', SOLUTION, undefined, { points: 11, hintPenalty: 0, revealedHints: [] }],
+      ['one paid hint', SOLUTION, [1], { points: 10, hintPenalty: 1, revealedHints: [{ index: 1, cost: 1 }] }],
+      ['two paid hints, one listed twice, out of order', SOLUTION, [2, 1, 2], { points: 7, hintPenalty: 4, revealedHints: [{ index: 1, cost: 1 }, { index: 2, cost: 3 }] }],
+      ['a free hint', SOLUTION, [0], { points: 11, hintPenalty: 0, revealedHints: [] }],
+      ['indexes the lab does not have', SOLUTION, [-1, 4, 1.5], { points: 11, hintPenalty: 0, revealedHints: [] }],
+      ['hints costing more than the checks earned', SOLUTION, [3], { points: 0, hintPenalty: 11, revealedHints: [{ index: 3, cost: 20 }] }],
+      ['a partly wrong answer', wrong, [2], { points: 5, hintPenalty: 3, revealedHints: [{ index: 2, cost: 3 }] }],
+    ])('%s', (_name, answer, revealedHints, expected) => {
+      const outcome = grade(hinted, attempt, { 'reader-policy': answer }, ctx, revealedHints ? { revealedHints } : undefined);
+      if (!outcome.ok) throw new Error('expected a grade');
+      expect(outcome.grade).toMatchObject({ ...expected, maxPoints: 11, score: expected.points / 11 });
+      expect(outcome.grade.checks.reduce((sum, c) => sum + c.points, 0) - outcome.grade.hintPenalty!).toBe(expected.points);
+    });
+  });
+
   it('never throws and never scores above 100%, whatever the answer', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
@@ -133,6 +152,16 @@ describe('views', () => {
     const view = renderLab(LAB, { accountId: '123456789012', otherBucket: 'hr-payroll-reports' });
     expect(view.description).toContain('account `123456789012`');
     expect(view.tasks[0]).toMatchObject({ id: 'reader-policy', kind: 'iam-policy', language: 'json' });
-    expect(view.hints).toEqual([{ index: 0, cost: 0, text: LAB.hints[0]!.text }, { index: 1, cost: 1 }]);
+    expect(view.hints).toEqual([{ index: 0, cost: 0, text: LAB.hints[0]!.text, revealed: true }, { index: 1, cost: 1, revealed: false }]);
+  });
+
+  it.each<[string, number[], boolean]>([
+    ['nothing revealed', [], false],
+    ['the paid hint revealed', [1], true],
+    ['another index revealed', [0, 5], false],
+  ])('shows a paid hint text only once revealed: %s', (_name, revealed, shown) => {
+    const hint = renderLab(LAB, { accountId: '123456789012', otherBucket: 'hr-payroll-reports' }, revealed).hints[1];
+    expect(hint).toEqual(shown ? { index: 1, cost: 1, text: expect.any(String), revealed: true } : { index: 1, cost: 1, revealed: false });
+    if (shown) expect(hint?.text).not.toContain('{{');
   });
 });

@@ -9,7 +9,7 @@ import { runReachabilityCheck } from './check-reachability.ts';
 import { runSimulateCheck } from './check-simulate.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
-import type { Answers, CheckResult, Grade, GradeOutcome, Provisioned } from './types.ts';
+import type { Answers, CheckResult, Grade, GradeOptions, GradeOutcome, Provisioned, RevealedHint } from './types.ts';
 
 type PolicyTask = Extract<Lab['tasks'][number], { kind: 'iam-policy' }>;
 
@@ -61,13 +61,20 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 
+/** The paid hints among `indexes`, once each and in lab order; indexes the lab does not have cost nothing. */
+function paidHints(lab: Lab, indexes: readonly number[]): RevealedHint[] {
+  const revealed = new Set(indexes);
+  return lab.hints.flatMap((hint, index) => (revealed.has(index) && hint.cost > 0 ? [{ index, cost: hint.cost }] : []));
+}
+
 /**
  * Grades answers against an attempt: validates and applies them through the emulator, runs every check,
  * and explains each result. Answers that do not parse, break the artifact's grammar or are refused by the
  * emulated AWS API come back as findings (`ok: false`) instead of a grade. The provisioned state is not
- * changed; the graded account is returned as `state`.
+ * changed; the graded account is returned as `state`. The revealed paid hints' costs come off the points
+ * the checks earned (never below 0), and the grade says which hints cost what.
  */
-export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx: Ctx): GradeOutcome {
+export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx: Ctx, options: GradeOptions = {}): GradeOutcome {
   const c = attemptCtx(lab, provisioned.params, ctx);
   const state = cloneState(provisioned.state);
   const findings = applyAnswers(lab, provisioned.params, state, answers, c);
@@ -79,8 +86,19 @@ export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx:
     checks.push(result);
     for (const item of missing) unsupported.add(item);
   }
-  const points = checks.reduce((sum, c) => sum + c.points, 0);
+  const earned = checks.reduce((sum, c) => sum + c.points, 0);
   const maxPoints = checks.reduce((sum, c) => sum + c.maxPoints, 0);
-  const result: Grade = { score: maxPoints > 0 ? points / maxPoints : 0, points, maxPoints, checks, unsupported: [...unsupported] };
+  const revealedHints = paidHints(lab, options.revealedHints ?? []);
+  const hintPenalty = Math.min(earned, revealedHints.reduce((sum, h) => sum + h.cost, 0));
+  const points = earned - hintPenalty;
+  const result: Grade = {
+    score: maxPoints > 0 ? points / maxPoints : 0,
+    points,
+    maxPoints,
+    checks,
+    unsupported: [...unsupported],
+    hintPenalty,
+    revealedHints,
+  };
   return { ok: true, grade: result, state, findings };
 }

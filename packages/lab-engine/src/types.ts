@@ -24,6 +24,24 @@ export interface Grade {
   maxPoints: number;
   checks: CheckResult[];
   unsupported: string[];
+  /**
+   * Points taken off `points` for the paid hints revealed before grading; never more than the checks earned,
+   * so `points` stays at or above 0. Absent in grades stored before hints cost points: read it as 0.
+   */
+  hintPenalty?: number;
+  /** The paid hints revealed before grading and what each costs; absent in grades stored before hints cost points. */
+  revealedHints?: RevealedHint[];
+}
+
+/** A paid hint the learner revealed, by its position in the lab's `hints`, and the points it costs. */
+export interface RevealedHint {
+  index: number;
+  cost: number;
+}
+
+/** What grading needs besides the answers: the paid hints the learner revealed, by index into the lab's `hints`. */
+export interface GradeOptions {
+  revealedHints?: readonly number[];
 }
 
 /** What the catalogue shows about a lab before an attempt starts. */
@@ -46,14 +64,16 @@ export interface TaskView {
   language: 'json' | 'yaml' | 'text';
 }
 
-/** A hint as the learner sees it: the text only when it is free; costly hints are revealed on request. */
+/** A hint as the learner sees it: the text only when it is free or revealed; costly hints are revealed on request. */
 export interface HintView {
   index: number;
   cost: number;
   text?: string;
+  /** Whether `text` is shown: free hints always are, paid ones once revealed. */
+  revealed: boolean;
 }
 
-/** A lab as the learner sees it: summary, rendered description, tasks and free hints. */
+/** A lab as the learner sees it: summary, rendered description, tasks and hints (free and revealed ones with their text). */
 export interface LabView extends LabSummary {
   description: string;
   tasks: TaskView[];

@@ -17,11 +17,13 @@ export function summarize(lab: Lab): LabSummary {
 
 /**
  * The lab as a learner sees it, with the attempt's params filled in. Without params (before an
- * attempt) placeholders read `<name>`. Hints that cost points are listed without their text.
+ * attempt) placeholders read `<name>`. Hints that cost points are listed without their text unless
+ * their index is in `revealedHints`.
  */
-export function renderLab(lab: Lab, params?: Record<string, string>): LabView {
+export function renderLab(lab: Lab, params?: Record<string, string>, revealedHints: readonly number[] = []): LabView {
   const values = params ?? placeholderParams(lab);
   const render = (text: string) => renderString(text, values);
+  const revealed = new Set(revealedHints);
   return {
     ...summarize(lab),
     title: render(lab.title),
@@ -35,6 +37,9 @@ export function renderLab(lab: Lab, params?: Record<string, string>): LabView {
       starter: render(task.starter),
       language: task.kind === 'iam-policy' ? 'json' : task.language,
     })),
-    hints: lab.hints.map((hint, index) => ({ index, cost: hint.cost, ...(hint.cost === 0 ? { text: render(hint.text) } : {}) })),
+    hints: lab.hints.map((hint, index) => {
+      const shown = hint.cost === 0 || revealed.has(index);
+      return { index, cost: hint.cost, ...(shown ? { text: render(hint.text) } : {}), revealed: shown };
+    }),
   };
 }
