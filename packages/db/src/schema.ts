@@ -70,6 +70,10 @@ export const attempts = sqliteTable(
     state: text('state', { mode: 'json' }).notNull().$type<unknown>(),
     // Optimistic concurrency: every write says which version it read.
     version: integer('version').notNull(),
+    // Indexes into the lab's `hints` of the paid hints the learner revealed, ascending; grading deducts their cost.
+    revealedHints: text('revealed_hints', { mode: 'json' }).notNull().$type<number[]>().default(sql`'[]'`),
+    // Counted, not derived from `version`: hint reveals and AWS API writes move the version too.
+    submissionCount: integer('submission_count').notNull().default(0),
     status: text('status', { enum: ATTEMPT_STATUSES }).notNull(),
     bestScore: real('best_score'),
     createdAt: integer('created_at').notNull(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProgress, findUserAttempt, insertAttempt, insertUser, listSubmissions, recordSubmission, type Db } from '../src/index.ts';
+import { findProgress, findUserAttempt, insertAttempt, insertUser, listSubmissions, recordHintReveal, recordSubmission, writeAttemptState, type Db } from '../src/index.ts';
 import { openDb } from './open-db.ts';
 
 async function seed(db: Db) {
@@ -36,13 +36,47 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
     const db = await openDb(kind);
     const attempt = await seed(db);
     const first = await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.5, 200), state: { n: 1 } });
-    expect(first).toMatchObject({ ok: true, attempt: { version: 2, bestScore: 0.5, status: 'in-progress', updatedAt: 200, state: { n: 1 } } });
+    expect(first).toMatchObject({ ok: true, attempt: { version: 2, submissionCount: 1, bestScore: 0.5, status: 'in-progress', updatedAt: 200, state: { n: 1 } } });
     const second = await recordSubmission(db, { attempt, expectedVersion: 2, submission: submission('s2', 0.25, 300), state: { n: 2 } });
     expect(second).toMatchObject({ ok: true, attempt: { version: 3, bestScore: 0.5 } });
     const third = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s3', 1, 400), state: { n: 3 } });
     expect(third).toMatchObject({ ok: true, attempt: { version: 4, bestScore: 1, status: 'completed' } });
     expect((await listSubmissions(db, 'a1')).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
-    expect(await findUserAttempt(db, 'a1', 'u1')).toMatchObject({ version: 4, state: { n: 3 }, bestScore: 1, status: 'completed' });
+    expect(await findUserAttempt(db, 'a1', 'u1')).toMatchObject({ version: 4, submissionCount: 3, state: { n: 3 }, bestScore: 1, status: 'completed' });
+  });
+
+  it('counts submissions apart from the version, which hint reveals and account writes move too', async () => {
+    const db = await openDb(kind);
+    const attempt = await seed(db);
+    expect(attempt).toMatchObject({ revealedHints: [], submissionCount: 0 });
+    const revealed = await recordHintReveal(db, { attempt, index: 1, updatedAt: 150 });
+    expect(await writeAttemptState(db, { id: 'a1', expectedVersion: 2, state: { n: 0 }, updatedAt: 160 })).toBe(true);
+    const submitted = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s1', 0.5, 200), state: { n: 1 } });
+    expect(revealed).toMatchObject({ ok: true, attempt: { version: 2, revealedHints: [1], submissionCount: 0, updatedAt: 150 } });
+    expect(submitted).toMatchObject({ ok: true, attempt: { version: 4, submissionCount: 1 } });
+  });
+
+  it.each<[string, number[], number, number[], number]>([
+    ['a first hint', [], 2, [2], 2],
+    ['a second hint, kept in index order', [3], 1, [1, 3], 2],
+    ['a hint already revealed: no write, the version stays', [1, 2], 2, [1, 2], 1],
+  ])('records a revealed hint: %s', async (_name, before, index, after, version) => {
+    const db = await openDb(kind);
+    const attempt = { ...(await seed(db)), revealedHints: before };
+    await db.$client.execute({ sql: 'update attempts set revealed_hints = ? where id = ?', args: [JSON.stringify(before), 'a1'] });
+    expect(await recordHintReveal(db, { attempt, index, updatedAt: 150 })).toMatchObject({ ok: true, attempt: { revealedHints: after, version } });
+    expect(await findUserAttempt(db, 'a1', 'u1')).toMatchObject({ revealedHints: after, version });
+  });
+
+  it('refuses a hint reveal from a stale version, so two concurrent reveals never lose one', async () => {
+    const db = await openDb(kind);
+    const attempt = await seed(db);
+    const results = await Promise.all([1, 2].map((index) => recordHintReveal(db, { attempt, index, updatedAt: 150 })));
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    const stored = await findUserAttempt(db, 'a1', 'u1');
+    expect(stored).toMatchObject({ version: 2, revealedHints: [results[0]?.ok ? 1 : 2] });
+    expect(await recordHintReveal(db, { attempt: stored!, index: results[0]?.ok ? 2 : 1, updatedAt: 160 })).toMatchObject({ ok: true, attempt: { version: 3, revealedHints: [1, 2] } });
+    expect(await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 1, 200), state: {} })).toEqual({ ok: false, reason: 'version_conflict' });
   });
 
   it('refuses a stale version and writes nothing', async () => {

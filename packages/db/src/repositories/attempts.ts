@@ -30,6 +30,32 @@ export async function listSubmissions(db: Db, attemptId: string): Promise<Submis
   return db.select().from(submissions).where(eq(submissions.attemptId, attemptId)).orderBy(asc(submissions.attemptVersion));
 }
 
+export interface HintReveal {
+  attempt: AttemptRow;
+  /** The hint's index in the lab's `hints`. */
+  index: number;
+  updatedAt: number;
+}
+
+export type HintRevealResult = { ok: true; attempt: AttemptRow } | { ok: false; reason: 'version_conflict' };
+
+/**
+ * Adds a hint to the attempt's revealed ones and moves the attempt to its next version, only if it is
+ * still at the version `attempt` was read at: a submission graded against that version then fails its
+ * own guarded write instead of landing without the hint's cost. A hint already revealed is no write at all.
+ */
+export async function recordHintReveal(db: Db, reveal: HintReveal): Promise<HintRevealResult> {
+  const { attempt, index, updatedAt } = reveal;
+  if (attempt.revealedHints.includes(index)) return { ok: true, attempt };
+  const revealedHints = [...attempt.revealedHints, index].sort((a, b) => a - b);
+  const [updated] = await db
+    .update(attempts)
+    .set({ revealedHints, version: attempt.version + 1, updatedAt })
+    .where(and(eq(attempts.id, attempt.id), eq(attempts.version, attempt.version)))
+    .returning();
+  return updated ? { ok: true, attempt: updated } : { ok: false, reason: 'version_conflict' };
+}
+
 export interface SubmissionWrite {
   attempt: AttemptRow;
   /** The version the grade was computed from; the write happens only if the attempt is still at it. */
@@ -74,11 +100,11 @@ export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<
       },
       {
         sql: `update attempts
-              set state = ?, version = version + 1, updated_at = ?,
+              set state = ?, version = version + 1, submission_count = submission_count + 1, updated_at = ?,
                   best_score = max(coalesce(best_score, 0), ?),
                   status = case when max(coalesce(best_score, 0), ?) >= ? then 'completed' else status end
               where id = ? and version = ?
-              returning version, best_score, status, updated_at`,
+              returning version, submission_count, best_score, status, updated_at`,
         args: [
           JSON.stringify(state),
           submissionRow.createdAt,
@@ -101,6 +127,7 @@ export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<
       ...attempt,
       state,
       version: Number(next.version),
+      submissionCount: Number(next.submission_count),
       bestScore: next.best_score === null ? null : Number(next.best_score),
       status: next.status as AttemptStatus,
       updatedAt: Number(next.updated_at),
