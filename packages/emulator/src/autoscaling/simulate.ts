@@ -163,7 +163,6 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const scheduled = Object.values(account.autoscaling.scheduledActions)
     .filter((a) => a.AutoScalingGroupName === name)
     .map((a) => ({ action: a, matches: a.Recurrence ? cronMatcher(parseCron(a.Recurrence), a.TimeZone ?? 'UTC') : undefined, startMs: a.StartTime ? Date.parse(a.StartTime) : undefined, endMs: a.EndTime ? Date.parse(a.EndTime) : undefined }));
-  let routeBuffer = new Int8Array(256);
   let launches = 0;
   let terminations = 0;
   let replacements = 0;
@@ -209,9 +208,27 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const decisions: Decision[] = [];
   // Whether an instance may be Unhealthy: only the ELB check below marks one, or the account came with one.
   let mayBeSick = group.Instances.some((i) => i.HealthStatus === 'Unhealthy');
-  // Each instance's capacity profile, looked up the first time it serves and kept while the instance list holds.
-  let profilesOf: (InstanceProfile | undefined)[] = [];
-  let profilesFor: unknown;
+  // What a step needs of the InService instances, in instance order: rebuilt only when the instances,
+  // their lifecycle or their targets' health change, which most steps of a long run do not.
+  let lifecycle = 0;
+  const serving = { of: undefined as unknown, version: -1, lifecycle: -1, count: 0, healthyCount: 0, registeredCount: 0, route: new Int8Array(0), readyAt: new Float64Array(0), full: new Float64Array(0), idle: new Float64Array(0) };
+  const serve = (all: ReturnType<typeof targets.sims>) => {
+    Object.assign(serving, { of: all, version: targets.version, lifecycle, count: 0, healthyCount: 0, registeredCount: 0 });
+    if (serving.route.length < all.length) Object.assign(serving, { route: new Int8Array(all.length * 2), readyAt: new Float64Array(all.length * 2), full: new Float64Array(all.length * 2), idle: new Float64Array(all.length * 2) });
+    for (const sim of all) {
+      if (sim.i.LifecycleState !== 'InService') continue;
+      const x = serving.count++;
+      if (!byRequests) continue;
+      const st = targetGroups.length > 0 ? routedState(sim.t) : 2;
+      serving.route[x] = st;
+      if (st === 2) serving.healthyCount++;
+      if (st !== 0) serving.registeredCount++;
+      const profile = profileOf(sim.i.InstanceType);
+      serving.readyAt[x] = sim.b.ReadyAt ?? 0;
+      serving.full[x] = profile.RequestsPerSecondAtFullCpu;
+      serving.idle[x] = profile.IdleCpuPercent;
+    }
+  };
 
   for (let k = 0; k < steps; k++) {
     const now = start + k * stepMs;
@@ -223,6 +240,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
       i.LifecycleState = 'InService';
       i.InServiceTime = i.LaunchTime + launchMs;
       events.push({ Time: iso, Type: 'InstanceLifecycle', InstanceId: i.InstanceId, From: 'Pending', To: 'InService', Description: `instance ${i.InstanceId} is InService` });
+      lifecycle++;
       for (const tg of targetGroups) targets.register(tg, i.InstanceId, i.InServiceTime, tg.LoadBalancerArns.length > 0 ? 'initial' : 'unused');
     }
 
@@ -296,42 +314,26 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     // 6. Load and the metrics of the interval [now, now + step).
     const value = series[Math.min(Math.floor((now - start) / seriesStepMs), series.length - 1)] as number;
     const all = targets.sims(group.Instances);
-    if (profilesFor !== all) {
-      profilesFor = all;
-      profilesOf = new Array<InstanceProfile | undefined>(all.length);
-    }
-    let inServiceCount = 0;
+    if (serving.of !== all || serving.version !== targets.version || serving.lifecycle !== lifecycle) serve(all);
+    const inServiceCount = serving.count;
     let cpuSum = 0;
     let healthy: number | undefined;
     let servedRps = 0;
     if (byRequests) {
       // Behind a load balancer requests go to healthy targets (all registered ones when none is: fail open);
       // without one, to every InService instance.
-      let healthyCount = 0;
-      let registeredCount = 0;
-      if (routeBuffer.length < all.length) routeBuffer = new Int8Array(all.length * 2);
-      for (let x = 0; x < all.length; x++) {
-        const sim = all[x] as (typeof all)[number];
-        if (sim.i.LifecycleState !== 'InService') continue;
-        inServiceCount++;
-        const st = targetGroups.length > 0 ? routedState(sim.t) : 2;
-        routeBuffer[x] = st;
-        if (st === 2) healthyCount++;
-        if (st !== 0) registeredCount++;
-      }
+      const { healthyCount, registeredCount, route, readyAt, full, idle } = serving;
       if (targetGroups.length > 0) healthy = healthyCount;
       const routedCount = healthyCount > 0 ? healthyCount : registeredCount;
       const perTarget = routedCount > 0 ? value / routedCount : 0;
-      for (let x = 0; x < all.length; x++) {
-        const sim = all[x] as (typeof all)[number];
-        if (sim.i.LifecycleState !== 'InService') continue;
-        const st = routeBuffer[x] as number;
-        const profile = (profilesOf[x] ??= profileOf(sim.i.InstanceType));
-        const ready = (sim.b.ReadyAt ?? 0) <= now;
+      for (let x = 0; x < inServiceCount; x++) {
+        const st = route[x] as number;
         const isRouted = healthyCount > 0 ? st === 2 : st !== 0;
-        const load = isRouted && ready ? perTarget : 0;
-        servedRps += Math.min(load, profile.RequestsPerSecondAtFullCpu);
-        cpuSum += Math.min(100, profile.IdleCpuPercent + (load / profile.RequestsPerSecondAtFullCpu) * (100 - profile.IdleCpuPercent));
+        const load = isRouted && (readyAt[x] as number) <= now ? perTarget : 0;
+        const rpsAtFull = full[x] as number;
+        const idleCpu = idle[x] as number;
+        servedRps += Math.min(load, rpsAtFull);
+        cpuSum += Math.min(100, idleCpu + (load / rpsAtFull) * (100 - idleCpu));
       }
       offered += value * step;
       served += servedRps * step;
@@ -342,11 +344,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
         publish(tg.healthy, k, now, healthyCount);
       }
     } else {
-      for (const sim of all) {
-        if (sim.i.LifecycleState !== 'InService') continue;
-        inServiceCount++;
-        cpuSum += value;
-      }
+      for (let x = 0; x < inServiceCount; x++) cpuSum += value;
     }
     const cpu = inServiceCount > 0 ? cpuSum / inServiceCount : undefined;
     if (cpu !== undefined) publish(cpuSeries, k, now, cpu);

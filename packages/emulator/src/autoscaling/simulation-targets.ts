@@ -19,6 +19,8 @@ export interface SimInstance {
 export interface SimTargets {
   targetGroups: TargetGroup[];
   behaviours: Map<string, TargetBehaviour>;
+  /** Changes whenever a registration or a target's health may have changed. */
+  readonly version: number;
   /** Targets the load balancer now reports unhealthy, kept from the health changes so a step need not scan. */
   unhealthy: Set<string>;
   /** The instances of the group with their behaviour and registrations, rebuilt only when the instance list changes. */
@@ -67,6 +69,7 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
   let simsOf: GroupInstance[] | undefined;
   // The earliest time a health check or the end of a draining can change anything; until then steps skip them.
   let due = -Infinity;
+  let version = 0;
   const lbOf = (tg: TargetGroup): LoadBalancer | undefined => tg.LoadBalancerArns.map((arn) => elbv2?.loadBalancers[arn]).find((x) => x !== undefined);
   // With one load balancer in front, a target's reachability is asked once, when it launches.
   const lbs = [...new Set(targetGroups.flatMap((g) => g.LoadBalancerArns))].map((arn) => elbv2?.loadBalancers[arn]).filter((x) => x !== undefined);
@@ -98,6 +101,9 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
     targetGroups,
     behaviours,
     unhealthy,
+    get version() {
+      return version;
+    },
     sims(instances) {
       if (simsOf !== instances) {
         simsOf = instances;
@@ -107,6 +113,7 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
     },
     register(tg, id, at, state) {
       const target = registered(tg, id, at, state);
+      version++;
       tg.Targets.push(target);
       due = Math.min(due, at + tg.HealthCheckIntervalSeconds * 1000);
       const list = targetsOf.get(id);
@@ -119,11 +126,13 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
     adopt(target, id) {
       targetsOf.set(id, [...(targetsOf.get(id) ?? []), target]);
       simsOf = undefined;
+      version++;
     },
     deregister(instanceId, now) {
       const behaviour = behaviours.get(instanceId);
       if (behaviour) behaviour.Running = false;
       unhealthy.delete(instanceId);
+      version++;
       for (const tg of targetGroups) {
         const target = tg.Targets.find((t) => t.Target.Id === instanceId && t.TargetHealth.State !== 'draining');
         if (!target) continue;
@@ -145,6 +154,7 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
     },
     advance(state, now) {
       if (now < due) return [];
+      version++;
       const changes = advanceTargetHealth(state, now, env).filter((c) => targetGroupArns.includes(c.TargetGroupArn));
       for (const change of changes) {
         if (change.To === 'unhealthy') unhealthy.add(change.TargetId);
