@@ -1,5 +1,5 @@
 import type { AttemptRow, SubmissionRow, UserRow } from '@skylab/db';
-import { renderLab, type Grade, type LabView } from '@skylab/lab-engine';
+import { renderLab, type CheckResult, type Grade, type LabView, type RevealedHint, type Visibility } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 import type { RegisteredLab } from './lab-registry.ts';
 
@@ -10,12 +10,61 @@ export interface UserView {
   role: UserRow['role'];
 }
 
+/** A check whose feedback is not released yet: what it is and what it is worth, never how it went. */
+export interface WithheldCheckView {
+  id: string;
+  title: string;
+  maxPoints: number;
+  visibility: Visibility;
+  withheld: true;
+  notice: string;
+}
+
+/** A grade as the learner may see it now: released checks in full, the others as placeholders. */
+export interface GradeView extends Omit<Grade, 'checks' | 'hintPenalty' | 'revealedHints'> {
+  checks: (CheckResult | WithheldCheckView)[];
+  hintPenalty: number;
+  revealedHints: RevealedHint[];
+}
+
 export interface SubmissionView {
   id: string;
   createdAt: string;
   answers: Record<string, string>;
-  grade: Grade;
+  grade: GradeView;
   findings: Finding[];
+}
+
+/** Which visibilities are released to the learner (DESIGN §8: check feedback released per the check's visibility). */
+export type FeedbackRelease = Record<Visibility, boolean>;
+
+/**
+ * A grade is only ever shown for a submission, so `after-submission` feedback is always out; nothing has a
+ * due date yet (courses bring them), so `after-due-date` feedback stays withheld.
+ */
+export const SUBMISSION_RELEASE: FeedbackRelease = { immediately: true, 'after-submission': true, 'after-due-date': false };
+
+const WITHHELD_NOTICE: Record<Visibility, string> = {
+  immediately: 'feedback released immediately',
+  'after-submission': 'feedback released after you submit',
+  'after-due-date': 'feedback released after the due date',
+};
+
+/**
+ * The stored grade as the learner may see it under `release`. The stored grade stays complete, so a later
+ * release needs no regrade; grades stored before hints cost points read as having no penalty.
+ */
+export function gradeView(grade: Grade, release: FeedbackRelease = SUBMISSION_RELEASE): GradeView {
+  return {
+    ...grade,
+    hintPenalty: grade.hintPenalty ?? 0,
+    revealedHints: grade.revealedHints ?? [],
+    checks: grade.checks.map((check) =>
+      release[check.visibility]
+        ? check
+        : { id: check.id, title: check.title, maxPoints: check.maxPoints, visibility: check.visibility, withheld: true, notice: WITHHELD_NOTICE[check.visibility] },
+    ),
+  };
 }
 
 /** An attempt in a list: no params, no submissions, no rendered lab. */
@@ -44,7 +93,7 @@ export function userView(user: UserRow): UserView {
 }
 
 export function submissionView(row: SubmissionRow): SubmissionView {
-  return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: row.grade as Grade, findings: row.findings as Finding[] };
+  return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: gradeView(row.grade as Grade), findings: row.findings as Finding[] };
 }
 
 export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
@@ -56,8 +105,7 @@ export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
     bestScore: row.bestScore,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-    // Each accepted submission bumps the version once (the guarded write), so no count query is needed.
-    submissionCount: row.version - 1,
+    submissionCount: row.submissionCount,
   };
 }
 
@@ -65,7 +113,7 @@ export function attemptView(row: AttemptRow, registered: RegisteredLab | undefin
   return {
     ...attemptSummaryView(row),
     params: row.params,
-    lab: registered ? renderLab(registered.lab, row.params) : null,
+    lab: registered ? renderLab(registered.lab, row.params, row.revealedHints) : null,
     submissions: submissions.map(submissionView),
   };
 }

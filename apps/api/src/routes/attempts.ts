@@ -1,4 +1,4 @@
-import { findUserAttempt, listSubmissions, recordSubmission, type AttemptRow } from '@skylab/db';
+import { findUserAttempt, listSubmissions, recordHintReveal, recordSubmission, type AttemptRow } from '@skylab/db';
 import { restoreAccountState } from '@skylab/emulator';
 import { grade } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
@@ -20,6 +20,9 @@ function versionConflict(expected: number) {
   return new ApiError(409, 'version_conflict', `the attempt is no longer at version ${expected}: reload it and submit again`);
 }
 
+/** A reveal that lost the version race is retried on the re-read attempt: adding a hint never depends on what changed. */
+const HINT_REVEAL_TRIES = 3;
+
 export function attemptRoutes(deps: AppDeps) {
   // Someone else's attempt is "not found", never "forbidden": the answer must not confirm it exists.
   async function ownAttempt(c: Context<AppEnv>): Promise<AttemptRow> {
@@ -30,21 +33,52 @@ export function attemptRoutes(deps: AppDeps) {
     return attempt;
   }
 
+  function attemptLab(attempt: AttemptRow) {
+    const registered = deps.labs.get(attempt.labId);
+    if (!registered) throw notFound(`the lab \`${attempt.labId}\` is no longer available`);
+    return registered;
+  }
+
+  async function revealHint(first: AttemptRow, index: number): Promise<AttemptRow> {
+    let attempt = first;
+    for (let tries = 1; ; tries++) {
+      const written = await recordHintReveal(deps.db, { attempt, index, updatedAt: deps.clock.now() });
+      if (written.ok) return written.attempt;
+      const reread = await findUserAttempt(deps.db, attempt.id, attempt.userId);
+      if (!reread || tries === HINT_REVEAL_TRIES) throw versionConflict(attempt.version);
+      attempt = reread;
+    }
+  }
+
   return new Hono<AppEnv>()
     .get('/:id', async (c) => {
       const attempt = await ownAttempt(c);
       const submissions = await listSubmissions(deps.db, attempt.id);
       return c.json({ attempt: attemptView(attempt, deps.labs.get(attempt.labId), submissions) });
     })
+    .post('/:id/hints/:index', async (c) => {
+      const attempt = await ownAttempt(c);
+      const registered = attemptLab(attempt);
+      const raw = c.req.param('index');
+      const index = /^(0|[1-9]\d{0,5})$/.test(raw) ? Number(raw) : -1;
+      const hint = registered.lab.hints[index];
+      if (!hint) throw notFound(`there is no hint \`${raw}\` in this lab`);
+      // Free hints are shown already and cost nothing: only paid ones are recorded (and so charged).
+      const revealed = hint.cost > 0 ? await revealHint(attempt, index) : attempt;
+      const view = attemptView(revealed, registered, await listSubmissions(deps.db, attempt.id));
+      return c.json({ hint: view.lab?.hints[index], attempt: view });
+    })
     .post('/:id/submissions', async (c) => {
       const attempt = await ownAttempt(c);
       const body = await readJson(c, submissionBody);
       // Cheap refusal before grading; the guarded write below is what actually prevents lost updates.
       if (body.version !== attempt.version) throw versionConflict(body.version);
-      const registered = deps.labs.get(attempt.labId);
-      if (!registered) throw notFound(`the lab \`${attempt.labId}\` is no longer available`);
+      const registered = attemptLab(attempt);
       const provisioned = { params: attempt.params, state: restoreAccountState(attempt.state) };
-      const outcome = grade(registered.lab, provisioned, body.answers, engineCtx(deps, attempt.seed, attempt.version));
+      // The hints read with this version; a reveal since then moves the version and the write below refuses.
+      const outcome = grade(registered.lab, provisioned, body.answers, engineCtx(deps, attempt.seed, attempt.version), {
+        revealedHints: attempt.revealedHints,
+      });
       if (!outcome.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', outcome.findings);
       const written = await recordSubmission(deps.db, {
         attempt,

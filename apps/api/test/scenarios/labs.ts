@@ -30,6 +30,14 @@ export function submit(agent: Agent, attemptId: string, version: number, policy:
   return agent.post(`/api/attempts/${attemptId}/submissions`, { version, answers: { [TASK]: policy } });
 }
 
+export function revealHint(agent: Agent, attemptId: string, index: number | string, options?: { origin?: string | null }) {
+  return agent.post(`/api/attempts/${attemptId}/hints/${index}`, undefined, options);
+}
+
+/** The lab's hints: the first is free, the second costs 1 of its 11 points. */
+const PAID_HINT = 1;
+const FREE_HINT = 0;
+
 export const labScenarios: Scenario[] = [
   {
     name: 'a learner lists their own attempts at a lab, newest first, and nobody else sees them',
@@ -181,6 +189,78 @@ export const labScenarios: Scenario[] = [
       const nonexistent = await other.get('/api/attempts/01JNOSUCHATTEMPT0000000000');
       expect(nonexistent.body.error.message.replace('01JNOSUCHATTEMPT0000000000', attempt.id)).toBe(read.body.error.message);
       expect((await owner.get(`/api/attempts/${attempt.id}`)).body.attempt.submissions).toEqual([]);
+    },
+  },
+  {
+    name: 'revealing a paid hint shows its text, costs its points once, and the next grade deducts them',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      expect(attempt.lab.hints).toEqual([
+        { index: FREE_HINT, cost: 0, text: expect.any(String), revealed: true },
+        { index: PAID_HINT, cost: 1, revealed: false },
+      ]);
+
+      const first = await revealHint(learner, attempt.id, PAID_HINT);
+      expect(first.status).toBe(200);
+      expect(first.body.hint).toEqual({ index: PAID_HINT, cost: 1, text: expect.any(String), revealed: true });
+      expect(first.body.hint.text).not.toContain('{{');
+      expect(first.body.attempt).toMatchObject({ version: 2, submissionCount: 0 });
+      expect(first.body.attempt.lab.hints[PAID_HINT]).toEqual(first.body.hint);
+      const again = await revealHint(learner, attempt.id, PAID_HINT);
+      expect(again.body).toEqual(first.body);
+      const free = await revealHint(learner, attempt.id, FREE_HINT);
+      expect(free.status).toBe(200);
+      expect(free.body.attempt.version).toBe(2);
+      expect((await learner.get(`/api/attempts/${attempt.id}`)).body.attempt).toEqual(first.body.attempt);
+
+      expect((await submit(learner, attempt.id, 1, RIGHT_POLICY)).status).toBe(409);
+      const graded = await submit(learner, attempt.id, 2, RIGHT_POLICY);
+      expect(graded.status).toBe(201);
+      const { grade } = graded.body.submission;
+      expect(grade).toMatchObject({ points: 10, maxPoints: 11, hintPenalty: 1, revealedHints: [{ index: PAID_HINT, cost: 1 }] });
+      expect(grade.score).toBeCloseTo(10 / 11);
+      expect(grade.checks.every((c: { status: string }) => c.status === 'pass')).toBe(true);
+      expect(graded.body.attempt).toMatchObject({ version: 3, submissionCount: 1, bestScore: grade.score, status: 'in-progress' });
+      expect((await learner.get(`/api/labs/${LAB}/attempts`)).body.attempts[0]).toMatchObject({ id: attempt.id, version: 3, submissionCount: 1 });
+    },
+  },
+  {
+    name: "a hint the lab does not have, someone else's attempt or a cross-site reveal is refused and costs nothing",
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      for (const index of [2, -1, 'one', '01', 1e9]) {
+        const res = await revealHint(learner, attempt.id, index);
+        expect(res.status, String(index)).toBe(404);
+        expect(res.body.error).toEqual({ code: 'not_found', message: `there is no hint \`${index}\` in this lab` });
+      }
+      const other = await revealHint(await ctx.learner(), attempt.id, PAID_HINT);
+      expect(other.status).toBe(404);
+      expect(other.body.error.code).toBe('not_found');
+      expect((await revealHint(ctx.agent(), attempt.id, PAID_HINT)).status).toBe(401);
+      const crossSite = await revealHint(learner, attempt.id, PAID_HINT, { origin: 'https://evil.example' });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.body.error.code).toBe('origin_mismatch');
+      expect((await learner.get(`/api/attempts/${attempt.id}`)).body.attempt).toMatchObject({ version: 1, lab: { hints: [{ revealed: true }, { revealed: false }] } });
+    },
+  },
+  {
+    name: 'a hint revealed while a submission is graded is never lost: the submission lands without it or is a 409',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attempt = await startAttempt(learner);
+      const [reveal, submission] = await Promise.all([revealHint(learner, attempt.id, PAID_HINT), submit(learner, attempt.id, 1, RIGHT_POLICY)]);
+      expect(reveal.status).toBe(200);
+      const stored = (await learner.get(`/api/attempts/${attempt.id}`)).body.attempt;
+      expect(stored.lab.hints[PAID_HINT].revealed).toBe(true);
+      if (submission.status === 201) {
+        expect(submission.body.submission.grade).toMatchObject({ score: 1, hintPenalty: 0 });
+        expect(stored).toMatchObject({ version: 3, submissionCount: 1 });
+      } else {
+        expect(submission.status).toBe(409);
+        expect(stored).toMatchObject({ version: 2, submissionCount: 0 });
+      }
     },
   },
 ];
