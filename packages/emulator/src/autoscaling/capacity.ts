@@ -1,4 +1,7 @@
-import type { LaunchTemplate } from '../ec2/state.ts';
+import { AwsError } from '../errors.ts';
+import { InvalidLaunchTemplateIdNotFound } from '../ec2/errors.ts';
+import { resolveLaunchTemplate } from '../ec2/launch-template-operations.ts';
+import type { Ec2State, LaunchTemplateData } from '../ec2/state.ts';
 import { ValidationError } from './errors.ts';
 import type { Activity, AutoScalingAccount, AutoScalingGroup, GroupInstance, LaunchTemplateSpecification } from './state.ts';
 
@@ -17,26 +20,28 @@ export interface InstanceIds {
   next(prefix: string): string;
 }
 
-/** The version of a launch template a spec names: a number, `$Latest` or `$Default` (the default when absent). */
-export function resolveTemplateVersion(template: LaunchTemplate, version: string | undefined): number {
-  const n = version === undefined || version === '$Default' ? template.DefaultVersionNumber : version === '$Latest' ? template.LatestVersionNumber : Number(version);
-  if (!template.Versions.some((v) => v.VersionNumber === n)) throw new ValidationError(`version \`${version}\` of launch template \`${template.LaunchTemplateName}\` does not exist`);
-  return n;
-}
-
-/** The template a group spec points at in the account's EC2, or undefined when EC2 has none by that id or name. */
-export function findTemplate(account: AutoScalingAccount, spec: LaunchTemplateSpecification): LaunchTemplate | undefined {
-  const templates = Object.values(account.ec2?.launchTemplates ?? {});
-  return templates.find((t) => (spec.LaunchTemplateId !== undefined ? t.LaunchTemplateId === spec.LaunchTemplateId : t.LaunchTemplateName === spec.LaunchTemplateName));
+/**
+ * The launch data a group's template spec names (`$Latest`, `$Default` or a number; the default when absent),
+ * resolved by EC2's own resolver; undefined when the account has no EC2 launch templates or not this one.
+ * Auto Scaling reports EC2's other complaints as its own ValidationError (API_CreateAutoScalingGroup).
+ */
+export function resolveGroupTemplate(account: AutoScalingAccount, spec: LaunchTemplateSpecification): { version: number; data: LaunchTemplateData } | undefined {
+  if (!account.ec2) return undefined;
+  try {
+    // The resolver reads only the account's launch templates, which is all of EC2 an Auto Scaling account must carry.
+    return resolveLaunchTemplate(account.ec2 as Ec2State, spec);
+  } catch (e) {
+    if (e instanceof InvalidLaunchTemplateIdNotFound) return undefined;
+    if (e instanceof AwsError) throw new ValidationError(`You must use a valid fully-formed launch template. ${e.message}`);
+    throw e;
+  }
 }
 
 /** What a new instance of the group launches with: instance type, security groups, and the resolved version. */
 export function launchData(account: AutoScalingAccount, group: AutoScalingGroup): { InstanceType: string; SecurityGroupIds: string[]; Version: string } {
-  const template = findTemplate(account, group.LaunchTemplate);
-  if (!template) return { InstanceType: 't3.micro', SecurityGroupIds: [], Version: group.LaunchTemplate.Version ?? '$Default' };
-  const version = resolveTemplateVersion(template, group.LaunchTemplate.Version);
-  const data = template.Versions.find((v) => v.VersionNumber === version)?.LaunchTemplateData;
-  return { InstanceType: data?.InstanceType ?? 't3.micro', SecurityGroupIds: data?.SecurityGroupIds ?? [], Version: String(version) };
+  const resolved = resolveGroupTemplate(account, group.LaunchTemplate);
+  if (!resolved) return { InstanceType: 't3.micro', SecurityGroupIds: [], Version: group.LaunchTemplate.Version ?? '$Default' };
+  return { InstanceType: resolved.data.InstanceType ?? 't3.micro', SecurityGroupIds: resolved.data.SecurityGroupIds ?? [], Version: String(resolved.version) };
 }
 
 /** Records an activity and answers it. */

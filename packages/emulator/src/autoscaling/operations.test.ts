@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCloudWatchState } from '../cloudwatch/state.ts';
 import type { Ctx } from '../ctx.ts';
+import { createLaunchTemplate, createLaunchTemplateVersion, modifyLaunchTemplate } from '../ec2/launch-template-operations.ts';
+import { emptyEc2State } from '../ec2/state.ts';
 import { openNetwork, type NetworkCtx } from '../elbv2/network.ts';
 import {
   createAutoScalingGroup,
@@ -31,6 +33,25 @@ function setup() {
 }
 
 describe('auto scaling operations', () => {
+  it('resolves `$Default`, `$Latest` and numbers with EC2\'s own launch templates, and reports a missing version as a ValidationError', () => {
+    const { ctx } = setup();
+    const state = { autoscaling: emptyAutoScalingState(), cloudwatch: emptyCloudWatchState(), ec2: emptyEc2State() };
+    const { LaunchTemplateId } = createLaunchTemplate(state, { LaunchTemplateName: 'app', LaunchTemplateData: { InstanceType: 't3.micro' } }, ctx).LaunchTemplate;
+    createLaunchTemplateVersion(state, { LaunchTemplateId, LaunchTemplateData: { InstanceType: 'm5.large' } }, ctx);
+    createLaunchTemplateVersion(state, { LaunchTemplateId, LaunchTemplateData: { InstanceType: 'c5.large' } }, ctx);
+    // ModifyLaunchTemplate moves `$Default` to version 2 while `$Latest` is 3 (ec2-launch-templates.html, "Set the default version").
+    modifyLaunchTemplate(state, { LaunchTemplateId, DefaultVersion: '2' });
+    const launched = (name: string, Version?: string) => {
+      createAutoScalingGroup(state, { AutoScalingGroupName: name, LaunchTemplate: { LaunchTemplateName: 'app', ...(Version ? { Version } : {}) }, MinSize: 1, MaxSize: 1, VPCZoneIdentifier: 'subnet-a' }, ctx);
+      return state.autoscaling.groups[name]!.Instances.map((i) => [i.InstanceType, i.LaunchTemplate.Version])[0];
+    };
+    expect(launched('default')).toEqual(['m5.large', '2']);
+    expect(launched('default-named', '$Default')).toEqual(['m5.large', '2']);
+    expect(launched('latest', '$Latest')).toEqual(['c5.large', '3']);
+    expect(launched('first', '1')).toEqual(['t3.micro', '1']);
+    expect(() => launched('missing', '7')).toThrow(expect.objectContaining({ code: 'ValidationError', message: expect.stringMatching(/^You must use a valid fully-formed launch template\. version `7` of launch template `lt-\w+` does not exist$/) }));
+  });
+
   it('launches the desired instances across zones from the resolved template version, with AWS activity wording', () => {
     const { state, ctx } = setup();
     const group = describeAutoScalingGroups(state, {}, ctx).AutoScalingGroups[0]!;

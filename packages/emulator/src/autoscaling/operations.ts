@@ -1,6 +1,6 @@
 import type { NetworkCtx } from '../elbv2/network.ts';
 import { putMetricAlarm, deleteAlarms } from '../cloudwatch/alarms.ts';
-import { causeTime, findTemplate, reconcileCapacity, resolveTemplateVersion } from './capacity.ts';
+import { causeTime, reconcileCapacity, resolveGroupTemplate } from './capacity.ts';
 import { parseCron, validateTimeZone } from './cron.ts';
 import { AlreadyExists, ResourceInUse, ValidationError } from './errors.ts';
 import { targetTrackingAlarms, validateStepAdjustments } from './scaling.ts';
@@ -51,11 +51,7 @@ export function groupSubnets(group: AutoScalingGroup, ctx: Pick<NetworkCtx, 'net
 function checkLaunchTemplate(state: AutoScalingAccount, spec: LaunchTemplateSpecification | undefined): LaunchTemplateSpecification {
   if (!spec || (spec.LaunchTemplateId === undefined) === (spec.LaunchTemplateName === undefined)) throw new ValidationError('a launch template is required: give exactly one of `LaunchTemplateId` and `LaunchTemplateName`');
   if (spec.Version !== undefined && !/^(\$Latest|\$Default|\d+)$/.test(spec.Version)) throw new ValidationError(`the launch template version ${q(spec.Version)} must be a number, \`$Latest\` or \`$Default\``);
-  if (state.ec2) {
-    const template = findTemplate(state, spec);
-    if (!template) throw new ValidationError(`You must use a valid fully-formed launch template. The launch template ${spec.LaunchTemplateId ?? spec.LaunchTemplateName} does not exist`);
-    resolveTemplateVersion(template, spec.Version);
-  }
+  if (state.ec2 && !resolveGroupTemplate(state, spec)) throw new ValidationError(`You must use a valid fully-formed launch template. The launch template ${spec.LaunchTemplateId ?? spec.LaunchTemplateName} does not exist`);
   return spec;
 }
 
