@@ -20,6 +20,7 @@ const LAB_ID = 'iam-s3-read-only';
 const SCREENSHOT = '/tmp/skylab-attempt.png';
 const MOBILE_SCREENSHOT = '/tmp/skylab-attempt-360.png';
 const PARTIAL_SCREENSHOT = '/tmp/skylab-attempt-partial.png';
+const HINT_SCREENSHOT = '/tmp/skylab-attempt-hint.png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -278,5 +279,34 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toMatch(/Completed.*3 submissions/);
+  });
+
+  it('reveals a paid hint after a confirm step, and the next grade deducts its cost', async () => {
+    await page.getByRole('button', { name: 'Start a new attempt' }).click();
+    await page.waitForURL('**/attempts/*');
+    const hints = page.getByRole('region', { name: 'Hints' });
+    await hints.waitFor();
+    expect(await hints.locator('[data-hint-index="0"] .hint-text').textContent()).not.toBe('');
+    const paid = hints.locator('[data-hint-index="1"]');
+    expect(await paid.locator('.hint-text').textContent()).toBe('');
+
+    await paid.getByRole('button', { name: 'Reveal hint (\u22121 point)' }).click();
+    await paid.getByRole('button', { name: 'Cancel' }).click();
+    await paid.getByRole('button', { name: 'Reveal hint (\u22121 point)' }).click();
+    const confirm = paid.getByRole('button', { name: /^Yes, reveal it/ });
+    await expect.poll(() => confirm.evaluate((element) => element === document.activeElement)).toBe(true);
+    await confirm.click();
+    await expect.poll(() => paid.locator('.hint-text').textContent()).not.toBe('');
+    await expect.poll(() => paid.locator('.hint-text').evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await paid.locator('.hint-text').getAttribute('aria-live')).toBe('polite');
+    expect(await paid.getByRole('button').count()).toBe(0);
+
+    await editor().fill(CORRECT);
+    await submit();
+    await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
+    expect(await page.getByTestId('grade-score').textContent()).toBe('90%');
+    expect(await page.getByTestId('hint-penalty').textContent()).toBe('\u22121 point for hint 2');
+    expect(await page.locator('.check-fail, .check-error').count()).toBe(0);
+    await page.screenshot({ path: HINT_SCREENSHOT, fullPage: true });
   });
 });

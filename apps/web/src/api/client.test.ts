@@ -43,6 +43,12 @@ describe('requests', () => {
     expect(calls[0]!.init.body).toBe('{}');
   });
 
+  it('reveals a hint by its index with an empty POST and returns the hint and the attempt', async () => {
+    const { calls, client } = fakeFetch(json(200, { hint: { index: 1, cost: 1, text: 't', revealed: true }, attempt: { id: 'a1', version: 2 } }));
+    await expect(client.revealHint('a/1', 1)).resolves.toMatchObject({ hint: { text: 't' }, attempt: { version: 2 } });
+    expect(calls[0]).toMatchObject({ input: '/api/attempts/a%2F1/hints/1', init: { method: 'POST', body: '{}' } });
+  });
+
   it('sends no body on GET and unwraps the payload', async () => {
     const { calls, client } = fakeFetch(json(200, { labs: [{ id: 'x' }] }));
     await expect(client.labs()).resolves.toEqual([{ id: 'x' }]);

@@ -1,4 +1,4 @@
-import type { Attempt, AttemptSummary, ErrorBody, Finding, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+import type { Attempt, AttemptSummary, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -110,6 +110,8 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     attempt: (id: string) => call<{ attempt: Attempt }>('GET', `/api/attempts/${encodeURIComponent(id)}`).then((r) => r.attempt),
     submit: (attemptId: string, version: number, answers: Record<string, string>) =>
       call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
+    revealHint: (attemptId: string, index: number) =>
+      call<{ hint: HintView; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
   };
 }
 

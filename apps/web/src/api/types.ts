@@ -1,8 +1,25 @@
-import type { Grade, LabView } from '@skylab/lab-engine';
+import type { CheckResult, Grade as EngineGrade, LabView, RevealedHint, Visibility } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 
-export type { CheckResult, Grade, LabSummary, LabView, TaskView } from '@skylab/lab-engine';
+export type { CheckResult, HintView, LabSummary, LabView, RevealedHint, TaskView } from '@skylab/lab-engine';
 export type { Finding } from '@skylab/validation';
+
+/** A check whose feedback is not released yet (docs/api.md): what it is worth, never how it went. */
+export interface WithheldCheck {
+  id: string;
+  title: string;
+  maxPoints: number;
+  visibility: Visibility;
+  withheld: true;
+  notice: string;
+}
+
+/** A grade as the API shows it: withheld checks as placeholders, and always what revealed hints cost. */
+export interface Grade extends Omit<EngineGrade, 'checks' | 'hintPenalty' | 'revealedHints'> {
+  checks: (CheckResult | WithheldCheck)[];
+  hintPenalty: number;
+  revealedHints: RevealedHint[];
+}
 
 /** The signed-in account as `GET /api/me` describes it. */
 export interface User {

@@ -1,5 +1,5 @@
-import type { CheckResult, Grade } from '../api/types.ts';
-import { formatPercent, formatPoints } from '../lib/format.ts';
+import type { CheckResult, Grade, WithheldCheck } from '../api/types.ts';
+import { formatDeduction, formatPercent, formatPoints } from '../lib/format.ts';
 import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
 
 const STATUS: Record<CheckResult['status'], { icon: string; label: string }> = {
@@ -39,28 +39,60 @@ function CheckItem({ check }: { check: CheckResult }) {
   );
 }
 
+/** A check whose feedback is not released yet: its title and weight only, no status either way. */
+function WithheldItem({ check }: { check: WithheldCheck }) {
+  return (
+    <li class="check check-withheld" data-check-id={check.id}>
+      <span class="check-icon" aria-hidden="true">?</span>
+      <div class="check-body">
+        <p class="check-heading">
+          <span class="check-title"><InlineMarkdown text={check.title} /></span>
+          <span class="check-points">{check.maxPoints} {check.maxPoints === 1 ? 'point' : 'points'}</span>
+        </p>
+        <p class="check-notice muted">{check.notice}</p>
+      </div>
+    </li>
+  );
+}
+
+const isWithheld = (check: CheckResult | WithheldCheck): check is WithheldCheck => 'withheld' in check;
+
+function verdict(grade: Grade, released: CheckResult[], withheld: number): string {
+  if (grade.score >= 1) return 'All checks passed — lab complete';
+  const allPassed = withheld === 0 && released.every((check) => check.status === 'pass');
+  return allPassed && grade.hintPenalty > 0 ? 'All checks passed, less the hints you revealed' : 'Not there yet';
+}
+
 export function GradeReport({ grade }: { grade: Grade }) {
   const percent = formatPercent(grade.score);
-  const passed = grade.checks.filter((check) => check.status === 'pass').length;
+  const released = grade.checks.filter((check): check is CheckResult => !isWithheld(check));
+  const withheld = grade.checks.length - released.length;
+  const passed = released.filter((check) => check.status === 'pass').length;
   const complete = grade.score >= 1;
+  const hintNumbers = grade.revealedHints.map((hint) => hint.index + 1).join(', ');
   return (
     <div class="grade stack" data-testid="grade">
       <div class={complete ? 'grade-summary grade-summary-complete' : 'grade-summary'}>
         <p class="grade-score" data-testid="grade-score">{percent}</p>
         <div class="grade-summary-text">
-          <p class="grade-verdict">{complete ? 'All checks passed — lab complete' : 'Not there yet'}</p>
+          <p class="grade-verdict">{verdict(grade, released, withheld)}</p>
           <p class="muted">
             {formatPoints(grade.points, grade.maxPoints)} · {passed} of {grade.checks.length} checks passed
+            {withheld === 0 ? null : ` · ${withheld} awaiting release`}
           </p>
+          {grade.revealedHints.length === 0 ? null : (
+            <p class="grade-penalty" data-testid="hint-penalty">
+              {formatDeduction(grade.hintPenalty)} for {grade.revealedHints.length === 1 ? 'hint' : 'hints'} {hintNumbers}
+              {grade.hintPenalty < grade.revealedHints.reduce((sum, hint) => sum + hint.cost, 0) ? ' (never below 0 points)' : ''}
+            </p>
+          )}
           <div class="meter" role="meter" aria-label="Score" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(grade.score * 100 + 1e-9)} aria-valuetext={percent}>
             <div class="meter-fill" style={{ width: percent }} />
           </div>
         </div>
       </div>
       <ul class="checks" aria-label="Checks">
-        {grade.checks.map((check) => (
-          <CheckItem key={check.id} check={check} />
-        ))}
+        {grade.checks.map((check) => (isWithheld(check) ? <WithheldItem key={check.id} check={check} /> : <CheckItem key={check.id} check={check} />))}
       </ul>
       {grade.unsupported.length === 0 ? null : (
         <div class="notice notice-warning">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../api/types.ts';
-import { findingLocation, formatMinutes, formatPath, formatPercent, formatPoints, splitFindingsByTask } from './format.ts';
+import { findingLocation, formatDeduction, formatMinutes, formatPath, formatPercent, formatPoints, splitFindingsByTask } from './format.ts';
 
 const finding = (path: Finding['path'], line?: number): Finding => ({
   ruleId: 'r',
@@ -19,6 +19,13 @@ describe('formatting', () => {
     [0.999, '99%'],
   ])('formatPercent(%d) = %s', (score, expected) => {
     expect(formatPercent(score)).toBe(expected);
+  });
+
+  it.each([
+    [1, '\u22121 point'],
+    [3, '\u22123 points'],
+  ])('formatDeduction(%d) = %s', (points, expected) => {
+    expect(formatDeduction(points)).toBe(expected);
   });
 
   it('formats points, minutes, paths and locations', () => {

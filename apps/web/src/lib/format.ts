@@ -12,6 +12,11 @@ export function formatPoints(points: number, maxPoints: number): string {
   return `${points} / ${maxPoints} ${maxPoints === 1 ? 'point' : 'points'}`;
 }
 
+/** A deduction as the learner reads it: `−1 point`, `−3 points` (a real minus sign). */
+export function formatDeduction(points: number): string {
+  return `\u2212${points} ${points === 1 ? 'point' : 'points'}`;
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function formatDateTime(iso: string): string {

@@ -7,6 +7,7 @@ import type { LineMark, RevealRequest } from '../components/code-editor.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
+import { HintsPanel } from '../components/hints-panel.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { SubmissionHistory } from '../components/submission-history.tsx';
@@ -169,6 +170,8 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
         <summary>Lab brief</summary>
         <MarkdownView source={lab.description} />
       </details>
+
+      <HintsPanel attemptId={attempt.id} hints={lab.hints} onAttemptChange={onAttemptChange} />
 
       {tasks.map((task, index) => (
         <TaskPanel
