@@ -20,9 +20,21 @@ export interface SourceDocument {
   locateKey(path: readonly PathSegment[]): Range | undefined;
 }
 
+/** One segment of a path key: `/#0` for an index, `/<length>:<name>` for a member, so no two paths share a key. */
+function segmentKey(segment: PathSegment): string {
+  return typeof segment === 'number' ? `/#${segment}` : `/${segment.length}:${segment}`;
+}
+
 /** A stable map key for a path (`["Statement",0]` and `["Statement","0"]` stay distinct). */
 export function pathKey(path: readonly PathSegment[]): string {
-  return JSON.stringify(path);
+  let key = '';
+  for (const segment of path) key += segmentKey(segment);
+  return key;
+}
+
+/** The key of a path one segment longer, from its parent's key: parsers extend keys instead of rebuilding them. */
+export function childKey(parentKey: string, segment: PathSegment): string {
+  return parentKey + segmentKey(segment);
 }
 
 /** Turns 0-based offsets into 1-based line/column positions; CR, LF and CRLF each end a line. */

@@ -1,10 +1,12 @@
 import type { Finding, PathSegment } from '../finding.ts';
-import { LineIndex, SOURCE_LIMITS, failedDocument, pathKey, setMember, sizeFinding, type SourceDocument } from '../source.ts';
+import { LineIndex, SOURCE_LIMITS, childKey, failedDocument, pathKey, setMember, sizeFinding, type SourceDocument } from '../source.ts';
 
 interface Frame {
   kind: 'object' | 'array';
   value: Record<string, unknown> | unknown[];
   path: PathSegment[];
+  /** `pathKey(path)`, built as the parser descends. */
+  key: string;
   start: number;
   keys: Set<string>;
 }
@@ -105,6 +107,7 @@ class JsonParser {
     this.skipWhitespace();
     if (this.pos >= text.length) this.fail('the text is empty, expected a JSON value');
     let path: PathSegment[] = [];
+    let key = '';
     for (;;) {
       // Parse one value at `path`; containers push a frame and continue with their first element.
       this.skipWhitespace();
@@ -117,11 +120,11 @@ class JsonParser {
           this.fail(`the document nests deeper than ${SOURCE_LIMITS.maxDepth} levels`, this.pos, this.pos + 1, 'json/too-deep');
         }
         this.pos++;
-        const frame: Frame = { kind: c === '{' ? 'object' : 'array', value: c === '{' ? {} : [], path, start, keys: new Set() };
+        const frame: Frame = { kind: c === '{' ? 'object' : 'array', value: c === '{' ? {} : [], path, key, start, keys: new Set() };
         this.stack.push(frame);
         this.skipWhitespace();
         if (text[this.pos] !== (c === '{' ? '}' : ']')) {
-          path = frame.kind === 'object' ? this.readKey(frame) : [...path, 0];
+          [path, key] = frame.kind === 'object' ? this.readKey(frame) : [[...path, 0], childKey(key, 0)];
           continue;
         }
         this.pos++;
@@ -146,7 +149,7 @@ class JsonParser {
       // Hand the finished value to its parent; closing brackets may finish several containers at once.
       let valueStart = start;
       for (;;) {
-        this.valueRanges.set(pathKey(path), [valueStart, this.pos]);
+        this.valueRanges.set(key, [valueStart, this.pos]);
         const parent = this.stack.at(-1);
         if (!parent) {
           this.skipWhitespace();
@@ -159,7 +162,8 @@ class JsonParser {
         const close = parent.kind === 'object' ? '}' : ']';
         if (text[this.pos] === ',') {
           this.pos++;
-          path = parent.kind === 'object' ? this.readKey(parent) : [...parent.path, (parent.value as unknown[]).length];
+          const index = (parent.value as unknown[]).length;
+          [path, key] = parent.kind === 'object' ? this.readKey(parent) : [[...parent.path, index], childKey(parent.key, index)];
           break;
         }
         if (text[this.pos] !== close) {
@@ -169,12 +173,13 @@ class JsonParser {
         this.stack.pop();
         value = parent.value;
         path = parent.path;
+        key = parent.key;
         valueStart = parent.start;
       }
     }
   }
 
-  private readKey(frame: Frame): PathSegment[] {
+  private readKey(frame: Frame): [PathSegment[], string] {
     this.skipWhitespace();
     const start = this.pos;
     if (this.text[this.pos] !== '"') {
@@ -192,11 +197,12 @@ class JsonParser {
       });
     }
     frame.keys.add(key);
-    this.keyRanges.set(pathKey(path), [start, this.pos]);
+    const pathKeyText = childKey(frame.key, key);
+    this.keyRanges.set(pathKeyText, [start, this.pos]);
     this.skipWhitespace();
     if (this.text[this.pos] !== ':') this.fail(`expected \`:\` after the member name, found ${describeChar(this.text, this.pos)}`);
     this.pos++;
-    return path;
+    return [path, pathKeyText];
   }
 
   private readString(): string {

@@ -9,15 +9,18 @@ export interface CidrBlock {
   end: bigint;
 }
 
+const OCTET = /^(0|[1-9][0-9]{0,2})$/;
+
 function ipv4(text: string): bigint | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
-  let value = 0n;
+  // 32 bits fit a number exactly: one BigInt at the end instead of one per octet.
+  let value = 0;
   for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255) return undefined;
-    value = (value << 8n) | BigInt(part);
+    if (!OCTET.test(part) || Number(part) > 255) return undefined;
+    value = value * 256 + Number(part);
   }
-  return value;
+  return BigInt(value);
 }
 
 function ipv6(text: string): bigint | undefined {
@@ -56,7 +59,10 @@ export function cidrContains(outer: CidrBlock, inner: CidrBlock): boolean {
   return outer.version === inner.version && outer.start <= inner.start && inner.end <= outer.end;
 }
 
+// A prefix of 0 is written `/0` (or `/00`, `/000`); other blocks need no parsing to be told apart.
+const ZERO_PREFIX = /\/0{1,3}$/;
+
 /** True for `0.0.0.0/0` and `::/0`: every address of the family. */
 export function isWholeInternet(text: string | undefined): boolean {
-  return text !== undefined && parseCidr(text)?.prefix === 0;
+  return text !== undefined && ZERO_PREFIX.test(text) && parseCidr(text)?.prefix === 0;
 }

@@ -15,8 +15,20 @@ export interface ConditionEntry {
   keyPath: PathSegment[];
 }
 
+// Several rules read the same entries of one policy in one lint run; the entries are read-only.
+const entriesOf = new WeakMap<PolicyDocument, readonly ConditionEntry[]>();
+
 /** Every condition key of every statement, with its parsed operator. */
-export function conditionEntries(policy: PolicyDocument): ConditionEntry[] {
+export function conditionEntries(policy: PolicyDocument): readonly ConditionEntry[] {
+  let entries = entriesOf.get(policy);
+  if (!entries) {
+    entries = collectEntries(policy);
+    entriesOf.set(policy, entries);
+  }
+  return entries;
+}
+
+function collectEntries(policy: PolicyDocument): ConditionEntry[] {
   return policy.Statement.flatMap((statement, index) =>
     Object.entries(statement.Condition ?? {}).flatMap(([operatorName, block]) => {
       const operator = parseOperator(operatorName);

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.ts';
-import { ALL_POLICY_KINDS, actionMatches, splitAction, type PolicyInput } from './policy-input.ts';
+import { ALL_POLICY_KINDS, globRegExp, splitAction, type PolicyInput } from './policy-input.ts';
 
 /** An action, or an action pattern, that matches none of the service's actions. */
 export const rule: Rule<PolicyInput> = {
@@ -14,8 +14,11 @@ export const rule: Rule<PolicyInput> = {
         (statement[element] ?? []).flatMap((action, i) => {
           const [service, name] = splitAction(action);
           const known = /[*?]/.test(service) ? undefined : catalogue.actions(service);
-          if (!known || known.some((a) => actionMatches(action, `${service}:${a.name}`))) return [];
-          const message = /[*?]/.test(name) ? `\`${action}\` matches no \`${service}\` action` : `\`${service}\` has no action \`${name}\``;
+          if (!known) return [];
+          // An exact name is one case-insensitive lookup; a pattern is matched against the names alone, compiled once.
+          const pattern = /[*?]/.test(name) ? globRegExp(name, true) : undefined;
+          if (pattern ? known.some((a) => pattern.test(a.name)) : catalogue.action(service, name)) return [];
+          const message = pattern ? `\`${action}\` matches no \`${service}\` action` : `\`${service}\` has no action \`${name}\``;
           return [{ path: ['Statement', index, element, i], message }];
         }),
       ),

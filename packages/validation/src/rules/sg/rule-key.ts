@@ -1,20 +1,58 @@
-import { cidrContains, parseCidr } from '../../schemas/cidr.ts';
+import { cidrContains, parseCidr, type CidrBlock } from '../../schemas/cidr.ts';
 import type { SgRule } from '../../schemas/security-group.ts';
+import { pathKey } from '../../source.ts';
 
-/** True when rule `outer` allows every packet `inner` allows (same direction, protocol, peer family). */
-export function sgRuleCovers(outer: SgRule, inner: SgRule): boolean {
-  if (outer.direction !== inner.direction) return false;
-  if (outer.protocol !== '-1' && outer.protocol !== inner.protocol) return false;
-  if (outer.fromPort > inner.fromPort || outer.toPort < inner.toPort) return false;
-  if (outer.cidr === undefined || inner.cidr === undefined) return outer.cidr === inner.cidr && outer.peer === inner.peer;
-  const a = parseCidr(outer.cidr);
-  const b = parseCidr(inner.cidr);
-  return a !== undefined && b !== undefined && cidrContains(a, b);
+/**
+ * The rules of one group and direction, in document order (only these can cover or duplicate each other),
+ * with their ports in flat arrays and their CIDRs parsed once: the duplicate and overlap rules compare every
+ * pair, and most pairs differ in their ports.
+ */
+export interface RuleBucket {
+  rules: SgRule[];
+  from: Int32Array;
+  to: Int32Array;
+  blocks: (CidrBlock | undefined)[];
 }
 
-/** True when both rules allow exactly the same packets. */
-export function sgRuleEquals(a: SgRule, b: SgRule): boolean {
-  return sgRuleCovers(a, b) && sgRuleCovers(b, a);
+/** Each rule's bucket and its place in it. */
+export interface Buckets {
+  of: Map<SgRule, { bucket: RuleBucket; index: number }>;
+  all: RuleBucket[];
+}
+
+/** Splits rules into buckets of the same group and direction. */
+export function rulesByBucket(rules: readonly SgRule[]): Buckets {
+  const lists = new Map<string, SgRule[]>();
+  for (const r of rules) {
+    const key = `${r.direction} ${pathKey(r.path.slice(0, -2))}`;
+    const list = lists.get(key);
+    if (list) list.push(r);
+    else lists.set(key, [r]);
+  }
+  const of = new Map<SgRule, { bucket: RuleBucket; index: number }>();
+  const all = [...lists.values()].map((list) => {
+    const bucket: RuleBucket = {
+      rules: list,
+      from: Int32Array.from(list, (r) => r.fromPort),
+      to: Int32Array.from(list, (r) => r.toPort),
+      blocks: list.map((r) => (r.cidr === undefined ? undefined : parseCidr(r.cidr))),
+    };
+    list.forEach((r, index) => of.set(r, { bucket, index }));
+    return bucket;
+  });
+  return { of, all };
+}
+
+/** True when rule `j` of a bucket allows every packet rule `i` allows (same protocol, wider ports, containing peer). */
+export function bucketCovers(b: RuleBucket, j: number, i: number): boolean {
+  if (b.from[j]! > b.from[i]! || b.to[j]! < b.to[i]!) return false;
+  const outer = b.rules[j]!;
+  const inner = b.rules[i]!;
+  if (outer.protocol !== '-1' && outer.protocol !== inner.protocol) return false;
+  if (outer.cidr === undefined || inner.cidr === undefined) return outer.cidr === inner.cidr && outer.peer === inner.peer;
+  const outerBlock = b.blocks[j];
+  const innerBlock = b.blocks[i];
+  return outerBlock !== undefined && innerBlock !== undefined && cidrContains(outerBlock, innerBlock);
 }
 
 /** How a rule reads in a message: `tcp 22 from 10.0.0.0/8`. */
