@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../ctx.ts';
 import { runInstances } from '../ec2/instance-operations.ts';
+import { createNetworkAcl, createNetworkAclEntry, replaceNetworkAclAssociation, type NetworkAclEntryInput } from '../ec2/network-acl-operations.ts';
 import { authorizeSecurityGroupIngress, createSecurityGroup } from '../ec2/security-group-operations.ts';
-import { emptyEc2State } from '../ec2/state.ts';
+import { emptyEc2State, type Ec2State } from '../ec2/state.ts';
 import { createSubnet, createVpc } from '../ec2/vpc-operations.ts';
 import { ec2Network } from './ec2-network.ts';
 import { createListener, createLoadBalancer, createTargetGroup, registerTargets } from './operations.ts';
@@ -45,5 +47,65 @@ describe('health checks through the EC2 engine', () => {
     advanceTargetHealth(account.elbv2, c.clock.now() + 120_000, { network, behaviour: () => ({}) });
     expect(tg.Targets[0]?.TargetHealth.State).toBe(outcome);
     if (outcome === 'unhealthy') expect(tg.Targets[0]?.TargetHealth).toMatchObject({ Reason: 'Target.Timeout', Description: expect.stringContaining(webSg) });
+  });
+});
+
+type AclRules = { Inbound: Omit<NetworkAclEntryInput, 'NetworkAclId' | 'Egress'>[]; Outbound: Omit<NetworkAclEntryInput, 'NetworkAclId' | 'Egress'>[] };
+
+interface NaclCase {
+  name: string;
+  source: string;
+  /** A custom network ACL for the load balancer's subnets (10.0.1.0/24, 10.0.2.0/24); the VPC's default when absent. */
+  NodeSubnetAcl?: AclRules;
+  /** A custom network ACL for the target's subnet (10.0.3.0/24); the VPC's default when absent. */
+  TargetSubnetAcl?: AclRules;
+  Expect: { State: string; Reason?: string; Code?: string; Description?: string[] };
+}
+
+/** A custom ACL (which starts with only the final deny entry) with the rules, associated with the subnets. */
+function customAcl(account: { ec2: Ec2State }, vpcId: string, subnetIds: string[], rules: AclRules, c: Ctx): void {
+  const { NetworkAclId } = createNetworkAcl(account, { VpcId: vpcId }, c).NetworkAcl;
+  for (const entry of rules.Inbound) createNetworkAclEntry(account, { ...entry, NetworkAclId, Egress: false });
+  for (const entry of rules.Outbound) createNetworkAclEntry(account, { ...entry, NetworkAclId, Egress: true });
+  for (const subnetId of subnetIds) {
+    const association = Object.values(account.ec2.networkAcls).flatMap((a) => a.Associations).find((a) => a.SubnetId === subnetId)!;
+    replaceNetworkAclAssociation(account, { AssociationId: association.NetworkAclAssociationId, NetworkAclId }, c);
+  }
+}
+
+const naclCases = JSON.parse(readFileSync(new URL('./golden/health-check-nacls.json', import.meta.url), 'utf8')) as NaclCase[];
+
+describe('health checks through network ACLs (golden cases)', () => {
+  it.each(naclCases)('$name', (g) => {
+    expect(g.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    const c = ctx();
+    const account = { ec2: emptyEc2State(), elbv2: emptyElbv2State() };
+    const vpc = createVpc(account, { CidrBlock: '10.0.0.0/16' }, c).Vpc;
+    const a = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }, c).Subnet;
+    const b = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.2.0/24', AvailabilityZone: 'us-east-1b' }, c).Subnet;
+    const app = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.3.0/24', AvailabilityZone: 'us-east-1a' }, c).Subnet;
+    if (g.NodeSubnetAcl) customAcl(account, vpc.VpcId, [a.SubnetId, b.SubnetId], g.NodeSubnetAcl, c);
+    if (g.TargetSubnetAcl) customAcl(account, vpc.VpcId, [app.SubnetId], g.TargetSubnetAcl, c);
+    const albSg = createSecurityGroup(account, { GroupName: 'alb', Description: 'alb', VpcId: vpc.VpcId }, c).GroupId;
+    const webSg = createSecurityGroup(account, { GroupName: 'web', Description: 'web', VpcId: vpc.VpcId }, c).GroupId;
+    authorizeSecurityGroupIngress(account, { GroupId: webSg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, UserIdGroupPairs: [{ GroupId: albSg }] }] });
+    const instance = runInstances(account, { ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: app.SubnetId, SecurityGroupIds: [webSg] }, c).Instances[0]!;
+    account.ec2.instances[instance.InstanceId]!.State = { Code: 16, Name: 'running' };
+    const network = ec2Network(account.ec2);
+    const netCtx = { ...c, network };
+    const lb = createLoadBalancer(account, { Name: 'web', Subnets: [a.SubnetId, b.SubnetId], SecurityGroups: [albSg] }, netCtx).LoadBalancers[0]!;
+    const tg = createTargetGroup(account, { Name: 'web', Port: 80 }, netCtx).TargetGroups[0]!;
+    createListener(account, { LoadBalancerArn: lb.LoadBalancerArn, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }] }, netCtx);
+    registerTargets(account, { TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: instance.InstanceId }] }, netCtx);
+    advanceTargetHealth(account.elbv2, c.clock.now() + 120_000, { network, behaviour: () => ({}) });
+    const health = tg.Targets[0]!.TargetHealth;
+    expect(health.State).toBe(g.Expect.State);
+    if (g.Expect.Reason) expect(health.Reason).toBe(g.Expect.Reason);
+    const reach = network.reach({ SecurityGroupIds: [albSg], SubnetIds: [a.SubnetId, b.SubnetId] }, { Id: instance.InstanceId }, 80);
+    if (g.Expect.Code) expect(reach.Code).toBe(g.Expect.Code);
+    for (const words of g.Expect.Description ?? []) {
+      expect(reach.Explanation).toContain(words);
+      expect(health.Description).toContain(words);
+    }
   });
 });

@@ -62,7 +62,7 @@ function admitsPort(permission: IpPermission, port: number): boolean {
  * A network from EC2 `Describe*` shapes. Security groups are stateful and allow only what an inbound rule
  * admits (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html): a rule admits
  * the load balancer when it names one of the load balancer's groups or a CIDR holding all its subnets.
- * Network ACLs and route tables are not modelled here; the EC2 engine's view covers them.
+ * Network ACLs and route tables are not modelled here; the EC2 engine's view (`ec2Network`) checks network ACLs.
  */
 export function staticNetwork(input: {
   Subnets?: SubnetView[];
