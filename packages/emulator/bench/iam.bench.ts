@@ -1,6 +1,6 @@
 // IAM evaluator throughput: simple, 20-statement-with-conditions, and cross-account with boundary and SCPs;
 // plus the wildcard matcher on the inputs that make backtracking matchers explode.
-import { evaluatePolicies, globMatch, type AuthorizationRequest, type SourcePolicy } from '../src/index.ts';
+import { accessUniverse, compareAccess, evaluatePolicies, explainAuthorization, globMatch, type AuthorizationRequest, type SourcePolicy } from '../src/index.ts';
 
 function rate(label: string, seconds: number, work: () => void): void {
   for (let i = 0; i < 10_000; i++) work();
@@ -53,6 +53,13 @@ for (const [label, policies, request] of [
   if (result.decision !== 'Allowed') throw new Error(`${label}: expected Allowed, got ${result.decision}`);
   rate(label, 2, () => evaluatePolicies(policies, request));
 }
+
+rate('simple policy, explained in words', 2, () => explainAuthorization(evaluatePolicies(simple, simpleRequest)));
+rate('20 statements, explained with wildcards expanded', 1, () => explainAuthorization(evaluatePolicies(conditions, conditionsRequest), { expandWildcards: true }));
+
+const universe = accessUniverse({ principalArn: USER, services: ['s3'], resources: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/a/b.txt'] });
+const broad: SourcePolicy[] = [{ policyName: 'broad', policyType: 'identity', attachment: 'inline', document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) }];
+rate(`compareAccess on ${universe.length} s3 requests (comparisons)`, 1, () => compareAccess(broad, simple, universe));
 
 function time(label: string, runs: number, work: () => void): void {
   work();

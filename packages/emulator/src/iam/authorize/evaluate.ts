@@ -2,7 +2,8 @@ import { splitArn } from './arn.ts';
 import { compiledPolicy } from './compile.ts';
 import { contextLookup } from './context-keys.ts';
 import { describePrincipal } from './principal.ts';
-import { evaluateStatement, type PreparedRequest } from './statement.ts';
+import type { CompiledStatement } from './compile.ts';
+import { evaluateStatement, missReason, type PreparedRequest, type StatementOutcome } from './statement.ts';
 import type { AuthorizationRequest, AuthorizationResult, PolicyType, PolicyTypeResult, PrincipalInfo, SourcePolicy, StatementRef, UnmatchedStatement } from './types.ts';
 
 // AWS's policy evaluation logic
@@ -19,22 +20,24 @@ import type { AuthorizationRequest, AuthorizationResult, PolicyType, PolicyTypeR
 // The account root user has full access in its own account unless a policy denies it.
 
 interface Bucket {
-  present: boolean;
   allows: StatementRef[];
   denies: number;
   maybeAllow: boolean;
   maybeDeny: boolean;
 }
 
-const newBucket = (): Bucket => ({ present: false, allows: [], denies: 0, maybeAllow: false, maybeDeny: false });
+function newBucket(): Bucket {
+  return { allows: [], denies: 0, maybeAllow: false, maybeDeny: false };
+}
 
+/** One bucket per policy type that took part (SCPs per organization level); an absent bucket means the type is absent. */
 interface Buckets {
-  scp: Map<number, Bucket>;
-  rcp: Bucket;
-  resource: Bucket;
-  identity: Bucket;
-  boundary: Bucket;
-  session: Bucket;
+  scp?: Map<number, Bucket>;
+  rcp?: Bucket;
+  resource?: Bucket;
+  identity?: Bucket;
+  boundary?: Bucket;
+  session?: Bucket;
 }
 
 type Grant = { allowed: boolean; reason: string; failedAt?: PolicyType };
@@ -44,27 +47,32 @@ function accountOf(parts: readonly string[]): string | undefined {
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
-function allows(bucket: Bucket, optimistic: boolean, predicate?: (ref: StatementRef) => boolean): boolean {
+function allows(bucket: Bucket | undefined, optimistic: boolean, principalMatch?: StatementRef['principalMatch']): boolean {
+  if (!bucket) return false;
   if (optimistic && bucket.maybeAllow) return true;
-  return predicate ? bucket.allows.some(predicate) : bucket.allows.length > 0;
+  if (principalMatch === undefined) return bucket.allows.length > 0;
+  for (const ref of bucket.allows) if (ref.principalMatch === principalMatch) return true;
+  return false;
+}
+
+const BOUNDARY_LIMITS: Grant = { allowed: false, failedAt: 'boundary', reason: 'the permissions boundary does not allow it, and a boundary only limits: it never grants' };
+const SESSION_LIMITS: Grant = { allowed: false, failedAt: 'session', reason: 'the session policy does not allow it: a session has at most the permissions its policies pass' };
+
+/** What the permissions boundary and the session policy say after something granted; undefined when both pass. */
+function limit(b: Buckets, optimistic: boolean): Grant | undefined {
+  if (b.boundary && !allows(b.boundary, optimistic)) return BOUNDARY_LIMITS;
+  if (b.session && !allows(b.session, optimistic)) return SESSION_LIMITS;
+  return undefined;
 }
 
 /** The allow logic (steps 2–5) over definite allows, or also over the ones the evaluator could not judge. */
 function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean): Grant {
-  if (!principal.exemptFromScps) {
+  if (!principal.exemptFromScps && b.scp) {
     for (const [level, bucket] of b.scp) {
       if (!allows(bucket, optimistic)) return { allowed: false, failedAt: 'scp', reason: `no service control policy at organization level ${level} allows it` };
     }
   }
-  if (b.rcp.present && !allows(b.rcp, optimistic)) return { allowed: false, failedAt: 'rcp', reason: 'no resource control policy allows it' };
-  const boundaryOk = !b.boundary.present || allows(b.boundary, optimistic);
-  const sessionOk = !b.session.present || allows(b.session, optimistic);
-  const limit = (): Grant | undefined =>
-    !boundaryOk
-      ? { allowed: false, failedAt: 'boundary', reason: 'the permissions boundary does not allow it, and a boundary only limits: it never grants' }
-      : !sessionOk
-        ? { allowed: false, failedAt: 'session', reason: 'the session policy does not allow it: a session has at most the permissions its policies pass' }
-        : undefined;
+  if (b.rcp && !allows(b.rcp, optimistic)) return { allowed: false, failedAt: 'rcp', reason: 'no resource control policy allows it' };
   const resourceAny = allows(b.resource, optimistic);
   const identityAllows = allows(b.identity, optimistic) || (principal.type === 'Account' && !crossAccount);
   if (principal.type === 'Service' || principal.type === 'Anonymous') {
@@ -73,16 +81,16 @@ function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, opti
   if (crossAccount) {
     if (!resourceAny) return { allowed: false, failedAt: 'resource', reason: 'the request crosses accounts and no resource-based policy in the resource account allows it' };
     if (!identityAllows) return { allowed: false, failedAt: 'identity', reason: "the request crosses accounts: the resource-based policy allows it, but the caller's identity-based policies must allow it too" };
-    return limit() ?? { allowed: true, reason: "the resource-based policy and the caller's identity-based policies both allow it" };
+    return limit(b, optimistic) ?? { allowed: true, reason: "the resource-based policy and the caller's identity-based policies both allow it" };
   }
-  if (allows(b.resource, optimistic, (ref) => ref.principalMatch === 'direct')) {
+  if (allows(b.resource, optimistic, 'direct')) {
     return { allowed: true, reason: 'a resource-based policy in the same account names the caller, which allows it on its own' };
   }
-  if (allows(b.resource, optimistic, (ref) => ref.principalMatch === 'role')) {
-    return limit() ?? { allowed: true, reason: "a resource-based policy names the caller's role, and the boundary and session policy pass it" };
+  if (allows(b.resource, optimistic, 'role')) {
+    return limit(b, optimistic) ?? { allowed: true, reason: "a resource-based policy names the caller's role, and the boundary and session policy pass it" };
   }
   if (!identityAllows) {
-    const viaAccount = allows(b.resource, optimistic, (ref) => ref.principalMatch === 'account');
+    const viaAccount = allows(b.resource, optimistic, 'account');
     return {
       allowed: false,
       failedAt: 'identity',
@@ -91,23 +99,81 @@ function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, opti
         : 'no identity-based policy allows it',
     };
   }
-  return limit() ?? { allowed: true, reason: principal.type === 'Account' ? 'the account root user has full access in its own account' : 'an identity-based policy allows it' };
+  return limit(b, optimistic) ?? { allowed: true, reason: principal.type === 'Account' ? 'the account root user has full access in its own account' : 'an identity-based policy allows it' };
+}
+
+function typeResult(out: PolicyTypeResult[], policyType: PolicyType, bucket: Bucket | undefined, level?: number): void {
+  if (!bucket) return;
+  const decision = bucket.denies > 0 ? 'ExplicitDeny' : bucket.allows.length > 0 ? 'Allow' : 'ImplicitDeny';
+  const reason = decision === 'ExplicitDeny' ? 'a statement denies it' : decision === 'Allow' ? `${bucket.allows.length} statement${bucket.allows.length === 1 ? '' : 's'} allow it` : bucket.maybeAllow ? 'no statement surely allows it' : 'no statement allows it';
+  const result = { policyType } as PolicyTypeResult;
+  if (level !== undefined) result.level = level;
+  result.decision = decision;
+  result.reason = reason;
+  out.push(result);
 }
 
 function typeResults(b: Buckets): PolicyTypeResult[] {
   const out: PolicyTypeResult[] = [];
-  const push = (policyType: PolicyType, bucket: Bucket, level?: number) => {
-    if (!bucket.present) return;
-    const decision = bucket.denies > 0 ? 'ExplicitDeny' : bucket.allows.length > 0 ? 'Allow' : 'ImplicitDeny';
-    const reason = decision === 'ExplicitDeny' ? 'a statement denies it' : decision === 'Allow' ? `${bucket.allows.length} statement${bucket.allows.length === 1 ? '' : 's'} allow it` : bucket.maybeAllow ? 'no statement surely allows it' : 'no statement allows it';
-    out.push({ policyType, ...(level !== undefined ? { level } : {}), decision, reason });
-  };
-  for (const [level, bucket] of [...b.scp].sort((x, y) => x[0] - y[0])) push('scp', bucket, level);
-  push('rcp', b.rcp);
-  push('resource', b.resource);
-  push('identity', b.identity);
-  push('boundary', b.boundary);
-  push('session', b.session);
+  if (b.scp) for (const [level, bucket] of [...b.scp].sort((x, y) => x[0] - y[0])) typeResult(out, 'scp', bucket, level);
+  typeResult(out, 'rcp', b.rcp);
+  typeResult(out, 'resource', b.resource);
+  typeResult(out, 'identity', b.identity);
+  typeResult(out, 'boundary', b.boundary);
+  typeResult(out, 'session', b.session);
+  return out;
+}
+
+function anyMaybeDeny(b: Buckets): boolean {
+  if (b.rcp?.maybeDeny || b.resource?.maybeDeny || b.identity?.maybeDeny || b.boundary?.maybeDeny || b.session?.maybeDeny) return true;
+  if (b.scp) for (const bucket of b.scp.values()) if (bucket.maybeDeny) return true;
+  return false;
+}
+
+function bucketFor(b: Buckets, source: SourcePolicy): Bucket {
+  if (source.policyType === 'scp') {
+    const level = source.level ?? 0;
+    const levels = (b.scp ??= new Map());
+    let bucket = levels.get(level);
+    if (!bucket) {
+      bucket = newBucket();
+      levels.set(level, bucket);
+    }
+    return bucket;
+  }
+  return (b[source.policyType] ??= newBucket());
+}
+
+// Object spread followed by more properties (`{ ...ref, failed }`) is slow in V8, and these copies are
+// made per statement per request: the fields are copied one by one, in the order `compileStatement` writes them.
+function copyRef(ref: StatementRef): StatementRef {
+  const out = { policyName: ref.policyName } as StatementRef;
+  if (ref.policyArn !== undefined) out.policyArn = ref.policyArn;
+  out.policyType = ref.policyType;
+  if (ref.attachment !== undefined) out.attachment = ref.attachment;
+  if (ref.group !== undefined) out.group = ref.group;
+  if (ref.role !== undefined) out.role = ref.role;
+  if (ref.level !== undefined) out.level = ref.level;
+  out.statementIndex = ref.statementIndex;
+  if (ref.sid !== undefined) out.sid = ref.sid;
+  out.effect = ref.effect;
+  if (ref.range !== undefined) out.range = ref.range;
+  if (ref.actions !== undefined) out.actions = ref.actions;
+  return out;
+}
+
+/** The statements that did not apply, each with the element that failed and why. */
+function unmatchedOf(statements: readonly CompiledStatement[], outcomes: readonly StatementOutcome[], request: PreparedRequest): UnmatchedStatement[] {
+  const out: UnmatchedStatement[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i] as CompiledStatement;
+    const outcome = outcomes[i] as StatementOutcome & { kind: 'no-match' | 'unsupported' };
+    const entry = copyRef(statement.ref) as UnmatchedStatement;
+    entry.failed = outcome.failed;
+    entry.reason = missReason(statement, request, outcome);
+    if (outcome.condition) entry.condition = outcome.condition;
+    out.push(entry);
+  }
   return out;
 }
 
@@ -146,33 +212,30 @@ export function evaluatePolicies(policies: readonly SourcePolicy[], request: Aut
     hasBoundary,
     lookup: contextLookup(request, principal, resourceAccount),
   };
-  const buckets: Buckets = { scp: new Map(), rcp: newBucket(), resource: newBucket(), identity: newBucket(), boundary: newBucket(), session: newBucket() };
-  const missing = new Set<string>();
+  const buckets: Buckets = {};
   const matched: StatementRef[] = [];
-  const unmatched: UnmatchedStatement[] = [];
+  // Statements that did not apply and how: misses are shared constants, worded once the decision is made.
+  const missStatements: CompiledStatement[] = [];
+  const missOutcomes: StatementOutcome[] = [];
   let unsupported: Set<string> | undefined;
   const invalidPolicies: AuthorizationResult['invalidPolicies'] = [];
   let denied = false;
 
   for (const source of policies) {
-    let bucket: Bucket;
-    if (source.policyType === 'scp') {
-      const level = source.level ?? 0;
-      bucket = buckets.scp.get(level) ?? newBucket();
-      buckets.scp.set(level, bucket);
-    } else {
-      bucket = buckets[source.policyType];
-    }
-    bucket.present = true;
+    const bucket = bucketFor(buckets, source);
     const compiled = compiledPolicy(source);
     if (compiled.invalid !== undefined) {
       invalidPolicies.push({ policyName: source.policyName, reason: compiled.invalid });
       continue;
     }
     for (const statement of compiled.statements) {
-      const outcome = evaluateStatement(statement, prepared, missing);
+      const outcome = evaluateStatement(statement, prepared);
       if (outcome.kind === 'match') {
-        const ref = outcome.principalMatch ? { ...statement.ref, principalMatch: outcome.principalMatch } : statement.ref;
+        let ref = statement.ref;
+        if (outcome.principalMatch) {
+          ref = copyRef(ref);
+          ref.principalMatch = outcome.principalMatch;
+        }
         matched.push(ref);
         if (statement.effect === 'Deny') {
           bucket.denies++;
@@ -182,7 +245,8 @@ export function evaluatePolicies(policies: readonly SourcePolicy[], request: Aut
         }
         continue;
       }
-      unmatched.push({ ...statement.ref, failed: outcome.failed, reason: outcome.reason, ...(outcome.condition ? { condition: outcome.condition } : {}) });
+      missStatements.push(statement);
+      missOutcomes.push(outcome);
       if (outcome.kind === 'unsupported') {
         unsupported ??= new Set();
         for (const item of outcome.unsupported ?? []) unsupported.add(item);
@@ -200,7 +264,7 @@ export function evaluatePolicies(policies: readonly SourcePolicy[], request: Aut
     reason = 'an explicit deny overrides any allow';
   } else {
     const definite = grant(buckets, principal, crossAccount, false);
-    const maybeDeny = buckets.rcp.maybeDeny || buckets.resource.maybeDeny || buckets.identity.maybeDeny || buckets.boundary.maybeDeny || buckets.session.maybeDeny || [...buckets.scp.values()].some((b) => b.maybeDeny);
+    const maybeDeny = anyMaybeDeny(buckets);
     if (definite.allowed && !maybeDeny) {
       decision = 'Allowed';
       reason = definite.reason;
@@ -218,9 +282,9 @@ export function evaluatePolicies(policies: readonly SourcePolicy[], request: Aut
     reason,
     policyTypes: typeResults(buckets),
     matchedStatements: matched,
-    unmatched,
+    unmatched: unmatchedOf(missStatements, missOutcomes, prepared),
     unsupported: unsupported ? [...unsupported] : [],
-    missingContextKeys: [...missing],
+    missingContextKeys: prepared.missing ? [...prepared.missing] : [],
     invalidPolicies,
   };
 }

@@ -24,11 +24,24 @@ export interface ExplainOptions {
   expandWildcards?: boolean;
 }
 
+const expansions = new Map<string, string[]>();
+
+// Labs explain the same few patterns over and over; expanding one walks a whole service's actions.
+function expansion(pattern: string): string[] {
+  let hit = expansions.get(pattern);
+  if (!hit) {
+    if (expansions.size >= 1024) expansions.clear();
+    hit = expandActionPattern(pattern);
+    expansions.set(pattern, hit);
+  }
+  return hit;
+}
+
 /** The wildcard pattern of a statement that covered the action, expanded over the IAM catalogue, or an empty string. */
 export function describeWildcard(ref: StatementRef, action: string): string {
   const pattern = ref.actions?.find((p) => (p.includes('*') || p.includes('?')) && globMatchIgnoreCase(p, action));
   if (!pattern) return '';
-  const expanded = expandActionPattern(pattern);
+  const expanded = expansion(pattern);
   if (expanded.length === 0) return ` (\`${pattern}\` matches no action the catalogue knows)`;
   const named = expanded.find((a) => a.toLowerCase() === action.toLowerCase()) ?? expanded[0];
   return ` (\`${pattern}\` matches ${expanded.length} action${expanded.length === 1 ? '' : 's'}, among them \`${named}\`)`;

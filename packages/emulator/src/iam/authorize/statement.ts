@@ -16,18 +16,64 @@ export interface PreparedRequest {
   /** Whether the caller has a permissions boundary (it changes how `NotPrincipal` with `Deny` applies). */
   hasBoundary: boolean;
   lookup: KeyLookup;
+  /** Condition keys the policies tested that the request did not carry, created on the first one. */
+  missing?: Set<string>;
 }
 
-/** How one statement came out for one request. */
+/** Which element of a statement failed to match, when its reason is worded only if someone asks. */
+export type Miss = 'principal' | 'notPrincipal' | 'action' | 'notAction' | 'resource' | 'notResource';
+
+/**
+ * How one statement came out for one request. Element misses carry `miss` instead of a worded `reason`:
+ * most statements of a policy do not apply to a given request, and their reasons are read only when an
+ * explanation is shown (`missReason` words them).
+ */
 export type StatementOutcome =
   | { kind: 'match'; principalMatch?: PrincipalMatch }
   | {
       kind: 'no-match' | 'unsupported';
       failed: UnmatchedStatement['failed'];
-      reason: string;
+      reason?: string;
+      miss?: Miss;
       unsupported?: string[];
       condition?: UnmatchedStatement['condition'];
     };
+
+const missed = (failed: UnmatchedStatement['failed'], miss: Miss): StatementOutcome => Object.freeze({ kind: 'no-match', failed, miss });
+const MISSES: Record<Miss, StatementOutcome> = {
+  principal: missed('principal', 'principal'),
+  notPrincipal: missed('principal', 'notPrincipal'),
+  action: missed('action', 'action'),
+  notAction: missed('action', 'notAction'),
+  resource: missed('resource', 'resource'),
+  notResource: missed('resource', 'notResource'),
+};
+const MATCH: StatementOutcome = Object.freeze({ kind: 'match' });
+const PRINCIPAL_MATCHES: Record<PrincipalMatch, StatementOutcome> = {
+  direct: Object.freeze({ kind: 'match', principalMatch: 'direct' }),
+  role: Object.freeze({ kind: 'match', principalMatch: 'role' }),
+  account: Object.freeze({ kind: 'match', principalMatch: 'account' }),
+};
+
+/** Why a statement did not apply, in plain words. */
+export function missReason(statement: CompiledStatement, request: PreparedRequest, outcome: StatementOutcome): string {
+  if (outcome.kind === 'match') return '';
+  if (outcome.reason !== undefined) return outcome.reason;
+  switch (outcome.miss) {
+    case 'principal':
+      return `its \`Principal\` ${statement.principal?.text ?? ''} does not name \`${request.principal.arn}\``;
+    case 'notPrincipal':
+      return `its \`NotPrincipal\` ${statement.notPrincipal?.text ?? ''} excludes \`${request.principal.arn}\``;
+    case 'action':
+      return `its \`Action\` (${statement.actionText}) does not cover \`${request.action}\``;
+    case 'notAction':
+      return `its \`NotAction\` (${statement.actionText}) excludes \`${request.action}\``;
+    case 'resource':
+      return `its \`Resource\` (${statement.resourceText}) does not match \`${request.resource}\``;
+    default:
+      return `its \`NotResource\` (${statement.resourceText}) excludes \`${request.resource}\``;
+  }
+}
 
 function anyGlob(globs: readonly CompiledGlob[], text: string): boolean {
   for (const glob of globs) if (matchCompiled(glob, text)) return true;
@@ -50,49 +96,36 @@ function resourceHit(entries: readonly CompiledResource[], request: PreparedRequ
 function principalOutcome(statement: CompiledStatement, request: PreparedRequest): StatementOutcome {
   if (statement.principal) {
     const match = matchPrincipal(statement.principal, request.principal);
-    if (match) return { kind: 'match', principalMatch: match };
-    return { kind: 'no-match', failed: 'principal', reason: `its \`Principal\` ${statement.principal.text} does not name \`${request.principal.arn}\`` };
+    return match ? PRINCIPAL_MATCHES[match] : MISSES.principal;
   }
   if (statement.notPrincipal) {
     // A `Deny` with `NotPrincipal` always applies to principals with a permissions boundary
     // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
     const boundaryOverride = statement.effect === 'Deny' && request.hasBoundary;
-    if (!boundaryOverride && matchPrincipal(statement.notPrincipal, request.principal)) {
-      return { kind: 'no-match', failed: 'principal', reason: `its \`NotPrincipal\` ${statement.notPrincipal.text} excludes \`${request.principal.arn}\`` };
-    }
-    return { kind: 'match', principalMatch: 'direct' };
+    if (!boundaryOverride && matchPrincipal(statement.notPrincipal, request.principal)) return MISSES.notPrincipal;
+    return PRINCIPAL_MATCHES.direct;
   }
-  return { kind: 'match' };
+  return MATCH;
 }
 
 /**
  * Matches one statement: principal (resource-based policies only), action, resource, then condition.
  * The first element that fails is the reason the statement does not apply.
  */
-export function evaluateStatement(statement: CompiledStatement, request: PreparedRequest, missing: Set<string>): StatementOutcome {
+export function evaluateStatement(statement: CompiledStatement, request: PreparedRequest): StatementOutcome {
   const principal = statement.principal || statement.notPrincipal ? principalOutcome(statement, request) : undefined;
   if (principal && principal.kind !== 'match') return principal;
-  if (statement.actions && !anyGlob(statement.actions, request.actionLower)) {
-    return { kind: 'no-match', failed: 'action', reason: `its \`Action\` (${statement.actionText}) does not cover \`${request.action}\`` };
-  }
-  if (statement.notActions && anyGlob(statement.notActions, request.actionLower)) {
-    return { kind: 'no-match', failed: 'action', reason: `its \`NotAction\` (${statement.actionText}) excludes \`${request.action}\`` };
-  }
-  if (statement.resources && !resourceHit(statement.resources, request)) {
-    return { kind: 'no-match', failed: 'resource', reason: `its \`Resource\` (${statement.resourceText}) does not match \`${request.resource}\`` };
-  }
-  if (statement.notResources && resourceHit(statement.notResources, request)) {
-    return { kind: 'no-match', failed: 'resource', reason: `its \`NotResource\` (${statement.resourceText}) excludes \`${request.resource}\`` };
-  }
+  if (statement.actions && !anyGlob(statement.actions, request.actionLower)) return MISSES.action;
+  if (statement.notActions && anyGlob(statement.notActions, request.actionLower)) return MISSES.notAction;
+  if (statement.resources && !resourceHit(statement.resources, request)) return MISSES.resource;
+  if (statement.notResources && resourceHit(statement.notResources, request)) return MISSES.notResource;
   if (statement.conditions) {
     const outcome = evaluateCondition(statement.conditions, request.lookup);
-    for (const key of outcome.missingKeys) missing.add(key);
+    for (const key of outcome.missingKeys) (request.missing ??= new Set()).add(key);
     if (outcome.result === 'no-match') {
-      return { kind: 'no-match', failed: 'condition', reason: outcome.reason, ...(outcome.failedOn ? { condition: outcome.failedOn } : {}) };
+      return outcome.failedOn ? { kind: 'no-match', failed: 'condition', reason: outcome.reason, condition: outcome.failedOn } : { kind: 'no-match', failed: 'condition', reason: outcome.reason };
     }
     if (outcome.result === 'unsupported') return { kind: 'unsupported', failed: 'unsupported', reason: outcome.reason, unsupported: outcome.unsupported };
   }
   return principal ?? MATCH;
 }
-
-const MATCH: StatementOutcome = { kind: 'match' };
