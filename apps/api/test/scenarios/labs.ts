@@ -246,12 +246,16 @@ export const labScenarios: Scenario[] = [
     },
   },
   {
-    name: 'a hint revealed while a submission is graded is never lost: the submission lands without it or is a 409',
+    name: 'a hint revealed twice at once while a submission is graded is charged once and never lost: the submission lands without it or is a 409',
     async run(ctx) {
       const learner = await ctx.learner();
       const attempt = await startAttempt(learner);
-      const [reveal, submission] = await Promise.all([revealHint(learner, attempt.id, PAID_HINT), submit(learner, attempt.id, 1, RIGHT_POLICY)]);
-      expect(reveal.status).toBe(200);
+      const [reveal, twice, submission] = await Promise.all([
+        revealHint(learner, attempt.id, PAID_HINT),
+        revealHint(learner, attempt.id, PAID_HINT),
+        submit(learner, attempt.id, 1, RIGHT_POLICY),
+      ]);
+      expect([reveal.status, twice.status]).toEqual([200, 200]);
       const stored = (await learner.get(`/api/attempts/${attempt.id}`)).body.attempt;
       expect(stored.lab.hints[PAID_HINT].revealed).toBe(true);
       if (submission.status === 201) {
