@@ -72,14 +72,16 @@ export function selectForTermination(group: AutoScalingGroup, candidates: GroupI
   if (pool.length === 0) return undefined;
   // Every policy first balances the Availability Zones: pick from the zone with the most instances.
   const counts = zoneCounts(group, candidates);
-  const most = Math.max(...pool.map((i) => counts.get(i.AvailabilityZone) ?? 0));
+  let most = -Infinity;
+  for (const i of pool) most = Math.max(most, counts.get(i.AvailabilityZone) ?? 0);
   pool = pool.filter((i) => (counts.get(i.AvailabilityZone) ?? 0) === most);
   const reasons = [`${pool[0]?.AvailabilityZone} has the most instances`];
   const order = [...group.TerminationPolicies, 'Default'];
   for (const policy of order) {
     if (pool.length === 1) break;
     const by = (score: (i: GroupInstance) => number, why: string) => {
-      const best = Math.min(...pool.map(score));
+      let best = Infinity;
+      for (const i of pool) best = Math.min(best, score(i));
       const next = pool.filter((i) => score(i) === best);
       if (next.length < pool.length) reasons.push(why);
       pool = next;
@@ -93,7 +95,7 @@ export function selectForTermination(group: AutoScalingGroup, candidates: GroupI
       // (here: the first by instance id, so runs are reproducible).
       by((i) => Number(i.LaunchTemplate.Version) || 0, 'Default: the oldest launch template version');
       by((i) => 3_600_000 - ((now - i.LaunchTime) % 3_600_000), 'Default: the closest to the next billing hour');
-      pool = [...pool].sort((a, b) => (a.InstanceId < b.InstanceId ? -1 : 1)).slice(0, 1);
+      pool = [pool.reduce((first, i) => (i.InstanceId < first.InstanceId ? i : first))];
     }
   }
   const chosen = pool[0] as GroupInstance;
@@ -119,9 +121,13 @@ export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalin
   if (current < group.DesiredCapacity) {
     const data = launchData(account, group);
     const from = current;
+    // Each launch goes to the zone with the fewest live instances (the first by name on a tie).
+    const counts = zoneCounts(group, live());
     while (current < group.DesiredCapacity) {
-      const counts = zoneCounts(group, live());
-      const zone = [...counts].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'us-east-1a';
+      let zone: string | undefined;
+      for (const [z, n] of counts) if (zone === undefined || n < (counts.get(zone) as number) || (n === counts.get(zone) && z < zone)) zone = z;
+      zone ??= 'us-east-1a';
+      counts.set(zone, (counts.get(zone) ?? 0) + 1);
       const subnet = subnets.get(zone);
       const instance: GroupInstance = {
         InstanceId: ids.next('i-'),

@@ -104,8 +104,10 @@ export function cronMatcher(cron: Cron, timeZone = 'UTC'): (at: number) => boole
       offset = steadyDays.get(day) ?? zoneOffset(timeZone, at);
       cache.set(hour, offset);
     }
+    // Most minutes fail on the minute field alone, which needs no calendar.
+    if (!cron.minutes.has((((Math.floor((at + offset) / 60_000)) % 60) + 60) % 60)) return false;
     const d = new Date(at + offset);
-    if (!cron.minutes.has(d.getUTCMinutes()) || !cron.hours.has(d.getUTCHours()) || !cron.months.has(d.getUTCMonth() + 1)) return false;
+    if (!cron.hours.has(d.getUTCHours()) || !cron.months.has(d.getUTCMonth() + 1)) return false;
     // Unix cron: when both day fields are restricted, either one matching is enough.
     const dayOk = cron.days.has(d.getUTCDate());
     const weekdayOk = cron.weekdays.has(d.getUTCDay());

@@ -170,10 +170,15 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   let served = 0;
 
   const isoOf = isoClock();
+  // The first time a Pending instance finishes launching; steps before it skip the scan.
+  let pendingDue = -Infinity;
   const afterReconcile = (now: number, result: ReturnType<typeof reconcileCapacity>) => {
     launches += result.Launched.length;
     terminations += result.Terminated.length;
-    for (const i of result.Launched) targets.behaviourFor(i, i.LaunchTime + bootMs, launch.SecurityGroupIds);
+    for (const i of result.Launched) {
+      targets.behaviourFor(i, i.LaunchTime + bootMs, launch.SecurityGroupIds);
+      pendingDue = Math.min(pendingDue, i.LaunchTime + launchMs);
+    }
     for (const t of result.Terminated) targets.deregister(t.Instance.InstanceId, now);
     if (result.Activities.length === 0) return;
     const iso = isoOf(now);
@@ -235,8 +240,14 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     const iso = isoOf(now);
 
     // 1. Launches finish: Pending → InService, registered with the target groups.
-    for (const i of group.Instances) {
-      if (i.LifecycleState !== 'Pending' || i.LaunchTime + launchMs > now) continue;
+    const launching = now >= pendingDue;
+    if (launching) pendingDue = Infinity;
+    for (const i of launching ? group.Instances : []) {
+      if (i.LifecycleState !== 'Pending') continue;
+      if (i.LaunchTime + launchMs > now) {
+        pendingDue = Math.min(pendingDue, i.LaunchTime + launchMs);
+        continue;
+      }
       i.LifecycleState = 'InService';
       i.InServiceTime = i.LaunchTime + launchMs;
       events.push({ Time: iso, Type: 'InstanceLifecycle', InstanceId: i.InstanceId, From: 'Pending', To: 'InService', Description: `instance ${i.InstanceId} is InService` });
