@@ -11,7 +11,8 @@ describe('explainAuthorization with expanded wildcards', () => {
     ['s3:Get*', 's3:GetObject', /^- statement 1 of inline policy `p`, line 1 allows it \(`s3:Get\*` matches \d+ actions, among them `s3:GetObject`\)$/],
     ['s3:getobj?ct', 's3:GetObject', /\(`s3:getobj\?ct` matches 1 action, among them `s3:GetObject`\)$/],
     ['*', 's3:PutObject', /\(`\*` matches \d{4,} actions, among them `s3:PutObject`\)$/],
-    ['rds:*', 'rds:DescribeDBInstances', /\(`rds:\*` matches no action the catalogue knows\)$/],
+    ['s3:Frobnicate*', 's3:FrobnicateBucket', /\(`s3:Frobnicate\*` matches no action the catalogue knows\)$/],
+    ['rds:*', 'rds:DescribeDBInstances', /allows it$/],
   ])('names what `%s` stands for', (pattern, action, line) => {
     const result = evaluatePolicies([policy({ Effect: 'Allow', Action: pattern, Resource: '*' })], request(action));
     expect(explainAuthorization(result, { expandWildcards: true }).split('\n')[1]).toMatch(line);

@@ -1,4 +1,4 @@
-import { expandActionPattern } from '@skylab/validation';
+import { expandActionPattern, iamCatalogue } from '@skylab/validation';
 import { globMatchIgnoreCase } from './glob.ts';
 import type { AuthorizationResult, StatementRef } from './types.ts';
 
@@ -42,7 +42,7 @@ export function describeWildcard(ref: StatementRef, action: string): string {
   const pattern = ref.actions?.find((p) => (p.includes('*') || p.includes('?')) && globMatchIgnoreCase(p, action));
   if (!pattern) return '';
   const expanded = expansion(pattern);
-  if (expanded.length === 0) return ` (\`${pattern}\` matches no action the catalogue knows)`;
+  if (expanded.length === 0) return iamCatalogue.actions(action.slice(0, action.indexOf(':'))) ? ` (\`${pattern}\` matches no action the catalogue knows)` : '';
   const named = expanded.find((a) => a.toLowerCase() === action.toLowerCase()) ?? expanded[0];
   return ` (\`${pattern}\` matches ${expanded.length} action${expanded.length === 1 ? '' : 's'}, among them \`${named}\`)`;
 }
