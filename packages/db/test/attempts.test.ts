@@ -35,14 +35,24 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
   it('records a submission, bumps the version and keeps the best score', async () => {
     const db = await openDb(kind);
     const attempt = await seed(db);
-    const first = await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.5, 200), state: { n: 1 } });
+    const first = await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.5, 200), state: { n: 1 }, completed: false });
     expect(first).toMatchObject({ ok: true, attempt: { version: 2, submissionCount: 1, bestScore: 0.5, status: 'in-progress', updatedAt: 200, state: { n: 1 } } });
-    const second = await recordSubmission(db, { attempt, expectedVersion: 2, submission: submission('s2', 0.25, 300), state: { n: 2 } });
+    const second = await recordSubmission(db, { attempt, expectedVersion: 2, submission: submission('s2', 0.25, 300), state: { n: 2 }, completed: false });
     expect(second).toMatchObject({ ok: true, attempt: { version: 3, bestScore: 0.5 } });
-    const third = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s3', 1, 400), state: { n: 3 } });
+    const third = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s3', 1, 400), state: { n: 3 }, completed: true });
     expect(third).toMatchObject({ ok: true, attempt: { version: 4, bestScore: 1, status: 'completed' } });
     expect((await listSubmissions(db, 'a1')).map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     expect(await findUserAttempt(db, 'a1', 'u1')).toMatchObject({ version: 4, submissionCount: 3, state: { n: 3 }, bestScore: 1, status: 'completed' });
+  });
+
+  it('completes an attempt that passed every check even when hint costs kept its score below 1', async () => {
+    const db = await openDb(kind);
+    const attempt = await seed(db);
+    const written = await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.9, 200), state: {}, completed: true });
+    expect(written).toMatchObject({ ok: true, attempt: { bestScore: 0.9, status: 'completed' } });
+    const later = await recordSubmission(db, { attempt, expectedVersion: 2, submission: submission('s2', 0.4, 300), state: {}, completed: false });
+    expect(later).toMatchObject({ ok: true, attempt: { bestScore: 0.9, status: 'completed' } });
+    expect(await findProgress(db, 'u1')).toMatchObject([{ labId: attempt.labId, bestScore: 0.9, completed: true }]);
   });
 
   it('counts submissions apart from the version, which hint reveals and account writes move too', async () => {
@@ -51,7 +61,7 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
     expect(attempt).toMatchObject({ revealedHints: [], submissionCount: 0 });
     const revealed = await recordHintReveal(db, { attempt, index: 1, updatedAt: 150 });
     expect(await writeAttemptState(db, { id: 'a1', expectedVersion: 2, state: { n: 0 }, updatedAt: 160 })).toBe(true);
-    const submitted = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s1', 0.5, 200), state: { n: 1 } });
+    const submitted = await recordSubmission(db, { attempt, expectedVersion: 3, submission: submission('s1', 0.5, 200), state: { n: 1 }, completed: false });
     expect(revealed).toMatchObject({ ok: true, attempt: { version: 2, revealedHints: [1], submissionCount: 0, updatedAt: 150 } });
     expect(submitted).toMatchObject({ ok: true, attempt: { version: 4, submissionCount: 1 } });
   });
@@ -76,13 +86,13 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
     const stored = await findUserAttempt(db, 'a1', 'u1');
     expect(stored).toMatchObject({ version: 2, revealedHints: [results[0]?.ok ? 1 : 2] });
     expect(await recordHintReveal(db, { attempt: stored!, index: results[0]?.ok ? 2 : 1, updatedAt: 160 })).toMatchObject({ ok: true, attempt: { version: 3, revealedHints: [1, 2] } });
-    expect(await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 1, 200), state: {} })).toEqual({ ok: false, reason: 'version_conflict' });
+    expect(await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 1, 200), state: {}, completed: true })).toEqual({ ok: false, reason: 'version_conflict' });
   });
 
   it('refuses a stale version and writes nothing', async () => {
     const db = await openDb(kind);
     const attempt = await seed(db);
-    expect(await recordSubmission(db, { attempt, expectedVersion: 7, submission: submission('s1', 1, 200), state: {} })).toEqual({
+    expect(await recordSubmission(db, { attempt, expectedVersion: 7, submission: submission('s1', 1, 200), state: {}, completed: true })).toEqual({
       ok: false,
       reason: 'version_conflict',
     });
@@ -94,7 +104,7 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
     const db = await openDb(kind);
     const attempt = await seed(db);
     const results = await Promise.all(
-      ['s1', 's2'].map((id, i) => recordSubmission(db, { attempt, expectedVersion: 1, submission: submission(id, i, 200), state: { id } })),
+      ['s1', 's2'].map((id, i) => recordSubmission(db, { attempt, expectedVersion: 1, submission: submission(id, i, 200), state: { id }, completed: false })),
     );
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     const landed = results.find((r) => r.ok);
@@ -105,9 +115,9 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
   it('sums progress per lab with the newest attempt', async () => {
     const db = await openDb(kind);
     const attempt = await seed(db);
-    await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.5, 200), state: {} });
+    await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 0.5, 200), state: {}, completed: false });
     await insertAttempt(db, { ...attempt, id: 'a2', version: 1, bestScore: null, createdAt: 500, updatedAt: 500 });
-    expect(await findProgress(db, 'u1')).toEqual([{ labId: 'lab-x', attempts: 2, bestScore: 0.5, lastActivityAt: 500, latestAttemptId: 'a2' }]);
+    expect(await findProgress(db, 'u1')).toEqual([{ labId: 'lab-x', attempts: 2, bestScore: 0.5, completed: false, lastActivityAt: 500, latestAttemptId: 'a2' }]);
     expect(await findProgress(db, 'u2')).toEqual([]);
   });
 });

@@ -92,6 +92,8 @@ export function attemptRoutes(deps: AppDeps) {
           createdAt: deps.clock.now(),
         },
         state: outcome.state,
+        // Passing every check completes the attempt; revealed hints lower the score, not the achievement.
+        completed: outcome.grade.checks.every((check) => check.status === 'pass'),
       });
       if (!written.ok) throw versionConflict(body.version);
       const submissions = await listSubmissions(deps.db, attempt.id);

@@ -5,9 +5,6 @@ import type { AppDeps } from '../deps.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { iso, userView } from '../views.ts';
 
-/** A score of 1 is full marks. */
-const COMPLETE = 1;
-
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', (c) => c.json({ user: userView(requireAuth(c).user) }))
@@ -19,7 +16,7 @@ export function meRoutes(deps: AppDeps) {
         title: deps.labs.get(row.labId)?.summary.title ?? row.labId,
         attempts: row.attempts,
         bestScore: row.bestScore,
-        completed: (row.bestScore ?? 0) >= COMPLETE,
+        completed: row.completed,
         lastActivityAt: iso(row.lastActivityAt),
         latestAttemptId: row.latestAttemptId,
       }));

@@ -221,8 +221,10 @@ export const labScenarios: Scenario[] = [
       expect(grade).toMatchObject({ points: 10, maxPoints: 11, hintPenalty: 1, revealedHints: [{ index: PAID_HINT, cost: 1 }] });
       expect(grade.score).toBeCloseTo(10 / 11);
       expect(grade.checks.every((c: { status: string }) => c.status === 'pass')).toBe(true);
-      expect(graded.body.attempt).toMatchObject({ version: 3, submissionCount: 1, bestScore: grade.score, status: 'in-progress' });
+      // Every check passed: the attempt is completed although the hint kept the score below 100%.
+      expect(graded.body.attempt).toMatchObject({ version: 3, submissionCount: 1, bestScore: grade.score, status: 'completed' });
       expect((await learner.get(`/api/labs/${LAB}/attempts`)).body.attempts[0]).toMatchObject({ id: attempt.id, version: 3, submissionCount: 1 });
+      expect((await learner.get('/api/me/progress')).body.progress).toEqual([expect.objectContaining({ labId: LAB, completed: true, bestScore: grade.score })]);
     },
   },
   {

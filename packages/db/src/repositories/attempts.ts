@@ -63,6 +63,8 @@ export interface SubmissionWrite {
   submission: Omit<NewSubmission, 'attemptId' | 'attemptVersion'>;
   /** The emulated account after the learner's answers were applied. */
   state: unknown;
+  /** Every check passed: the attempt is done, even when revealed hints cost it points. */
+  completed: boolean;
 }
 
 export type SubmissionWriteResult =
@@ -77,9 +79,8 @@ export type SubmissionWriteResult =
  * interactive transaction) keeps this a single round trip to a libSQL server.
  */
 export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<SubmissionWriteResult> {
-  const { attempt, expectedVersion, submission, state } = write;
+  const { attempt, expectedVersion, submission, state, completed } = write;
   const submissionRow: SubmissionRow = { ...submission, attemptId: attempt.id, attemptVersion: expectedVersion };
-  const completedScore = 1;
   const [inserted, updated] = await db.$client.batch(
     [
       {
@@ -102,15 +103,14 @@ export async function recordSubmission(db: Db, write: SubmissionWrite): Promise<
         sql: `update attempts
               set state = ?, version = version + 1, submission_count = submission_count + 1, updated_at = ?,
                   best_score = max(coalesce(best_score, 0), ?),
-                  status = case when max(coalesce(best_score, 0), ?) >= ? then 'completed' else status end
+                  status = case when ? then 'completed' else status end
               where id = ? and version = ?
               returning version, submission_count, best_score, status, updated_at`,
         args: [
           JSON.stringify(state),
           submissionRow.createdAt,
           submissionRow.score,
-          submissionRow.score,
-          completedScore,
+          completed ? 1 : 0,
           attempt.id,
           expectedVersion,
         ],

@@ -1,4 +1,4 @@
-import { count, eq, max } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { attempts } from '../schema.ts';
 
@@ -6,6 +6,8 @@ export interface LabProgressRow {
   labId: string;
   attempts: number;
   bestScore: number | null;
+  /** Some attempt passed every check. */
+  completed: boolean;
   lastActivityAt: number;
   /** Ids sort by creation time, so the greatest is the newest attempt. */
   latestAttemptId: string;
@@ -18,6 +20,7 @@ export async function findProgress(db: Db, userId: string): Promise<LabProgressR
       labId: attempts.labId,
       attempts: count(),
       bestScore: max(attempts.bestScore),
+      completed: sql<number>`max(${attempts.status} = 'completed')`,
       lastActivityAt: max(attempts.updatedAt),
       latestAttemptId: max(attempts.id),
     })
@@ -29,6 +32,7 @@ export async function findProgress(db: Db, userId: string): Promise<LabProgressR
     labId: row.labId,
     attempts: row.attempts,
     bestScore: row.bestScore,
+    completed: Number(row.completed) === 1,
     lastActivityAt: row.lastActivityAt ?? 0,
     latestAttemptId: row.latestAttemptId ?? '',
   }));
