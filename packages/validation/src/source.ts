@@ -94,7 +94,9 @@ export function sizeFinding(text: string, ruleId: string): Finding | undefined {
 
 /** Sets an own enumerable property, so a `__proto__` key stays data instead of replacing the prototype. */
 export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  // `__proto__` is the only accessor on Object.prototype; every other key assigns as an own data property.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** A document that failed before it produced anything to locate. */

@@ -61,7 +61,23 @@ export const IDENTITY_KINDS: PolicyKind[] = ['iam-identity-policy', 'iam-permiss
 /** Policy kinds attached to a resource, naming principals. */
 export const RESOURCE_KINDS: PolicyKind[] = ['iam-resource-policy', 's3-bucket-policy', 'ecr-repository-policy'];
 
+/** One action pattern of a statement's `Action`, with its path. */
+export interface ActionEntry {
+  statement: PolicyStatement;
+  index: number;
+  action: string;
+  path: PathSegment[];
+}
+
+// Six rules walk the same entries of one policy in one lint run; the entries are read-only.
+const entriesOf = new WeakMap<PolicyDocument, readonly ActionEntry[]>();
+
 /** Each action pattern of `Action` with its path, for rules that look at one action at a time. */
-export function actionEntries(policy: PolicyDocument): { statement: PolicyStatement; index: number; action: string; path: PathSegment[] }[] {
-  return policy.Statement.flatMap((statement, index) => (statement.Action ?? []).map((action, i) => ({ statement, index, action, path: ['Statement', index, 'Action', i] })));
+export function actionEntries(policy: PolicyDocument): readonly ActionEntry[] {
+  let entries = entriesOf.get(policy);
+  if (!entries) {
+    entries = policy.Statement.flatMap((statement, index) => (statement.Action ?? []).map((action, i) => ({ statement, index, action, path: ['Statement', index, 'Action', i] })));
+    entriesOf.set(policy, entries);
+  }
+  return entries;
 }

@@ -7,11 +7,17 @@ interface Patterns {
   wildcards: RegExp[];
 }
 
-interface Compiled {
+/** A statement prepared for pairwise comparison: patterns compiled once, the elements that rule it out checked once. */
+export interface Coverage {
+  /** It can cover others: no condition, an `Action`, no `NotResource`. */
+  outer: boolean;
+  /** Others can cover it: an `Action`, no `NotResource`. */
+  inner: boolean;
   actions: Patterns;
-  resources: Patterns;
   /** The statement's actions lower-cased, as an inner statement's actions are looked up. */
   actionKeys: string[];
+  resources: Patterns;
+  resourceList: readonly string[] | undefined;
 }
 
 const WILDCARD = /[*?]/;
@@ -28,15 +34,24 @@ function patterns(values: readonly string[], ignoreCase: boolean): Patterns {
   return { literals, wildcards };
 }
 
-// Statements are compared pairwise, so their patterns are compiled once per statement.
-const compiled = new WeakMap<PolicyStatement, Compiled>();
+// Statements are compared pairwise, so each is prepared once.
+const prepared = new WeakMap<PolicyStatement, Coverage>();
 
-function compile(statement: PolicyStatement): Compiled {
-  let c = compiled.get(statement);
+/** The statement prepared for `covers`. */
+export function coverageOf(statement: PolicyStatement): Coverage {
+  let c = prepared.get(statement);
   if (!c) {
     const actionKeys = (statement.Action ?? []).map((a) => a.toLowerCase());
-    c = { actions: patterns(actionKeys, true), resources: patterns(statement.Resource ?? [], false), actionKeys };
-    compiled.set(statement, c);
+    const inner = statement.Action !== undefined && statement.NotResource === undefined;
+    c = {
+      outer: inner && statement.Condition === undefined,
+      inner,
+      actions: patterns(actionKeys, true),
+      actionKeys,
+      resources: patterns(statement.Resource ?? [], false),
+      resourceList: statement.Resource,
+    };
+    prepared.set(statement, c);
   }
   return c;
 }
@@ -46,14 +61,18 @@ function covered(outer: Patterns, inner: readonly string[]): boolean {
   return inner.every((value) => outer.literals.has(value) || outer.wildcards.some((pattern) => pattern.test(value)));
 }
 
+/** `statementCovers` on prepared statements. */
+export function covers(outer: Coverage, inner: Coverage): boolean {
+  if (!outer.outer || !inner.inner) return false;
+  if (!covered(outer.actions, inner.actionKeys)) return false;
+  if (!outer.resourceList || !inner.resourceList) return outer.resourceList === inner.resourceList;
+  return covered(outer.resources, inner.resourceList);
+}
+
 /**
  * True when `outer` applies to every request `inner` applies to: it lists actions and resources covering
  * the inner ones, and has no condition. Statements with `NotAction`/`NotResource` are left out.
  */
 export function statementCovers(outer: PolicyStatement, inner: PolicyStatement): boolean {
-  if (outer.Condition || !outer.Action || !inner.Action || outer.NotResource || inner.NotResource) return false;
-  const patterns = compile(outer);
-  if (!covered(patterns.actions, compile(inner).actionKeys)) return false;
-  if (!outer.Resource || !inner.Resource) return outer.Resource === inner.Resource;
-  return covered(patterns.resources, inner.Resource);
+  return covers(coverageOf(outer), coverageOf(inner));
 }
