@@ -12,6 +12,7 @@ export function workspaceConfig(name: string, extra: { testTimeout?: number; inc
       include: extra.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: extra.exclude ?? ['**/node_modules/**', '**/*.workers.test.ts', '**/*.e2e.test.ts'],
       testTimeout: extra.testTimeout ?? 20_000,
+      setupFiles: [resolve(import.meta.dirname, 'scripts/fast-check-seed.ts')],
       reporters: ['default', ['json', { outputFile: resolve(reportsDir, `${name}.json`) }]],
     },
   });
