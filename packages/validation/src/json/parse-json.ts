@@ -106,10 +106,12 @@ class JsonParser {
     const { text } = this;
     this.skipWhitespace();
     if (this.pos >= text.length) this.fail('the text is empty, expected a JSON value');
-    let path: PathSegment[] = [];
+    // Where the current value sits: its member name or index in the innermost open container (none at the
+    // top), and its path key. Full paths are built only for containers, which findings inside them name.
+    let segment: PathSegment | undefined;
     let key = '';
     for (;;) {
-      // Parse one value at `path`; containers push a frame and continue with their first element.
+      // Parse one value at `segment`; containers push a frame and continue with their first element.
       this.skipWhitespace();
       const start = this.pos;
       const c = text[this.pos];
@@ -120,11 +122,12 @@ class JsonParser {
           this.fail(`the document nests deeper than ${SOURCE_LIMITS.maxDepth} levels`, this.pos, this.pos + 1, 'json/too-deep');
         }
         this.pos++;
+        const path = segment === undefined ? [] : [...(this.stack.at(-1) as Frame).path, segment];
         const frame: Frame = { kind: c === '{' ? 'object' : 'array', value: c === '{' ? {} : [], path, key, start, keys: new Set() };
         this.stack.push(frame);
         this.skipWhitespace();
         if (text[this.pos] !== (c === '{' ? '}' : ']')) {
-          [path, key] = frame.kind === 'object' ? this.readKey(frame) : [[...path, 0], childKey(key, 0)];
+          [segment, key] = frame.kind === 'object' ? this.readKey(frame) : [0, childKey(key, 0)];
           continue;
         }
         this.pos++;
@@ -157,13 +160,13 @@ class JsonParser {
           return value;
         }
         if (parent.kind === 'array') (parent.value as unknown[]).push(value);
-        else setMember(parent.value as Record<string, unknown>, path[path.length - 1] as string, value);
+        else setMember(parent.value as Record<string, unknown>, segment as string, value);
         this.skipWhitespace();
         const close = parent.kind === 'object' ? '}' : ']';
         if (text[this.pos] === ',') {
           this.pos++;
           const index = (parent.value as unknown[]).length;
-          [path, key] = parent.kind === 'object' ? this.readKey(parent) : [[...parent.path, index], childKey(parent.key, index)];
+          [segment, key] = parent.kind === 'object' ? this.readKey(parent) : [index, childKey(parent.key, index)];
           break;
         }
         if (text[this.pos] !== close) {
@@ -172,26 +175,25 @@ class JsonParser {
         this.pos++;
         this.stack.pop();
         value = parent.value;
-        path = parent.path;
+        segment = parent.path.at(-1);
         key = parent.key;
         valueStart = parent.start;
       }
     }
   }
 
-  private readKey(frame: Frame): [PathSegment[], string] {
+  private readKey(frame: Frame): [string, string] {
     this.skipWhitespace();
     const start = this.pos;
     if (this.text[this.pos] !== '"') {
       this.fail(`expected a member name in double quotes, found ${describeChar(this.text, this.pos)}`);
     }
     const key = this.readString();
-    const path = [...frame.path, key];
     if (frame.keys.has(key)) {
       this.findings.push({
         ruleId: 'json/duplicate-key',
         severity: 'error',
-        path,
+        path: [...frame.path, key],
         message: `duplicate key \`${key}\`: only the last one would count`,
         help: 'merge the two members into one',
       });
@@ -202,7 +204,7 @@ class JsonParser {
     this.skipWhitespace();
     if (this.text[this.pos] !== ':') this.fail(`expected \`:\` after the member name, found ${describeChar(this.text, this.pos)}`);
     this.pos++;
-    return [path, pathKeyText];
+    return [key, pathKeyText];
   }
 
   private readString(): string {

@@ -1,6 +1,6 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Range as YamlRange } from 'yaml';
 import type { Finding, PathSegment, Range } from '../finding.ts';
-import { SOURCE_LIMITS, failedDocument, pathKey, setMember, sizeFinding, type SourceDocument } from '../source.ts';
+import { SOURCE_LIMITS, childKey, failedDocument, pathKey, setMember, sizeFinding, type SourceDocument } from '../source.ts';
 
 // Tags of the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#103-core-schema); anything else is refused.
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
@@ -27,13 +27,15 @@ export function loadYaml(text: string): SourceDocument {
     const e = lineCounter.linePos(end);
     return { start: { line: s.line, column: s.col, offset: start }, end: { line: e.line, column: e.col, offset: end } };
   };
-  const valueRanges = new Map<string, Range>();
-  const keyRanges = new Map<string, Range>();
+  // Offsets are kept per path and turned into lines and columns only for the elements a finding points at.
+  const valueRanges = new Map<string, YamlRange>();
+  const keyRanges = new Map<string, YamlRange>();
   const findings: Finding[] = [];
+  const rangeOf = (span: YamlRange | undefined) => (span ? toRange(span[0], span[1]) : undefined);
   const result: SourceDocument = {
     findings,
-    locate: (path) => valueRanges.get(pathKey(path)),
-    locateKey: (path) => keyRanges.get(pathKey(path)) ?? valueRanges.get(pathKey(path)),
+    locate: (path) => rangeOf(valueRanges.get(pathKey(path))),
+    locateKey: (path) => rangeOf(keyRanges.get(pathKey(path)) ?? valueRanges.get(pathKey(path))),
   };
   for (const error of doc.errors) {
     findings.push({
@@ -50,14 +52,14 @@ export function loadYaml(text: string): SourceDocument {
   const refuse = (path: PathSegment[], node: YamlNode | null | undefined, ruleId: string, message: string) => {
     findings.push({ ruleId, severity: 'error', path, message, ...(node?.range ? { range: toRange(node.range[0], node.range[1]) } : {}) });
   };
-  const convert = (node: YamlNode | null, path: PathSegment[], depth: number): unknown => {
+  const convert = (node: YamlNode | null, path: PathSegment[], key: string, depth: number): unknown => {
     nodes++;
     if (nodes > SOURCE_LIMITS.maxNodes) {
       refuse(path, node, 'yaml/too-many-nodes', `the document has more than ${SOURCE_LIMITS.maxNodes} values`);
       throw new LimitReached();
     }
     if (node === null) return null;
-    if (node.range) valueRanges.set(pathKey(path), toRange(node.range[0], node.range[1]));
+    if (node.range) valueRanges.set(key, node.range);
     if (isAlias(node)) {
       refuse(path, node, 'yaml/alias', `aliases (\`*${node.source}\`) are not allowed: write the value out`);
       return undefined;
@@ -74,7 +76,7 @@ export function loadYaml(text: string): SourceDocument {
       refuse(path, node, 'yaml/too-deep', `the document nests deeper than ${SOURCE_LIMITS.maxDepth} levels`);
       throw new LimitReached();
     }
-    if (isSeq(node)) return node.items.map((item, i) => convert(item as YamlNode | null, [...path, i], depth + 1));
+    if (isSeq(node)) return node.items.map((item, i) => convert(item as YamlNode | null, [...path, i], childKey(key, i), depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
@@ -84,16 +86,17 @@ export function loadYaml(text: string): SourceDocument {
           refuse(path, keyNode, 'yaml/complex-key', 'map keys must be plain strings');
           continue;
         }
-        const key = String(keyNode.value);
-        const childPath = [...path, key];
-        if (keyNode.range) keyRanges.set(pathKey(childPath), toRange(keyNode.range[0], keyNode.range[1]));
-        if (key === '<<' && keyNode.type === 'PLAIN') {
+        const name = String(keyNode.value);
+        const childPath = [...path, name];
+        const memberKey = childKey(key, name);
+        if (keyNode.range) keyRanges.set(memberKey, keyNode.range);
+        if (name === '<<' && keyNode.type === 'PLAIN') {
           refuse(childPath, keyNode, 'yaml/merge-key', 'merge keys (`<<`) are not allowed: write the members out');
           continue;
         }
         // Duplicates are found here in one pass; the yaml package's own `uniqueKeys` check is quadratic.
-        if (Object.hasOwn(out, key)) refuse(childPath, keyNode, 'yaml/duplicate-key', `duplicate key \`${key}\`: only one may be given`);
-        setMember(out, key, convert(pair.value as YamlNode | null, childPath, depth + 1));
+        if (Object.hasOwn(out, name)) refuse(childPath, keyNode, 'yaml/duplicate-key', `duplicate key \`${name}\`: only one may be given`);
+        setMember(out, name, convert(pair.value as YamlNode | null, childPath, memberKey, depth + 1));
       }
       return out;
     }
@@ -101,7 +104,7 @@ export function loadYaml(text: string): SourceDocument {
     return undefined;
   };
   try {
-    const value = convert(doc.contents as YamlNode | null, [], 0);
+    const value = convert(doc.contents as YamlNode | null, [], '', 0);
     if (!findings.some((f) => f.severity === 'error')) result.value = value;
   } catch (error) {
     if (!(error instanceof LimitReached)) throw error;
