@@ -20,8 +20,20 @@ export interface Buckets {
   all: RuleBucket[];
 }
 
+// The duplicate and overlap rules of one lint run get the same list of rules: bucket it once.
+const bucketsOf = new WeakMap<readonly SgRule[], Buckets>();
+
 /** Splits rules into buckets of the same group and direction. */
 export function rulesByBucket(rules: readonly SgRule[]): Buckets {
+  let buckets = bucketsOf.get(rules);
+  if (!buckets) {
+    buckets = bucket(rules);
+    bucketsOf.set(rules, buckets);
+  }
+  return buckets;
+}
+
+function bucket(rules: readonly SgRule[]): Buckets {
   const lists = new Map<string, SgRule[]>();
   for (const r of rules) {
     const key = `${r.direction} ${pathKey(r.path.slice(0, -2))}`;
