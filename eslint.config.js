@@ -39,14 +39,20 @@ const PURE_PATTERNS = [
   { group: ['hono', 'hono/*'], message: 'the pure packages know nothing of HTTP (DESIGN §1)' },
 ];
 
-/** One block per workspace for its imports; the pure packages' sources also lose Node built-ins. */
+// The AGPL simulator is a dev dependency for the side-by-side benchmark: nothing that ships may load it (STACK.md).
+const AGPL_PATTERNS = [{ group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-policy/*', '@cloud-copilot/iam-utils', '@cloud-copilot/iam-utils/*'], message: 'AGPL: benchmark only' }];
+
+/** One block per workspace for its imports; sources lose the AGPL packages, the pure packages' sources also Node built-ins. */
 function layering([dir, allowed]) {
-  const blocks = [{ files: [`${dir}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns: layeringPatterns(dir, allowed) }] } }];
+  const blocks = [
+    { files: [`${dir}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns: layeringPatterns(dir, allowed) }] } },
+    { files: [`${dir}/src/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns: [...layeringPatterns(dir, allowed), ...AGPL_PATTERNS] }] } },
+  ];
   if (PURE.some((glob) => glob.startsWith(`${dir}/`))) {
     blocks.push({
       files: [`${dir}/src/**/*.ts`],
       ignores: TESTS,
-      rules: { 'no-restricted-imports': ['error', { patterns: [...layeringPatterns(dir, allowed), ...PURE_PATTERNS] }] },
+      rules: { 'no-restricted-imports': ['error', { patterns: [...layeringPatterns(dir, allowed), ...PURE_PATTERNS, ...AGPL_PATTERNS] }] },
     });
   }
   return blocks;

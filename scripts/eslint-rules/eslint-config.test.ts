@@ -35,12 +35,18 @@ describe('the design rules', () => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
 
+  it.each(['packages/emulator/src/x.ts', 'packages/emulator/src/x.test.ts', 'packages/validation/src/x.ts', 'apps/api/src/x.ts', 'apps/web/src/x.tsx'])('%s: may not import the AGPL simulator', async (file) => {
+    const [result] = await eslint.lintText("import { runSimulation } from '@cloud-copilot/iam-simulate';\nexport const a = runSimulation;\n", { filePath: join(root, file) });
+    expect(result?.messages.map((m) => m.message).join('\n')).toContain('AGPL: benchmark only');
+  });
+
   it.each([
     ['packages/emulator/src/x.ts', "import { z } from 'zod';\nexport const a = (now: number) => new Date(now).toISOString() + String(z);\n"],
     ['packages/lab-engine/src/x.test.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
     ['apps/api/src/x.ts', "import { a } from '@skylab/db';\nexport const b = [a, Date.now(), process.env];\n"],
     ['packages/db/src/x.ts', "import { sql } from 'drizzle-orm';\nexport const b = sql;\n"],
     ['packages/emulator/src/iam/put-user-policy.test.ts', 'export const a = 1;\n'],
+    ['packages/emulator/bench/x.bench.ts', "import { runSimulation } from '@cloud-copilot/iam-simulate';\nexport const a = runSimulation;\n"],
   ])('%s: allows it', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });
