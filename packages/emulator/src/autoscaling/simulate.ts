@@ -48,26 +48,6 @@ interface Published {
   stored: MetricSeries | undefined;
 }
 
-const TWO = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
-
-/** `toISOString` for the run's times, formatting the date once per day: the loop needs a time for every step. */
-function isoClock(): (ms: number) => string {
-  let dayStart = NaN;
-  let prefix = '';
-  return (ms) => {
-    // Outside years 0000-9999 the ISO form gains a sign and more digits; fractions of a millisecond are dropped.
-    if (!Number.isInteger(ms) || ms < -62_167_219_200_000 || ms >= 253_402_300_800_000) return new Date(ms).toISOString();
-    const day = Math.floor(ms / 86_400_000) * 86_400_000;
-    if (day !== dayStart) {
-      dayStart = day;
-      prefix = new Date(day).toISOString().slice(0, 11);
-    }
-    const t = ms - day;
-    const milli = t % 1000;
-    return `${prefix}${TWO[Math.floor(t / 3_600_000)]}:${TWO[Math.floor(t / 60_000) % 60]}:${TWO[Math.floor(t / 1000) % 60]}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
-  };
-}
-
 /** One datapoint of a step, as PutMetricData with a single value stores it. */
 function publish(p: Published, step: number, at: number, value: number): void {
   p.series.values[step] = value;
@@ -169,7 +149,6 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   let offered = 0;
   let served = 0;
 
-  const isoOf = isoClock();
   // The first time a Pending instance finishes launching; steps before it skip the scan.
   let pendingDue = -Infinity;
   const afterReconcile = (now: number, result: ReturnType<typeof reconcileCapacity>) => {
@@ -181,7 +160,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     }
     for (const t of result.Terminated) targets.deregister(t.Instance.InstanceId, now);
     if (result.Activities.length === 0) return;
-    const iso = isoOf(now);
+    const iso = new Date(now).toISOString();
     for (const a of result.Activities) events.push({ Time: iso, Type: 'ScalingActivity', Description: a.Description, Cause: a.Cause });
   };
   const changeDesired = (now: number, desired: number, causePrefix: string) => {
@@ -237,7 +216,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
 
   for (let k = 0; k < steps; k++) {
     const now = start + k * stepMs;
-    const iso = isoOf(now);
+    const iso = new Date(now).toISOString();
 
     // 1. Launches finish: Pending → InService, registered with the target groups.
     const launching = now >= pendingDue;
@@ -258,7 +237,9 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     // 2. Load balancer health checks up to now.
     if (account.elbv2) {
       for (const change of targets.advance(account.elbv2, now)) {
-        events.push({ Time: isoOf(change.Time), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description, ...(change.Reason ? { Cause: change.Reason } : {}) });
+        const event: TimelineEvent = { Time: new Date(change.Time).toISOString(), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description };
+        if (change.Reason) event.Cause = change.Reason;
+        events.push(event);
       }
     }
 
@@ -362,14 +343,23 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     minInService = Math.min(minInService, inServiceCount);
     maxInService = Math.max(maxInService, inServiceCount);
     maxDesired = Math.max(maxDesired, group.DesiredCapacity);
-    const point: TimelinePoint = { Time: iso, MinSize: group.MinSize, MaxSize: group.MaxSize, DesiredCapacity: group.DesiredCapacity, InService: inServiceCount, Pending: all.length - inServiceCount };
-    if (healthy !== undefined) point.HealthyTargets = healthy;
-    if (byRequests) {
-      point.RequestsPerSecond = value;
-      point.ServedRequestsPerSecond = Math.round(servedRps * 1000) / 1000;
+    const servedShown = Math.round(servedRps * 1000) / 1000;
+    const cpuShown = cpu === undefined ? undefined : Math.round(cpu * 100) / 100;
+    const pending = all.length - inServiceCount;
+    // The usual point (behind a load balancer, with instances in service) in one literal: a point is kept
+    // for every step, and an object built whole is the cheapest to keep.
+    if (healthy !== undefined && byRequests && cpuShown !== undefined) {
+      timeline.push({ Time: iso, MinSize: group.MinSize, MaxSize: group.MaxSize, DesiredCapacity: group.DesiredCapacity, InService: inServiceCount, Pending: pending, HealthyTargets: healthy, RequestsPerSecond: value, ServedRequestsPerSecond: servedShown, CPUUtilization: cpuShown });
+    } else {
+      const point: TimelinePoint = { Time: iso, MinSize: group.MinSize, MaxSize: group.MaxSize, DesiredCapacity: group.DesiredCapacity, InService: inServiceCount, Pending: pending };
+      if (healthy !== undefined) point.HealthyTargets = healthy;
+      if (byRequests) {
+        point.RequestsPerSecond = value;
+        point.ServedRequestsPerSecond = servedShown;
+      }
+      if (cpuShown !== undefined) point.CPUUtilization = cpuShown;
+      timeline.push(point);
     }
-    if (cpu !== undefined) point.CPUUtilization = Math.round(cpu * 100) / 100;
-    timeline.push(point);
   }
 
   return {
