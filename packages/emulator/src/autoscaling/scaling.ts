@@ -118,11 +118,3 @@ export function targetTrackingAlarms(group: AutoScalingGroup, policy: ScalingPol
   const low: PutMetricAlarmInput = { ...base, AlarmName: `TargetTracking-${group.AutoScalingGroupName}-AlarmLow-${suffix}`, EvaluationPeriods: 15, DatapointsToAlarm: 15, Threshold: Math.round(target * 0.9 * 1000) / 1000, ComparisonOperator: 'LessThanThreshold', AlarmDescription: high.AlarmDescription as string };
   return policy.TargetTrackingConfiguration?.DisableScaleIn ? [high] : [high, low];
 }
-
-/**
- * When several policies answer at once, the group takes the one that gives the largest capacity, for scale
- * out and for scale in alike (as-scaling-simple-step.html, "Multiple scaling policies").
- */
-export function combineProposals<T extends { Capacity: number }>(proposals: T[]): T | undefined {
-  return proposals.reduce<T | undefined>((best, p) => (best === undefined || p.Capacity > best.Capacity ? p : best), undefined);
-}

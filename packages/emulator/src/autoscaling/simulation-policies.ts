@@ -1,5 +1,5 @@
 import type { AlarmInvocation, CompiledAlarm } from '../cloudwatch/step-series.ts';
-import { adjustedCapacity, clampCapacity, combineProposals, selectStep, targetTrackingCapacity } from './scaling.ts';
+import { adjustedCapacity, clampCapacity, selectStep, targetTrackingCapacity } from './scaling.ts';
 import type { AutoScalingGroup, GroupInstance, ScalingPolicy } from './state.ts';
 
 // What a group's scaling policies do when their alarms invoke them, one simulation step at a time:
@@ -33,6 +33,30 @@ export interface PolicyRun {
   unsupported: string[];
 }
 
+/** Records a decision when it differs from the policy's last one for the alarm. */
+function decide(run: PolicyRun, compiled: CompiledAlarm, policy: ScalingPolicy, decisions: Decision[], outcome: 'skipped' | 'proposed', explanation: string): void {
+  const description = `${outcome}: ${explanation}`;
+  let last = run.lastDecision.get(compiled);
+  if (!last) run.lastDecision.set(compiled, (last = new Map()));
+  if (last.get(policy) === description) return;
+  last.set(policy, description);
+  decisions.push({ AlarmName: compiled.alarm.AlarmName, PolicyName: policy.PolicyName, Description: description });
+}
+
+/**
+ * When several policies answer at once, the group takes the one that gives the largest capacity, for scale
+ * out and for scale in alike (as-scaling-simple-step.html, "Multiple scaling policies"): here among those
+ * above (or below) the current capacity, the first on a tie.
+ */
+function largest(proposals: Proposal[], desired: number, above: boolean, scaleInAgreed: boolean): Proposal | undefined {
+  let best: Proposal | undefined;
+  for (const p of proposals) {
+    if (above ? p.Capacity <= desired : p.Capacity >= desired || (p.policy.PolicyType === 'TargetTrackingScaling' && !scaleInAgreed)) continue;
+    if (best === undefined || p.Capacity > best.Capacity) best = p;
+  }
+  return best;
+}
+
 function warmupOf(group: AutoScalingGroup, policy: ScalingPolicy): number {
   return (policy.EstimatedInstanceWarmup ?? group.DefaultInstanceWarmup ?? group.DefaultCooldown) * 1000;
 }
@@ -59,8 +83,8 @@ export function decideCapacity(run: PolicyRun, invocations: AlarmInvocation[], n
   const proposals: Proposal[] = [];
   const ttScaleInReady = new Map<string, boolean>();
   for (const inv of invocations) {
-    const alarm = inv.compiled.alarm;
-    let last = run.lastDecision.get(inv.compiled);
+    const compiled = inv.compiled;
+    const alarm = compiled.alarm;
     for (const arn of inv.Actions) {
       const policy = run.policyByArn.get(arn);
       if (!policy) {
@@ -69,33 +93,26 @@ export function decideCapacity(run: PolicyRun, invocations: AlarmInvocation[], n
         continue;
       }
       if (!policy.Enabled) continue;
-      const metric = inv.compiled.statistic(now - alarm.Period * 1000);
-      const decide = (outcome: 'skipped' | 'proposed', explanation: string) => {
-        const description = `${outcome}: ${explanation}`;
-        if (!last) run.lastDecision.set(inv.compiled, (last = new Map()));
-        if (last.get(policy) === description) return;
-        last.set(policy, description);
-        decisions.push({ AlarmName: alarm.AlarmName, PolicyName: policy.PolicyName, Description: description });
-      };
+      const metric = compiled.statistic(now - alarm.Period * 1000);
       const desired = group.DesiredCapacity;
       const { live, warming } = liveAndWarming(group.Instances, now, warmupOf(group, policy));
       if (policy.PolicyType === 'SimpleScaling') {
         // Simple scaling waits out the cooldown after each activity (ec2-auto-scaling-scaling-cooldowns.html).
         if (now < run.cooldownUntil) {
-          decide('skipped', `the group is in its cooldown until ${new Date(run.cooldownUntil).toISOString()}`);
+          decide(run, compiled, policy, decisions, 'skipped', `the group is in its cooldown until ${new Date(run.cooldownUntil).toISOString()}`);
           continue;
         }
         const adj = adjustedCapacity(policy.AdjustmentType ?? 'ChangeInCapacity', policy.ScalingAdjustment ?? 0, desired, policy.MinAdjustmentMagnitude);
         proposals.push({ Capacity: adj.Capacity, policy, alarm: alarm.AlarmName });
-        decide('proposed', adj.Explanation);
+        decide(run, compiled, policy, decisions, 'proposed', adj.Explanation);
       } else if (policy.PolicyType === 'StepScaling') {
         if (metric === undefined) {
-          decide('skipped', 'the alarm has no datapoint in its last period');
+          decide(run, compiled, policy, decisions, 'skipped', 'the alarm has no datapoint in its last period');
           continue;
         }
         const chosen = selectStep(policy.StepAdjustments ?? [], metric, alarm.Threshold);
         if (!chosen.Step) {
-          decide('skipped', chosen.Explanation);
+          decide(run, compiled, policy, decisions, 'skipped', chosen.Explanation);
           continue;
         }
         // Instances still warming up count toward the desired capacity but not as current capacity, so a
@@ -103,48 +120,50 @@ export function decideCapacity(run: PolicyRun, invocations: AlarmInvocation[], n
         const base = chosen.Step.ScalingAdjustment > 0 ? desired - warming : desired;
         const adj = adjustedCapacity(policy.AdjustmentType ?? 'ChangeInCapacity', chosen.Step.ScalingAdjustment, base, policy.MinAdjustmentMagnitude);
         if (chosen.Step.ScalingAdjustment > 0 && adj.Capacity <= desired) {
-          decide('skipped', `${chosen.Explanation}; ${warming} instances are still warming up and already cover it`);
+          decide(run, compiled, policy, decisions, 'skipped', `${chosen.Explanation}; ${warming} instances are still warming up and already cover it`);
           continue;
         }
         proposals.push({ Capacity: adj.Capacity, policy, alarm: alarm.AlarmName });
-        decide('proposed', `${chosen.Explanation}: ${adj.Explanation}`);
+        decide(run, compiled, policy, decisions, 'proposed', `${chosen.Explanation}: ${adj.Explanation}`);
       } else if (policy.PolicyType === 'TargetTrackingScaling') {
         const target = policy.TargetTrackingConfiguration?.TargetValue ?? 1;
         if (metric === undefined) {
-          decide('skipped', 'the tracked metric has no datapoint in the last minute');
+          decide(run, compiled, policy, decisions, 'skipped', 'the tracked metric has no datapoint in the last minute');
           continue;
         }
         const ready = Math.max(live - warming, 0);
         if (alarm.ComparisonOperator === 'GreaterThanThreshold') {
           const capacity = Math.max(targetTrackingCapacity(ready || desired, metric, target), desired);
           if (capacity <= desired) {
-            decide('skipped', `${metric} against a target of ${target} needs no more than the ${desired} instances already desired (${warming} warming up)`);
+            decide(run, compiled, policy, decisions, 'skipped', `${metric} against a target of ${target} needs no more than the ${desired} instances already desired (${warming} warming up)`);
             continue;
           }
           proposals.push({ Capacity: capacity, policy, alarm: alarm.AlarmName });
-          decide('proposed', `scale out to ${capacity}`);
+          decide(run, compiled, policy, decisions, 'proposed', `scale out to ${capacity}`);
         } else {
           // Scale in slowly: not while instances warm up (as-scaling-target-tracking.html, instance warmup).
           if (warming > 0) {
             ttScaleInReady.set(policy.PolicyARN, false);
-            decide('skipped', `${warming} instances are warming up, and target tracking does not scale in meanwhile`);
+            decide(run, compiled, policy, decisions, 'skipped', `${warming} instances are warming up, and target tracking does not scale in meanwhile`);
             continue;
           }
           const capacity = targetTrackingCapacity(desired, metric, target);
           if (capacity >= desired) continue;
           ttScaleInReady.set(policy.PolicyARN, true);
           proposals.push({ Capacity: capacity, policy, alarm: alarm.AlarmName });
-          decide('proposed', `scale in to ${capacity}`);
+          decide(run, compiled, policy, decisions, 'proposed', `scale in to ${capacity}`);
         }
       }
     }
   }
   // Scale out if any policy asks for more; scale in only when every target tracking policy that may scale in agrees.
-  const out = combineProposals(proposals.filter((p) => p.Capacity > group.DesiredCapacity));
+  const out = largest(proposals, group.DesiredCapacity, true, false);
   if (out) return out;
-  const ttPolicies = run.policies.filter((p) => p.PolicyType === 'TargetTrackingScaling' && !p.TargetTrackingConfiguration?.DisableScaleIn && p.Enabled);
-  const allAgree = ttPolicies.every((p) => ttScaleInReady.get(p.PolicyARN) === true);
-  return combineProposals(proposals.filter((p) => p.Capacity < group.DesiredCapacity && (p.policy.PolicyType !== 'TargetTrackingScaling' || allAgree)));
+  let allAgree = true;
+  for (const p of run.policies) {
+    if (p.PolicyType === 'TargetTrackingScaling' && !p.TargetTrackingConfiguration?.DisableScaleIn && p.Enabled && ttScaleInReady.get(p.PolicyARN) !== true) allAgree = false;
+  }
+  return largest(proposals, group.DesiredCapacity, false, allAgree);
 }
 
 /** The desired capacity a proposal leads to within the group's bounds; sets the cooldown of a simple scaling policy that changes it. */

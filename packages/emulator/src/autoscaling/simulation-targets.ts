@@ -70,7 +70,13 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
   // The earliest time a health check or the end of a draining can change anything; until then steps skip them.
   let due = -Infinity;
   let version = 0;
-  const lbOf = (tg: TargetGroup): LoadBalancer | undefined => tg.LoadBalancerArns.map((arn) => elbv2?.loadBalancers[arn]).find((x) => x !== undefined);
+  const lbOf = (tg: TargetGroup): LoadBalancer | undefined => {
+    for (const arn of tg.LoadBalancerArns) {
+      const lb = elbv2?.loadBalancers[arn];
+      if (lb) return lb;
+    }
+    return undefined;
+  };
   // With one load balancer in front, a target's reachability is asked once, when it launches.
   const lbs = [...new Set(targetGroups.flatMap((g) => g.LoadBalancerArns))].map((arn) => elbv2?.loadBalancers[arn]).filter((x) => x !== undefined);
   const onlyLb = lbs.length === 1 && targetGroups.length === 1 ? lbs[0] : undefined;
@@ -155,8 +161,10 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
     advance(state, now) {
       if (now < due) return [];
       version++;
-      const changes = advanceTargetHealth(state, now, env).filter((c) => targetGroupArns.includes(c.TargetGroupArn));
-      for (const change of changes) {
+      const changes: TargetHealthChange[] = [];
+      for (const change of advanceTargetHealth(state, now, env)) {
+        if (!targetGroupArns.includes(change.TargetGroupArn)) continue;
+        changes.push(change);
         if (change.To === 'unhealthy') unhealthy.add(change.TargetId);
         else if (change.From === 'unhealthy') unhealthy.delete(change.TargetId);
       }

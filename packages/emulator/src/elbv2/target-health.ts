@@ -146,7 +146,8 @@ export function advanceTargetHealth(
 ): TargetHealthChange[] {
   const changes: TargetHealthChange[] = [];
   for (const group of Object.values(elbv2.targetGroups)) {
-    const lb = group.LoadBalancerArns.map((arn) => elbv2.loadBalancers[arn]).find((x) => x !== undefined);
+    let lb: LoadBalancer | undefined;
+    for (const arn of group.LoadBalancerArns) lb ??= elbv2.loadBalancers[arn];
     const interval = group.HealthCheckIntervalSeconds * 1000;
     let drained = false;
     for (const target of group.Targets) {
@@ -195,5 +196,9 @@ export function advanceTargetHealth(
     }
     if (drained) group.Targets = group.Targets.filter((t) => !(t.TargetHealth.State === 'draining' && t.DrainingUntil !== undefined && t.DrainingUntil <= until));
   }
-  return changes.sort((a, b) => a.Time - b.Time);
+  return changes.length > 1 ? changes.sort(byTime) : changes;
+}
+
+function byTime(a: TargetHealthChange, b: TargetHealthChange): number {
+  return a.Time - b.Time;
 }
