@@ -57,10 +57,12 @@ class JsonParser {
   }
 
   run(): SourceDocument {
-    const lines = new LineIndex(this.text);
+    // Lines are indexed only when something is located: a clean document never needs them.
+    let index: LineIndex | undefined;
+    const lines = () => (index ??= new LineIndex(this.text));
     const locateIn = (map: Map<string, [number, number]>) => (path: readonly PathSegment[]) => {
       const span = map.get(pathKey(path)) ?? this.valueRanges.get(pathKey(path));
-      return span ? lines.range(span[0], span[1]) : undefined;
+      return span ? lines().range(span[0], span[1]) : undefined;
     };
     const doc: SourceDocument = {
       findings: this.findings,
@@ -75,7 +77,7 @@ class JsonParser {
         ruleId: error.ruleId,
         severity: 'error',
         path: error.path,
-        range: lines.range(error.start, error.end),
+        range: lines().range(error.start, error.end),
         message: error.message,
       });
     }

@@ -14,8 +14,13 @@ export const rule: Rule<PolicyInput> = {
     const prepared = all.map(({ statement }) => coverageOf(statement));
     return all.flatMap(({ statement, index, path }) => {
       const self = prepared[index]!;
+      if (!self.inner) return [];
       // The first other statement covering this one; of two equal statements, the later one is the redundant one.
-      const by = self.inner ? all.find((other) => other.index !== index && other.statement.Effect === statement.Effect && covers(prepared[other.index]!, self) && !(covers(self, prepared[other.index]!) && other.index > index)) : undefined;
+      let by: (typeof all)[number] | undefined;
+      for (let j = 0; j < all.length && !by; j++) {
+        const other = all[j]!;
+        if (j !== index && other.statement.Effect === statement.Effect && covers(prepared[j]!, self) && !(covers(self, prepared[j]!) && j > index)) by = other;
+      }
       if (!by) return [];
       const name = by.statement.Sid ? `\`${by.statement.Sid}\`` : `number ${by.index + 1}`;
       return [{ path, message: `this statement is redundant: statement ${name} already covers every action and resource of it` }];

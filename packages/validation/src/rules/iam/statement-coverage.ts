@@ -58,7 +58,18 @@ export function coverageOf(statement: PolicyStatement): Coverage {
 
 /** True when every value of `inner` is matched by a pattern of `outer` (the inner pattern read literally). */
 function covered(outer: Patterns, inner: readonly string[]): boolean {
-  return inner.every((value) => outer.literals.has(value) || outer.wildcards.some((pattern) => pattern.test(value)));
+  for (const value of inner) {
+    if (outer.literals.has(value)) continue;
+    let matched = false;
+    for (const pattern of outer.wildcards) {
+      if (pattern.test(value)) {
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  return true;
 }
 
 /** `statementCovers` on prepared statements. */
