@@ -1,6 +1,7 @@
 // IAM evaluator throughput: simple, 20-statement-with-conditions, and cross-account with boundary and SCPs;
 // plus the wildcard matcher on the inputs that make backtracking matchers explode.
-import { accessUniverse, compareAccess, evaluatePolicies, explainAuthorization, globMatch, type AuthorizationRequest, type SourcePolicy } from '../src/index.ts';
+import { accessUniverse, attachUserPolicy, authorize, compareAccess, createUser, emptyAccountState, evaluatePolicies, explainAuthorization, globMatch, principalPolicies, putUserPolicy, type AuthorizationRequest, type SourcePolicy } from '../src/index.ts';
+import { testCtx } from '../src/test-ctx.ts';
 
 function rate(label: string, seconds: number, work: () => void): void {
   for (let i = 0; i < 10_000; i++) work();
@@ -53,6 +54,21 @@ for (const [label, policies, request] of [
   if (result.decision !== 'Allowed') throw new Error(`${label}: expected Allowed, got ${result.decision}`);
   rate(label, 2, () => evaluatePolicies(policies, request));
 }
+
+// authorize() on an account: the caller's policies and principal come from account state. Before the
+// per-caller cache every request rebuilt them, as `principalPolicies` + `evaluatePolicies` still do here.
+const ctx = testCtx();
+const account = emptyAccountState();
+createUser(account, { UserName: 'alice' }, ctx);
+putUserPolicy(account, { UserName: 'alice', PolicyName: 'p', PolicyDocument: simple[0]?.document ?? '' }, ctx);
+attachUserPolicy(account, { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }, ctx);
+const accountRequest: AuthorizationRequest = { principalArn: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a/b.txt' };
+if (authorize(account, accountRequest).decision !== 'Allowed') throw new Error('authorize on an account: expected Allowed');
+rate('authorize() on an account, rebuilt (before)', 2, () => {
+  const { policies, principal } = principalPolicies(account, accountRequest.principalArn);
+  evaluatePolicies(policies, { ...accountRequest, principal: { ...principal } });
+});
+rate('authorize() on an account, cached per caller', 2, () => authorize(account, accountRequest));
 
 rate('simple policy, explained in words', 2, () => explainAuthorization(evaluatePolicies(simple, simpleRequest)));
 rate('20 statements, explained with wildcards expanded', 1, () => explainAuthorization(evaluatePolicies(conditions, conditionsRequest), { expandWildcards: true }));

@@ -2,8 +2,9 @@ import type { AccountState } from '../../state.ts';
 import type { StsSession } from '../../sts/state.ts';
 import { AWS_MANAGED_POLICIES } from '../aws-managed-policies.ts';
 import { NoSuchEntity } from '../errors.ts';
-import type { IamRole, IamTag, IamUser } from '../state.ts';
-import { evaluatePolicies } from './evaluate.ts';
+import type { IamGroup, IamRole, IamTag, IamUser } from '../state.ts';
+import { evaluateFor, evaluatePolicies } from './evaluate.ts';
+import { describePrincipal } from './principal.ts';
 import type { AuthorizationRequest, AuthorizationResult, PrincipalInfo, SourcePolicy } from './types.ts';
 
 /** Policies that come from outside the caller's account model: the resource's policy and the organization's SCPs. */
@@ -93,11 +94,109 @@ export function principalPolicies(state: AccountState, principalArn: string, ses
  * policies, the resource's policy and the organization's SCPs. Throws `NoSuchEntity` for an unknown caller.
  */
 export function authorize(state: AccountState, request: AuthorizationRequest, options: AuthorizeOptions = {}): AuthorizationResult {
-  const { policies, principal } = principalPolicies(state, request.principalArn, options.session);
+  const caller = cachedCaller(state, request.principalArn, options.session);
   const extra: SourcePolicy[] = [];
   if (options.resourcePolicy !== undefined) extra.push({ policyName: 'resource-policy', policyType: 'resource', document: options.resourcePolicy });
   (options.serviceControlPolicies ?? []).forEach((level, index) => {
     level.forEach((document, i) => extra.push({ policyName: `scp-${index}-${i + 1}`, policyType: 'scp', level: index, document }));
   });
-  return evaluatePolicies([...extra, ...policies], { ...request, principal: { ...principal, ...request.principal } });
+  const policies = extra.length === 0 ? caller.policies : [...extra, ...caller.policies];
+  if (request.principal) return evaluatePolicies(policies, { ...request, principal: { ...caller.principal, ...request.principal } });
+  return evaluateFor(policies, { ...request, principal: caller.principal }, caller.described);
+}
+
+interface CachedCaller {
+  inputs: unknown[];
+  policies: SourcePolicy[];
+  principal: Omit<PrincipalInfo, 'arn'>;
+  described: PrincipalInfo;
+}
+
+const callers = new WeakMap<AccountState, Map<string, CachedCaller>>();
+
+// Operations change account state in place, so a cached caller is kept only while every piece of state it
+// was derived from is still the same (`callerInputs`): re-reading those is cheaper than rebuilding the
+// policy list, and the rebuilt source objects would also miss the evaluator's compiled-policy cache.
+function cachedCaller(state: AccountState, principalArn: string, session: StsSession | undefined): CachedCaller {
+  const inputs = callerInputs(state, principalArn, session);
+  let forState = callers.get(state);
+  const hit = forState?.get(principalArn);
+  if (hit && sameInputs(hit.inputs, inputs)) return hit;
+  const { policies, principal } = principalPolicies(state, principalArn, session);
+  if (principal.tags) Object.freeze(principal.tags);
+  const caller = { inputs, policies: Object.freeze(policies) as SourcePolicy[], principal: Object.freeze(principal), described: describePrincipal(principalArn, principal) };
+  if (!forState) callers.set(state, (forState = new Map()));
+  if (forState.size >= 1024) forState.clear();
+  forState.set(principalArn, caller);
+  return caller;
+}
+
+// Everything `principalPolicies` reads, in order: equal inputs (by identity and value) give an equal result.
+// END closes each variable-length list, so that entries cannot shift from one list into the next.
+const END = {};
+
+function pushRecord(out: unknown[], record: Record<string, unknown> | undefined): void {
+  if (record) for (const key in record) out.push(key, record[key]);
+  out.push(END);
+}
+
+function pushManaged(out: unknown[], state: AccountState, arn: string | undefined): void {
+  if (arn === undefined) return;
+  const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  out.push(arn, policy, policy?.DefaultVersionId, policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId)?.Document);
+}
+
+function pushArns(out: unknown[], state: AccountState, arns: readonly string[]): void {
+  for (const arn of arns) pushManaged(out, state, arn);
+  out.push(END);
+}
+
+function pushTags(out: unknown[], tags: readonly IamTag[] | undefined): void {
+  for (const tag of tags ?? []) out.push(tag.Key, tag.Value);
+  out.push(END);
+}
+
+function callerInputs(state: AccountState, principalArn: string, session: StsSession | undefined): unknown[] {
+  const live = session ?? latestSession(state, principalArn);
+  const out: unknown[] = [live, live?.MultiFactorAuthTime];
+  if (live) {
+    for (const document of live.SessionPolicies ?? []) out.push(document);
+    out.push(END);
+    pushRecord(out, live.Tags);
+  }
+  const user = userForArn(state, principalArn);
+  out.push(user);
+  if (user) {
+    out.push(user.UserName, user.UserId, user.PermissionsBoundary);
+    pushRecord(out, user.UserPolicies);
+    pushArns(out, state, user.AttachedPolicyArns);
+    pushTags(out, user.Tags);
+    pushManaged(out, state, user.PermissionsBoundary);
+    const groups = state.iam.groups ?? {};
+    for (const key in groups) {
+      const group = groups[key] as IamGroup;
+      if (!group.Users.includes(user.UserName)) continue;
+      out.push(group, group.GroupName);
+      pushRecord(out, group.GroupPolicies);
+      pushArns(out, state, group.AttachedPolicyArns);
+    }
+    out.push(END);
+    return out;
+  }
+  const role = roleForArn(state, principalArn);
+  out.push(role);
+  if (role) {
+    out.push(role.RoleName, role.RoleId, role.PermissionsBoundary);
+    pushRecord(out, role.RolePolicies);
+    pushArns(out, state, role.AttachedPolicyArns);
+    pushTags(out, role.Tags);
+    pushManaged(out, state, role.PermissionsBoundary);
+  }
+  return out;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

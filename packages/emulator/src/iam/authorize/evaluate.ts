@@ -197,7 +197,11 @@ function principalFor(request: AuthorizationRequest): PrincipalInfo {
  * the decision from being `Allowed` (fail closed).
  */
 export function evaluatePolicies(policies: readonly SourcePolicy[], request: AuthorizationRequest): AuthorizationResult {
-  const principal = principalFor(request);
+  return evaluateFor(policies, request, principalFor(request));
+}
+
+/** `evaluatePolicies` with the caller already described (`describePrincipal(request.principalArn, request.principal)`). */
+export function evaluateFor(policies: readonly SourcePolicy[], request: AuthorizationRequest, principal: PrincipalInfo): AuthorizationResult {
   const resourceParts = splitArn(request.resource);
   const resourceAccount = request.resourceAccount ?? accountOf(resourceParts) ?? principal.accountId;
   const crossAccount = principal.accountId !== undefined && resourceAccount !== undefined && principal.accountId !== resourceAccount;
