@@ -2,6 +2,7 @@ import type { NetworkCtx } from '../elbv2/network.ts';
 import { putMetricAlarm, deleteAlarms } from '../cloudwatch/alarms.ts';
 import { causeTime, reconcileCapacity, resolveGroupTemplate } from './capacity.ts';
 import { parseCron, validateTimeZone } from './cron.ts';
+import { rebalanceZones } from './rebalance.ts';
 import { AlreadyExists, ResourceInUse, ValidationError } from './errors.ts';
 import { targetTrackingAlarms, validateStepAdjustments } from './scaling.ts';
 import type { Activity, AutoScalingAccount, AutoScalingGroup, LaunchTemplateSpecification, ScalingPolicy, ScheduledUpdateGroupAction, TerminationPolicy } from './state.ts';
@@ -118,7 +119,7 @@ export function createAutoScalingGroup(state: AutoScalingAccount, input: CreateA
   return {};
 }
 
-/** UpdateAutoScalingGroup: sizes (desired clamped into the new bounds when not given), health checks, cooldown. */
+/** UpdateAutoScalingGroup: sizes (desired clamped into the new bounds when not given), health checks, cooldown, and zones (rebalanced). */
 export function updateAutoScalingGroup(state: AutoScalingAccount, input: Partial<CreateAutoScalingGroupInput> & { AutoScalingGroupName: string }, ctx: NetworkCtx): Record<string, never> {
   const group = groupOf(state, input.AutoScalingGroupName);
   const min = input.MinSize ?? group.MinSize;
@@ -131,10 +132,18 @@ export function updateAutoScalingGroup(state: AutoScalingAccount, input: Partial
   if (input.HealthCheckGracePeriod !== undefined) group.HealthCheckGracePeriod = input.HealthCheckGracePeriod;
   if (input.DefaultCooldown !== undefined) group.DefaultCooldown = input.DefaultCooldown;
   if (input.DefaultInstanceWarmup !== undefined) group.DefaultInstanceWarmup = input.DefaultInstanceWarmup;
+  // New subnets or zones move instances: those outside are replaced, and the zones are evened out.
+  const zonesBefore = group.AvailabilityZones.join(',');
+  if (input.VPCZoneIdentifier !== undefined) {
+    group.AvailabilityZones = [...subnetZones(input.VPCZoneIdentifier.split(',').map((s) => s.trim()), ctx).keys()];
+    group.VPCZoneIdentifier = input.VPCZoneIdentifier;
+  } else if (input.AvailabilityZones !== undefined && input.AvailabilityZones.length > 0) group.AvailabilityZones = input.AvailabilityZones;
   const from = group.DesiredCapacity;
   Object.assign(group, { MinSize: min, MaxSize: max, DesiredCapacity: desired });
   const now = ctx.clock.now();
-  reconcileCapacity(state, group, now, ctx.ids, groupSubnets(group, ctx), `At ${causeTime(now)} a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired} changing the desired capacity from ${from} to ${desired}. `);
+  const subnets = groupSubnets(group, ctx);
+  reconcileCapacity(state, group, now, ctx.ids, subnets, `At ${causeTime(now)} a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired} changing the desired capacity from ${from} to ${desired}. `);
+  if (group.AvailabilityZones.join(',') !== zonesBefore) rebalanceZones(state, group, now, ctx.ids, subnets);
   return {};
 }
 
