@@ -95,7 +95,7 @@ export { AWS_MANAGED_POLICIES } from './iam/aws-managed-policies.ts';
 /** STS state: temporary credentials and what each session carries. */
 export { emptyStsState, type StsSession, type StsState } from './sts/state.ts';
 /** STS errors, named by their AWS codes. */
-export { ExpiredToken, PackedPolicyTooLarge } from './sts/errors.ts';
+export { ExpiredToken } from './sts/errors.ts';
 /** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */
 export { assumeRole, authorizeSession, getCallerIdentity, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type StsCaller } from './sts/operations.ts';
 /** S3 state types and an empty S3. */

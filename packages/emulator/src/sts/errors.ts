@@ -11,10 +11,3 @@ export class ExpiredToken extends AwsError {
     super('ExpiredToken', message, 400);
   }
 }
-
-/** The session policy is too large once packed. */
-export class PackedPolicyTooLarge extends AwsError {
-  constructor(message: string) {
-    super('PackedPolicyTooLarge', message, 400);
-  }
-}

@@ -89,6 +89,16 @@ describe('STS', () => {
     expect(authorizeSession(state, first.Credentials.AccessKeyId, { action: 's3:GetObject', resource: '*' }, ctx).decision).toBe('ImplicitDeny');
   });
 
+  it('limits a session policy to 2048 characters as sent, whitespace included', () => {
+    const { state, ctx } = setup();
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'assume', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, ctx);
+    const statement = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+    const padded = (length: number) => statement.replace('{', `{${' '.repeat(length - statement.length)}`);
+    const assume = (Policy: string) => assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's1', Policy }, ctx, { principalArn: ALICE });
+    expect(assume(padded(2048)).Credentials.AccessKeyId).toMatch(/^ASIA/);
+    expect(() => assume(padded(2049))).toThrow(expect.objectContaining({ code: 'ValidationError', message: expect.stringContaining('less than or equal to 2048') }));
+  });
+
   it('requires ExternalId and MFA when the trust policy says so', () => {
     const { state, ctx } = setup();
     createRole(state, {

@@ -7,7 +7,7 @@ import { AWS_MANAGED_POLICIES } from '../iam/aws-managed-policies.ts';
 import { parsePolicy, policySize } from '../iam/operations.ts';
 import type { IamTag } from '../iam/state.ts';
 import type { AccountState } from '../state.ts';
-import { AccessDenied, ExpiredToken, InvalidClientTokenId, PackedPolicyTooLarge } from './errors.ts';
+import { AccessDenied, ExpiredToken, InvalidClientTokenId } from './errors.ts';
 import type { StsSession } from './state.ts';
 
 // STS (https://docs.aws.amazon.com/STS/latest/APIReference/). Credentials expire on the injected clock.
@@ -103,8 +103,12 @@ export function assumeRole(state: AccountState, input: AssumeRoleInput, ctx: Ctx
   if (chained && duration > 3600) throw new ValidationError('the requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining');
   if (duration < 900 || duration > role.MaxSessionDuration) throw new ValidationError(`DurationSeconds must be between 900 and the role's MaxSessionDuration (${role.MaxSessionDuration}), not ${duration}`);
   if (input.Policy !== undefined) {
+    // The plaintext limit counts every character as sent, whitespace included: it is the `Policy` parameter's own
+    // length constraint (STS API reference, AssumeRole, Policy), unlike IAM's stored-policy quotas.
+    if (input.Policy.length > 2048) {
+      throw new ValidationError(`1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048`);
+    }
     parsePolicy(input.Policy);
-    if (policySize(input.Policy) > 2048) throw new PackedPolicyTooLarge('the session policy exceeds 2048 characters');
   }
   if ((input.PolicyArns ?? []).length > 10) throw new ValidationError('at most 10 managed session policies can be passed');
   const time = ctx.clock.now();
