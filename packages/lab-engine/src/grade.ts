@@ -3,6 +3,7 @@ import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/v
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
 import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
@@ -58,6 +59,7 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check.reachability) return runReachabilityCheck(input, state);
   if (check.exposure) return runExposureCheck(input, state);
   if (check.lint) return runLintCheck(input, lab);
+  if (check['equivalent-access']) return runEquivalentAccessCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

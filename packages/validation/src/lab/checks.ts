@@ -4,7 +4,8 @@ import { cidrIpv4, list } from '../schemas/common.ts';
 import { kebabId, resourceName, text } from './fields.ts';
 
 // What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
-// question), the internet exposure of the network, or a lint-clean answer.
+// question), the internet exposure of the network, a lint-clean answer, or access equivalent to the
+// solution's over a universe of requests (DESIGN §3, behavioural equivalence to the reference).
 
 const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).describe('A context value, or a list for multivalued keys');
 
@@ -62,7 +63,31 @@ const lintSchema = z
   })
   .describe("Lint the task's answer with Skylab's rules: the check passes when no finding of the given severities (and rules) remains");
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint'] as const;
+const requestSchema = z
+  .strictObject({
+    action: text('`action`').describe('The action, as `service:Action`'),
+    resource: text('`resource`').describe('The resource ARN, or `*`'),
+    context: z.record(z.string(), contextValue).optional().describe('Request context keys'),
+  })
+  .describe('One request of the universe');
+
+const equivalentAccessSchema = z
+  .strictObject({
+    task: kebabId('task id').describe("The `iam-policy` task whose answer is compared with the solution's answer to it"),
+    principal: text('`principal`').describe('The ARN of the IAM user making the requests'),
+    services: z.array(text('a service prefix')).optional().describe('Service prefixes whose every catalogue action takes part, such as `s3`'),
+    actions: z.array(text('an action pattern')).optional().describe('Action patterns expanded over the IAM catalogue, such as `s3:Get*`'),
+    resources: z.array(text('a resource ARN')).optional().describe('Resource ARNs; each action is asked on those of a type it acts on'),
+    contexts: z.array(z.record(z.string(), contextValue)).optional().describe('Request contexts; every action and resource is asked once per context'),
+    requests: z.array(requestSchema).optional().describe('An explicit list of requests instead of services, actions and resources'),
+    examples: z.number().int().min(1).max(20).prefault(3).describe('How many over- and under-permitted requests the explanation shows'),
+  })
+  .refine((e) => e.requests !== undefined || ((e.services !== undefined || e.actions !== undefined) && e.resources !== undefined), {
+    error: 'an equivalent-access check needs `requests`, or `services` or `actions` with `resources`',
+  })
+  .describe("Compare what the answer allows with what the solution allows over a universe of requests: least privilege, exactly");
+
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -74,6 +99,7 @@ export const labCheckSchema = z
     reachability: reachabilitySchema.optional(),
     exposure: exposureSchema.optional(),
     lint: lintSchema.optional(),
+    'equivalent-access': equivalentAccessSchema.optional(),
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),
@@ -88,7 +114,7 @@ export const labCheckSchema = z
     if (present.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure` or `lint`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
+        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure`, `lint` or `equivalent-access`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
         path: present.length === 0 ? [] : [present[1] as string],
       });
     }
