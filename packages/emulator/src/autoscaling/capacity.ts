@@ -15,9 +15,13 @@ export function causeTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A source of instance ids. */
+/** A source of instance ids, and where the instances also live (EC2), when they do. */
 export interface InstanceIds {
   next(prefix: string): string;
+  /** Launches the instance in EC2 too; answers why it failed, if it did. */
+  launch?(group: AutoScalingGroup, instance: GroupInstance): string | undefined;
+  /** Terminates the instance in EC2 too. */
+  terminate?(instance: GroupInstance): void;
 }
 
 /**
@@ -140,6 +144,15 @@ export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalin
         ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
         LaunchTime: now,
       };
+      const failure = ids.launch?.(group, instance);
+      if (failure !== undefined) {
+        // A failed launch is an activity of its own, and the group stays below its desired capacity (as-verify-scaling-activity.html).
+        const failed = recordActivity(account, group, now, `Launching a new EC2 instance.  Status Reason: ${failure}. Launching EC2 instance failed.`, `${causePrefix}At ${causeTime(now)} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${from} to ${group.DesiredCapacity}.`, `${instance.InstanceId}-launch`);
+        failed.StatusCode = 'Failed';
+        failed.StatusMessage = failure;
+        out.Activities.push(failed);
+        break;
+      }
       group.Instances.push(instance);
       current++;
       out.Launched.push(instance);
@@ -153,6 +166,7 @@ export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalin
       const pick = selectForTermination(group, live(), now);
       if (!pick) break;
       pick.Instance.LifecycleState = 'Terminated';
+      ids.terminate?.(pick.Instance);
       current--;
       out.Terminated.push(pick);
       out.Activities.push(

@@ -41,9 +41,11 @@ describe('auto scaling operations', () => {
     createLaunchTemplateVersion(state, { LaunchTemplateId, LaunchTemplateData: { InstanceType: 'c5.large' } }, ctx);
     // ModifyLaunchTemplate moves `$Default` to version 2 while `$Latest` is 3 (ec2-launch-templates.html, "Set the default version").
     modifyLaunchTemplate(state, { LaunchTemplateId, DefaultVersion: '2' });
+    // Only the templates: with EC2's network the instances would also be launched in EC2 (ec2-instances.test.ts).
+    const account = { autoscaling: state.autoscaling, cloudwatch: state.cloudwatch, ec2: { launchTemplates: state.ec2.launchTemplates } };
     const launched = (name: string, Version?: string) => {
-      createAutoScalingGroup(state, { AutoScalingGroupName: name, LaunchTemplate: { LaunchTemplateName: 'app', ...(Version ? { Version } : {}) }, MinSize: 1, MaxSize: 1, VPCZoneIdentifier: 'subnet-a' }, ctx);
-      return state.autoscaling.groups[name]!.Instances.map((i) => [i.InstanceType, i.LaunchTemplate.Version])[0];
+      createAutoScalingGroup(account, { AutoScalingGroupName: name, LaunchTemplate: { LaunchTemplateName: 'app', ...(Version ? { Version } : {}) }, MinSize: 1, MaxSize: 1, VPCZoneIdentifier: 'subnet-a' }, ctx);
+      return account.autoscaling.groups[name]!.Instances.map((i) => [i.InstanceType, i.LaunchTemplate.Version])[0];
     };
     expect(launched('default')).toEqual(['m5.large', '2']);
     expect(launched('default-named', '$Default')).toEqual(['m5.large', '2']);

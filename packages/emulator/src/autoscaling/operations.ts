@@ -2,6 +2,7 @@ import type { NetworkCtx } from '../elbv2/network.ts';
 import { putMetricAlarm, deleteAlarms } from '../cloudwatch/alarms.ts';
 import { causeTime, reconcileCapacity, resolveGroupTemplate } from './capacity.ts';
 import { parseCron, validateTimeZone } from './cron.ts';
+import { groupInstances } from './ec2-instances.ts';
 import { rebalanceZones } from './rebalance.ts';
 import { AlreadyExists, ResourceInUse, ValidationError } from './errors.ts';
 import { targetTrackingAlarms, validateStepAdjustments } from './scaling.ts';
@@ -115,7 +116,7 @@ export function createAutoScalingGroup(state: AutoScalingAccount, input: CreateA
     CreatedTime: new Date(now).toISOString(),
   };
   state.autoscaling.groups[group.AutoScalingGroupName] = group;
-  reconcileCapacity(state, group, now, ctx.ids, groupSubnets(group, ctx), `At ${causeTime(now)} a user request created an AutoScalingGroup changing the desired capacity from 0 to ${desired}. `);
+  reconcileCapacity(state, group, now, groupInstances(state, ctx), groupSubnets(group, ctx), `At ${causeTime(now)} a user request created an AutoScalingGroup changing the desired capacity from 0 to ${desired}. `);
   return {};
 }
 
@@ -142,8 +143,8 @@ export function updateAutoScalingGroup(state: AutoScalingAccount, input: Partial
   Object.assign(group, { MinSize: min, MaxSize: max, DesiredCapacity: desired });
   const now = ctx.clock.now();
   const subnets = groupSubnets(group, ctx);
-  reconcileCapacity(state, group, now, ctx.ids, subnets, `At ${causeTime(now)} a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired} changing the desired capacity from ${from} to ${desired}. `);
-  if (group.AvailabilityZones.join(',') !== zonesBefore) rebalanceZones(state, group, now, ctx.ids, subnets);
+  reconcileCapacity(state, group, now, groupInstances(state, ctx), subnets, `At ${causeTime(now)} a user request update of AutoScalingGroup constraints to min: ${min}, max: ${max}, desired: ${desired} changing the desired capacity from ${from} to ${desired}. `);
+  if (group.AvailabilityZones.join(',') !== zonesBefore) rebalanceZones(state, group, now, groupInstances(state, ctx), subnets);
   return {};
 }
 
@@ -156,7 +157,7 @@ export function setDesiredCapacity(state: AutoScalingAccount, input: { AutoScali
   const from = group.DesiredCapacity;
   group.DesiredCapacity = input.DesiredCapacity;
   const now = ctx.clock.now();
-  reconcileCapacity(state, group, now, ctx.ids, groupSubnets(group, ctx), `At ${causeTime(now)} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${input.DesiredCapacity}. `);
+  reconcileCapacity(state, group, now, groupInstances(state, ctx), groupSubnets(group, ctx), `At ${causeTime(now)} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${input.DesiredCapacity}. `);
   return {};
 }
 
@@ -169,6 +170,9 @@ export function describeAutoScalingGroups(state: AutoScalingAccount, input: { Au
 export function deleteAutoScalingGroup(state: AutoScalingAccount, input: { AutoScalingGroupName: string; ForceDelete?: boolean }, ctx: NetworkCtx): Record<string, never> {
   const group = groupOf(state, input.AutoScalingGroupName);
   if (group.Instances.length > 0 && !input.ForceDelete) throw new ResourceInUse(`You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group`);
+  // ForceDelete terminates the group's instances with it.
+  const instances = groupInstances(state, ctx);
+  for (const instance of group.Instances) instances.terminate?.(instance);
   for (const policy of Object.values(state.autoscaling.policies)) if (policy.AutoScalingGroupName === group.AutoScalingGroupName) deletePolicy(state, { AutoScalingGroupName: group.AutoScalingGroupName, PolicyName: policy.PolicyName }, ctx);
   for (const [key, action] of Object.entries(state.autoscaling.scheduledActions)) if (action.AutoScalingGroupName === group.AutoScalingGroupName) delete state.autoscaling.scheduledActions[key];
   delete state.autoscaling.groups[group.AutoScalingGroupName];

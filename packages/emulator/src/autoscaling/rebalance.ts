@@ -57,10 +57,12 @@ export function rebalanceZones(account: AutoScalingAccount, group: AutoScalingGr
       ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
       LaunchTime: now,
     };
+    if (ids.launch?.(group, launched) !== undefined) break;
     group.Instances.push(launched);
     out.Launched.push(launched);
     out.Activities.push(recordActivity(account, group, now, `Launching a new EC2 instance: ${launched.InstanceId}`, `At ${at} an instance was started to rebalance the group's instances across its Availability Zones, launching in ${zone} before terminating in ${pick.Instance.AvailabilityZone}.`, `${launched.InstanceId}-launch`));
     pick.Instance.LifecycleState = 'Terminated';
+    ids.terminate?.(pick.Instance);
     out.Terminated.push(pick);
     out.Activities.push(
       recordActivity(account, group, now, `Terminating EC2 instance: ${pick.Instance.InstanceId}`, `At ${at} an instance was taken out of service to rebalance the group's instances across its Availability Zones. At ${at} instance ${pick.Instance.InstanceId} was selected for termination (${pick.Reason}).`, `${pick.Instance.InstanceId}-rebalance`),

@@ -88,7 +88,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const bootMs = (options.bootSeconds ?? 120) * 1000;
   const profiles = options.instanceProfiles ?? DEFAULT_INSTANCE_PROFILES;
   const bytes = options.bytesPerRequest ?? { In: 2048, Out: 20480 };
-  const ids = counterIds(new Set(Object.values(account.autoscaling.groups).flatMap((g) => g.Instances.map((i) => i.InstanceId))));
+  const ids = counterIds(new Set([...Object.values(account.autoscaling.groups).flatMap((g) => g.Instances.map((i) => i.InstanceId)), ...Object.keys(ec2?.instances ?? {})]));
   const assumptions: string[] = [];
   const unsupported: string[] = [];
   const events: TimelineEvent[] = [];

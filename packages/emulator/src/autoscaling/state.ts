@@ -111,6 +111,7 @@ export interface Activity {
   StartTime: string;
   EndTime?: string;
   StatusCode: 'Successful' | 'InProgress' | 'Failed' | 'Cancelled';
+  StatusMessage?: string;
   Progress: number;
 }
 
