@@ -52,6 +52,16 @@ export function stepStatistic(series: StepSeries, start: number, periodSeconds: 
   }
 }
 
+/** An alarm's statistic over its own series; with a period of one step, the single value is every statistic but the count. */
+function ownStatistic(series: StepSeries, alarm: MetricAlarm): (start: number) => number | undefined {
+  if (alarm.Period * 1000 !== series.stepMs) return (start) => stepStatistic(series, start, alarm.Period, alarm.Statistic);
+  const count = alarm.Statistic === 'SampleCount';
+  return (start) => {
+    const v = series.values[(start - series.start) / series.stepMs];
+    return v === undefined || v !== v ? undefined : count ? 1 : v;
+  };
+}
+
 /** An alarm prepared for evaluation every step. */
 export interface CompiledAlarm {
   alarm: MetricAlarm;
@@ -72,7 +82,7 @@ export function compileAlarms(state: CloudWatchAccount, published: (key: string)
     const key = metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions);
     const own = published(key);
     const stored: MetricSeries | undefined = state.cloudwatch.metrics[key];
-    const statistic = own ? (start: number) => stepStatistic(own, start, alarm.Period, alarm.Statistic) : (start: number) => periodStatistic(stored, start, alarm.Period, alarm.Statistic);
+    const statistic = own ? ownStatistic(own, alarm) : (start: number) => periodStatistic(stored, start, alarm.Period, alarm.Statistic);
     const repeated = (s: MetricAlarm['StateValue']) => alarmActionsToInvoke({ ...alarm, StateValue: s }, false);
     return { alarm, statistic, values: new Array<number | undefined>(alarm.EvaluationPeriods), repeated: { ALARM: repeated('ALARM'), OK: repeated('OK'), INSUFFICIENT_DATA: repeated('INSUFFICIENT_DATA') } };
   });
