@@ -13,6 +13,8 @@ export interface CheckInput {
   check: LabCheck;
   params: Record<string, string>;
   answers: Record<string, string>;
+  /** The attempt's account: a `simulate` principal elsewhere is outside it, and only its own policies can speak for it. */
+  accountId?: string;
 }
 
 function base(input: CheckInput) {

@@ -2,6 +2,7 @@ import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from
 import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/validation';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
+import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
 import { runExposureCheck } from './check-exposure.ts';
@@ -47,6 +48,7 @@ function applyAnswers(lab: Lab, params: Record<string, string>, state: AccountSt
     }
     const task = renderDeep(raw, params);
     if (task.kind === 'iam-policy') findings.push(...applyPolicy(task, text, state, ctx));
+    else if (task.kind === 'iam-trust-policy') findings.push(...applyTrustPolicy(task, text, state, ctx));
     else if (task.kind === 'security-groups') findings.push(...applySecurityGroups(task, text, state));
     else findings.push(...applyNaclEntries(task, text, state));
   }
@@ -84,7 +86,7 @@ export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx:
   const checks: CheckResult[] = [];
   const unsupported = new Set<string>();
   for (const check of lab.checks) {
-    const { result, unsupported: missing } = runCheck(lab, { check, params: provisioned.params, answers }, state);
+    const { result, unsupported: missing } = runCheck(lab, { check, params: provisioned.params, answers, accountId: c.accountId }, state);
     checks.push(result);
     for (const item of missing) unsupported.add(item);
   }

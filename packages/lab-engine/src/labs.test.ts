@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testCtx } from './test-ctx.ts';
 import { grade, loadLab, provision, selfTest } from './index.ts';
+import { renderDeep } from './template.ts';
 
 const LABS = resolve(import.meta.dirname, '../../../labs');
 const labDirs = readdirSync(LABS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -25,13 +26,15 @@ describe.each(labDirs)('labs/%s', (dir) => {
   it.each(lab?.wrongAnswers.map((w) => [w.id, w] as const) ?? [])('wrong answer %s scores below 100%', (_id, wrong) => {
     const ctx = testCtx();
     const provisioned = provision(lab!, 'learner-1', ctx);
-    const outcome = grade(lab!, provisioned, { ...lab!.solution.answers, ...wrong.answers }, ctx);
+    // Answers may use the lab's params, as the self-test fills them in.
+    const outcome = grade(lab!, provisioned, renderDeep({ ...lab!.solution.answers, ...wrong.answers }, provisioned.params), ctx);
     expect(outcome.ok && outcome.grade.score).toBeLessThan(1);
   });
 
   it('scores the solution 100%', () => {
     const ctx = testCtx();
-    const outcome = grade(lab!, provision(lab!, 'learner-1', ctx), lab!.solution.answers, ctx);
+    const provisioned = provision(lab!, 'learner-1', ctx);
+    const outcome = grade(lab!, provisioned, renderDeep(lab!.solution.answers, provisioned.params), ctx);
     expect(outcome.ok && outcome.grade.score).toBe(1);
   });
 });

@@ -10,7 +10,8 @@ const KNOWN_KEYS = [
   'AvailabilityZone', 'MapPublicIpOnLaunch', 'Routes', 'DestinationCidrBlock', 'GatewayId', 'Associations', 'Entries', 'GroupName',
   'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
-  'protocol', 'port', 'onlyExposed', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language',
+  'protocol', 'port', 'onlyExposed', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName',
+  'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -51,6 +52,12 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
     wrong.fails.forEach((id, j) => {
       if (!checks.has(id)) add(['wrongAnswers', i, 'fails', j], 'lab/unknown-check', `there is no check \`${id}\``);
     });
+  });
+  const roles = new Set(lab.setup.iam.roles.map((r) => r.RoleName.toLowerCase()));
+  lab.tasks.forEach((task, i) => {
+    if (task.kind === 'iam-trust-policy' && !roles.has(task.apply.RoleName.toLowerCase())) {
+      add(['tasks', i, 'apply', 'RoleName'], 'lab/unknown-resource', `there is no role \`${task.apply.RoleName}\` in \`setup.iam.roles\``);
+    }
   });
   ec2ReferenceFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');

@@ -1,10 +1,15 @@
 import {
+  addRoleToInstanceProfile,
+  attachRolePolicy,
   attachUserPolicy,
   createBucket,
+  createInstanceProfile,
   createPolicy,
+  createRole,
   createUser,
   emptyAccountState,
   putObject,
+  putRolePolicy,
   putUserPolicy,
   type AccountState,
   type Ctx,
@@ -49,6 +54,25 @@ export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
     });
     user.AttachedManagedPolicies?.forEach((attached, j) => {
       setupStep([...path, 'AttachedManagedPolicies', j], () => attachUserPolicy(state, { UserName: user.UserName, PolicyArn: attached.PolicyArn }, c));
+    });
+  });
+  setup.iam.roles.forEach((role, i) => {
+    const path = ['setup', 'iam', 'roles', i];
+    const { RoleName, Path, Description, AssumeRolePolicyDocument } = role;
+    setupStep(path, () => createRole(state, { RoleName, AssumeRolePolicyDocument, ...(Path !== undefined ? { Path } : {}), ...(Description !== undefined ? { Description } : {}) }, c));
+    role.RolePolicyList?.forEach((policy, j) => {
+      setupStep([...path, 'RolePolicyList', j], () => putRolePolicy(state, { RoleName, ...policy }, c));
+    });
+    role.AttachedManagedPolicies?.forEach((attached, j) => {
+      setupStep([...path, 'AttachedManagedPolicies', j], () => attachRolePolicy(state, { RoleName, PolicyArn: attached.PolicyArn }, c));
+    });
+  });
+  setup.iam.instanceProfiles.forEach((profile, i) => {
+    const path = ['setup', 'iam', 'instanceProfiles', i];
+    const { InstanceProfileName, Path } = profile;
+    setupStep(path, () => createInstanceProfile(state, { InstanceProfileName, ...(Path !== undefined ? { Path } : {}) }, c));
+    profile.Roles?.forEach((RoleName, j) => {
+      setupStep([...path, 'Roles', j], () => addRoleToInstanceProfile(state, { InstanceProfileName, RoleName }, c));
     });
   });
   setup.s3.buckets.forEach((bucket, i) => {

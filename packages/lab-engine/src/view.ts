@@ -35,7 +35,7 @@ export function renderLab(lab: Lab, params?: Record<string, string>, revealedHin
       title: render(task.title),
       prompt: render(task.prompt),
       starter: render(task.starter),
-      language: task.kind === 'iam-policy' ? 'json' : task.language,
+      language: task.kind === 'iam-policy' || task.kind === 'iam-trust-policy' ? 'json' : task.language,
     })),
     hints: lab.hints.map((hint, index) => {
       const shown = hint.cost === 0 || revealed.has(index);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ec2SecurityGroupSchema } from '../schemas/security-group.ts';
 import { cidrIpv4, list } from '../schemas/common.ts';
-import { kebabId, resourceName, text } from './fields.ts';
+import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 
 // What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
 // question), the internet exposure of the network, a lint-clean answer, or access equivalent to the
@@ -11,10 +11,16 @@ const contextValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.str
 
 const simulateSchema = z
   .strictObject({
-    principal: text('`principal`').describe('The ARN of the IAM user making the request'),
-    action: text('`action`').describe('The action, as `service:Action`'),
+    principal: text('`principal`').describe(
+      "Who makes the request: the ARN of a user, role or the root of the lab's account, an ARN in another account, or a service principal such as `ec2.amazonaws.com`",
+    ),
+    action: text('`action`').describe('The action, as `service:Action`; an `sts:` action on a role of the lab is also decided by the role\'s trust policy'),
     resource: text('`resource`').describe('The resource ARN'),
     context: z.record(z.string(), contextValue).optional().describe('Request context keys, such as `aws:SecureTransport`'),
+    principalPolicies: z
+      .array(policyDocument)
+      .optional()
+      .describe("For a principal in another account: its identity-based policies, which the lab's account cannot see (none when left out)"),
     expect: z.enum(['allowed', 'denied'], { error: '`expect` must be `allowed` or `denied`' }).describe('The decision that passes the check'),
   })
   .describe('Simulate one request with the IAM policy evaluator');

@@ -18,3 +18,9 @@ export function text(what: string) {
 export function resourceName(what: string) {
   return text(what).describe(`The ${what}: a name from this lab's setup (ids are assigned per attempt)`);
 }
+
+/** A policy document in a lab file: JSON text, or the same structure written as YAML. */
+export const policyDocument = z
+  .union([text('a policy document'), z.record(z.string(), z.unknown())], { error: 'a policy document must be JSON text or a map' })
+  .transform((doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)))
+  .describe('An IAM policy document, as JSON text or as a YAML map');

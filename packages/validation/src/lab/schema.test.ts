@@ -18,7 +18,7 @@ describe('labSchema', () => {
   it('fills in defaults', () => {
     const lab = labSchema.parse(MINIMAL);
     expect(lab.setup).toEqual({
-      iam: { policies: [], users: [] },
+      iam: { policies: [], users: [], roles: [], instanceProfiles: [] },
       s3: { buckets: [] },
       ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [] },
     });

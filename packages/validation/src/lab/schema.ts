@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { labCheckSchema } from './checks.ts';
 import { ec2SetupSchema } from './ec2-setup.ts';
-import { kebabId, resourceName, text } from './fields.ts';
+import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
 
@@ -30,12 +30,6 @@ export const labParamSchema = z
   )
   .describe('How to draw the value of a param');
 
-/** A policy document in a lab file: JSON text, or the same structure written as YAML. */
-const policyDocument = z
-  .union([text('a policy document'), z.record(z.string(), z.unknown())], { error: 'a policy document must be JSON text or a map' })
-  .transform((doc) => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)))
-  .describe('An IAM policy document, as JSON text or as a YAML map');
-
 const userSchema = z
   .strictObject({
     UserName: text('`UserName`').describe('The IAM user name'),
@@ -50,6 +44,31 @@ const userSchema = z
       .describe('Managed policies attached to the user'),
   })
   .describe('An IAM user to create');
+
+const roleSchema = z
+  .strictObject({
+    RoleName: text('`RoleName`').describe('The IAM role name'),
+    Path: z.string().optional().describe('The IAM path, `/` when left out'),
+    Description: z.string().optional().describe('What the role is for'),
+    AssumeRolePolicyDocument: policyDocument.describe('The trust policy: who may assume the role (CreateRole)'),
+    RolePolicyList: z
+      .array(z.strictObject({ PolicyName: text('`PolicyName`').describe('The inline policy name'), PolicyDocument: policyDocument }).describe('An inline policy'))
+      .optional()
+      .describe('Inline permissions policies embedded in the role (as in GetAccountAuthorizationDetails)'),
+    AttachedManagedPolicies: z
+      .array(z.strictObject({ PolicyArn: text('`PolicyArn`').describe('The ARN of a managed policy: one created in `iam.policies`, or an AWS managed policy') }))
+      .optional()
+      .describe('Managed policies attached to the role'),
+  })
+  .describe('An IAM role to create');
+
+const instanceProfileSchema = z
+  .strictObject({
+    InstanceProfileName: text('`InstanceProfileName`').describe('The instance profile name'),
+    Path: z.string().optional().describe('The IAM path, `/` when left out'),
+    Roles: z.array(text('a role name')).max(1, { error: 'an instance profile holds at most one role' }).optional().describe('The role the profile passes to EC2 instances, by `RoleName`'),
+  })
+  .describe('An instance profile to create, the container EC2 uses to pass a role to an instance');
 
 const managedPolicySchema = z
   .strictObject({
@@ -86,6 +105,8 @@ export const labSetupSchema = z
       .strictObject({
         policies: z.array(managedPolicySchema).prefault([]).describe('Customer managed policies, created before users'),
         users: z.array(userSchema).prefault([]).describe('IAM users'),
+        roles: z.array(roleSchema).prefault([]).describe('IAM roles, created after managed policies'),
+        instanceProfiles: z.array(instanceProfileSchema).prefault([]).describe('Instance profiles, created after roles'),
       })
       .prefault({})
       .describe('IAM resources'),
@@ -144,8 +165,23 @@ export const labTaskSchema = z
           networkAcl: resourceName('network acl').describe('The ACL whose numbered entries the answer replaces (DeleteNetworkAclEntry, then CreateNetworkAclEntry)'),
         })
         .describe('Write the entries of a network ACL in `DescribeNetworkAcls` `Entries` shape'),
+      z
+        .strictObject({
+          kind: z.literal('iam-trust-policy').describe('The learner writes the trust policy of a role the setup created'),
+          id: kebabId('task id').describe('The task id, the key of its answer'),
+          title: text('a task title').describe('A short title'),
+          prompt: text('a task prompt').describe('What to do, in markdown'),
+          starter: z.string().prefault('').describe('The text the editor starts with'),
+          apply: z
+            .strictObject({
+              action: z.literal('UpdateAssumeRolePolicy', { error: '`apply.action` must be `UpdateAssumeRolePolicy`' }).describe('The IAM action that installs the answer'),
+              RoleName: text('`RoleName`').describe('The role, from `setup.iam.roles`, whose trust policy the answer replaces'),
+            })
+            .describe('How the answer is installed in the account'),
+        })
+        .describe("Write a role's trust policy (a resource-based policy: who may assume the role)"),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `security-groups` or `nacl-entries`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups` or `nacl-entries`' },
   )
   .describe('Something the learner submits');
 
