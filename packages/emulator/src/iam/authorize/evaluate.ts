@@ -65,8 +65,24 @@ function limit(b: Buckets, optimistic: boolean): Grant | undefined {
   return undefined;
 }
 
+/**
+ * A request a role's trust policy decides: an STS action on a role. Unlike other resource-based policies, a
+ * trust policy must allow the caller even within its own account; the caller's identity-based policies alone
+ * never suffice (IAM User Guide, reference_policies_evaluation-logic.html: "role trust policies and KMS key
+ * policies are exceptions").
+ */
+function isRoleTrustRequest(actionLower: string, resourceParts: readonly string[]): boolean {
+  return actionLower.startsWith('sts:') && resourceParts[2] === 'iam' && (resourceParts[5] ?? '').startsWith('role/');
+}
+
+const TRUST_REQUIRED: Grant = {
+  allowed: false,
+  failedAt: 'resource',
+  reason: "the role's trust policy does not allow the caller, and a trust policy must allow it even within the account",
+};
+
 /** The allow logic (steps 2–5) over definite allows, or also over the ones the evaluator could not judge. */
-function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean): Grant {
+function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean, trustRequired = false): Grant {
   if (!principal.exemptFromScps && b.scp) {
     for (const [level, bucket] of b.scp) {
       if (!allows(bucket, optimistic)) return { allowed: false, failedAt: 'scp', reason: `no service control policy at organization level ${level} allows it` };
@@ -78,6 +94,7 @@ function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, opti
   if (principal.type === 'Service' || principal.type === 'Anonymous') {
     return resourceAny ? { allowed: true, reason: 'a resource-based policy allows it' } : { allowed: false, failedAt: 'resource', reason: 'no resource-based policy allows it' };
   }
+  if (trustRequired && !resourceAny) return TRUST_REQUIRED;
   if (crossAccount) {
     if (!resourceAny) return { allowed: false, failedAt: 'resource', reason: 'the request crosses accounts and no resource-based policy in the resource account allows it' };
     if (!identityAllows) return { allowed: false, failedAt: 'identity', reason: "the request crosses accounts: the resource-based policy allows it, but the caller's identity-based policies must allow it too" };
@@ -267,7 +284,10 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
     decision = 'ExplicitDeny';
     reason = 'an explicit deny overrides any allow';
   } else {
-    const definite = grant(buckets, principal, crossAccount, false);
+    // Only when the trust policy takes part: evaluating identity policies alone (as IAM's policy simulator does
+    // without a resource policy) still answers what those policies say.
+    const trustRequired = buckets.resource !== undefined && isRoleTrustRequest(prepared.actionLower, resourceParts);
+    const definite = grant(buckets, principal, crossAccount, false, trustRequired);
     const maybeDeny = anyMaybeDeny(buckets);
     if (definite.allowed && !maybeDeny) {
       decision = 'Allowed';
@@ -275,7 +295,7 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
     } else {
       decision = 'ImplicitDeny';
       reason = definite.allowed ? 'a statement that might deny it uses something the simulator does not evaluate' : definite.reason;
-      determinate = unsupported === undefined || !grant(buckets, principal, crossAccount, true).allowed;
+      determinate = unsupported === undefined || !grant(buckets, principal, crossAccount, true, trustRequired).allowed;
     }
   }
   return {
