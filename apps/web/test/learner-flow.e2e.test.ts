@@ -1,3 +1,4 @@
+import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +22,8 @@ const SCREENSHOT = '/tmp/skylab-attempt.png';
 const MOBILE_SCREENSHOT = '/tmp/skylab-attempt-360.png';
 const PARTIAL_SCREENSHOT = '/tmp/skylab-attempt-partial.png';
 const HINT_SCREENSHOT = '/tmp/skylab-attempt-hint.png';
+const AWS_SCREENSHOT = '/tmp/skylab-attempt-aws.png';
+const AWS_MOBILE_SCREENSHOT = '/tmp/skylab-attempt-aws-360.png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -308,5 +311,54 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await page.getByTestId('hint-penalty').textContent()).toBe('\u22121 point for hint 2');
     expect(await page.locator('.check-fail, .check-error').count()).toBe(0);
     await page.screenshot({ path: HINT_SCREENSHOT, fullPage: true });
+  });
+
+  it('shows the attempt’s AWS credentials on request, and the real IAM SDK signs in with them', async () => {
+    const attemptId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const credentialRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/aws-credentials')) credentialRequests.push(request.url());
+    });
+    await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await page.reload();
+    const section = page.locator('details.aws-access');
+    await section.waitFor();
+    expect(credentialRequests).toEqual([]);
+
+    await section.locator('summary', { hasText: 'Use the AWS CLI or SDK' }).click();
+    const accessKeyId = (await section.getByTestId('aws-access-key-id').textContent()) ?? '';
+    expect(accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    const endpoint = (await section.getByTestId('aws-endpoint').textContent()) ?? '';
+    expect(endpoint).toBe(`${baseUrl}/aws/${attemptId}`);
+    const region = (await section.getByTestId('aws-region').textContent()) ?? '';
+    const accountId = (await section.getByTestId('aws-account-id').textContent()) ?? '';
+    expect(credentialRequests).toHaveLength(1);
+
+    const secret = section.getByTestId('aws-secret-access-key');
+    expect(await secret.textContent()).not.toMatch(/[A-Za-z0-9/+]{40}/);
+    await section.getByRole('button', { name: 'Show secret' }).click();
+    const secretAccessKey = (await secret.textContent()) ?? '';
+    expect(secretAccessKey).toHaveLength(40);
+
+    await section.getByRole('button', { name: 'Copy shell commands' }).click();
+    await expect.poll(() => section.getByTestId('aws-copy-status').textContent()).toBe('Shell commands copied');
+    const pasted = await page.evaluate(() => navigator.clipboard.readText());
+    expect(pasted).toContain(`export AWS_ACCESS_KEY_ID='${accessKeyId}'`);
+    expect(pasted).toContain(`export AWS_SECRET_ACCESS_KEY='${secretAccessKey}'`);
+    expect(pasted).toContain(`export AWS_ENDPOINT_URL='${endpoint}'`);
+    expect(pasted).toContain("aws iam get-user --user-name 'app-reader'");
+    await section.screenshot({ path: AWS_SCREENSHOT });
+
+    // The real proof: the AWS SDK signs with what the page showed, and the emulated account answers.
+    const iam = new IAMClient({ endpoint, region, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    const { User } = await iam.send(new GetUserCommand({ UserName: 'app-reader' }));
+    expect(User?.Arn).toBe(`arn:aws:iam::${accountId}:user/app-reader`);
+    const forged = new IAMClient({ endpoint, region, credentials: { accessKeyId, secretAccessKey: secretAccessKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }, maxAttempts: 1 });
+    await expect(forged.send(new GetUserCommand({ UserName: 'app-reader' }))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch' });
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await section.screenshot({ path: AWS_MOBILE_SCREENSHOT });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

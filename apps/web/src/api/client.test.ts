@@ -37,6 +37,15 @@ describe('requests', () => {
     expect(JSON.parse(init.body as string)).toEqual({ version: 3, answers: { policy: '{}' } });
   });
 
+  it('reads an attempt\'s AWS credentials with a GET and unwraps them', async () => {
+    const credentials = { accessKeyId: 'AKIAX', secretAccessKey: 's', region: 'us-east-1', endpoint: 'http://h/aws/a1', accountId: '123456789012' };
+    const { calls, client } = fakeFetch(json(200, { credentials }));
+    expect(await client.awsCredentials('a/1')).toEqual(credentials);
+    const [{ input, init }] = calls as [{ input: string; init: RequestInit }];
+    expect(input).toBe('/api/attempts/a%2F1/aws-credentials');
+    expect(init.method).toBe('GET');
+  });
+
   it('sends an empty JSON object for POSTs without a payload', async () => {
     const { calls, client } = fakeFetch(new Response(null, { status: 204 }));
     await expect(client.signOut()).resolves.toBeUndefined();

@@ -1,4 +1,4 @@
-import type { Attempt, AttemptSummary, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -112,6 +112,8 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
     revealHint: (attemptId: string, index: number) =>
       call<{ hint: HintView; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
+    awsCredentials: (attemptId: string) =>
+      call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
   };
 }
 

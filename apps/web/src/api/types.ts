@@ -71,3 +71,13 @@ export interface LabProgress {
 export interface ErrorBody {
   error: { code: string; message: string; findings?: Finding[]; requestId?: string };
 }
+
+/** The root credentials of an attempt's emulated AWS account, as `GET /api/attempts/:id/aws-credentials` gives them. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  /** Absolute as documented; resolve it against the page in case a proxy hands back a path. */
+  endpoint: string;
+  accountId: string;
+}

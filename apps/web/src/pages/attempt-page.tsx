@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, isApiError } from '../api/client.ts';
 import type { Attempt, Finding, LabView, Submission, TaskView } from '../api/types.ts';
+import { AwsAccessPanel } from '../components/aws-access-panel.tsx';
 import { CompletedBadge, ScoreBadge } from '../components/badges.tsx';
 import { CodeEditor } from '../components/code-editor.tsx';
 import type { LineMark, RevealRequest } from '../components/code-editor.tsx';
@@ -170,6 +171,8 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
         <summary>Lab brief</summary>
         <MarkdownView source={lab.description} />
       </details>
+
+      <AwsAccessPanel attemptId={attempt.id} lab={lab} />
 
       <HintsPanel attemptId={attempt.id} hints={lab.hints} onAttemptChange={onAttemptChange} />
 

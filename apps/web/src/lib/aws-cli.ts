@@ -1,0 +1,47 @@
+import type { AwsCredentials } from '../api/types.ts';
+
+// IAM is the one service the attempt's endpoint serves (docs/api.md), and the emulator models no List
+// call that works in every account (no ListUsers, no ListRoles), so the example reads a user the lab names.
+const USER_IN_TEXT = /\buser `([\w+=,.@-]{1,64})`/i;
+
+/** The first IAM user a lab's text names the way the labs do ("the IAM user `app-reader`"). */
+export function labUserName(text: string): string | undefined {
+  return USER_IN_TEXT.exec(text)?.[1];
+}
+
+/** A read-only IAM call: it changes nothing the lab is graded on. The password policy read needs no name and works in any account. */
+export function exampleCommand(userName: string | undefined): string {
+  return userName === undefined ? 'aws iam get-account-password-policy' : `aws iam get-user --user-name ${shellQuote(userName)}`;
+}
+
+/** Stands in for the secret on screen until the learner asks to see it; the copy buttons still copy the real one. */
+export const MASK = '•'.repeat(16);
+
+/**
+ * Single quotes make every character literal in POSIX shells, so a value can never expand or run
+ * anything; a single quote itself has to close the string, be escaped and reopen it.
+ */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The API documents an absolute endpoint, but a path (behind a proxy that rewrites it) still resolves against the page. */
+export function absoluteEndpoint(endpoint: string, origin: string): string {
+  return new URL(endpoint, origin).href;
+}
+
+/**
+ * Environment variables the AWS CLI v2 (2.13 and later) and the SDKs read. A session token left from
+ * real AWS work would be sent along with this key and refused, so the snippet clears it.
+ */
+export function shellSnippet(credentials: AwsCredentials, endpointUrl: string, command: string, options: { maskSecret?: boolean } = {}): string {
+  const secret = options.maskSecret === true ? MASK : shellQuote(credentials.secretAccessKey);
+  return [
+    `export AWS_ACCESS_KEY_ID=${shellQuote(credentials.accessKeyId)}`,
+    `export AWS_SECRET_ACCESS_KEY=${secret}`,
+    `export AWS_REGION=${shellQuote(credentials.region)}`,
+    `export AWS_ENDPOINT_URL=${shellQuote(endpointUrl)}`,
+    'unset AWS_SESSION_TOKEN AWS_PROFILE',
+    command,
+  ].join('\n');
+}
