@@ -1,5 +1,6 @@
 import {
   CreateAccessKeyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   EntityAlreadyExistsException,
   GetUserCommand,
@@ -9,7 +10,7 @@ import {
   NoSuchEntityException,
   type IAMServiceException,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,11 +215,36 @@ describe('authentication on the wire', () => {
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('<Code>RequestEntityTooLarge</Code>');
   });
+});
 
-  it('refuses STS for now, fail closed, until its operations are wired', async () => {
-    const sts = new STSClient({ endpoint: credentials.endpoint, region: 'us-east-1', credentials, systemClockOffset: clockOffset(), maxAttempts: 1 });
-    const error = await failure(sts.send(new GetCallerIdentityCommand({})));
-    expect(error.name).toBe('NotImplemented');
-    expect(error.$metadata.httpStatusCode).toBe(501);
+describe('STS through the AWS SDK', () => {
+  const sts = (c: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
+    new STSClient({ endpoint: credentials.endpoint, region: 'us-east-1', credentials: c, systemClockOffset: clockOffset(), maxAttempts: 1 });
+
+  it('tells the root key who it is, with the account id as its UserId', async () => {
+    const identity = await sts(credentials).send(new GetCallerIdentityCommand({}));
+    expect(identity).toMatchObject({ Account: credentials.accountId, Arn: `arn:aws:iam::${credentials.accountId}:root`, UserId: credentials.accountId });
+  });
+
+  it('assumes a role its trust policy allows, and the session credentials then work and are that role', async () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${credentials.accountId}:root` }, Action: 'sts:AssumeRole' }] };
+    await iam().send(new CreateRoleCommand({ RoleName: 'auditor', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const assumed = await sts(credentials).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${credentials.accountId}:role/auditor`, RoleSessionName: 'audit-1', DurationSeconds: 900 }));
+    expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${credentials.accountId}:assumed-role/auditor/audit-1`);
+    expect(assumed.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    expect(assumed.Credentials?.Expiration).toEqual(new Date(FIXED_NOW + 900_000));
+    const session = { accessKeyId: assumed.Credentials!.AccessKeyId!, secretAccessKey: assumed.Credentials!.SecretAccessKey!, sessionToken: assumed.Credentials!.SessionToken! };
+    expect((await sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(assumed.AssumedRoleUser?.Arn);
+    // The role has no permissions policy: the session may call nothing else.
+    const denied = await failure(new IAMClient({ endpoint: credentials.endpoint, region: 'us-east-1', credentials: session, systemClockOffset: clockOffset(), maxAttempts: 1 }).send(new GetUserCommand({ UserName: 'app-reader' })));
+    expect(denied.name).toBe('AccessDenied');
+  });
+
+  it("refuses a role whose trust policy does not name the caller, in AWS's error", async () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    await iam().send(new CreateRoleCommand({ RoleName: 'instance-only', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const error = await failure(sts(credentials).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${credentials.accountId}:role/instance-only`, RoleSessionName: 'web-1' })));
+    expect(error.name).toBe('AccessDenied');
+    expect(error.$metadata.httpStatusCode).toBe(403);
   });
 });

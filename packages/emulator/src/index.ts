@@ -94,6 +94,8 @@ export * from './iam/credential-operations.ts';
 export { AWS_MANAGED_POLICIES } from './iam/aws-managed-policies.ts';
 /** STS state: temporary credentials and what each session carries. */
 export { emptyStsState, type StsSession, type StsState } from './sts/state.ts';
+/** The STS wire action names and their functions. */
+export { stsActions, type StsActionName } from './sts/actions.ts';
 /** STS errors, named by their AWS codes. */
 export { ExpiredToken } from './sts/errors.ts';
 /** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */

@@ -62,7 +62,7 @@ function CredentialsView({ credentials, userName, onCopied }: ViewProps) {
         <pre class="code-block" tabIndex={0} role="group" aria-labelledby="aws-snippet-heading"><code>{shellSnippet(credentials, endpoint, command, { maskSecret: !secretShown })}</code></pre>
         <p class="muted small">
           {userName === undefined ? (
-            <>The last line reads the account’s password policy (<code>NoSuchEntity</code> until one is set).</>
+            <>The last line asks STS who these credentials are: the root user of this attempt’s account.</>
           ) : (
             <>The last line reads the IAM user <code>{userName}</code> of this lab.</>
           )}{' '}
@@ -102,8 +102,9 @@ export function AwsAccessPanel({ attemptId, lab }: { attemptId: string; lab: Lab
           endpoint below is Skylab’s emulator, and whatever you change stays in this attempt’s account.
         </p>
         <p>
-          For now it serves <strong>IAM</strong> only: users, groups, roles, policies and their versions, instance profiles, access keys,
-          MFA, login profiles and the password policy. Other services, STS included, answer <code>NotImplemented</code>.
+          For now it serves <strong>IAM</strong> (users, groups, roles, policies and their versions, instance profiles, access keys,
+          MFA, login profiles and the password policy) and <strong>STS</strong> (<code>GetCallerIdentity</code>, <code>AssumeRole</code>,{' '}
+          <code>GetSessionToken</code>). Other services answer <code>NotImplemented</code>.
         </p>
         {open ? <CredentialsLoader attemptId={attemptId} userName={userName} onCopied={setAnnouncement} /> : null}
         <p role="status" class="visually-hidden" data-testid="aws-copy-status">{announcement}</p>

@@ -53,9 +53,9 @@ describe('the example command', () => {
     expect(labUserName('the user `no spaces allowed`')).toBeUndefined();
   });
 
-  it('reads the named user, or the password policy when the lab names none', () => {
+  it('reads the named user, or asks STS who the key is when the lab names none', () => {
     expect(exampleCommand('app-reader')).toBe(COMMAND);
-    expect(exampleCommand(undefined)).toBe('aws iam get-account-password-policy');
+    expect(exampleCommand(undefined)).toBe('aws sts get-caller-identity');
   });
 });
 

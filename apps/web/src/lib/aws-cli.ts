@@ -9,9 +9,9 @@ export function labUserName(text: string): string | undefined {
   return USER_IN_TEXT.exec(text)?.[1];
 }
 
-/** A read-only IAM call: it changes nothing the lab is graded on. The password policy read needs no name and works in any account. */
+/** A read-only call: it changes nothing the lab is graded on. Without a user to read, STS says who the key is, in any account. */
 export function exampleCommand(userName: string | undefined): string {
-  return userName === undefined ? 'aws iam get-account-password-policy' : `aws iam get-user --user-name ${shellQuote(userName)}`;
+  return userName === undefined ? 'aws sts get-caller-identity' : `aws iam get-user --user-name ${shellQuote(userName)}`;
 }
 
 /** Stands in for the secret on screen until the learner asks to see it; the copy buttons still copy the real one. */

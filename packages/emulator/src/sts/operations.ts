@@ -43,7 +43,9 @@ export function resolveCaller(state: AccountState, caller: StsCaller, ctx: Ctx):
   }
   const arn = caller.principalArn ?? '';
   const user = userForArn(state, arn);
-  return { arn, userId: user?.UserId ?? arn, account: accountOf(arn) };
+  // The root user's UserId is the account id (API_GetCallerIdentity.html, "UserId").
+  const userId = user?.UserId ?? (arn.endsWith(':root') ? accountOf(arn) : arn);
+  return { arn, userId, account: accountOf(arn) };
 }
 
 /** GetCallerIdentity: needs no permission, as in AWS. */

@@ -1,7 +1,9 @@
 import { iamService } from './iam-service.ts';
+import { stsService } from './sts-service.ts';
 import type { WireService } from './types.ts';
 
 /** The services the wire serves, by signing name: a service joins with one line here. */
 export const WIRE_SERVICES: Record<string, WireService> = {
   iam: iamService,
+  sts: stsService,
 };
