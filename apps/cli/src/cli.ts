@@ -26,7 +26,8 @@ const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/la
        skylab simulate alb <file|-> [--jsonl]   route requests through ELBv2 Describe* rules: the rule walk
        skylab simulate asg <file|-> [--group <name>] [--jsonl]   run an Auto Scaling group through a load: the timeline
        skylab lint <file|-> [--kind <kind>] [--json]   lint a policy, security group, ASG, ALB … (JSON or YAML)
-       skylab schema <kind>         print the JSON Schema of an artifact kind (the kinds skylab lint takes), for editors`;
+       skylab schema <kind>         print the JSON Schema of an artifact kind (the kinds skylab lint takes), for editors
+       skylab users promote <email> <learner|instructor|admin>   set an account's role (the first admin)`;
 
 interface LoadedLab {
   file: string;
