@@ -30,12 +30,15 @@ export const labParamSchema = z
   )
   .describe('How to draw the value of a param');
 
+/** An inline policy embedded in a user or a role. */
+const inlinePolicySchema = z.strictObject({ PolicyName: text('`PolicyName`').describe('The inline policy name'), PolicyDocument: policyDocument }).describe('An inline policy');
+
 const userSchema = z
   .strictObject({
     UserName: text('`UserName`').describe('The IAM user name'),
     Path: z.string().optional().describe('The IAM path, `/` when left out'),
     UserPolicyList: z
-      .array(z.strictObject({ PolicyName: text('`PolicyName`').describe('The inline policy name'), PolicyDocument: policyDocument }).describe('An inline policy'))
+      .array(inlinePolicySchema)
       .optional()
       .describe('Inline policies embedded in the user (as in GetAccountAuthorizationDetails)'),
     AttachedManagedPolicies: z
@@ -52,7 +55,7 @@ const roleSchema = z
     Description: z.string().optional().describe('What the role is for'),
     AssumeRolePolicyDocument: policyDocument.describe('The trust policy: who may assume the role (CreateRole)'),
     RolePolicyList: z
-      .array(z.strictObject({ PolicyName: text('`PolicyName`').describe('The inline policy name'), PolicyDocument: policyDocument }).describe('An inline policy'))
+      .array(inlinePolicySchema)
       .optional()
       .describe('Inline permissions policies embedded in the role (as in GetAccountAuthorizationDetails)'),
     AttachedManagedPolicies: z
@@ -119,6 +122,17 @@ export const labSetupSchema = z
   .prefault({})
   .describe('The emulated account before the learner acts');
 
+/** The fields every kind of task has. */
+const taskFields = {
+  id: kebabId('task id').describe('The task id, the key of its answer'),
+  title: text('a task title').describe('A short title'),
+  prompt: text('a task prompt').describe('What to do, in markdown'),
+  starter: z.string().prefault('').describe('The text the editor starts with'),
+};
+
+/** The editor language of the tasks whose answers are EC2 shapes, which read the same in either. */
+const ec2AnswerLanguage = z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way');
+
 /** A task: what the learner submits. */
 export const labTaskSchema = z
   .discriminatedUnion(
@@ -127,10 +141,7 @@ export const labTaskSchema = z
       z
         .strictObject({
           kind: z.literal('iam-policy').describe('The learner writes an IAM policy document in JSON'),
-          id: kebabId('task id').describe('The task id, the key of its answer'),
-          title: text('a task title').describe('A short title'),
-          prompt: text('a task prompt').describe('What to do, in markdown'),
-          starter: z.string().prefault('').describe('The text the editor starts with'),
+          ...taskFields,
           apply: z
             .strictObject({
               action: z.literal('PutUserPolicy', { error: '`apply.action` must be `PutUserPolicy`' }).describe('The IAM action that installs the answer'),
@@ -143,11 +154,8 @@ export const labTaskSchema = z
       z
         .strictObject({
           kind: z.literal('security-groups').describe('The learner writes the rules of security groups the setup created'),
-          id: kebabId('task id').describe('The task id, the key of its answer'),
-          title: text('a task title').describe('A short title'),
-          prompt: text('a task prompt').describe('What to do, in markdown'),
-          starter: z.string().prefault('').describe('The text the editor starts with'),
-          language: z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way'),
+          ...taskFields,
+          language: ec2AnswerLanguage,
           groups: z
             .array(resourceName('security group'))
             .min(1, { error: 'a security groups task needs at least one group' })
@@ -157,21 +165,15 @@ export const labTaskSchema = z
       z
         .strictObject({
           kind: z.literal('nacl-entries').describe('The learner writes the entries of a network ACL the setup created'),
-          id: kebabId('task id').describe('The task id, the key of its answer'),
-          title: text('a task title').describe('A short title'),
-          prompt: text('a task prompt').describe('What to do, in markdown'),
-          starter: z.string().prefault('').describe('The text the editor starts with'),
-          language: z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way'),
+          ...taskFields,
+          language: ec2AnswerLanguage,
           networkAcl: resourceName('network acl').describe('The ACL whose numbered entries the answer replaces (DeleteNetworkAclEntry, then CreateNetworkAclEntry)'),
         })
         .describe('Write the entries of a network ACL in `DescribeNetworkAcls` `Entries` shape'),
       z
         .strictObject({
           kind: z.literal('iam-trust-policy').describe('The learner writes the trust policy of a role the setup created'),
-          id: kebabId('task id').describe('The task id, the key of its answer'),
-          title: text('a task title').describe('A short title'),
-          prompt: text('a task prompt').describe('What to do, in markdown'),
-          starter: z.string().prefault('').describe('The text the editor starts with'),
+          ...taskFields,
           apply: z
             .strictObject({
               action: z.literal('UpdateAssumeRolePolicy', { error: '`apply.action` must be `UpdateAssumeRolePolicy`' }).describe('The IAM action that installs the answer'),
