@@ -86,6 +86,11 @@ export function periodStatistic(series: MetricSeries | undefined, start: number,
     min = Math.min(min, p.Minimum);
     max = Math.max(max, p.Maximum);
   }
+  return pickStatistic(statistic, count, sum, min, max);
+}
+
+/** The statistic from a window's count, sum, minimum and maximum; undefined when the window holds nothing. */
+export function pickStatistic(statistic: Statistic, count: number, sum: number, min: number, max: number): number | undefined {
   if (count === 0) return undefined;
   switch (statistic) {
     case 'SampleCount':

@@ -1,5 +1,5 @@
 import { alarmActionsToInvoke, decideAlarmState, evaluateAlarm, transitionAlarm, type AlarmTransition } from './alarms.ts';
-import { periodStatistic } from './metrics.ts';
+import { periodStatistic, pickStatistic } from './metrics.ts';
 import { metricKey, type CloudWatchAccount, type MetricAlarm, type MetricSeries, type Statistic } from './state.ts';
 
 // Metrics and alarms for a run on a fixed step (the Auto Scaling simulation): a metric the run publishes
@@ -37,19 +37,7 @@ export function stepStatistic(series: StepSeries, start: number, periodSeconds: 
     min = Math.min(min, v);
     max = Math.max(max, v);
   }
-  if (count === 0) return undefined;
-  switch (statistic) {
-    case 'SampleCount':
-      return count;
-    case 'Sum':
-      return sum;
-    case 'Average':
-      return sum / count;
-    case 'Minimum':
-      return min;
-    case 'Maximum':
-      return max;
-  }
+  return pickStatistic(statistic, count, sum, min, max);
 }
 
 /** An alarm's statistic over its own series; with a period of one step, the single value is every statistic but the count. */
