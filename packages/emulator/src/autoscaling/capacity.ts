@@ -106,6 +106,21 @@ export function selectForTermination(group: AutoScalingGroup, candidates: GroupI
   return { Instance: chosen, Reason: reasons.join('; ') };
 }
 
+/** A Pending instance of the group in `zone` (and its subnet, in a VPC), not yet launched or added to the group. */
+export function newInstance(group: AutoScalingGroup, data: ReturnType<typeof launchData>, zone: string, subnet: string | undefined, ids: InstanceIds, now: number): GroupInstance {
+  return {
+    InstanceId: ids.next('i-'),
+    InstanceType: data.InstanceType,
+    AvailabilityZone: zone,
+    ...(subnet ? { SubnetId: subnet } : {}),
+    LifecycleState: 'Pending',
+    HealthStatus: 'Healthy',
+    LaunchTemplate: { ...group.LaunchTemplate, Version: data.Version },
+    ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
+    LaunchTime: now,
+  };
+}
+
 /** What reconciling did: the instances launched and terminated. */
 export interface Reconciliation {
   Launched: GroupInstance[];
@@ -132,18 +147,7 @@ export function reconcileCapacity(account: AutoScalingAccount, group: AutoScalin
       for (const [z, n] of counts) if (zone === undefined || n < (counts.get(zone) as number) || (n === counts.get(zone) && z < zone)) zone = z;
       zone ??= 'us-east-1a';
       counts.set(zone, (counts.get(zone) ?? 0) + 1);
-      const subnet = subnets.get(zone);
-      const instance: GroupInstance = {
-        InstanceId: ids.next('i-'),
-        InstanceType: data.InstanceType,
-        AvailabilityZone: zone,
-        ...(subnet ? { SubnetId: subnet } : {}),
-        LifecycleState: 'Pending',
-        HealthStatus: 'Healthy',
-        LaunchTemplate: { ...group.LaunchTemplate, Version: data.Version },
-        ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
-        LaunchTime: now,
-      };
+      const instance = newInstance(group, data, zone, subnets.get(zone), ids, now);
       const failure = ids.launch?.(group, instance);
       if (failure !== undefined) {
         // A failed launch is an activity of its own, and the group stays below its desired capacity (as-verify-scaling-activity.html).

@@ -1,4 +1,4 @@
-import { causeTime, launchData, recordActivity, selectForTermination, type InstanceIds, type Reconciliation } from './capacity.ts';
+import { causeTime, launchData, newInstance, recordActivity, selectForTermination, type InstanceIds, type Reconciliation } from './capacity.ts';
 import type { AutoScalingAccount, AutoScalingGroup, GroupInstance } from './state.ts';
 
 // Availability Zone rebalancing (https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-benefits.html,
@@ -45,18 +45,7 @@ export function rebalanceZones(account: AutoScalingAccount, group: AutoScalingGr
     if (instances.length + 1 > group.MaxSize + rebalanceMargin(group.MaxSize)) break;
     const zone = [...counts(group, instances)].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     if (zone === undefined || zone === pick.Instance.AvailabilityZone) break;
-    const subnet = subnets.get(zone);
-    const launched: GroupInstance = {
-      InstanceId: ids.next('i-'),
-      InstanceType: data.InstanceType,
-      AvailabilityZone: zone,
-      ...(subnet ? { SubnetId: subnet } : {}),
-      LifecycleState: 'Pending',
-      HealthStatus: 'Healthy',
-      LaunchTemplate: { ...group.LaunchTemplate, Version: data.Version },
-      ProtectedFromScaleIn: group.NewInstancesProtectedFromScaleIn,
-      LaunchTime: now,
-    };
+    const launched = newInstance(group, data, zone, subnets.get(zone), ids, now);
     if (ids.launch?.(group, launched) !== undefined) break;
     group.Instances.push(launched);
     out.Launched.push(launched);
