@@ -20,18 +20,8 @@ import type { NetworkAcl, NetworkAclEntry, Tag, WithEc2 } from './state.ts';
 /** The highest rule number a user may give; 32767 is the final `*` entry. */
 export const MAX_RULE_NUMBER = 32766;
 
-/** A network ACL entry as `CreateNetworkAclEntry` takes it. */
-export interface NetworkAclEntryInput {
-  NetworkAclId: string;
-  RuleNumber: number;
-  Protocol: string;
-  RuleAction: 'allow' | 'deny';
-  Egress: boolean;
-  CidrBlock?: string;
-  Ipv6CidrBlock?: string;
-  PortRange?: { From: number; To: number };
-  IcmpTypeCode?: { Code: number; Type: number };
-}
+/** A network ACL entry as `CreateNetworkAclEntry` takes it: the stored fields, with `Protocol` a name (`tcp`) or a number. */
+export type NetworkAclEntryInput = NetworkAclEntry & { NetworkAclId: string };
 
 function checkedEntry(input: NetworkAclEntryInput): NetworkAclEntry {
   if (!Number.isInteger(input.RuleNumber) || input.RuleNumber < 1 || input.RuleNumber > MAX_RULE_NUMBER) {
