@@ -1,7 +1,7 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { checkName, checkPath, countAttachment, findPolicy, findUser, now, parsePolicy, policySize } from './operations.ts';
+import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findUser, now, putInlinePolicy } from './operations.ts';
 import type { IamGroup } from './state.ts';
 
 // Groups and membership (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html). A user's
@@ -87,41 +87,24 @@ export function listGroupsForUser(state: AccountState, input: { UserName: string
 /** PutGroupPolicy: the group's inline policies share one size quota. */
 export function putGroupPolicy(state: AccountState, input: { GroupName: string; PolicyName: string; PolicyDocument: string }, _ctx: Ctx): Record<string, never> {
   const group = findGroup(state, input.GroupName);
-  checkName('policy name', input.PolicyName, 128);
-  parsePolicy(input.PolicyDocument);
-  const total = Object.entries(group.GroupPolicies)
-    .filter(([name]) => name !== input.PolicyName)
-    .reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
-  if (total > GROUP_QUOTAS.groupInlinePolicySize) throw new LimitExceeded(`maximum policy size of ${GROUP_QUOTAS.groupInlinePolicySize} bytes exceeded for group \`${group.GroupName}\``);
-  group.GroupPolicies[input.PolicyName] = input.PolicyDocument;
+  putInlinePolicy(group.GroupPolicies, input, GROUP_QUOTAS.groupInlinePolicySize, `group \`${group.GroupName}\``);
   return {};
 }
 
 /** DeleteGroupPolicy. */
 export function deleteGroupPolicy(state: AccountState, input: { GroupName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
-  const group = findGroup(state, input.GroupName);
-  if (group.GroupPolicies[input.PolicyName] === undefined) throw new NoSuchEntity(`the group policy with name \`${input.PolicyName}\` cannot be found`);
-  delete group.GroupPolicies[input.PolicyName];
+  deleteInlinePolicy(findGroup(state, input.GroupName).GroupPolicies, input.PolicyName, 'group');
   return {};
 }
 
 /** AttachGroupPolicy. */
 export function attachGroupPolicy(state: AccountState, input: { GroupName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const group = findGroup(state, input.GroupName);
-  const policy = findPolicy(state, input.PolicyArn);
-  if (group.AttachedPolicyArns.includes(policy.Arn)) return {};
-  if (group.AttachedPolicyArns.length >= GROUP_QUOTAS.attachedPoliciesPerGroup) throw new LimitExceeded(`cannot exceed quota for PoliciesPerGroup: ${GROUP_QUOTAS.attachedPoliciesPerGroup}`);
-  group.AttachedPolicyArns.push(policy.Arn);
-  countAttachment(state, policy.Arn, 1);
+  attachManagedPolicy(state, findGroup(state, input.GroupName).AttachedPolicyArns, input.PolicyArn, { name: 'PoliciesPerGroup', max: GROUP_QUOTAS.attachedPoliciesPerGroup });
   return {};
 }
 
 /** DetachGroupPolicy. */
 export function detachGroupPolicy(state: AccountState, input: { GroupName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const group = findGroup(state, input.GroupName);
-  const index = group.AttachedPolicyArns.indexOf(input.PolicyArn);
-  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
-  group.AttachedPolicyArns.splice(index, 1);
-  countAttachment(state, input.PolicyArn, -1);
+  detachManagedPolicy(state, findGroup(state, input.GroupName).AttachedPolicyArns, input.PolicyArn);
   return {};
 }

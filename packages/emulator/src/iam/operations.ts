@@ -80,6 +80,41 @@ export function countAttachment(state: AccountState, policyArn: string, delta: 1
   else state.iam.awsManagedAttachments[policyArn] = (state.iam.awsManagedAttachments[policyArn] ?? 0) + delta;
 }
 
+// Users, groups and roles hold inline and attached policies alike; only their quotas and the words of the errors differ.
+
+/** Adds or replaces an inline policy: the document must be valid, and all of the owner's inline policies together stay within `quota` bytes. `owner` names it in the error, kind and name. */
+export function putInlinePolicy(policies: Record<string, string>, input: { PolicyName: string; PolicyDocument: string }, quota: number, owner: string): void {
+  checkName('policy name', input.PolicyName, 128);
+  parsePolicy(input.PolicyDocument);
+  const others = Object.entries(policies).filter(([name]) => name !== input.PolicyName);
+  const total = others.reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
+  if (total > quota) throw new LimitExceeded(`maximum policy size of ${quota} bytes exceeded for ${owner}`);
+  policies[input.PolicyName] = input.PolicyDocument;
+}
+
+/** Deletes an inline policy of a user, group or role (`kind`), or `NoSuchEntity`. */
+export function deleteInlinePolicy(policies: Record<string, string>, policyName: string, kind: 'user' | 'group' | 'role'): void {
+  if (policies[policyName] === undefined) throw new NoSuchEntity(`the ${kind} policy with name \`${policyName}\` cannot be found`);
+  delete policies[policyName];
+}
+
+/** Attaches a managed policy within the quota IAM names `quota.name`; attaching an already attached policy changes nothing, as in IAM. */
+export function attachManagedPolicy(state: AccountState, attached: string[], policyArn: string, quota: { name: string; max: number }): void {
+  const policy = findPolicy(state, policyArn);
+  if (attached.includes(policy.Arn)) return;
+  if (attached.length >= quota.max) throw new LimitExceeded(`cannot exceed quota for ${quota.name}: ${quota.max}`);
+  attached.push(policy.Arn);
+  countAttachment(state, policy.Arn, 1);
+}
+
+/** Detaches a managed policy, or `NoSuchEntity` when it is not attached. */
+export function detachManagedPolicy(state: AccountState, attached: string[], policyArn: string): void {
+  const index = attached.indexOf(policyArn);
+  if (index < 0) throw new NoSuchEntity(`policy \`${policyArn}\` was not found`);
+  attached.splice(index, 1);
+  countAttachment(state, policyArn, -1);
+}
+
 function userView(user: IamUser): UserView {
   return { UserName: user.UserName, UserId: user.UserId, Arn: user.Arn, Path: user.Path, CreateDate: user.CreateDate };
 }
@@ -160,24 +195,13 @@ export function createPolicy(
 
 /** AttachUserPolicy: attaching an already attached policy changes nothing, as in IAM. */
 export function attachUserPolicy(state: AccountState, input: { UserName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const user = findUser(state, input.UserName);
-  const policy = findPolicy(state, input.PolicyArn);
-  if (user.AttachedPolicyArns.includes(policy.Arn)) return {};
-  if (user.AttachedPolicyArns.length >= IAM_QUOTAS.attachedPoliciesPerUser) {
-    throw new LimitExceeded(`cannot exceed quota for PoliciesPerUser: ${IAM_QUOTAS.attachedPoliciesPerUser}`);
-  }
-  user.AttachedPolicyArns.push(policy.Arn);
-  countAttachment(state, policy.Arn, 1);
+  attachManagedPolicy(state, findUser(state, input.UserName).AttachedPolicyArns, input.PolicyArn, { name: 'PoliciesPerUser', max: IAM_QUOTAS.attachedPoliciesPerUser });
   return {};
 }
 
 /** DetachUserPolicy. */
 export function detachUserPolicy(state: AccountState, input: { UserName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const user = findUser(state, input.UserName);
-  const index = user.AttachedPolicyArns.indexOf(input.PolicyArn);
-  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
-  user.AttachedPolicyArns.splice(index, 1);
-  countAttachment(state, input.PolicyArn, -1);
+  detachManagedPolicy(state, findUser(state, input.UserName).AttachedPolicyArns, input.PolicyArn);
   return {};
 }
 
@@ -204,14 +228,7 @@ export function putUserPolicy(
   _ctx: Ctx,
 ): Record<string, never> {
   const user = findUser(state, input.UserName);
-  checkName('policy name', input.PolicyName, 128);
-  parsePolicy(input.PolicyDocument);
-  const others = Object.entries(user.UserPolicies).filter(([name]) => name !== input.PolicyName);
-  const total = others.reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
-  if (total > IAM_QUOTAS.userInlinePolicySize) {
-    throw new LimitExceeded(`maximum policy size of ${IAM_QUOTAS.userInlinePolicySize} bytes exceeded for user \`${user.UserName}\``);
-  }
-  user.UserPolicies[input.PolicyName] = input.PolicyDocument;
+  putInlinePolicy(user.UserPolicies, input, IAM_QUOTAS.userInlinePolicySize, `user \`${user.UserName}\``);
   return {};
 }
 
@@ -234,10 +251,6 @@ export function listUserPolicies(state: AccountState, input: { UserName: string 
 
 /** DeleteUserPolicy. */
 export function deleteUserPolicy(state: AccountState, input: { UserName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
-  const user = findUser(state, input.UserName);
-  if (user.UserPolicies[input.PolicyName] === undefined) {
-    throw new NoSuchEntity(`the user policy with name \`${input.PolicyName}\` cannot be found`);
-  }
-  delete user.UserPolicies[input.PolicyName];
+  deleteInlinePolicy(findUser(state, input.UserName).UserPolicies, input.PolicyName, 'user');
   return {};
 }

@@ -2,7 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import { ValidationError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { checkName, checkPath, countAttachment, findPolicy, findUser, now, parsePolicy, policySize } from './operations.ts';
+import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findPolicy, findUser, now, parsePolicy, policySize, putInlinePolicy } from './operations.ts';
 import type { IamRole, IamTag } from './state.ts';
 
 // Roles, their trust policies and session limits, permissions boundaries and tags
@@ -114,42 +114,25 @@ export function updateRole(state: AccountState, input: { RoleName: string; Descr
 /** PutRolePolicy. */
 export function putRolePolicy(state: AccountState, input: { RoleName: string; PolicyName: string; PolicyDocument: string }, _ctx: Ctx): Record<string, never> {
   const role = findRole(state, input.RoleName);
-  checkName('policy name', input.PolicyName, 128);
-  parsePolicy(input.PolicyDocument);
-  const total = Object.entries(role.RolePolicies)
-    .filter(([name]) => name !== input.PolicyName)
-    .reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
-  if (total > ROLE_QUOTAS.roleInlinePolicySize) throw new LimitExceeded(`maximum policy size of ${ROLE_QUOTAS.roleInlinePolicySize} bytes exceeded for role \`${role.RoleName}\``);
-  role.RolePolicies[input.PolicyName] = input.PolicyDocument;
+  putInlinePolicy(role.RolePolicies, input, ROLE_QUOTAS.roleInlinePolicySize, `role \`${role.RoleName}\``);
   return {};
 }
 
 /** DeleteRolePolicy. */
 export function deleteRolePolicy(state: AccountState, input: { RoleName: string; PolicyName: string }, _ctx: Ctx): Record<string, never> {
-  const role = findRole(state, input.RoleName);
-  if (role.RolePolicies[input.PolicyName] === undefined) throw new NoSuchEntity(`the role policy with name \`${input.PolicyName}\` cannot be found`);
-  delete role.RolePolicies[input.PolicyName];
+  deleteInlinePolicy(findRole(state, input.RoleName).RolePolicies, input.PolicyName, 'role');
   return {};
 }
 
 /** AttachRolePolicy. */
 export function attachRolePolicy(state: AccountState, input: { RoleName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const role = findRole(state, input.RoleName);
-  const policy = findPolicy(state, input.PolicyArn);
-  if (role.AttachedPolicyArns.includes(policy.Arn)) return {};
-  if (role.AttachedPolicyArns.length >= ROLE_QUOTAS.attachedPoliciesPerRole) throw new LimitExceeded(`cannot exceed quota for PoliciesPerRole: ${ROLE_QUOTAS.attachedPoliciesPerRole}`);
-  role.AttachedPolicyArns.push(policy.Arn);
-  countAttachment(state, policy.Arn, 1);
+  attachManagedPolicy(state, findRole(state, input.RoleName).AttachedPolicyArns, input.PolicyArn, { name: 'PoliciesPerRole', max: ROLE_QUOTAS.attachedPoliciesPerRole });
   return {};
 }
 
 /** DetachRolePolicy. */
 export function detachRolePolicy(state: AccountState, input: { RoleName: string; PolicyArn: string }, _ctx: Ctx): Record<string, never> {
-  const role = findRole(state, input.RoleName);
-  const index = role.AttachedPolicyArns.indexOf(input.PolicyArn);
-  if (index < 0) throw new NoSuchEntity(`policy \`${input.PolicyArn}\` was not found`);
-  role.AttachedPolicyArns.splice(index, 1);
-  countAttachment(state, input.PolicyArn, -1);
+  detachManagedPolicy(state, findRole(state, input.RoleName).AttachedPolicyArns, input.PolicyArn);
   return {};
 }
 
