@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { routeRequest, type HttpRequest, type ListenerCertificate, type RegisteredTarget, type Rule, type TargetGroup } from '@skylab/emulator';
-import { collect, readDocuments, type SimulateIo } from './simulate-input.ts';
+import { collect, fileArgument, readDocuments, writeResults, type SimulateIo } from './simulate-input.ts';
 
 const USAGE = `usage: skylab simulate alb <file|-> [--jsonl]
   input: JSON, or JSON Lines merged in order, in the ELBv2 Describe* shapes:
@@ -31,13 +31,9 @@ function targetGroups(documents: Record<string, unknown>[]): TargetGroup[] {
 
 /** `skylab simulate alb`: route requests through listener rules given in the ELBv2 Describe* shapes. */
 export function simulateAlb(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
-  const flags = args.filter((a) => a.startsWith('--'));
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1 || flags.some((f) => f !== '--jsonl')) {
-    io.err(USAGE);
-    return 2;
-  }
-  const file = files[0] as string;
+  const command = fileArgument(args, ['--jsonl'], io, USAGE);
+  if (!command) return 2;
+  const { file, flags } = command;
   const input = readDocuments(file, io, stdin);
   if (!input) return 2;
   const rules = collect<Rule>(input.documents, 'Rules');
@@ -56,7 +52,6 @@ export function simulateAlb(args: readonly string[], io: SimulateIo, stdin: () =
     .flatMap((l) => l.Certificates ?? [])
     .map((c) => ({ ...names.get(c.CertificateArn), ...c }));
   const results = requests.map((request) => ({ Request: request, ...routeRequest({ Rules: rules, ...(groups.length > 0 ? { TargetGroups: groups } : {}), ...(certificates.length > 0 ? { Certificates: certificates } : {}) }, request) }));
-  if (input.lines || flags.includes('--jsonl')) for (const result of results) io.out(JSON.stringify(result));
-  else io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  writeResults(results, input.lines || flags.has('--jsonl'), io);
   return 0;
 }

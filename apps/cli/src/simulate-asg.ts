@@ -23,7 +23,7 @@ import {
   type SubnetView,
   type TargetGroup,
 } from '@skylab/emulator';
-import { collect, readDocuments, type SimulateIo } from './simulate-input.ts';
+import { collect, fileArgument, readDocuments, type SimulateIo } from './simulate-input.ts';
 
 const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl]
   input: JSON, or JSON Lines merged in order, in the AWS API shapes:
@@ -121,13 +121,13 @@ export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () =
     groupName = rest[at + 1];
     rest.splice(at, 2);
   }
-  const flags = rest.filter((a) => a.startsWith('--'));
-  const files = rest.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1 || flags.some((f) => f !== '--jsonl') || (at >= 0 && !groupName)) {
+  if (at >= 0 && !groupName) {
     io.err(USAGE);
     return 2;
   }
-  const file = files[0] as string;
+  const command = fileArgument(rest, ['--jsonl'], io, USAGE);
+  if (!command) return 2;
+  const { file, flags } = command;
   const input = readDocuments(file, io, stdin);
   if (!input) return 2;
   const options = collect<SimulationOptions>(input.documents, 'Simulation')[0];
@@ -149,7 +149,7 @@ export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () =
     }
     const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network });
     if (securityGroups.length === 0) result.Assumptions.push('no SecurityGroups in the input: every target is assumed reachable from the load balancer');
-    if (input.lines || flags.includes('--jsonl')) {
+    if (input.lines || flags.has('--jsonl')) {
       for (const point of result.Timeline) io.out(JSON.stringify({ Timeline: point }));
       for (const event of result.Events) io.out(JSON.stringify({ Event: event }));
       io.out(JSON.stringify({ AutoScalingGroupName: result.AutoScalingGroupName, Summary: result.Summary, Assumptions: result.Assumptions, Unsupported: result.Unsupported }));

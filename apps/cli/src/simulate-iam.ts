@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { explainResult, simulateCustomPolicy, type EvaluationResult, type SimulateCustomPolicyRequest, type SimulateCustomPolicyResponse } from '@skylab/emulator';
-import type { SimulateIo } from './simulate-input.ts';
+import { fileArgument, readInput, writeResults, type SimulateIo } from './simulate-input.ts';
 
 const USAGE = `usage: skylab simulate iam <file|-> [--jsonl]
   input: one JSON request, or JSON Lines (one request per line, answered line by line), shaped like IAM's
@@ -52,22 +51,13 @@ function answerLines(text: string): Answer[] {
 
 /** `skylab simulate iam`: SimulateCustomPolicy requests in, IAM's evaluation results with explanations out. */
 export function simulateIam(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
-  const flags = args.filter((a) => a.startsWith('--'));
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1 || flags.some((f) => f !== '--jsonl')) {
-    io.err(USAGE);
-    return 2;
-  }
-  const file = files[0] as string;
-  let text: string;
-  try {
-    text = file === '-' ? stdin() : readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch {
-    io.err(`cannot read \`${file}\``);
-    return 2;
-  }
+  const command = fileArgument(args, ['--jsonl'], io, USAGE);
+  if (!command) return 2;
+  const { file, flags } = command;
+  const text = readInput(file, io, stdin);
+  if (text === undefined) return 2;
   let single: unknown;
-  let lines = flags.includes('--jsonl');
+  let lines = flags.has('--jsonl');
   if (!lines) {
     try {
       single = JSON.parse(text);
@@ -80,7 +70,6 @@ export function simulateIam(args: readonly string[], io: SimulateIo, stdin: () =
     io.err(`\`${file}\` holds no request`);
     return 2;
   }
-  if (lines) for (const a of answers) io.out(JSON.stringify(a));
-  else io.out(JSON.stringify(answers[0], null, 2));
+  writeResults(answers, lines, io);
   return answers.some((a) => 'Error' in a) ? 1 : 0;
 }
