@@ -7,6 +7,7 @@ import {
   GetUserPolicyCommand,
   IAMClient,
   ListUserPoliciesCommand,
+  ListUsersCommand,
   NoSuchEntityException,
   type IAMServiceException,
 } from '@aws-sdk/client-iam';
@@ -126,6 +127,18 @@ describe('IAM through the AWS SDK', () => {
     const { User } = await iam().send(new GetUserCommand({ UserName: 'deploy-bot' }));
     expect(User?.UserId).toBe(created.User?.UserId);
     expect((await learner.get(`/api/attempts/${attemptId}`)).body.attempt.version).toBe(before + 1);
+  });
+
+  it('lists users by path and pages with the marker, as `aws iam list-users` does', async () => {
+    const all = await iam().send(new ListUsersCommand({}));
+    expect(all.Users?.map((u) => u.UserName)).toContain('app-reader');
+    expect(all.IsTruncated).toBe(false);
+    await iam().send(new CreateUserCommand({ UserName: 'ci-a', Path: '/pipeline/' }));
+    await iam().send(new CreateUserCommand({ UserName: 'ci-b', Path: '/pipeline/' }));
+    const first = await iam().send(new ListUsersCommand({ PathPrefix: '/pipeline/', MaxItems: 1 }));
+    expect(first).toMatchObject({ Users: [expect.objectContaining({ UserName: 'ci-a' })], IsTruncated: true, Marker: 'ci-b' });
+    const second = await iam().send(new ListUsersCommand({ PathPrefix: '/pipeline/', MaxItems: 1, Marker: first.Marker }));
+    expect(second).toMatchObject({ Users: [expect.objectContaining({ UserName: 'ci-b' })], IsTruncated: false });
   });
 
   it('lists inline policies as a list', async () => {

@@ -13,12 +13,17 @@ import {
 } from './operations.ts';
 import * as credentials from './credential-operations.ts';
 import * as groups from './group-operations.ts';
+import * as lists from './list-operations.ts';
 import * as versions from './policy-version-operations.ts';
 import * as roles from './role-operations.ts';
 
 /** The only place where IAM wire action names meet their functions (the wire layer dispatches through it). */
 export const iamActions = {
   CreateUser: createUser,
+  ListUsers: lists.listUsers,
+  ListGroups: lists.listGroups,
+  ListRoles: lists.listRoles,
+  ListPolicies: lists.listPolicies,
   GetUser: getUser,
   DeleteUser: deleteUser,
   CreatePolicy: createPolicy,

@@ -12,7 +12,8 @@ export const GROUP_QUOTAS = { groupsPerUser: 10, groupInlinePolicySize: 5120, at
 
 /** The group's public shape. */
 export type GroupView = Pick<IamGroup, 'GroupName' | 'GroupId' | 'Arn' | 'Path' | 'CreateDate'>;
-const view = (g: IamGroup): GroupView => ({ GroupName: g.GroupName, GroupId: g.GroupId, Arn: g.Arn, Path: g.Path, CreateDate: g.CreateDate });
+/** The group's public shape, as GetGroup and ListGroups return it. */
+export const groupView = (g: IamGroup): GroupView => ({ GroupName: g.GroupName, GroupId: g.GroupId, Arn: g.Arn, Path: g.Path, CreateDate: g.CreateDate });
 
 /** The named group, or `NoSuchEntity`. */
 export function findGroup(state: AccountState, groupName: string): IamGroup {
@@ -39,13 +40,13 @@ export function createGroup(state: AccountState, input: { GroupName: string; Pat
     AttachedPolicyArns: [],
   };
   state.iam.groups[key] = group;
-  return { Group: view(group) };
+  return { Group: groupView(group) };
 }
 
 /** GetGroup: the group and its members. */
 export function getGroup(state: AccountState, input: { GroupName: string }, _ctx: Ctx): { Group: GroupView; Users: { UserName: string; Arn: string }[] } {
   const group = findGroup(state, input.GroupName);
-  return { Group: view(group), Users: group.Users.map((name) => findUser(state, name)).map((u) => ({ UserName: u.UserName, Arn: u.Arn })) };
+  return { Group: groupView(group), Users: group.Users.map((name) => findUser(state, name)).map((u) => ({ UserName: u.UserName, Arn: u.Arn })) };
 }
 
 /** DeleteGroup: refused while it has members or policies. */
@@ -81,7 +82,7 @@ export function removeUserFromGroup(state: AccountState, input: { GroupName: str
 /** ListGroupsForUser. */
 export function listGroupsForUser(state: AccountState, input: { UserName: string }, _ctx: Ctx): { Groups: GroupView[] } {
   const user = findUser(state, input.UserName);
-  return { Groups: Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).map(view) };
+  return { Groups: Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).map(groupView) };
 }
 
 /** PutGroupPolicy: the group's inline policies share one size quota. */

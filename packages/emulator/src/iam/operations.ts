@@ -115,7 +115,8 @@ export function detachManagedPolicy(state: AccountState, attached: string[], pol
   countAttachment(state, policyArn, -1);
 }
 
-function userView(user: IamUser): UserView {
+/** The user's public shape, as GetUser and ListUsers return it. */
+export function userView(user: IamUser): UserView {
   return { UserName: user.UserName, UserId: user.UserId, Arn: user.Arn, Path: user.Path, CreateDate: user.CreateDate };
 }
 

@@ -16,7 +16,8 @@ export type RoleView = Omit<IamRole, 'RolePolicies' | 'AttachedPolicyArns' | 'Pe
   PermissionsBoundary?: { PermissionsBoundaryType: 'Policy'; PermissionsBoundaryArn: string };
 };
 
-function view(role: IamRole): RoleView {
+/** The role's public shape, as GetRole and ListRoles return it. */
+export function roleView(role: IamRole): RoleView {
   const { RolePolicies: _p, AttachedPolicyArns: _a, PermissionsBoundary, ...rest } = role;
   return { ...rest, ...(PermissionsBoundary ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: PermissionsBoundary } } : {}) };
 }
@@ -73,12 +74,12 @@ export function createRole(
     Tags: mergeTags([], input.Tags ?? []),
   };
   state.iam.roles[key] = role;
-  return { Role: view(role) };
+  return { Role: roleView(role) };
 }
 
 /** GetRole. */
 export function getRole(state: AccountState, input: { RoleName: string }, _ctx: Ctx): { Role: RoleView } {
-  return { Role: view(findRole(state, input.RoleName)) };
+  return { Role: roleView(findRole(state, input.RoleName)) };
 }
 
 /** DeleteRole: refused while it has policies or sits in an instance profile. */

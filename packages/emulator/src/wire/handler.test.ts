@@ -132,7 +132,7 @@ describe('handleAwsRequest', () => {
     ['an unknown action', () => signed('Action=CreateUsers&Version=2010-05-08&UserName=a'), 400, 'InvalidAction'],
     ['another API version', () => signed('Action=CreateUser&Version=2099-01-01&UserName=a'), 400, 'InvalidAction'],
     ['a prototype name as action', () => signed('Action=constructor&Version=2010-05-08'), 400, 'InvalidAction'],
-    ['an IAM action not modelled', () => signed('Action=ListGroups&Version=2010-05-08'), 501, 'NotImplemented'],
+    ['an IAM action not modelled', () => signed('Action=ListSAMLProviders&Version=2010-05-08'), 501, 'NotImplemented'],
     ['a service not served', () => signed('Action=ListQueues', ROOT, { service: 'sqs' }), 501, 'NotImplemented'],
     ['a missing required parameter', () => signed('Action=CreateUser&Version=2010-05-08'), 400, 'ValidationError'],
     ['a list where a name belongs', () => signed('Action=CreateUser&Version=2010-05-08&UserName.member.1=a'), 400, 'ValidationError'],

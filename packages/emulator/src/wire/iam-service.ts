@@ -79,6 +79,11 @@ const bindings: Partial<Record<keyof typeof iamActions, ActionBinding>> = {
     context: (input) => ({ ...boundaryKey(input), ...tagKeys(input) }),
   },
   GetUser: { input: { UserName: S }, prepare: callerUser, resource: onUser },
+  // The List actions act on no resource type (the Service Authorization Reference lists none), so `*`.
+  ListUsers: { input: { PathPrefix: S, ...PAGING }, resource: anywhere },
+  ListGroups: { input: { PathPrefix: S, ...PAGING }, resource: anywhere },
+  ListRoles: { input: { PathPrefix: S, ...PAGING }, resource: anywhere, output: encoded },
+  ListPolicies: { input: { Scope: S, OnlyAttached: 'boolean', PathPrefix: S, ...PAGING }, resource: anywhere },
   DeleteUser: { input: USER, resource: onUser },
   CreatePolicy: {
     input: { PolicyName: R, PolicyDocument: R, Path: S, Description: S, Tags: TAGS },
