@@ -31,6 +31,7 @@ const MALFORMED = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {
 const MALFORMED_LINE = 4;
 // Reads every bucket and may write too: over-permissive, so the "denied" checks fail.
 const WRONG = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
+const WRONG_ACTION_LINE = WRONG.split('\n').findIndex((line) => line.includes('"Action"')) + 1;
 const CORRECT = JSON.stringify(
   {
     Version: '2012-10-17',
@@ -176,6 +177,23 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await editor().press('Escape');
     await editor().press('Tab');
     expect(await editor().evaluate((element) => element === document.activeElement)).toBe(false);
+  });
+
+  it('flags a wildcard action as the learner types, with its line:column, before any submission', async () => {
+    const typed = WRONG.replace(/\n\s*/g, ' ');
+    await editor().fill('');
+    await editor().pressSequentially(typed, { delay: 1 });
+    const live = page.getByTestId('live-findings');
+    const finding = live.locator('.finding[data-rule="iam/wildcard-service-action"]');
+    await finding.waitFor();
+    expect(await finding.locator('.finding-location').textContent()).toBe(`1:${typed.indexOf('"s3:*"') + 1}`);
+    expect(await finding.locator('.finding-message').textContent()).toContain('s3:*');
+    expect(await live.locator('a', { hasText: 'Learn more' }).count()).toBeGreaterThan(0);
+
+    await editor().fill(WRONG);
+    await expect.poll(() => finding.locator('.finding-location').textContent()).toBe(`${WRONG_ACTION_LINE}:17`);
+    expect(await page.locator('.gutter-line-warning').allTextContents()).toContain(String(WRONG_ACTION_LINE));
+    expect(await page.locator('.history-item').count()).toBe(0);
   });
 
   it('shows a malformed policy’s findings with line:column and selects the line', async () => {

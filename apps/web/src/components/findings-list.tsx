@@ -9,6 +9,14 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   suggestion: 'Suggestion',
 };
 
+// Shapes as well as colours tell severities apart; the label next to the icon is what assistive technology reads.
+const SEVERITY_ICON: Record<Finding['severity'], string> = {
+  error: '\u2716',
+  'security-warning': '\u26A0',
+  warning: '\u25B2',
+  suggestion: '\u2139',
+};
+
 /** Findings with their line:column; activating a location selects that line in the task's editor. */
 export function FindingsList({ findings, onReveal }: { findings: Finding[]; onReveal?: (line: number) => void }) {
   return (
@@ -18,7 +26,9 @@ export function FindingsList({ findings, onReveal }: { findings: Finding[]; onRe
         const path = formatPath(finding.path);
         return (
           <li key={index} class={`finding finding-${finding.severity}`} data-rule={finding.ruleId}>
-            <span class="finding-severity">{SEVERITY_LABEL[finding.severity]}</span>
+            <span class="finding-severity">
+              <span class="finding-icon" aria-hidden="true">{SEVERITY_ICON[finding.severity]}</span> {SEVERITY_LABEL[finding.severity]}
+            </span>
             {location === null ? null : onReveal === undefined || finding.range === undefined ? (
               <span class="finding-location">{location}</span>
             ) : (

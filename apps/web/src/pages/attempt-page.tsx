@@ -9,13 +9,16 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
 import { HintsPanel } from '../components/hints-panel.tsx';
+import { LiveFindings } from '../components/live-findings.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { SubmissionHistory } from '../components/submission-history.tsx';
 import { formatDateTime, formatPercent, splitFindingsByTask } from '../lib/format.ts';
+import { liveLintKind } from '../lib/live-lint.ts';
 import { paths } from '../lib/routes.ts';
 import { browserStore, loadDraft, saveDraft } from '../lib/storage.ts';
 import { Link } from '../router.tsx';
+import { useLiveLint } from '../use-live-lint.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 type Feedback =
@@ -41,12 +44,15 @@ interface TaskPanelProps {
   marks: LineMark[];
   reveal: RevealRequest | null;
   onChange: (value: string) => void;
+  onReveal: (line: number) => void;
   onSubmitShortcut: () => void;
 }
 
-function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onSubmitShortcut }: TaskPanelProps) {
+function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onReveal, onSubmitShortcut }: TaskPanelProps) {
   const editorId = `editor-${task.id}`;
   const statusId = `${editorId}-draft`;
+  const liveKind = liveLintKind(task.kind);
+  const liveFindings = useLiveLint(liveKind, value);
   const resetToStarter = () => {
     if (value === task.starter || window.confirm('Replace your answer with the starter? Your previous submissions stay in the history.')) onChange(task.starter);
   };
@@ -61,7 +67,7 @@ function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onS
         label={`Your answer (${task.language.toUpperCase()})`}
         value={value}
         onChange={onChange}
-        marks={marks}
+        marks={liveFindings === null ? marks : [...marks, ...marksOf(liveFindings)]}
         reveal={reveal}
         onSubmitShortcut={onSubmitShortcut}
         describedBy={statusId}
@@ -72,6 +78,7 @@ function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onS
         </p>
         <button type="button" class="link-button small" onClick={resetToStarter}>Reset to starter</button>
       </div>
+      {liveKind === null ? null : <LiveFindings id={`${editorId}-live`} findings={liveFindings} onReveal={onReveal} />}
     </section>
   );
 }
@@ -186,6 +193,7 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
           marks={editedSinceCheck.has(task.id) ? [] : marksOf(findingsByTask.byTask.get(task.id) ?? [])}
           reveal={reveals[task.id] ?? null}
           onChange={(text) => setDraft(task.id, text)}
+          onReveal={(line) => revealLine(task.id, line)}
           onSubmitShortcut={submit}
         />
       ))}
