@@ -24,6 +24,7 @@ const PARTIAL_SCREENSHOT = '/tmp/skylab-attempt-partial.png';
 const HINT_SCREENSHOT = '/tmp/skylab-attempt-hint.png';
 const AWS_SCREENSHOT = '/tmp/skylab-attempt-aws.png';
 const AWS_MOBILE_SCREENSHOT = '/tmp/skylab-attempt-aws-360.png';
+const LIVE_SCREENSHOT = '/tmp/skylab-attempt-live.png';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -194,6 +195,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await expect.poll(() => finding.locator('.finding-location').textContent()).toBe(`${WRONG_ACTION_LINE}:17`);
     expect(await page.locator('.gutter-line-warning').allTextContents()).toContain(String(WRONG_ACTION_LINE));
     expect(await page.locator('.history-item').count()).toBe(0);
+    await page.locator('.task').screenshot({ path: LIVE_SCREENSHOT });
   });
 
   it('shows a malformed policy’s findings with line:column and selects the line', async () => {
