@@ -30,7 +30,7 @@ function signedRequest(credentials: Credentials, service: 'iam' | 'sts', body: s
 }
 
 async function send(request: WireRequest) {
-  const response = await fetchWorker(request.url, { method: request.method, headers: request.headers, body: request.body });
+  const response = await fetchWorker(request.url, { method: request.method, headers: request.headers, body: new TextDecoder().decode(request.body) });
   return { status: response.status, text: await response.text() };
 }
 
