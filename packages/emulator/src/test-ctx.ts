@@ -1,3 +1,4 @@
+import { AwsError } from './errors.ts';
 import type { Ctx } from './ctx.ts';
 
 /** A deterministic context for tests: a fixed clock and counting ids. */
@@ -9,4 +10,15 @@ export function testCtx(region = 'us-east-1'): Ctx {
     accountId: '111122223333',
     region,
   };
+}
+
+/** The AWS error code `run` throws, or undefined when it returns; anything but an `AwsError` is rethrown. */
+export function awsErrorCode(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AwsError) return error.code;
+    throw error;
+  }
+  return undefined;
 }

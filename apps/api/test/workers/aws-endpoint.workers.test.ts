@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-import { computeSignature, formatAmzDate, parseSigV4 } from '../../../../packages/emulator/src/wire/sigv4.ts';
+import { signQueryRequest } from '../../../../packages/emulator/src/wire/test-signing.ts';
 import type { WireRequest } from '../../../../packages/emulator/src/wire/types.ts';
 import { createAgent } from '../scenarios/client.ts';
 import { PASSWORD } from '../scenarios/scenario.ts';
@@ -18,16 +18,8 @@ interface Credentials {
   accountId: string;
 }
 
-function signedRequest(credentials: Credentials, service: 'iam' | 'sts', body: string): WireRequest {
-  const amzDate = formatAmzDate(Date.now());
-  const url = `${credentials.endpoint}/`;
-  const headers: Record<string, string> = { host: new URL(url).host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-amz-date': amzDate };
-  const scope = `${amzDate.slice(0, 8)}/us-east-1/${service}/aws4_request`;
-  const authorization = (signature: string) => `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=content-type;host;x-amz-date, Signature=${signature}`;
-  const request: WireRequest = { method: 'POST', url, headers, body: new TextEncoder().encode(body) };
-  const draft = { ...request, headers: { ...headers, authorization: authorization('0') } };
-  return { ...request, headers: { ...headers, authorization: authorization(computeSignature(draft, parseSigV4(draft), credentials.secretAccessKey)) } };
-}
+const signedRequest = (credentials: Credentials, service: 'iam' | 'sts', body: string): WireRequest =>
+  signQueryRequest(body, credentials, { url: `${credentials.endpoint}/`, service, time: Date.now() });
 
 async function send(request: WireRequest) {
   const response = await fetchWorker(request.url, { method: request.method, headers: request.headers, body: new TextDecoder().decode(request.body) });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from '../errors.ts';
 import { emptyAccountState } from '../state.ts';
-import { testCtx } from '../test-ctx.ts';
+import { awsErrorCode, testCtx } from '../test-ctx.ts';
 import { md5Hex, utf8Bytes } from './md5.ts';
 import { bucketNameProblem, createBucket, headObject, listBuckets, putObject } from './operations.ts';
 
@@ -31,15 +30,6 @@ describe(`bucket names, per ${NAMING}`, () => {
   });
 });
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AwsError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('createBucket', () => {
   it('creates a bucket in the context region', () => {
@@ -61,7 +51,7 @@ describe('createBucket', () => {
     const state = emptyAccountState();
     state.s3.takenBucketNames.push('taken-name');
     createBucket(state, { Bucket: 'mine' }, testCtx(region));
-    expect(codeOf(() => createBucket(state, { Bucket: bucket }, testCtx(region)))).toBe(code);
+    expect(awsErrorCode(() => createBucket(state, { Bucket: bucket }, testCtx(region)))).toBe(code);
   });
 });
 
@@ -73,8 +63,8 @@ describe('putObject', () => {
     putObject(state, { Bucket: 'b-one', Key: 'b.txt', Body: 'é', Metadata: { owner: 'team' } }, testCtx());
     expect(headObject(state, { Bucket: 'b-one', Key: 'b.txt' }, testCtx())).toMatchObject({ Size: 2, Metadata: { owner: 'team' } });
     expect(headObject(state, { Bucket: 'b-one', Key: 'a.txt' }, testCtx())).not.toHaveProperty('Metadata');
-    expect(codeOf(() => putObject(state, { Bucket: 'nope', Key: 'k' }, testCtx()))).toBe('NoSuchBucket');
-    expect(codeOf(() => headObject(state, { Bucket: 'b-one', Key: 'nope' }, testCtx()))).toBe('NoSuchKey');
+    expect(awsErrorCode(() => putObject(state, { Bucket: 'nope', Key: 'k' }, testCtx()))).toBe('NoSuchBucket');
+    expect(awsErrorCode(() => headObject(state, { Bucket: 'b-one', Key: 'nope' }, testCtx()))).toBe('NoSuchKey');
   });
 });
 

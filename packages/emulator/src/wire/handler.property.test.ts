@@ -2,24 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyAccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { utf8Encode } from './bytes.ts';
 import { rootCaller, rootCredentials } from './credentials.ts';
 import { handleAwsRequest } from './handler.ts';
-import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
+import { signQueryRequest } from './test-signing.ts';
 import type { WireRequest } from './types.ts';
 
 const ctx = testCtx();
 const ROOT = rootCredentials('seed-1');
 const options = { ctx, requestId: 'r', resolveCredentials: (id: string) => (id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined) };
 
-function sign(body: string): WireRequest {
-  const amzDate = formatAmzDate(ctx.clock.now());
-  const headers = { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded', 'x-amz-date': amzDate };
-  const credential = `${ROOT.accessKeyId}/${amzDate.slice(0, 8)}/us-east-1/iam/aws4_request`;
-  const draft: WireRequest = { method: 'POST', url: 'http://localhost/aws/a/', headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=content-type;host;x-amz-date, Signature=0` }, body: utf8Encode(body) };
-  const signature = computeSignature(draft, parseSigV4(draft), ROOT.secretAccessKey);
-  return { ...draft, headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=content-type;host;x-amz-date, Signature=${signature}` } };
-}
+const sign = (body: string): WireRequest => signQueryRequest(body, ROOT, { time: ctx.clock.now(), url: 'http://localhost/aws/a/' });
 
 const XML_ANSWER = /^<(\w+Response xmlns="[^"]+">|ErrorResponse( xmlns="[^"]+")?><Error><Type>(Sender|Receiver)<\/Type><Code>\w+<\/Code>)/;
 

@@ -3,11 +3,10 @@ import { createAccessKey, updateAccessKey } from '../iam/credential-operations.t
 import { putUserPolicy, createUser } from '../iam/operations.ts';
 import { emptyAccountState, type AccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { utf8Encode } from './bytes.ts';
 import { rootCaller, rootCredentials } from './credentials.ts';
 import { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions } from './handler.ts';
 import { iamService } from './iam-service.ts';
-import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
+import { signQueryRequest } from './test-signing.ts';
 import type { ResolvedCredentials, WireRequest, WireService } from './types.ts';
 
 const ctx = testCtx();
@@ -31,22 +30,8 @@ function resolve(id: string): ResolvedCredentials | undefined {
 
 const options: HandleAwsOptions = { ctx, requestId: 'req-1', resolveCredentials: resolve };
 
-/** A request signed as the SDKs sign it: form body, host, x-amz-date and x-amz-content-sha256 signed. */
-function signed(body: string, keys = ROOT, opts: { service?: string; time?: number; headers?: Record<string, string> } = {}): WireRequest {
-  const amzDate = formatAmzDate(opts.time ?? NOW);
-  const headers: Record<string, string> = {
-    host: 'localhost',
-    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-    'x-amz-date': amzDate,
-    ...opts.headers,
-  };
-  const names = Object.keys(headers).map((h) => h.toLowerCase()).sort();
-  const scope = `${amzDate.slice(0, 8)}/us-east-1/${opts.service ?? 'iam'}/aws4_request`;
-  const request: WireRequest = { method: 'POST', url: 'http://localhost/aws/attempt-1/', headers, body: utf8Encode(body) };
-  const draft = { ...request, headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=0` } };
-  const signature = computeSignature(draft, parseSigV4(draft), keys.secretAccessKey);
-  return { ...request, headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` } };
-}
+const signed = (body: string, keys = ROOT, opts: { service?: string; time?: number; headers?: Record<string, string> } = {}): WireRequest =>
+  signQueryRequest(body, keys, { time: opts.time ?? NOW, ...(opts.service ? { service: opts.service } : {}), ...(opts.headers ? { headers: opts.headers } : {}) });
 
 const errorCode = (xml: string) => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { awsErrorCode } from '../test-ctx.ts';
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../errors.ts';
 import { formPairs, parseQueryRequest, QUERY_LIMITS, queryErrorXml, queryResponseXml } from './query.ts';
@@ -6,15 +7,6 @@ import { escapeXml } from './xml.ts';
 
 const parse = (body: string) => parseQueryRequest(formPairs(body));
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof AwsError) return error.code;
-    throw error;
-  }
-}
 
 describe('parsing Query parameters', () => {
   const cases: [string, string, unknown][] = [
@@ -59,7 +51,7 @@ describe('parsing Query parameters', () => {
     ['a name too long', `Action=X&${'A'.repeat(QUERY_LIMITS.maxNameLength + 1)}=1`, 'MalformedQueryString'],
   ];
   it.each(failures)('refuses %s', (_name, body, code) => {
-    expect(codeOf(() => parse(body))).toBe(code);
+    expect(awsErrorCode(() => parse(body))).toBe(code);
   });
 
   it('never throws anything but an AWS error, whatever the body', () => {

@@ -1,6 +1,6 @@
+import { awsErrorCode } from '../test-ctx.ts';
 import { describe, expect, it } from 'vitest';
 import { hex, utf8Encode } from './bytes.ts';
-import { AwsError } from '../errors.ts';
 import {
   canonicalQuery,
   canonicalRequest,
@@ -33,15 +33,6 @@ const EXAMPLE: WireRequest = {
 };
 const SIGNED_AT = Date.UTC(2015, 7, 30, 12, 36, 0);
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof AwsError) return error.code;
-    throw error;
-  }
-}
 
 describe('SigV4 against the documented IAM ListUsers example', () => {
   it('builds the canonical request of task 1', () => {
@@ -90,12 +81,12 @@ describe('SigV4 verification failures', () => {
     ['16 minutes early', () => verifySigV4(EXAMPLE, auth, SECRET, SIGNED_AT - 16 * 60_000), 'RequestExpired'],
   ];
   it.each(cases)('%s', (_name, run, code) => {
-    expect(codeOf(run)).toBe(code);
+    expect(awsErrorCode(run)).toBe(code);
   });
 
   it('accepts a request 14 minutes off either way', () => {
-    expect(codeOf(() => verifySigV4(EXAMPLE, auth, SECRET, SIGNED_AT + 14 * 60_000))).toBeUndefined();
-    expect(codeOf(() => verifySigV4(EXAMPLE, auth, SECRET, SIGNED_AT - 14 * 60_000))).toBeUndefined();
+    expect(awsErrorCode(() => verifySigV4(EXAMPLE, auth, SECRET, SIGNED_AT + 14 * 60_000))).toBeUndefined();
+    expect(awsErrorCode(() => verifySigV4(EXAMPLE, auth, SECRET, SIGNED_AT - 14 * 60_000))).toBeUndefined();
   });
 
   it('says how far off an expired request is, in AWS words', () => {
@@ -125,7 +116,7 @@ describe('parsing the Authorization header', () => {
     ['an unsigned session token', withAuth(AUTHORIZATION, { 'X-Amz-Security-Token': 'token' }), 'IncompleteSignature'],
   ];
   it.each(cases)('%s', (_name, request, code) => {
-    expect(codeOf(() => parseSigV4(request))).toBe(code);
+    expect(awsErrorCode(() => parseSigV4(request))).toBe(code);
   });
 });
 
