@@ -48,6 +48,8 @@ export { evaluatePolicies } from './iam/authorize/evaluate.ts';
 export { describeStatement, describeWildcard, explainAuthorization, type ExplainOptions } from './iam/authorize/explain.ts';
 /** Behavioural comparison of two policy sets over a request universe (least-privilege grading), and universes built from the IAM catalogue. */
 export { accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
+/** The request universe on which two policy sets must agree: every catalogue action, witnesses from both sides' resources and conditions. */
+export { witnessUniverse, type WitnessSpec } from './iam/authorize/witnesses.ts';
 /** IAM's wildcard and ARN matching. */
 export { globMatch, globMatchIgnoreCase } from './iam/authorize/glob.ts';
 /** ARN matching segment by segment, as IAM matches `Resource` elements. */

@@ -1,3 +1,4 @@
+import type { AccountState } from '@skylab/emulator';
 import type { LabCheck } from '@skylab/validation';
 import { renderDeep } from './template.ts';
 import type { CheckResult } from './types.ts';
@@ -15,6 +16,11 @@ export interface CheckInput {
   answers: Record<string, string>;
   /** The attempt's account: a `simulate` principal elsewhere is outside it, and only its own policies can speak for it. */
   accountId?: string;
+  region?: string;
+  /** The graded account: the fresh provision with the learner's answers applied. */
+  state: AccountState;
+  /** The fresh provision with the solution's answers applied, built on first use. */
+  reference: () => AccountState;
 }
 
 function base(input: CheckInput) {

@@ -47,7 +47,7 @@ describe('grade', () => {
   it('scores the solution 100% and leaves the provisioned state untouched', () => {
     const before = JSON.stringify(attempt.state);
     const outcome = grade(LAB, attempt, { 'reader-policy': SOLUTION }, ctx);
-    expect(outcome.ok && outcome.grade).toMatchObject({ score: 1, points: 11, maxPoints: 11, unsupported: [] });
+    expect(outcome.ok && outcome.grade).toMatchObject({ score: 1, points: 14, maxPoints: 14, unsupported: [] });
     expect(JSON.stringify(attempt.state)).toBe(before);
     expect(outcome.ok && Object.keys(outcome.state.iam.users['app-reader']!.UserPolicies)).toEqual(['s3-read-only']);
   });
@@ -62,7 +62,7 @@ describe('grade', () => {
       '`s3:PutObject` on `arn:aws:s3:::my-app-bucket/uploads/new.csv` is allowed',
       '- statement 1 of inline policy `s3-read-only`, line 4 allows it',
     ]);
-    expect(outcome.grade.score).toBeCloseTo(8 / 11);
+    expect(outcome.grade.score).toBeCloseTo(8 / 14);
   });
 
   it.each<[string, Record<string, string>, string, number | undefined]>([
@@ -98,17 +98,17 @@ describe('grade', () => {
     const hinted: Lab = { ...LAB, hints: [{ text: 'free', cost: 0 }, { text: 'cheap', cost: 1 }, { text: 'dear', cost: 3 }, { text: 'ruinous', cost: 20 }] };
     const wrong = policy([{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::my-app-bucket', 'arn:aws:s3:::my-app-bucket/*'] }]);
     it.each<[string, string, number[] | undefined, { points: number; hintPenalty: number; revealedHints: { index: number; cost: number }[] }]>([
-      ['nothing revealed', SOLUTION, undefined, { points: 11, hintPenalty: 0, revealedHints: [] }],
-      ['one paid hint', SOLUTION, [1], { points: 10, hintPenalty: 1, revealedHints: [{ index: 1, cost: 1 }] }],
-      ['two paid hints, one listed twice, out of order', SOLUTION, [2, 1, 2], { points: 7, hintPenalty: 4, revealedHints: [{ index: 1, cost: 1 }, { index: 2, cost: 3 }] }],
-      ['a free hint', SOLUTION, [0], { points: 11, hintPenalty: 0, revealedHints: [] }],
-      ['indexes the lab does not have', SOLUTION, [-1, 4, 1.5], { points: 11, hintPenalty: 0, revealedHints: [] }],
-      ['hints costing more than the checks earned', SOLUTION, [3], { points: 0, hintPenalty: 11, revealedHints: [{ index: 3, cost: 20 }] }],
+      ['nothing revealed', SOLUTION, undefined, { points: 14, hintPenalty: 0, revealedHints: [] }],
+      ['one paid hint', SOLUTION, [1], { points: 13, hintPenalty: 1, revealedHints: [{ index: 1, cost: 1 }] }],
+      ['two paid hints, one listed twice, out of order', SOLUTION, [2, 1, 2], { points: 10, hintPenalty: 4, revealedHints: [{ index: 1, cost: 1 }, { index: 2, cost: 3 }] }],
+      ['a free hint', SOLUTION, [0], { points: 14, hintPenalty: 0, revealedHints: [] }],
+      ['indexes the lab does not have', SOLUTION, [-1, 4, 1.5], { points: 14, hintPenalty: 0, revealedHints: [] }],
+      ['hints costing more than the checks earned', SOLUTION, [3], { points: 0, hintPenalty: 14, revealedHints: [{ index: 3, cost: 20 }] }],
       ['a partly wrong answer', wrong, [2], { points: 5, hintPenalty: 3, revealedHints: [{ index: 2, cost: 3 }] }],
     ])('%s', (_name, answer, revealedHints, expected) => {
       const outcome = grade(hinted, attempt, { 'reader-policy': answer }, ctx, revealedHints ? { revealedHints } : undefined);
       if (!outcome.ok) throw new Error('expected a grade');
-      expect(outcome.grade).toMatchObject({ ...expected, maxPoints: 11, score: expected.points / 11 });
+      expect(outcome.grade).toMatchObject({ ...expected, maxPoints: 14, score: expected.points / 14 });
       expect(outcome.grade.checks.reduce((sum, c) => sum + c.points, 0) - outcome.grade.hintPenalty!).toBe(expected.points);
     });
   });
@@ -134,8 +134,8 @@ describe('selfTest', () => {
 
   it.each<[string, (lab: Lab) => Lab, string]>([
     ['a wrong answer that fails fewer checks than declared', (lab) => ({ ...lab, wrongAnswers: [{ ...lab.wrongAnswers[1]!, fails: ['list-bucket', 'get-object'] }] }), 'expected to fail `get-object` but passed'],
-    ['a wrong answer that fails more checks than declared', (lab) => ({ ...lab, wrongAnswers: [{ ...lab.wrongAnswers[2]!, fails: ['no-put-object'] }] }), 'also fails `no-delete-object`, `no-delete-bucket`, which `fails` does not list'],
-    ['a solution below 100%', (lab) => ({ ...lab, solution: { answers: lab.wrongAnswers[0]!.answers } }), 'the solution scores 73%, not 100%: it fails `get-object`, `get-object-any-key`'],
+    ['a wrong answer that fails more checks than declared', (lab) => ({ ...lab, wrongAnswers: [{ ...lab.wrongAnswers[2]!, fails: ['no-put-object'] }] }), 'also fails `no-delete-object`, `no-delete-bucket`, `least-privilege`, which `fails` does not list'],
+    ['a solution below 100%', (lab) => ({ ...lab, solution: { answers: lab.wrongAnswers[0]!.answers } }), 'the solution scores 79%, not 100%: it fails `get-object`, `get-object-any-key`'],
     ['a solution that does not parse', (lab) => ({ ...lab, solution: { answers: { 'reader-policy': '{' } } }), 'the answers were refused before grading'],
     ['a setup AWS refuses', (lab) => ({ ...lab, setup: { ...lab.setup, iam: { ...lab.setup.iam, users: [{ UserName: 'app reader' }] } } }), 'setup failed with `ValidationError`'],
   ])('reports %s', (_name, edit, problem) => {

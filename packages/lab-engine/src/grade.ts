@@ -9,6 +9,7 @@ import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
 import { runSimulateCheck } from './check-simulate.ts';
+import { LabError } from './lab-error.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
 import type { Answers, CheckResult, Grade, GradeOptions, GradeOutcome, Provisioned, RevealedHint } from './types.ts';
@@ -55,6 +56,23 @@ function applyAnswers(lab: Lab, params: Record<string, string>, state: AccountSt
   return findings;
 }
 
+/**
+ * The account the solution leaves, built once and only when a check compares with it. A solution that
+ * does not apply is the lab's problem, reported as such by the check that needed it.
+ */
+function referenceState(lab: Lab, provisioned: Provisioned, ctx: Ctx): () => AccountState {
+  let built: AccountState | undefined;
+  return () => {
+    if (built) return built;
+    const state = cloneState(provisioned.state);
+    const findings = applyAnswers(lab, provisioned.params, state, renderDeep(lab.solution.answers, provisioned.params), ctx);
+    const problem = findings.find((f) => f.severity === 'error');
+    if (problem) throw new LabError(`the solution does not apply: ${problem.message}`, [problem]);
+    built = state;
+    return built;
+  };
+}
+
 function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   const check: LabCheck = input.check;
   if (check.simulate) return runSimulateCheck(input, state);
@@ -63,6 +81,15 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check.lint) return runLintCheck(input, lab);
   if (check['equivalent-access']) return runEquivalentAccessCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
+}
+
+function runGuarded(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
+  try {
+    return runCheck(lab, input, state);
+  } catch (error) {
+    if (error instanceof LabError) return errored(input, LAB_PROBLEM, error.message);
+    throw error;
+  }
 }
 
 /** The paid hints among `indexes`, once each and in lab order; indexes the lab does not have cost nothing. */
@@ -85,8 +112,10 @@ export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx:
   if (findings.some((f) => f.severity === 'error')) return { ok: false, findings };
   const checks: CheckResult[] = [];
   const unsupported = new Set<string>();
+  const reference = referenceState(lab, provisioned, c);
   for (const check of lab.checks) {
-    const { result, unsupported: missing } = runCheck(lab, { check, params: provisioned.params, answers, accountId: c.accountId }, state);
+    const input: CheckInput = { check, params: provisioned.params, answers, accountId: c.accountId, region: c.region, state, reference };
+    const { result, unsupported: missing } = runGuarded(lab, input, state);
     checks.push(result);
     for (const item of missing) unsupported.add(item);
   }

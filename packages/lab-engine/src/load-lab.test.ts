@@ -15,7 +15,7 @@ describe('loadLab', () => {
     const { lab, findings } = loadLab(GOOD, 'labs/iam-s3-read-only/lab.yaml');
     expect(findings).toEqual([]);
     expect(lab?.tasks.map((t) => t.id)).toEqual(['reader-policy']);
-    expect(lab?.checks).toHaveLength(9);
+    expect(lab?.checks).toHaveLength(10);
   });
 
   it.each([
@@ -38,7 +38,7 @@ describe('loadLab', () => {
     ['a wrong difficulty', (t) => t.replace('difficulty: beginner', 'difficulty: easy'), 'lab/invalid-value', 'difficulty: easy', ''],
     ['an unknown field', (t) => t.replace('estimatedMinutes: 15', 'estimatedMinutes: 15\nestimatedMinute: 3'), 'lab/unknown-element', 'estimatedMinute: 3', 'unknown element `estimatedMinute`'],
     ['a duplicate check id', (t) => t.replace('- id: get-object-any-key', '- id: get-object'), 'lab/duplicate-id', '- id: get-object\n    title: app-reader can read any', 'duplicate check id `get-object`'],
-    ['a wrong answer naming no check', (t) => t.replace('fails: [list-bucket]', 'fails: [list-buckets]'), 'lab/unknown-check', 'fails: [list-buckets]', 'there is no check `list-buckets`'],
+    ['a wrong answer naming no check', (t) => t.replace('fails: [list-bucket, least-privilege]', 'fails: [list-buckets, least-privilege]'), 'lab/unknown-check', 'fails: [list-buckets, least-privilege]', 'there is no check `list-buckets`'],
     ['a solution without an answer', (t) => t.replace('    reader-policy: |\n      {\n        "Version": "2012-10-17",\n        "Statement": [\n          {\n            "Sid": "ListTheBucket"', '    other-task: |\n      {\n        "Version": "2012-10-17",\n        "Statement": [\n          {\n            "Sid": "ListTheBucket"'), 'lab/missing-answer', '    other-task: |', 'the solution has no answer for task `reader-policy`'],
     ['an alias', (t) => t.replace('tags: [iam, s3, least-privilege]', 'tags: &t [iam, s3]\nkeywords: *t'), 'yaml/alias', '*t', ''],
   ])('reports %s at its line', (_name, edit, ruleId, needle, message) => {

@@ -13,7 +13,7 @@ export { issuesToFindings, locateNearest, sourcePath, type IssueMapping } from '
 /** The IAM policy document schema and its normalised types. */
 export { policyDocumentSchema, policyStatementSchema, type PolicyDocument, type PolicyStatement } from './iam-policy/schema.ts';
 /** Validates an IAM policy written as JSON into a normalised policy and findings. */
-export { validatePolicy, statementPath, type PolicyType, type PolicyValidation, type ValidatePolicyOptions } from './iam-policy/validate-policy.ts';
+export { parsedPolicy, validatePolicy, statementPath, type PolicyType, type PolicyValidation, type ValidatePolicyOptions } from './iam-policy/validate-policy.ts';
 /** The lab file format v1: schema, types and JSON Schema for editors. */
 export {
   labSchema,

@@ -117,3 +117,13 @@ export function validatePolicy(text: string, options: ValidatePolicyOptions = {}
   if (findings.some((f) => f.severity === 'error')) return { findings, document };
   return { policy: parsed.data, findings, document };
 }
+
+/**
+ * The normalised document of a policy text that follows the policy grammar, whatever its policy type; no
+ * findings. For tools that read a policy already accepted elsewhere (grading draws witnesses from it).
+ */
+export function parsedPolicy(text: string): PolicyDocument | undefined {
+  const { value } = parseJson(text);
+  const parsed = policyDocumentSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -79,19 +79,25 @@ const requestSchema = z
 
 const equivalentAccessSchema = z
   .strictObject({
-    task: kebabId('task id').describe("The `iam-policy` task whose answer is compared with the solution's answer to it"),
-    principal: text('`principal`').describe('The ARN of the IAM user making the requests'),
-    services: z.array(text('a service prefix')).optional().describe('Service prefixes whose every catalogue action takes part, such as `s3`'),
-    actions: z.array(text('an action pattern')).optional().describe('Action patterns expanded over the IAM catalogue, such as `s3:Get*`'),
-    resources: z.array(text('a resource ARN')).optional().describe('Resource ARNs; each action is asked on those of a type it acts on'),
-    contexts: z.array(z.record(z.string(), contextValue)).optional().describe('Request contexts; every action and resource is asked once per context'),
-    requests: z.array(requestSchema).optional().describe('An explicit list of requests instead of services, actions and resources'),
+    task: kebabId('task id').describe("The `iam-policy` or `iam-trust-policy` task whose answer is compared with the solution's answer to it"),
+    principal: text('`principal`').optional().describe('For an `iam-policy` task: the ARN of the IAM user making the requests'),
+    services: z
+      .array(text('a service prefix'))
+      .optional()
+      .describe('Only these service prefixes take part, such as `s3`; every service of the catalogue when left out (the exhaustive default that grading integrity asks for)'),
+    actions: z.array(text('an action pattern')).optional().describe('Action patterns expanded over the IAM catalogue, such as `s3:Get*`, added to the services\' actions'),
+    resources: z
+      .array(text('a resource ARN'))
+      .optional()
+      .describe("Resource ARNs added to the universe; the lab's own resources, witnesses drawn from both policies and one resource of every type are always in it"),
+    contexts: z
+      .array(z.record(z.string(), contextValue))
+      .optional()
+      .describe('Request contexts every request starts from; the values either policy\'s conditions test are varied on top of them'),
+    requests: z.array(requestSchema).optional().describe('An explicit list of requests instead of the exhaustive universe (a probe set, not a gate on its own)'),
     examples: z.number().int().min(1).max(20).prefault(3).describe('How many over- and under-permitted requests the explanation shows'),
   })
-  .refine((e) => e.requests !== undefined || ((e.services !== undefined || e.actions !== undefined) && e.resources !== undefined), {
-    error: 'an equivalent-access check needs `requests`, or `services` or `actions` with `resources`',
-  })
-  .describe("Compare what the answer allows with what the solution allows over a universe of requests: least privilege, exactly");
+  .describe('Compare what the answer allows with what the solution allows over every request that could tell them apart: least privilege, exactly');
 
 const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access'] as const;
 

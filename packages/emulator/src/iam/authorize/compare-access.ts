@@ -1,5 +1,7 @@
-import { expandActionPattern, iamCatalogue, resourceOfType } from '@skylab/validation';
+import { expandActionPattern, iamCatalogue, resourceOfType, type CatalogueResourceType } from '@skylab/validation';
+import { compiledPolicy } from './compile.ts';
 import { evaluatePolicies } from './evaluate.ts';
+import { matchCompiled } from './glob.ts';
 import type { AuthorizationRequest, ContextValue, Decision, PrincipalInfo, SourcePolicy } from './types.ts';
 
 // Behavioural comparison of two policy sets (DESIGN §3, "behavioural equivalence to the reference"): both
@@ -23,6 +25,8 @@ export interface UniverseSpec {
   time?: number;
   /** Pair every action with every resource, without the catalogue's resource types. */
   allPairs?: boolean;
+  /** Add, for each resource type an action acts on, one resource of that type that nobody named, in this account and region. */
+  anyOther?: { accountId: string; region: string };
 }
 
 /** One request the two policy sets decide differently, with both decisions. */
@@ -54,13 +58,34 @@ function actionsOf(spec: UniverseSpec): string[] {
   return [...names];
 }
 
+/** A resource of the type nobody named: the type's ARN format with every name filled in. */
+function anyOtherOf(type: CatalogueResourceType, where: { accountId: string; region: string }): string {
+  return type.arn.replace(/\$\{([^}]+)\}/g, (_, name: string) => (name === 'Partition' ? 'aws' : name === 'Region' ? where.region : name === 'Account' ? where.accountId : 'skylab-any-other'));
+}
+
 function resourcesFor(action: string, spec: UniverseSpec): readonly string[] {
   if (spec.allPairs) return spec.resources;
   const known = iamCatalogue.action(action);
   // Unknown to the catalogue: nothing says which resources it takes, so try them all.
   if (!known) return spec.resources;
   if (known.resourceTypes.length === 0) return ['*'];
-  return spec.resources.filter((arn) => known.resourceTypes.some((type) => resourceOfType(arn, type)));
+  const named = spec.resources.filter((arn) => known.resourceTypes.some((type) => resourceOfType(arn, type)));
+  if (!spec.anyOther) return named;
+  const where = spec.anyOther;
+  return [...new Set([...named, ...known.resourceTypes.map((type) => anyOtherOf(type, where))])];
+}
+
+/**
+ * Whether any Allow statement of the policies can apply to the action. When neither side's can, both
+ * deny every request of that action implicitly and nothing needs evaluating: what makes a universe of
+ * every catalogue action cheap.
+ */
+function mayAllow(policies: readonly SourcePolicy[]): (action: string) => boolean {
+  const statements = policies.flatMap((p) => compiledPolicy(p).statements.filter((s) => s.effect === 'Allow'));
+  return (action) => {
+    const lower = action.toLowerCase();
+    return statements.some((s) => (s.actions ? s.actions.some((g) => matchCompiled(g, lower)) : !(s.notActions ?? []).some((g) => matchCompiled(g, lower))));
+  };
 }
 
 /**
@@ -68,10 +93,11 @@ function resourcesFor(action: string, spec: UniverseSpec): readonly string[] {
  * with the resources of the types it acts on (`*` for actions without resource-level permissions), once
  * per context. Ordered by action, resource, context.
  */
-export function accessUniverse(spec: UniverseSpec): AuthorizationRequest[] {
+export function accessUniverse(spec: UniverseSpec, include: (action: string) => boolean = () => true): AuthorizationRequest[] {
   const contexts = spec.contexts && spec.contexts.length > 0 ? spec.contexts : [undefined];
   const requests: AuthorizationRequest[] = [];
   for (const action of actionsOf(spec)) {
+    if (!include(action)) continue;
     for (const resource of resourcesFor(action, spec)) {
       for (const context of contexts) {
         requests.push({
@@ -95,8 +121,20 @@ export function accessUniverse(spec: UniverseSpec): AuthorizationRequest[] {
  * gives over-permission in `onlyA` and missing permission in `onlyB`.
  */
 export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePolicy[], universe: readonly AuthorizationRequest[] | UniverseSpec): AccessComparison {
-  const requests = Array.isArray(universe) ? (universe as readonly AuthorizationRequest[]) : accessUniverse(universe as UniverseSpec);
-  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: requests.length, indeterminate: [] };
+  let requests: readonly AuthorizationRequest[];
+  let skipped = 0;
+  if (Array.isArray(universe)) requests = universe as readonly AuthorizationRequest[];
+  else {
+    const spec = universe as UniverseSpec;
+    const [allowsA, allowsB] = [mayAllow(a), mayAllow(b)];
+    const contexts = Math.max(1, spec.contexts?.length ?? 0);
+    requests = accessUniverse(spec, (action) => {
+      if (allowsA(action) || allowsB(action)) return true;
+      skipped += resourcesFor(action, spec).length * contexts;
+      return false;
+    });
+  }
+  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: skipped, evaluated: requests.length + skipped, indeterminate: [] };
   for (const request of requests) {
     const left = evaluatePolicies(a, request);
     const right = evaluatePolicies(b, request);
