@@ -1,6 +1,6 @@
 import { evaluatePolicies, explainAuthorization, witnessUniverse, type AccessComparison, type AuthorizationRequest, type AuthorizationResult, type SourcePolicy } from '@skylab/emulator';
 import { expandActionPattern, parsedPolicy, type Lab } from '@skylab/validation';
-import { comparisonResult } from './check-equivalent-access.ts';
+import { comparisonResult } from './access-comparison-result.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { contextOf } from './context-of.ts';
 
