@@ -33,7 +33,7 @@ function section(title: string, differences: AccessDifference[], explain: Explai
 
 /** The check's result from a comparison of the learner's side (`onlyA`) with the reference (`onlyB`). */
 export function comparisonResult(input: CheckInput, comparison: AccessComparison, explain: Explain, examples: number, unsupportedOf: (r: AuthorizationRequest) => string[]): CheckRun {
-  if (comparison.evaluated === 0) return errored(input, LAB_PROBLEM, 'the universe of requests is empty');
+  if (comparison.evaluated + comparison.deniedActions === 0) return errored(input, LAB_PROBLEM, 'the universe of requests is empty');
   if (comparison.indeterminate.length > 0) {
     const unsupported = [...new Set(comparison.indeterminate.flatMap(unsupportedOf))];
     const first = comparison.indeterminate[0] as AuthorizationRequest;
@@ -45,7 +45,8 @@ export function comparisonResult(input: CheckInput, comparison: AccessComparison
     );
   }
   const passed = comparison.onlyA.length === 0 && comparison.onlyB.length === 0;
-  const summary = `compared on ${comparison.evaluated} requests: ${comparison.bothAllow} allowed by both, ${comparison.neitherAllows} by neither`;
+  const denied = comparison.deniedActions > 0 ? `, and ${comparison.deniedActions} more actions that neither allows on any resource` : '';
+  const summary = `compared on ${comparison.evaluated} requests: ${comparison.bothAllow} allowed by both, ${comparison.neitherAllows} by neither${denied}`;
   const lines = [
     summary,
     ...section('your policy allows what the reference does not', comparison.onlyA, explain, examples),

@@ -1,4 +1,4 @@
-import type { AccountState } from '@skylab/emulator';
+import type { AccountState, Ctx } from '@skylab/emulator';
 import type { LabCheck } from '@skylab/validation';
 import { renderDeep } from './template.ts';
 import type { CheckResult } from './types.ts';
@@ -17,6 +17,8 @@ export interface CheckInput {
   /** The attempt's account: a `simulate` principal elsewhere is outside it, and only its own policies can speak for it. */
   accountId?: string;
   region?: string;
+  /** The attempt's context, for checks that build on the graded account (probe instances). */
+  ctx: Ctx;
   /** The graded account: the fresh provision with the learner's answers applied. */
   state: AccountState;
   /** The fresh provision with the solution's answers applied, built on first use. */

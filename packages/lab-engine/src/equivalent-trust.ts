@@ -75,7 +75,7 @@ export function compareTrust(input: CheckInput, roleName: string, answer: string
     accountId: input.accountId ?? '',
     region: input.region ?? 'us-east-1',
   });
-  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: 0, indeterminate: [] };
+  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: 0, deniedActions: 0, indeterminate: [] };
   for (const caller of callers(input, [answer, solution])) {
     for (const action of expandActionPattern('sts:*')) {
       for (const context of contexts) {

@@ -5,6 +5,7 @@ import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
+import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
@@ -80,6 +81,7 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check.exposure) return runExposureCheck(input, state);
   if (check.lint) return runLintCheck(input, lab);
   if (check['equivalent-access']) return runEquivalentAccessCheck(input, lab);
+  if (check['equivalent-reachability']) return runEquivalentReachabilityCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 
@@ -114,7 +116,7 @@ export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx:
   const unsupported = new Set<string>();
   const reference = referenceState(lab, provisioned, c);
   for (const check of lab.checks) {
-    const input: CheckInput = { check, params: provisioned.params, answers, accountId: c.accountId, region: c.region, state, reference };
+    const input: CheckInput = { check, params: provisioned.params, answers, accountId: c.accountId, region: c.region, ctx: c, state, reference };
     const { result, unsupported: missing } = runGuarded(lab, input, state);
     checks.push(result);
     for (const item of missing) unsupported.add(item);

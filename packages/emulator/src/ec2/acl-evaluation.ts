@@ -70,10 +70,17 @@ function intersection(intervals: PortInterval[], with_: PortInterval): PortInter
 }
 
 // Operations keep entries ordered by rule number; an ACL read from elsewhere (a `DescribeNetworkAcls`
-// document) may not be, and the answer must not depend on the order the entries were written in.
+// document) may not be, and the answer must not depend on the order the entries were written in. Only the
+// order within a direction matters (each direction is evaluated on its own), so inbound and outbound
+// entries may interleave without a sort.
 function ordered(entries: NetworkAclEntry[]): NetworkAclEntry[] {
-  for (let i = 1; i < entries.length; i++) {
-    if ((entries[i - 1] as NetworkAclEntry).RuleNumber > (entries[i] as NetworkAclEntry).RuleNumber) return [...entries].sort((a, b) => a.RuleNumber - b.RuleNumber);
+  let lastIngress = -1;
+  let lastEgress = -1;
+  for (const entry of entries) {
+    const last = entry.Egress ? lastEgress : lastIngress;
+    if (last > entry.RuleNumber) return [...entries].sort((a, b) => a.RuleNumber - b.RuleNumber);
+    if (entry.Egress) lastEgress = entry.RuleNumber;
+    else lastIngress = entry.RuleNumber;
   }
   return entries;
 }

@@ -92,29 +92,39 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
     }
     nodes.push({ instanceId: instance.InstanceId, eni, ip: range.first, range, groups, egress, ingress });
   }
-  const aclCache = new Map<string, boolean>();
+  // Decisions cached per subnet, then per remote address (numbers, so a pair costs no string building).
+  const aclCache = new Map<string, Map<number, boolean>[]>();
   function acl(subnetId: string, egress: boolean, returnPath: boolean, remote: Node): boolean {
-    const key = `${subnetId}|${egress ? 1 : 0}${returnPath ? 1 : 0}|${remote.ip}`;
-    let hit = aclCache.get(key);
+    let tables = aclCache.get(subnetId);
+    if (!tables) {
+      tables = [new Map(), new Map(), new Map(), new Map()];
+      aclCache.set(subnetId, tables);
+    }
+    const cache = tables[(egress ? 2 : 0) + (returnPath ? 1 : 0)] as Map<number, boolean>;
+    let hit = cache.get(remote.ip);
     if (hit === undefined) {
       const table = networkAclOfSubnet(ec2, subnetId);
       hit = table !== undefined && evaluateAcl(table, egress, { remote: remote.range, protocol: protocolNumber as string, ports: returnPath ? clientPorts : forwardPorts, icmpType: returnPath ? 0 : 8 }).decision === 'allow';
-      aclCache.set(key, hit);
+      cache.set(remote.ip, hit);
     }
     return hit;
   }
   type RouteCode = Explanation['ExplanationCode'] | 'local';
-  const routeCache = new Map<string, RouteCode>();
+  const routeCache = new Map<string, Map<number, RouteCode>>();
   function routeTo(subnetId: string, remote: Node): RouteCode {
-    const key = `${subnetId}|${remote.ip}`;
-    let hit = routeCache.get(key);
+    let cache = routeCache.get(subnetId);
+    if (!cache) {
+      cache = new Map();
+      routeCache.set(subnetId, cache);
+    }
+    let hit = cache.get(remote.ip);
     if (hit === undefined) {
       const subnet = ec2.subnets[subnetId];
       const table = subnet ? routeTableOfSubnet(ec2, subnet) : undefined;
       const route = table ? longestPrefixMatch(table, remote.range) : undefined;
       // The analyzer's answers: no route, a blackhole, or a detour through a middlebox it does not model.
       hit = !route ? 'CANNOT_ROUTE' : route.State === 'blackhole' ? 'BAD_STATE_ROUTE' : route.GatewayId === 'local' ? 'local' : 'UNSUPPORTED_COMPONENT';
-      routeCache.set(key, hit);
+      cache.set(remote.ip, hit);
     }
     return hit;
   }

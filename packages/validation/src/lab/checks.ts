@@ -99,7 +99,16 @@ const equivalentAccessSchema = z
   })
   .describe('Compare what the answer allows with what the solution allows over every request that could tell them apart: least privilege, exactly');
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access'] as const;
+const equivalentReachabilitySchema = z
+  .strictObject({
+    task: kebabId('task id').describe("The `security-groups` or `nacl-entries` task whose answer is compared with the solution's answer to it"),
+    examples: z.number().int().min(1).max(20).prefault(3).describe('How many paths opened or closed against the reference the explanation shows'),
+  })
+  .describe(
+    "Compare the network the answer leaves with the solution's on every path: each instance to each other, probe instances launched in every subnet with each group (and with none), the internet to each instance and back, over tcp and udp on every port a rule of either side names (and its neighbours and ports nobody named), and icmp",
+  );
+
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -112,6 +121,7 @@ export const labCheckSchema = z
     exposure: exposureSchema.optional(),
     lint: lintSchema.optional(),
     'equivalent-access': equivalentAccessSchema.optional(),
+    'equivalent-reachability': equivalentReachabilitySchema.optional(),
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),
@@ -126,7 +136,7 @@ export const labCheckSchema = z
     if (present.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure`, `lint` or `equivalent-access`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
+        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure`, `lint`, `equivalent-access` or `equivalent-reachability`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
         path: present.length === 0 ? [] : [present[1] as string],
       });
     }

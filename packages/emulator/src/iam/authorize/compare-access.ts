@@ -1,4 +1,4 @@
-import { expandActionPattern, iamCatalogue, resourceOfType, type CatalogueResourceType } from '@skylab/validation';
+import { expandActionPattern, iamCatalogue, resourceOfType, type CatalogueAction, type CatalogueResourceType } from '@skylab/validation';
 import { compiledPolicy } from './compile.ts';
 import { evaluatePolicies } from './evaluate.ts';
 import { matchCompiled } from './glob.ts';
@@ -44,18 +44,37 @@ export interface AccessComparison {
   bothAllow: number;
   neitherAllows: number;
   evaluated: number;
+  /** Actions of the universe no Allow statement of either side can match: denied on every resource, so not asked one by one. */
+  deniedActions: number;
   /** Requests where either side could not decide for sure (it then fails closed). */
   indeterminate: AuthorizationRequest[];
 }
 
-function actionsOf(spec: UniverseSpec): string[] {
+/** An action of the universe, looked up in the catalogue once. */
+interface UniverseAction {
+  name: string;
+  lower: string;
+  known: CatalogueAction | undefined;
+}
+
+// Expanding every catalogue action is the same work for every grade of a lab: kept per services and patterns.
+const actionLists = new Map<string, UniverseAction[]>();
+const ACTION_LISTS_LIMIT = 64;
+
+function actionsOf(spec: UniverseSpec): UniverseAction[] {
+  const key = JSON.stringify([spec.services ?? [], spec.actions ?? []]);
+  const hit = actionLists.get(key);
+  if (hit) return hit;
   const names = new Set<string>();
   for (const service of spec.services ?? []) for (const name of expandActionPattern(`${service}:*`)) names.add(name);
   for (const pattern of spec.actions ?? []) {
     const expanded = /[*?]/.test(pattern) ? expandActionPattern(pattern) : [pattern];
     for (const name of expanded) names.add(name);
   }
-  return [...names];
+  const list = [...names].map((name) => ({ name, lower: name.toLowerCase(), known: iamCatalogue.action(name) }));
+  if (actionLists.size >= ACTION_LISTS_LIMIT) actionLists.clear();
+  actionLists.set(key, list);
+  return list;
 }
 
 /** A resource of the type nobody named: the type's ARN format with every name filled in. */
@@ -63,16 +82,29 @@ function anyOtherOf(type: CatalogueResourceType, where: { accountId: string; reg
   return type.arn.replace(/\$\{([^}]+)\}/g, (_, name: string) => (name === 'Partition' ? 'aws' : name === 'Region' ? where.region : name === 'Account' ? where.accountId : 'skylab-any-other'));
 }
 
-function resourcesFor(action: string, spec: UniverseSpec): readonly string[] {
-  if (spec.allPairs) return spec.resources;
-  const known = iamCatalogue.action(action);
-  // Unknown to the catalogue: nothing says which resources it takes, so try them all.
-  if (!known) return spec.resources;
-  if (known.resourceTypes.length === 0) return ['*'];
-  const named = spec.resources.filter((arn) => known.resourceTypes.some((type) => resourceOfType(arn, type)));
-  if (!spec.anyOther) return named;
-  const where = spec.anyOther;
-  return [...new Set([...named, ...known.resourceTypes.map((type) => anyOtherOf(type, where))])];
+/**
+ * The resources each action is asked on. Which named resources fit a type depends only on the type's ARN
+ * format, so it is worked out once per format: a universe of every catalogue action shares a few hundred.
+ */
+function resourceResolver(spec: UniverseSpec): (action: UniverseAction) => readonly string[] {
+  const byFormat = new Map<string, string[]>();
+  const ofType = (type: CatalogueResourceType): string[] => {
+    let hit = byFormat.get(type.arn);
+    if (!hit) {
+      hit = spec.resources.filter((arn) => resourceOfType(arn, type));
+      if (spec.anyOther) hit.push(anyOtherOf(type, spec.anyOther));
+      byFormat.set(type.arn, hit);
+    }
+    return hit;
+  };
+  return ({ known }) => {
+    if (spec.allPairs) return spec.resources;
+    // Unknown to the catalogue: nothing says which resources it takes, so try them all.
+    if (!known) return spec.resources;
+    if (known.resourceTypes.length === 0) return ['*'];
+    if (known.resourceTypes.length === 1) return ofType(known.resourceTypes[0] as CatalogueResourceType);
+    return [...new Set(known.resourceTypes.flatMap(ofType))];
+  };
 }
 
 /**
@@ -80,10 +112,9 @@ function resourcesFor(action: string, spec: UniverseSpec): readonly string[] {
  * deny every request of that action implicitly and nothing needs evaluating: what makes a universe of
  * every catalogue action cheap.
  */
-function mayAllow(policies: readonly SourcePolicy[]): (action: string) => boolean {
+function mayAllow(policies: readonly SourcePolicy[]): (action: UniverseAction) => boolean {
   const statements = policies.flatMap((p) => compiledPolicy(p).statements.filter((s) => s.effect === 'Allow'));
-  return (action) => {
-    const lower = action.toLowerCase();
+  return ({ lower }) => {
     return statements.some((s) => (s.actions ? s.actions.some((g) => matchCompiled(g, lower)) : !(s.notActions ?? []).some((g) => matchCompiled(g, lower))));
   };
 }
@@ -93,16 +124,21 @@ function mayAllow(policies: readonly SourcePolicy[]): (action: string) => boolea
  * with the resources of the types it acts on (`*` for actions without resource-level permissions), once
  * per context. Ordered by action, resource, context.
  */
-export function accessUniverse(spec: UniverseSpec, include: (action: string) => boolean = () => true): AuthorizationRequest[] {
+export function accessUniverse(spec: UniverseSpec): AuthorizationRequest[] {
+  return universeRequests(spec, () => true);
+}
+
+function universeRequests(spec: UniverseSpec, include: (action: UniverseAction) => boolean): AuthorizationRequest[] {
   const contexts = spec.contexts && spec.contexts.length > 0 ? spec.contexts : [undefined];
   const requests: AuthorizationRequest[] = [];
+  const resourcesFor = resourceResolver(spec);
   for (const action of actionsOf(spec)) {
     if (!include(action)) continue;
-    for (const resource of resourcesFor(action, spec)) {
+    for (const resource of resourcesFor(action)) {
       for (const context of contexts) {
         requests.push({
           principalArn: spec.principalArn,
-          action,
+          action: action.name,
           resource,
           ...(context ? { context } : {}),
           ...(spec.principal ? { principal: spec.principal } : {}),
@@ -122,19 +158,17 @@ export function accessUniverse(spec: UniverseSpec, include: (action: string) => 
  */
 export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePolicy[], universe: readonly AuthorizationRequest[] | UniverseSpec): AccessComparison {
   let requests: readonly AuthorizationRequest[];
-  let skipped = 0;
+  let deniedActions = 0;
   if (Array.isArray(universe)) requests = universe as readonly AuthorizationRequest[];
   else {
-    const spec = universe as UniverseSpec;
     const [allowsA, allowsB] = [mayAllow(a), mayAllow(b)];
-    const contexts = Math.max(1, spec.contexts?.length ?? 0);
-    requests = accessUniverse(spec, (action) => {
+    requests = universeRequests(universe as UniverseSpec, (action) => {
       if (allowsA(action) || allowsB(action)) return true;
-      skipped += resourcesFor(action, spec).length * contexts;
+      deniedActions++;
       return false;
     });
   }
-  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: skipped, evaluated: requests.length + skipped, indeterminate: [] };
+  const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: requests.length, deniedActions, indeterminate: [] };
   for (const request of requests) {
     const left = evaluatePolicies(a, request);
     const right = evaluatePolicies(b, request);

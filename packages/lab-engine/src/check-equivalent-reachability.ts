@@ -1,0 +1,149 @@
+import { analyzeReachability, reachabilityMatrix, type AccountState, type ReachabilityAnalysis, type ReachabilityQuery } from '@skylab/emulator';
+import type { Lab } from '@skylab/validation';
+import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { describeAnalysis } from './check-reachability.ts';
+import { networkUniverse, type NetworkUniverse } from './network-universe.ts';
+import { resourceNames } from './resource-names.ts';
+import { renderDeep } from './template.ts';
+
+// Network answers graded by behaviour (DESIGN §3): the learner's network and the reference's are asked the
+// same questions — every instance (and probe instance) to every other, the internet to every instance and
+// every instance to the internet, over tcp and udp on every port that matters and over icmp — and every
+// path one side opens and the other does not is reported, with the analyzer's explanation of the learner's.
+
+type Protocol = 'tcp' | 'udp' | 'icmp';
+
+interface Path {
+  query: ReachabilityQuery;
+  /** Lower sorts first among the examples: plain tcp on a named port between the lab's own instances. */
+  weight: number;
+}
+
+interface Difference extends Path {
+  learner: boolean;
+}
+
+function questions(universe: NetworkUniverse): { protocol: Protocol; port?: number }[] {
+  const ported = (['tcp', 'udp'] as const).flatMap((protocol) => universe.ports.map((port) => ({ protocol, port })));
+  return [...ported, { protocol: 'icmp' }];
+}
+
+function runningInstances(state: AccountState): string[] {
+  return Object.values(state.ec2.instances).filter((i) => i.State.Name === 'running').map((i) => i.InstanceId).sort();
+}
+
+/** The ordered pairs of instances one side reaches, as `source index × count + destination index`. */
+function reachedPairs(state: AccountState, index: Map<string, number>, protocol: Protocol, port: number | undefined): Set<number> {
+  const matrix = reachabilityMatrix(state, { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) });
+  const pairs = new Set<number>();
+  for (const [source, destinations] of Object.entries(matrix.Reachable)) {
+    const from = (index.get(source) as number) * index.size;
+    for (const destination of destinations) pairs.add(from + (index.get(destination) as number));
+  }
+  return pairs;
+}
+
+interface Outcome {
+  differences: Difference[];
+  both: number;
+  neither: number;
+  evaluated: number;
+  unsupported: string[];
+}
+
+function record(out: Outcome, path: Path, mine: boolean, theirs: boolean): void {
+  out.evaluated++;
+  if (mine && theirs) out.both++;
+  else if (!mine && !theirs) out.neither++;
+  else out.differences.push({ ...path, learner: mine });
+}
+
+function analyzed(state: AccountState, query: ReachabilityQuery, out: Outcome): boolean {
+  const analysis: ReachabilityAnalysis = analyzeReachability(state, query);
+  out.unsupported.push(...analysis.Unsupported);
+  return analysis.NetworkPathFound;
+}
+
+/** Instance to instance: the two matrices compared as sets, so only the differences become objects. */
+function comparePairs(universe: NetworkUniverse, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome): void {
+  const index = new Map(instances.map((id, i) => [id, i]));
+  const mine = reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort);
+  const theirs = reachedPairs(universe.reference, index, base.Protocol as Protocol, base.DestinationPort);
+  const total = instances.length * (instances.length - 1);
+  let both = 0;
+  const differ = (pair: number, learner: boolean) => {
+    const [source, destination] = [instances[Math.floor(pair / instances.length)] as string, instances[pair % instances.length] as string];
+    const probe = universe.probes.has(source) || universe.probes.has(destination) ? 10 : 0;
+    out.differences.push({ query: { ...base, Source: source, Destination: destination }, weight: weight + probe, learner });
+  };
+  for (const pair of mine) {
+    if (theirs.has(pair)) both++;
+    else differ(pair, true);
+  }
+  for (const pair of theirs) if (!mine.has(pair)) differ(pair, false);
+  out.evaluated += total;
+  out.both += both;
+  out.neither += total - (mine.size + theirs.size - both);
+}
+
+function compareNetworks(universe: NetworkUniverse): Outcome {
+  const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
+  const instances = runningInstances(universe.learner);
+  const own = instances.filter((id) => !universe.probes.has(id));
+  for (const { protocol, port } of questions(universe)) {
+    const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
+    const weight = (protocol === 'tcp' ? 0 : protocol === 'udp' ? 2 : 1) + (port !== undefined && port > 1023 ? 1 : 0);
+    comparePairs(universe, instances, base, weight, out);
+    for (const instance of own) {
+      for (const address of universe.internetAddresses) {
+        const inbound: ReachabilityQuery = { ...base, Source: 'internet', Destination: instance, SourceIp: address };
+        record(out, { query: inbound, weight }, analyzed(universe.learner, inbound, out), analyzed(universe.reference, inbound, out));
+        const outbound: ReachabilityQuery = { ...base, Source: instance, Destination: 'internet', DestinationIp: address };
+        record(out, { query: outbound, weight: weight + 5 }, analyzed(universe.learner, outbound, out), analyzed(universe.reference, outbound, out));
+      }
+    }
+  }
+  return out;
+}
+
+function pathText(query: ReachabilityQuery, name: (id: string) => string): string {
+  const end = (id: string, address: string | undefined) => (id === 'internet' ? `the internet (\`${address ?? '0.0.0.0/0'}\`)` : name(id));
+  const what = query.Protocol === 'icmp' ? 'icmp (ping)' : `${query.Protocol} ${query.DestinationPort}`;
+  return `${end(query.Source, query.SourceIp)} → ${end(query.Destination, query.DestinationIp)} on ${what}`;
+}
+
+function section(title: string, differences: Difference[], state: AccountState, universe: NetworkUniverse, count: number): string[] {
+  if (differences.length === 0) return [];
+  const names = resourceNames(state);
+  const name = (id: string) => universe.probes.get(id) ?? `\`${names.byId.get(id) ?? id}\``;
+  const shown = [...differences].sort((a, b) => a.weight - b.weight).slice(0, count).map((d) => {
+    const why = describeAnalysis(analyzeReachability(state, d.query), names, d.query.Source === 'internet');
+    return `- ${pathText(d.query, name)}\n  ${why}`;
+  });
+  const more = differences.length > count ? [`… and ${differences.length - count} more`] : [];
+  return [`${title} (${differences.length}):`, ...shown, ...more];
+}
+
+/**
+ * An `equivalent-reachability` check: the network the task's answer leaves lets through exactly what the
+ * solution's lets through, on every path of the universe (lab instances, probe instances, the internet).
+ */
+export function runEquivalentReachabilityCheck(input: CheckInput, lab: Lab): CheckRun {
+  const spec = renderDeep(input.check['equivalent-reachability'], input.params);
+  if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `equivalent-reachability` assertion');
+  const task = lab.tasks.find((t) => t.id === spec.task);
+  if (task?.kind !== 'security-groups' && task?.kind !== 'nacl-entries') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is not a security-groups or nacl-entries task`);
+  const universe = networkUniverse(input.state, input.reference(), input.ctx, `${lab.id}/${JSON.stringify(input.params)}`, task.kind === 'security-groups');
+  const outcome = compareNetworks(universe);
+  if (outcome.unsupported.length > 0) {
+    return errored(input, 'this check could not be decided: some paths use something the network analyzer does not model', [...new Set(outcome.unsupported)].join('; '), [...new Set(outcome.unsupported)]);
+  }
+  const mine = outcome.differences.filter((d) => d.learner);
+  const missing = outcome.differences.filter((d) => !d.learner);
+  const lines = [
+    `compared on ${outcome.evaluated} paths (${universe.ports.length} ports over tcp and udp, and icmp; the lab's instances, ${universe.probes.size} probe instances and the internet): ${outcome.both} open in both, ${outcome.neither} closed in both`,
+    ...section('your network lets through what the reference blocks', mine, universe.learner, universe, spec.examples),
+    ...section('your network blocks what the reference lets through', missing, universe.learner, universe, spec.examples),
+  ];
+  return decided(input, outcome.differences.length === 0, lines.join('\n'));
+}

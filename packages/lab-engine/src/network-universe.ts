@@ -1,0 +1,158 @@
+import { authorizeSecurityGroupIngress, cloneState, createSecurityGroup, runInstances, type AccountState, type Ctx } from '@skylab/emulator';
+import { hashString } from './prng.ts';
+
+// The paths on which two networks must agree to be equivalent (DESIGN §3, grading integrity). A few probed
+// paths let a CIDR that happens to cover today's instances pass for a security group reference, or a deny
+// on just the probed port pass for the right ACL. So the universe has, besides every instance the lab
+// runs, "probe" instances that the lab did not launch: in every subnet, one carrying each security group
+// of the VPC (a new member of the tier, launched anywhere, as Auto Scaling would) and one stranger that
+// carries none of them and accepts everything; the ports are one of every stretch on which all rules of either side agree (so a
+// port nobody named is among them); the internet sources are the edges of every public range either side names.
+
+/** The instances, ports and internet addresses that tell two networks apart. */
+export interface NetworkUniverse {
+  /** Both accounts with the same probe instances added (same ids in each). */
+  learner: AccountState;
+  reference: AccountState;
+  /** tcp and udp destination ports. */
+  ports: number[];
+  /** Internet addresses (single hosts) that act as the source or destination on the internet side. */
+  internetAddresses: string[];
+  /** The probe instances' ids and what they stand for. */
+  probes: Map<string, string>;
+}
+
+const PROBE_IMAGE = 'ami-0abcdef1234567890';
+/** A public address (in one of Amazon's own ranges) that stands for an internet client nobody names. */
+const ANY_INTERNET_ADDRESS = '52.94.76.10';
+/** Ports attackers try first, always in the universe. */
+const WELL_KNOWN_PORTS = [22, 3389];
+
+type Ec2 = AccountState['ec2'];
+
+function probeIds(): Ctx['ids'] {
+  let n = 0;
+  return { next: (prefix) => `${prefix}${prefix.endsWith('-') ? 'f' : 'P'}${String(++n).padStart(16, '0')}` };
+}
+
+function nameOf(tags: { Key: string; Value: string }[], fallback: string): string {
+  return tags.find((t) => t.Key === 'Name')?.Value ?? fallback;
+}
+
+/** Adds the probe instances to an account; the same calls on both sides give the same ids. */
+function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<string, string> {
+  const c = { ...ctx, ids: probeIds() };
+  const probes = new Map<string, string>();
+  const ec2: Ec2 = state.ec2;
+  const vpcs = Object.values(ec2.vpcs).sort((a, b) => (a.VpcId < b.VpcId ? -1 : 1));
+  // A lab instance already stands for a probe of its own subnet and groups.
+  const running = new Set(
+    Object.values(ec2.instances).flatMap((i) => {
+      const eni = ec2.networkInterfaces[i.NetworkInterfaceIds[0] ?? ''];
+      return eni ? [`${eni.SubnetId}|${eni.Groups.map((g) => g.GroupId).sort().join(',')}`] : [];
+    }),
+  );
+  for (const vpc of vpcs) {
+    const stranger = createSecurityGroup(state, { GroupName: 'skylab-probe-stranger', Description: 'a probe instance that belongs to no tier', VpcId: vpc.VpcId }, c).GroupId;
+    // The stranger accepts everything, so whether a path reaches it is decided by everything but its own group.
+    authorizeSecurityGroupIngress(state, { GroupId: stranger, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
+    const groups = withGroups ? Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupId !== stranger && g.GroupName !== 'default') : [];
+    const subnets = Object.values(ec2.subnets).filter((s) => s.VpcId === vpc.VpcId).sort((a, b) => (a.SubnetId < b.SubnetId ? -1 : 1));
+    for (const subnet of subnets) {
+      const where = nameOf(subnet.Tags, subnet.SubnetId);
+      const kinds = [
+        ...groups.map((g) => ({ ids: [g.GroupId], tag: `new ${g.GroupName} instance in ${where}`, what: `a new instance in \`${where}\` carrying \`${g.GroupName}\`` })),
+        { ids: [stranger], tag: `stranger instance in ${where}`, what: `an instance in \`${where}\` that carries none of the lab's groups` },
+      ];
+      for (const kind of kinds) {
+        if (running.has(`${subnet.SubnetId}|${kind.ids.join(',')}`)) continue;
+        const TagSpecifications = [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: kind.tag }] }];
+        const launched = runInstances(state, { ImageId: PROBE_IMAGE, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet.SubnetId, SecurityGroupIds: kind.ids, TagSpecifications }, c);
+        const id = launched.Instances[0]?.InstanceId;
+        if (id !== undefined) probes.set(id, kind.what);
+      }
+    }
+  }
+  return probes;
+}
+
+function ipv4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+}
+
+function isPrivate(address: number): boolean {
+  const a = address >>> 24;
+  const b = (address >>> 16) & 255;
+  return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || a >= 224;
+}
+
+/** The first address of a public range and the first one after it: on either side of its edge. */
+function rangeEdges(cidr: string): number[] {
+  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!match) return [];
+  const base = match.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(match[5]));
+  const first = base - (base % size);
+  return [first, first + size].filter((a) => a < 2 ** 32 && !isPrivate(a));
+}
+
+/** The ports where a rule's range starts and the port after it ends: the edges of the ranges rules name. */
+function edges(from: number | undefined, to: number | undefined): number[] {
+  if (from === undefined || to === undefined || from < 0) return [];
+  return [from, to + 1].filter((p) => p <= 65535);
+}
+
+/**
+ * One port for every stretch of ports on which every rule of either side agrees: between two consecutive
+ * edges nothing can tell ports apart, so one of them stands for all. The stand-in is a well-known port or
+ * the "any other" port when one falls in the stretch, so examples read naturally.
+ */
+function representatives(edgeSet: Set<number>, preferred: number[]): number[] {
+  const sorted = [...new Set([0, ...edgeSet])].sort((a, b) => a - b);
+  return sorted.map((start, i) => {
+    const end = (sorted[i + 1] ?? 65536) - 1;
+    return preferred.find((p) => p >= start && p <= end) ?? start;
+  });
+}
+
+/** Every port and CIDR the rules of an account name (security groups and network ACLs). */
+function ruleFacts(ec2: Ec2, ports: Set<number>, cidrs: Set<string>): void {
+  for (const group of Object.values(ec2.securityGroups)) {
+    for (const permission of [...group.IpPermissions, ...group.IpPermissionsEgress]) {
+      for (const port of edges(permission.FromPort, permission.ToPort)) ports.add(port);
+      for (const range of permission.IpRanges) cidrs.add(range.CidrIp);
+    }
+  }
+  for (const acl of Object.values(ec2.networkAcls)) {
+    for (const entry of acl.Entries) {
+      for (const port of edges(entry.PortRange?.From, entry.PortRange?.To)) ports.add(port);
+      if (entry.CidrBlock !== undefined) cidrs.add(entry.CidrBlock);
+    }
+  }
+}
+
+/**
+ * The universe for comparing the learner's network with the reference's: both accounts with probes added,
+ * the ports and the internet addresses that matter. `seed` picks the "any other port". Group probes (a new
+ * member of each group in every subnet) matter when the answer is security group rules; network ACLs
+ * decide by address alone, so strangers in every subnet tell them apart.
+ */
+export function networkUniverse(learner: AccountState, reference: AccountState, ctx: Ctx, seed: string, groupProbes: boolean): NetworkUniverse {
+  const a = cloneState(learner);
+  const b = cloneState(reference);
+  const probes = addProbes(a, ctx, groupProbes);
+  addProbes(b, ctx, groupProbes);
+  const edgeSet = new Set<number>();
+  const cidrs = new Set<string>();
+  ruleFacts(a.ec2, edgeSet, cidrs);
+  ruleFacts(b.ec2, edgeSet, cidrs);
+  const ports = representatives(edgeSet, [...WELL_KNOWN_PORTS, 1024 + (hashString(`${seed}/any-other-port`) % 64000)]);
+  const addresses = new Set<number>([...cidrs].flatMap(rangeEdges));
+  return {
+    learner: a,
+    reference: b,
+    ports,
+    internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(ipv4)],
+    probes,
+  };
+}
