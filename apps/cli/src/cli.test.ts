@@ -44,7 +44,7 @@ describe('skylab labs', () => {
   it('runs the repository labs self-tests', () => {
     const { value, out } = io(REPO);
     expect(runCli(['labs', 'test'], value)).toBe(0);
-    expect(out).toContain('ok   iam-s3-read-only (21 runs)');
+    expect(out).toContain('ok   iam-s3-read-only (30 runs; 12 mutants: 12 killed, 0 equivalent, 0 refused, 0 survived)');
   });
 
   it('prints findings as file:line:column severity ruleId message and exits 1', () => {
@@ -65,10 +65,22 @@ describe('skylab labs', () => {
     const cwd = workspace({});
     cpSync(join(REPO, 'labs/iam-s3-read-only'), join(cwd, 'labs/iam-s3-read-only'), { recursive: true });
     const file = join(cwd, 'labs/iam-s3-read-only/lab.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('fails: [list-bucket]', 'fails: [list-bucket, get-object]'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fails: [list-bucket, least-privilege]', 'fails: [list-bucket, least-privilege, get-object]'));
     const { value, out } = io(cwd);
     expect(runCli(['labs', 'test'], value)).toBe(1);
     expect(out.join('\n')).toContain('object-arn-only [seed self-test-1]: expected to fail `get-object` but passed');
+  });
+
+  it('fails the self-test of a lab whose checks let a mutant of the solution survive, and names the mutant', () => {
+    const cwd = workspace({});
+    cpSync(join(REPO, 'labs/iam-s3-read-only'), join(cwd, 'labs/iam-s3-read-only'), { recursive: true });
+    const file = join(cwd, 'labs/iam-s3-read-only/lab.yaml');
+    // Comparing S3 only: a policy that also reads EC2 is no longer told apart from the solution.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      task: reader-policy\n', '      task: reader-policy\n      services: [s3]\n'));
+    const { value, out } = io(cwd);
+    expect(runCli(['labs', 'test'], value)).toBe(1);
+    expect(out.join('\n')).toMatch(/FAIL iam-s3-read-only \(30 runs; 12 mutants: 10 killed, 0 equivalent, 0 refused, 2 survived\)/);
+    expect(out.join('\n')).toContain('mutant survived: task `reader-policy`: a statement allowing `ec2:DescribeInstances` on `*` added');
   });
 
   it('names the answer when a finding points into an answer rather than into the lab file', () => {

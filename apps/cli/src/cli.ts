@@ -91,7 +91,12 @@ function test(io: CliIo, dir: string): number {
     }
     const report = selfTest(lab, io.ctx());
     if (!report.ok) failed++;
-    io.out(`${report.ok ? 'ok  ' : 'FAIL'} ${lab.id} (${report.runs.length} runs)`);
+    const count = (status: string) => report.mutants.filter((m) => m.status === status).length;
+    io.out(`${report.ok ? 'ok  ' : 'FAIL'} ${lab.id} (${report.runs.length} runs; ${report.mutants.length} mutants: ${count('killed')} killed, ${count('equivalent')} equivalent, ${count('refused')} refused, ${count('survived')} survived)`);
+    for (const mutant of report.mutants.filter((m) => m.status === 'survived')) {
+      io.out(`  mutant survived: task \`${mutant.task}\`: ${mutant.description}`);
+      if (mutant.difference) io.out(mutant.difference.split('\n').map((line) => `    ${line}`).join('\n'));
+    }
     for (const run of report.runs.filter((r) => !r.ok)) {
       io.out(`  ${run.subject} [seed ${run.seed}]: ${run.problems.join('; ')}`);
       for (const finding of run.findings.filter((f) => f.severity === 'error')) io.out(`    ${formatFinding({ ...finding, file: findingSource(lab, file, finding) })}`);

@@ -9,6 +9,7 @@ export type {
   Lab,
   LabSummary,
   LabView,
+  MutantRun,
   Provisioned,
   RevealedHint,
   SelfTestReport,
@@ -24,8 +25,10 @@ export { summarize, renderLab } from './view.ts';
 export { attemptCtx, provision } from './provision.ts';
 /** Grades answers against a provisioned attempt, with per-check messages and explanations. */
 export { grade } from './grade.ts';
-/** Runs a lab's solution and known-wrong answers and reports whether they score as declared. */
+/** Runs a lab's solution, known-wrong answers and the solution's mutants, and reports whether they score as they must. */
 export { selfTest, SELF_TEST_SEEDS } from './self-test.ts';
+/** Grades the mutants of a lab's solution: each that changes behaviour must fail a check. */
+export { mutationTest } from './mutation-test.ts';
 /** An author error found while provisioning a lab. */
 export { LabError } from './lab-error.ts';
 /** The params an attempt gets from its seed. */

@@ -17,9 +17,11 @@ describe.each(labDirs)('labs/%s', (dir) => {
     expect(lab?.id).toBe(dir);
   });
 
-  it('passes its self-test: the solution scores 100%, each wrong answer fails exactly what it declares', () => {
+  it('passes its self-test: the solution scores 100%, each wrong answer fails exactly what it declares, no mutant survives', () => {
     const report = selfTest(lab!, testCtx());
     expect(report.runs.filter((r) => !r.ok)).toEqual([]);
+    expect(report.mutants.filter((m) => m.status === 'survived')).toEqual([]);
+    expect(report.mutants.filter((m) => m.status === 'killed').length).toBeGreaterThan(0);
     expect(report.ok).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import type { Ctx } from '@skylab/emulator';
 import type { Lab } from '@skylab/validation';
 import { grade } from './grade.ts';
 import { LabError } from './lab-error.ts';
+import { mutationTest } from './mutation-test.ts';
 import { provision } from './provision.ts';
 import { renderDeep } from './template.ts';
 import type { Answers, Provisioned, SelfTestReport, SelfTestRun } from './types.ts';
@@ -32,10 +33,12 @@ function run(lab: Lab, provisioned: Provisioned, subject: string, seed: string, 
  * Runs a lab's own tests for a few seeds. The solution must be accepted and score 100%. Each known-wrong
  * answer (tasks it leaves out take the solution's answer) must fail exactly the checks it lists in
  * `fails`: not fewer, which would mean the mistake is no longer caught, and not more, so the list stays
- * an accurate description of what the lab teaches; a change in either direction is reported.
+ * an accurate description of what the lab teaches; a change in either direction is reported. Then every
+ * mutant of the solution that behaves differently must fail a check (`mutationTest`).
  */
 export function selfTest(lab: Lab, ctx: Ctx): SelfTestReport {
   const runs: SelfTestRun[] = [];
+  let firstVariant: Provisioned | undefined;
   for (const seed of SELF_TEST_SEEDS) {
     let provisioned: Provisioned;
     try {
@@ -45,6 +48,7 @@ export function selfTest(lab: Lab, ctx: Ctx): SelfTestReport {
       runs.push({ subject: 'setup', seed, ok: false, failedChecks: [], problems: [error.message], findings: error.findings });
       continue;
     }
+    firstVariant ??= provisioned;
     const { passed: _passed, ...solution } = run(lab, provisioned, 'solution', seed, lab.solution.answers, ctx);
     if (solution.score !== undefined && solution.score < 1) {
       solution.ok = false;
@@ -65,5 +69,6 @@ export function selfTest(lab: Lab, ctx: Ctx): SelfTestReport {
       runs.push(result);
     }
   }
-  return { labId: lab.id, ok: runs.every((r) => r.ok), runs };
+  const mutants = firstVariant ? mutationTest(lab, firstVariant, ctx) : [];
+  return { labId: lab.id, ok: runs.every((r) => r.ok) && mutants.every((m) => m.status !== 'survived'), runs, mutants };
 }

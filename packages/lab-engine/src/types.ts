@@ -110,11 +110,25 @@ export interface SelfTestRun {
   findings: Finding[];
 }
 
-/** The result of running a lab's own tests: the solution scores 100%, each wrong answer fails exactly what it declares. */
+/** One mutant of the solution and what the lab's checks made of it. */
+export interface MutantRun {
+  task: string;
+  description: string;
+  /** `killed`: a check failed; `equivalent`: it behaves as the solution; `refused`: not gradable; `survived`: every check passed although it behaves differently. */
+  status: 'killed' | 'survived' | 'equivalent' | 'refused';
+  /** The checks that failed it. */
+  killedBy: string[];
+  /** For a survivor: the start of the comparison that shows how it differs from the solution. */
+  difference?: string;
+}
+
+/** The result of running a lab's own tests: the solution scores 100%, each wrong answer fails exactly what it declares, no mutant survives. */
 export interface SelfTestReport {
   labId: string;
   ok: boolean;
   runs: SelfTestRun[];
+  /** The solution's mutants on the first seed's variant. */
+  mutants: MutantRun[];
 }
 
 export type { AccountState, Ctx, Lab };

@@ -1,0 +1,106 @@
+import type { AccountState, Ctx } from '@skylab/emulator';
+import type { Lab, LabCheck } from '@skylab/validation';
+import { grade } from './grade.ts';
+import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
+import type { Mutant, MutationContext } from './mutants/mutant.ts';
+import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
+import { attemptCtx } from './provision.ts';
+import { renderDeep } from './template.ts';
+import type { MutantRun, Provisioned } from './types.ts';
+
+// A lab proves its checks by failing the mutants of its own solution (DESIGN §3): every change that
+// alters behaviour must fail at least one check, or a learner could make that change and keep 100%.
+// Whether a mutant alters behaviour is decided by an exhaustive comparison with the solution (the
+// "oracle", the same comparison an `equivalent-access` or `equivalent-reachability` check makes), so a
+// mutant that happens to behave exactly like the solution is not held against the lab.
+
+const ORACLE_PREFIX = 'skylab-oracle-';
+
+function ipv4Number(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function ipv4Text(value: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join('.');
+}
+
+/** The smallest CIDR block that contains every given block. */
+export function coveringCidr(cidrs: readonly string[]): string | undefined {
+  const ranges = cidrs.flatMap((cidr) => {
+    const [address = '', bits = '32'] = cidr.split('/');
+    const first = ipv4Number(address);
+    return /^\d+\.\d+\.\d+\.\d+$/.test(address) ? [[first, first + 2 ** (32 - Number(bits)) - 1] as const] : [];
+  });
+  if (ranges.length === 0) return undefined;
+  const low = Math.min(...ranges.map(([a]) => a));
+  const high = Math.max(...ranges.map(([, b]) => b));
+  for (let bits = 32; bits >= 0; bits--) {
+    const size = 2 ** (32 - bits);
+    const first = low - (low % size);
+    if (first + size - 1 >= high) return `${ipv4Text(first)}/${bits}`;
+  }
+  return '0.0.0.0/0';
+}
+
+function groupCidrs(state: AccountState): MutationContext['groupCidrs'] {
+  const ec2 = state.ec2;
+  const out: MutationContext['groupCidrs'] = new Map();
+  for (const group of Object.values(ec2.securityGroups)) {
+    const subnets = Object.values(ec2.networkInterfaces)
+      .filter((eni) => eni.Groups.some((g) => g.GroupId === group.GroupId))
+      .flatMap((eni) => ec2.subnets[eni.SubnetId]?.CidrBlock ?? []);
+    const covering = coveringCidr(subnets);
+    const vpc = ec2.vpcs[group.VpcId]?.CidrBlock;
+    out.set(group.GroupName, { ...(covering ? { covering } : {}), ...(vpc ? { vpc } : {}) });
+  }
+  return out;
+}
+
+function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext): Mutant[] {
+  return lab.tasks.flatMap((task) => {
+    const reference = lab.solution.answers[task.id];
+    if (reference === undefined) return [];
+    const text = renderDeep(reference, provisioned.params);
+    if (task.kind === 'iam-policy') return identityPolicyMutants(task.id, text);
+    if (task.kind === 'iam-trust-policy') return trustPolicyMutants(task.id, text, context);
+    if (task.kind === 'security-groups') return securityGroupMutants(task.id, text, context);
+    return naclMutants(task.id, text);
+  });
+}
+
+/** For each task, a check that compares its answer with the solution's over every request or path. */
+function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
+  const base = { points: 1, feedback: { pass: 'equivalent', fail: 'different' }, visibility: 'immediately' as const, misconceptions: [] };
+  return lab.tasks.map((task): LabCheck => {
+    const id = `${ORACLE_PREFIX}${task.id}`;
+    const title = `behaves as the solution for \`${task.id}\``;
+    if (task.kind === 'security-groups' || task.kind === 'nacl-entries') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
+    if (task.kind === 'iam-trust-policy') return { ...base, id, title, 'equivalent-access': { task: task.id, examples: 1 } };
+    const userName = renderDeep(task.apply.UserName, provisioned.params);
+    const principal = provisioned.state.iam.users[userName]?.Arn ?? userName;
+    // The lab's own comparison knows which request contexts matter (`aws:SecureTransport` …): start from them.
+    const contexts = lab.checks.find((c) => c['equivalent-access']?.task === task.id)?.['equivalent-access']?.contexts;
+    return { ...base, id, title, 'equivalent-access': { task: task.id, principal, ...(contexts ? { contexts } : {}), examples: 1 } };
+  });
+}
+
+/**
+ * Mutation-tests a lab on one provisioned variant: derives mutants from the solution's answers and grades
+ * each. A mutant is `killed` when a check of the lab fails, `equivalent` when it behaves exactly as the
+ * solution, `refused` when grading refuses it (it cannot score), and otherwise `survived`: the lab's
+ * checks miss a change of behaviour.
+ */
+export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
+  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state) };
+  const withOracles: Lab = { ...lab, checks: [...lab.checks, ...oracleChecks(lab, provisioned)] };
+  const solution = renderDeep(lab.solution.answers, provisioned.params);
+  return mutantsOf(lab, provisioned, context).map((mutant): MutantRun => {
+    const outcome = grade(withOracles, provisioned, { ...solution, [mutant.task]: mutant.answer }, ctx);
+    const run = { task: mutant.task, description: mutant.description, killedBy: [] as string[] };
+    if (!outcome.ok) return { ...run, status: 'refused' };
+    const killedBy = outcome.grade.checks.filter((c) => !c.id.startsWith(ORACLE_PREFIX) && c.status !== 'pass').map((c) => c.id);
+    if (killedBy.length > 0) return { ...run, status: 'killed', killedBy };
+    const oracle = outcome.grade.checks.find((c) => c.id === `${ORACLE_PREFIX}${mutant.task}`);
+    return { ...run, status: oracle?.status === 'pass' ? 'equivalent' : 'survived', ...(oracle && oracle.status !== 'pass' ? { difference: oracle.explanation.split('\n').slice(0, 3).join('\n') } : {}) };
+  });
+}
