@@ -59,6 +59,10 @@ checks:
     title: no world-open ssh
     lint: { task: groups, rules: [sg/ssh-open-to-world] }
     feedback: { pass: good, fail: bad }
+  - id: same-network
+    title: every path as the solution's
+    equivalent-reachability: { task: groups }
+    feedback: { pass: good, fail: bad }
 solution:
   answers:
     groups: |
@@ -94,7 +98,7 @@ describe('an EC2 lab', () => {
   it('scores the solution 100% with the path in the explanation', () => {
     const outcome = gradeWith(SOLUTION);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));
-    expect(outcome.grade.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['web-https:pass', 'app-from-web:pass', 'only-web:pass', 'lint-clean:pass']);
+    expect(outcome.grade.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['web-https:pass', 'app-from-web:pass', 'only-web:pass', 'lint-clean:pass', 'same-network:pass']);
     expect(outcome.grade.checks[0]?.explanation).toContain('the path exists: `internet` → `igw` → `main default network acl` (allow rule 100) → `web-sg` (ingress rule tcp 443 from `0.0.0.0/0`) → `web`');
     expect(outcome.grade.checks[1]?.explanation).toContain('`web-sg` (egress rule all traffic to `0.0.0.0/0`)');
     expect(outcome.grade.checks[1]?.explanation).toContain('`app-sg` (ingress rule tcp 8080 from group `web-sg`)');
@@ -102,9 +106,9 @@ describe('an EC2 lab', () => {
   });
 
   it.each<[string, string, Record<string, string>, string]>([
-    ['a cidr instead of the group', SOLUTION.replace('UserIdGroupPairs: [{ GroupName: web-sg }]', 'IpRanges: [{ CidrIp: 203.0.113.0/24 }]'), { 'app-from-web': 'fail' }, 'ENI_SG_RULES_MISMATCH: the security groups of `app` do not allow inbound `tcp` port `8080` from `10.0.1.'],
-    ['ssh open to the world', SOLUTION.replace('- { IpProtocol: tcp, FromPort: 443', '- { IpProtocol: tcp, FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: 0.0.0.0/0 }] }\n      - { IpProtocol: tcp, FromPort: 443'), { 'only-web': 'fail', 'lint-clean': 'fail' }, 'exposed against the rule: `web` accepts tcp 22 from `0.0.0.0/0` through `web-sg`'],
-    ['the app on the internet side', SOLUTION.replace('IpProtocol: tcp, FromPort: 443, ToPort: 443', 'IpProtocol: tcp, FromPort: 80, ToPort: 80'), { 'web-https': 'fail' }, 'no path: ENI_SG_RULES_MISMATCH: the security groups of `web` do not allow inbound `tcp` port `443`'],
+    ['a cidr instead of the group', SOLUTION.replace('UserIdGroupPairs: [{ GroupName: web-sg }]', 'IpRanges: [{ CidrIp: 203.0.113.0/24 }]'), { 'app-from-web': 'fail', 'same-network': 'fail' }, 'ENI_SG_RULES_MISMATCH: the security groups of `app` do not allow inbound `tcp` port `8080` from `10.0.1.'],
+    ['ssh open to the world', SOLUTION.replace('- { IpProtocol: tcp, FromPort: 443', '- { IpProtocol: tcp, FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: 0.0.0.0/0 }] }\n      - { IpProtocol: tcp, FromPort: 443'), { 'only-web': 'fail', 'lint-clean': 'fail', 'same-network': 'fail' }, 'exposed against the rule: `web` accepts tcp 22 from `0.0.0.0/0` through `web-sg`'],
+    ['the app on the internet side', SOLUTION.replace('IpProtocol: tcp, FromPort: 443, ToPort: 443', 'IpProtocol: tcp, FromPort: 80, ToPort: 80'), { 'web-https': 'fail', 'same-network': 'fail' }, 'no path: ENI_SG_RULES_MISMATCH: the security groups of `web` do not allow inbound `tcp` port `443`'],
   ])('fails %s with the analyzer’s reason', (_name, answer, statuses, explanation) => {
     const outcome = gradeWith(answer);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));

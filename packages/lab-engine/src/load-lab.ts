@@ -10,7 +10,7 @@ const KNOWN_KEYS = [
   'AvailabilityZone', 'MapPublicIpOnLaunch', 'Routes', 'DestinationCidrBlock', 'GatewayId', 'Associations', 'Entries', 'GroupName',
   'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
-  'protocol', 'port', 'onlyExposed', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName',
+  'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
 ];
 
@@ -19,10 +19,42 @@ function declaredParams(value: unknown): Set<string> {
   return new Set(params !== null && typeof params === 'object' ? Object.keys(params) : []);
 }
 
+type Add = (path: PathSegment[], ruleId: string, message: string) => void;
+
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability' } as const;
+
+/**
+ * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
+ * compares it with the solution exhaustively; probes alone let a wrong answer through. The comparison
+ * checks must name a task of their kind.
+ */
+function exhaustiveFindings(lab: Lab, add: Add): void {
+  const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
+  lab.checks.forEach((check, i) => {
+    for (const key of ['equivalent-access', 'equivalent-reachability'] as const) {
+      const task = check[key]?.task;
+      if (task === undefined) continue;
+      const kind = kinds.get(task);
+      if (kind === undefined) add(['checks', i, key, 'task'], 'lab/unknown-task', `there is no task \`${task}\``);
+      else if (EXHAUSTIVE_KIND[kind] !== key) add(['checks', i, key, 'task'], 'lab/wrong-task-kind', `\`${key}\` cannot compare the answer of \`${task}\`, a \`${kind}\` task: use \`${EXHAUSTIVE_KIND[kind]}\``);
+    }
+  });
+  lab.tasks.forEach((task, i) => {
+    const key = EXHAUSTIVE_KIND[task.kind];
+    const covered = lab.checks.some((c) => {
+      const spec = c[key];
+      return spec !== undefined && spec.task === task.id && !('requests' in spec && spec.requests !== undefined) && !('services' in spec && spec.services !== undefined);
+    });
+    if (!covered) {
+      add(['tasks', i, 'id'], 'lab/task-without-exhaustive-check', `task \`${task.id}\` has no \`${key}\` check over the whole universe: probes alone let wrong answers score 100%. Add one (without \`requests\` or \`services\`)`);
+    }
+  });
+}
+
 /** Cross-references the schema cannot see: unique ids, answers for every task, wrong answers naming real checks. */
 function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   const findings: Finding[] = [];
-  const add = (path: PathSegment[], ruleId: string, message: string) => {
+  const add: Add = (path, ruleId, message) => {
     const range = locateNearest(doc, path);
     findings.push({ ruleId, severity: 'error', path, ...(range ? { range } : {}), message });
   };
@@ -60,6 +92,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
     }
   });
   ec2ReferenceFindings(lab, add);
+  exhaustiveFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;
 }
