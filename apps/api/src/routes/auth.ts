@@ -7,7 +7,8 @@ import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { clearSessionCookie, writeSessionCookie } from '../session-cookie.ts';
 import { invalidateSession, issueSession } from '../sessions.ts';
-import { assertNotThrottled, assertSignUpAllowed, recordSignInFailure, recordSignInSuccess, recordSignUp, throttleKeys } from '../auth-throttle.ts';
+import { beginPasswordAttempt, reserveSignUp } from '../auth-throttle.ts';
+import { requestAddress } from '../request-address.ts';
 import { userView } from '../views.ts';
 
 const email = z.email().max(254);
@@ -34,9 +35,7 @@ export function authRoutes(deps: AppDeps) {
     .post('/sign-up', async (c) => {
       const body = await readJson(c, signUpBody);
       const address = normalizeEmail(body.email);
-      const ip = deps.getClientIp(c);
-      await assertSignUpAllowed(deps, ip);
-      await recordSignUp(deps, ip);
+      await reserveSignUp(deps, requestAddress(c, deps));
       const user = await insertUser(deps.db, {
         id: deps.ids.next(),
         email: address,
@@ -52,15 +51,11 @@ export function authRoutes(deps: AppDeps) {
     .post('/sign-in', async (c) => {
       const body = await readJson(c, signInBody);
       const address = normalizeEmail(body.email);
-      const keys = throttleKeys(address, deps.getClientIp(c));
-      await assertNotThrottled(deps, keys);
+      const attempt = await beginPasswordAttempt(deps, address, requestAddress(c, deps));
       const user = await findUserByEmail(deps.db, address);
       const valid = user ? await deps.passwords.verify(body.password, user.passwordHash) : await dummyVerify(body.password).then(() => false);
-      if (!user || !valid) {
-        await recordSignInFailure(deps, keys);
-        throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
-      }
-      await recordSignInSuccess(deps, keys);
+      await attempt.settle(valid);
+      if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
       // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
       await deleteExpiredSessions(deps.db, deps.clock.now());
       await startSession(c, user.id);

@@ -70,19 +70,34 @@ export const authScenarios: Scenario[] = [
     },
   },
   {
-    name: 'five wrong passwords lock the account, even against the right one, with Retry-After',
+    name: 'five wrong passwords lock the account for that address only, with Retry-After; the owner elsewhere still signs in',
     async run(ctx) {
       const learner = await ctx.learner();
       const attacker = ctx.agent();
       for (let i = 0; i < 5; i++) {
         expect((await attacker.post('/api/auth/sign-in', { email: learner.email, password: `guess number ${i}` })).status).toBe(401);
       }
-      const locked = await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD });
+      const locked = await attacker.post('/api/auth/sign-in', { email: learner.email, password: PASSWORD });
       expect(locked.status).toBe(429);
       expect(locked.body.error.code).toBe('too_many_attempts');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-      // The session the learner already has keeps working.
+      // The session the learner already has keeps working, and so does a sign-in from their own address.
       expect((await learner.get('/api/me')).status).toBe(200);
+      expect((await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(200);
+    },
+  },
+  {
+    name: 'forty parallel wrong passwords from one address: five are evaluated, the rest refused, and the right one then too',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attacker = ctx.agent();
+      const guesses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => attacker.post('/api/auth/sign-in', { email: learner.email, password: `parallel guess ${i}` })),
+      );
+      const statuses = guesses.map((res) => res.status).sort();
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+      expect((await attacker.post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(429);
     },
   },
 ];

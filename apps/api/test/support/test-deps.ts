@@ -54,6 +54,6 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
     log: memoryLog(),
     config: defaultConfig(options.config),
     passwords: createNodePasswords(TEST_SCRYPT),
-    getClientIp: (c) => c.req.header('cf-connecting-ip'),
+    socketAddress: (c) => c.req.header('cf-connecting-ip'),
   };
 }
