@@ -14,6 +14,8 @@ export interface WorkerBindings {
   DATABASE_AUTH_TOKEN?: string;
   PUBLIC_ORIGIN?: string;
   SKYLAB_ADMIN_EMAILS?: string;
+  TRUST_PROXY?: string;
+  TRUST_PROXY_HEADER?: string;
 }
 
 // Workers Logs index JSON lines, so each entry stays one searchable record

@@ -63,6 +63,27 @@ describe('sign-in throttling', () => {
   });
 });
 
+describe('client addresses behind proxies', () => {
+  // Every agent's socket peer (`cf-connecting-ip`) is the proxy 10.0.0.2 here; the clients differ only in X-Forwarded-For.
+  const viaProxy = (agent: Agent, forwardedFor: string) => ({
+    signIn: (password: string) =>
+      agent.request('POST', '/api/auth/sign-in', { body: { email: 'ada@example.com', password }, headers: { 'cf-connecting-ip': '10.0.0.2', 'x-forwarded-for': forwardedFor } }),
+  });
+
+  it.each([
+    ['by default forwarded headers are ignored: everyone behind the proxy is one address', undefined, 429],
+    ['with TRUST_PROXY=1 each client counts on its own, spoofed left-most entries ignored', { kind: 'hops', hops: 1 } as const, 200],
+  ])('%s', async (_case, trustProxy, expected) => {
+    const { fetch } = await testApp({ config: { signInThrottle: { accountIp: rule(2), account: LOOSE, ip: LOOSE }, ...(trustProxy ? { trustProxy } : {}) } });
+    await createAgent(fetch, 'http://localhost').post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD });
+    const attacker = viaProxy(createAgent(fetch, 'http://localhost'), '198.51.100.66');
+    for (let i = 0; i < 2; i++) expect((await attacker.signIn('wrong password')).status).toBe(401);
+    expect((await attacker.signIn(PASSWORD)).status).toBe(429);
+    const owner = viaProxy(createAgent(fetch, 'http://localhost'), '198.51.100.66, 203.0.113.5');
+    expect((await owner.signIn(PASSWORD)).status).toBe(expected);
+  });
+});
+
 describe('sign-up throttling', () => {
   it('limits new accounts per address per hour, counting refused sign-ups too, and lets other addresses in', async () => {
     const { fetch, deps } = await testApp({ config: { signUpThrottle: { maxFailures: 2, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE } } });
