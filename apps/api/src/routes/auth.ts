@@ -1,22 +1,20 @@
 import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail } from '@skylab/db';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
-import { clearSessionCookie, writeSessionCookie } from '../session-cookie.ts';
-import { invalidateSession, issueSession } from '../sessions.ts';
+import { givenPassword, newPassword } from '../password-policy.ts';
+import { clearSessionCookie, startSession } from '../session-cookie.ts';
+import { invalidateSession } from '../sessions.ts';
 import { beginPasswordAttempt, reserveSignUp } from '../auth-throttle.ts';
 import { requestAddress } from '../request-address.ts';
 import { userView } from '../views.ts';
 
 const email = z.email().max(254);
-// 10 characters is NIST's floor raised a little; 256 bounds the work a single request can ask of scrypt.
-const password = z.string().min(10).max(256);
-
-const signUpBody = z.object({ email, password, name: z.string().trim().max(100).optional() });
-const signInBody = z.object({ email: z.string().max(254), password: z.string().max(256) });
+const signUpBody = z.object({ email, password: newPassword, name: z.string().trim().max(100).optional() });
+const signInBody = z.object({ email: z.string().max(254), password: givenPassword });
 
 export function authRoutes(deps: AppDeps) {
   // Unknown emails are checked against a real hash too, so response times do not reveal which emails exist.
@@ -26,10 +24,6 @@ export function authRoutes(deps: AppDeps) {
     return timingHash.then((hash) => deps.passwords.verify(attempt, hash));
   };
 
-  async function startSession(c: Context, userId: string) {
-    const { token, expiresAt } = await issueSession(deps, userId);
-    writeSessionCookie(c, token, expiresAt, deps.clock.now());
-  }
 
   return new Hono<AppEnv>()
     .post('/sign-up', async (c) => {
@@ -45,7 +39,7 @@ export function authRoutes(deps: AppDeps) {
         createdAt: deps.clock.now(),
       });
       if (!user) throw new ApiError(409, 'email_taken', `an account for \`${address}\` already exists`);
-      await startSession(c, user.id);
+      await startSession(c, deps, user.id);
       return c.json({ user: userView(user) }, 201);
     })
     .post('/sign-in', async (c) => {
@@ -58,7 +52,7 @@ export function authRoutes(deps: AppDeps) {
       if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
       // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
       await deleteExpiredSessions(deps.db, deps.clock.now());
-      await startSession(c, user.id);
+      await startSession(c, deps, user.id);
       return c.json({ user: userView(user) });
     })
     .post('/sign-out', async (c) => {
