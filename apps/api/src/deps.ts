@@ -21,10 +21,12 @@ export interface Log {
   error(message: string, fields?: LogFields): void;
 }
 
-/** Password hashing: scrypt in PHC-like strings, native on Node and pure JS in workerd. */
+/** Password hashing in PHC-like strings: scrypt preferred on Node, PBKDF2 in workerd; each verifies both. */
 export interface Passwords {
   hash(password: string): Promise<string>;
   verify(password: string, hash: string): Promise<boolean>;
+  /** True for a hash in another format or at another cost than this runtime makes: worth replacing once verified. */
+  needsRehash(hash: string): boolean;
 }
 
 export interface AppConfig {

@@ -1,4 +1,4 @@
-import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail } from '@skylab/db';
+import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail, upgradePasswordHash, type UserRow } from '@skylab/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
@@ -25,6 +25,13 @@ export function authRoutes(deps: AppDeps) {
   };
 
 
+  // A hash the other runtime wrote (or made at an older cost) is replaced while the password is at hand,
+  // so each user pays the slower format once (OWASP Password Storage Cheat Sheet, "Upgrading Legacy Hashes").
+  async function rehashIfStale(user: UserRow, password: string) {
+    if (!deps.passwords.needsRehash(user.passwordHash)) return;
+    await upgradePasswordHash(deps.db, user.id, user.passwordHash, await deps.passwords.hash(password));
+  }
+
   return new Hono<AppEnv>()
     .post('/sign-up', async (c) => {
       const body = await readJson(c, signUpBody);
@@ -50,6 +57,7 @@ export function authRoutes(deps: AppDeps) {
       const valid = user ? await deps.passwords.verify(body.password, user.passwordHash) : await dummyVerify(body.password).then(() => false);
       await attempt.settle(valid);
       if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
+      await rehashIfStale(user, body.password);
       // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
       await deleteExpiredSessions(deps.db, deps.clock.now());
       await startSession(c, deps, user.id);
