@@ -1,22 +1,30 @@
+import { TRUST_NOTHING } from './client-address.ts';
 import type { AppConfig } from './deps.ts';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
- * Sessions live 7 days without use and 30 days at most (Lucia's guidance); 5 failed sign-ins per account
- * or 20 per address in 15 minutes lock that key for 15 minutes (OWASP's account lockout advice); an
- * address may open 50 accounts an hour (a classroom behind one NAT signs up over a lesson, a script is stopped).
+ * Sessions live 7 days without use and 30 days at most (Lucia's guidance). Sign-ins (OWASP Authentication
+ * Cheat Sheet, "Account Lockout"): 5 failures for one account from one address in 15 minutes lock that
+ * pair for 15 minutes, doubling with each lock in a row up to 4 hours; 50 for one account from anywhere lock
+ * the account for 15 minutes (a ceiling for guessing spread over many addresses, without backoff so it is a
+ * poor weapon); 100 from one address lock the address (a classroom of 30 behind one NAT, mistyping, stays
+ * well below it). An address may open 50 accounts an hour (a classroom signs up over a lesson, a script is stopped).
  */
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     adminEmails: [],
     session: { idleMs: 7 * DAY, absoluteMs: 30 * DAY },
     signInThrottle: {
-      account: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
-      ip: { maxFailures: 20, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+      accountIp: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE, maxLockMs: 4 * HOUR },
+      account: { maxFailures: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+      ip: { maxFailures: 100, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
     },
     signUpThrottle: { maxFailures: 50, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE },
+    trustProxy: TRUST_NOTHING,
+    forwardedHeader: 'x-forwarded-for',
     region: 'us-east-1',
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import type { Db, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
+import type { ForwardedHeader, TrustProxy } from './client-address.ts';
 import type { LabRegistry } from './lab-registry.ts';
 
 /** Epoch milliseconds; injected so tests run on a fixed clock. */
@@ -20,10 +21,12 @@ export interface Log {
   error(message: string, fields?: LogFields): void;
 }
 
-/** Password hashing: scrypt in PHC-like strings, native on Node and pure JS in workerd. */
+/** Password hashing in PHC-like strings: scrypt preferred on Node, PBKDF2 in workerd; each verifies both. */
 export interface Passwords {
   hash(password: string): Promise<string>;
   verify(password: string, hash: string): Promise<boolean>;
+  /** True for a hash in another format or at another cost than this runtime makes: worth replacing once verified. */
+  needsRehash(hash: string): boolean;
 }
 
 export interface AppConfig {
@@ -32,9 +35,12 @@ export interface AppConfig {
   /** Lower-cased emails that become admins at sign-up. */
   adminEmails: string[];
   session: { idleMs: number; absoluteMs: number };
-  signInThrottle: { account: ThrottleRule; ip: ThrottleRule };
+  signInThrottle: { accountIp: ThrottleRule; account: ThrottleRule; ip: ThrottleRule };
   /** New accounts per client address (each costs a memory-hard hash). */
   signUpThrottle: ThrottleRule;
+  /** Which proxies may name the client in `forwardedHeader` (`TRUST_PROXY`); by default none. */
+  trustProxy: TrustProxy;
+  forwardedHeader: ForwardedHeader;
   /** The region of every emulated account. */
   region: string;
 }
@@ -47,6 +53,6 @@ export interface AppDeps {
   log: Log;
   config: AppConfig;
   passwords: Passwords;
-  /** The caller's address for per-IP throttling: `cf-connecting-ip` in Workers, the socket on Node. */
-  getClientIp: (c: Context) => string | undefined;
+  /** The connection's peer: the socket on Node, `CF-Connecting-IP` (set by Cloudflare) in a Worker. */
+  socketAddress: (c: Context) => string | undefined;
 }

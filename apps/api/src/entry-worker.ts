@@ -14,6 +14,8 @@ export interface WorkerBindings {
   DATABASE_AUTH_TOKEN?: string;
   PUBLIC_ORIGIN?: string;
   SKYLAB_ADMIN_EMAILS?: string;
+  TRUST_PROXY?: string;
+  TRUST_PROXY_HEADER?: string;
 }
 
 // Workers Logs index JSON lines, so each entry stays one searchable record
@@ -35,6 +37,11 @@ const labs = loadLabSources(labSources);
 
 type App = ReturnType<typeof createApp>;
 
+// The client is shared by the isolate's concurrent requests. Its queue (20 by default) would let one request
+// resolve another's queued query, which workerd forbids ("Cannot perform I/O on behalf of a different
+// request"): the waiting request hangs and is cancelled. Each request's queries run in its own context instead.
+const NO_QUEUE = Number.MAX_SAFE_INTEGER;
+
 // Bindings are fixed for an isolate's lifetime; building the app once per bindings object keeps the
 // per-request cost to the request itself. No request data lives here: all state is in libSQL.
 const apps = new WeakMap<WorkerBindings, App>();
@@ -46,14 +53,14 @@ function appFor(bindings: WorkerBindings): App {
     for (const problem of labs.problems) log.warn('lab skipped', { problem });
     const deps: AppDeps = {
       // in workerd `@libsql/client` resolves to its web build, which speaks http(s)/ws(s) to sqld or Turso
-      db: createDb({ url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}) }),
+      db: createDb({ url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}), concurrency: NO_QUEUE }),
       labs: labs.registry,
       clock,
       ids: createUlids(clock),
       log,
       config: configFromEnv(env),
       passwords: createWebPasswords(),
-      getClientIp: (c) => c.req.header('cf-connecting-ip'),
+      socketAddress: (c) => c.req.header('cf-connecting-ip'),
     };
     app = createApp(deps);
     apps.set(bindings, app);

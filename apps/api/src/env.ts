@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, TRUST_NOTHING } from './client-address.ts';
 import { defaultConfig } from './config.ts';
 import type { AppConfig } from './deps.ts';
 
@@ -12,6 +13,17 @@ const emailList = z
       .filter(Boolean),
   );
 
+// A number of proxy hops, or trusted proxies as a comma list of CIDR blocks and addresses (README, Settings).
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return TRUST_NOTHING;
+    const parsed = parseTrustProxy(value);
+    if (!parsed) ctx.addIssue({ code: 'custom', message: 'use a number of proxy hops or a comma list of CIDR blocks such as `10.0.0.0/8`' });
+    return parsed ?? TRUST_NOTHING;
+  });
+
 const envSchema = z.object({
   // 0 asks the OS for a free port (the start-up test uses it).
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -23,6 +35,8 @@ const envSchema = z.object({
     .optional(),
   LABS_DIR: z.string().min(1).optional(),
   SKYLAB_ADMIN_EMAILS: emailList,
+  TRUST_PROXY: trustProxy,
+  TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -44,5 +58,10 @@ export function readNodeEnv(): Env {
 }
 
 export function configFromEnv(env: Env): AppConfig {
-  return defaultConfig({ adminEmails: env.SKYLAB_ADMIN_EMAILS, ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}) });
+  return defaultConfig({
+    adminEmails: env.SKYLAB_ADMIN_EMAILS,
+    trustProxy: env.TRUST_PROXY,
+    forwardedHeader: env.TRUST_PROXY_HEADER,
+    ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
+  });
 }

@@ -35,7 +35,7 @@ export interface NodeDeps {
 
 /**
  * Everything `createApp` needs on Node: the database (migrated), the labs from `labs/`, native scrypt,
- * the socket's address for throttling. The Worker entry mirrors this with bindings, the web scrypt and
+ * the socket's peer for throttling. The Worker entry mirrors this with bindings, the web scrypt and
  * `cf-connecting-ip`.
  */
 export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promise<NodeDeps> {
@@ -54,7 +54,7 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     log: createJsonLog(),
     config: configFromEnv(env),
     passwords: createNodePasswords(),
-    getClientIp: (c) => getConnInfo(c).remote.address,
+    socketAddress: (c) => getConnInfo(c).remote.address,
   };
   return { deps, labProblems: problems, close: () => db.$client.close() };
 }

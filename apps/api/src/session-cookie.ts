@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from './app-env.ts';
+import type { AppDeps } from './deps.ts';
+import { invalidateSession, issueSession } from './sessions.ts';
 
 /** `__Host-` binds the cookie to this exact origin: Secure, Path=/ and no Domain, enforced by browsers. */
 export const SESSION_COOKIE = '__Host-skylab_session';
@@ -21,4 +24,16 @@ export function writeSessionCookie(c: Context, token: string, expiresAt: number,
 
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+}
+
+/**
+ * Signs the browser in with a fresh session and ends the one the request came with, if any: a session
+ * planted in the browser before sign-in must not become the user's (OWASP Session Management Cheat Sheet,
+ * "Renew the Session ID After Any Privilege Level Change"; session fixation).
+ */
+export async function startSession(c: Context<AppEnv>, deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, userId: string): Promise<void> {
+  const previous = c.get('auth');
+  if (previous) await invalidateSession(deps, previous.session.id);
+  const { token, expiresAt } = await issueSession(deps, userId);
+  writeSessionCookie(c, token, expiresAt, deps.clock.now());
 }

@@ -3,7 +3,7 @@ import { configFromEnv, parseEnv } from '../src/env.ts';
 
 describe('parseEnv', () => {
   it('fills in the defaults', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8787, DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [] });
+    expect(parseEnv({})).toEqual({ PORT: 8787, DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [], TRUST_PROXY: { kind: 'none' }, TRUST_PROXY_HEADER: 'x-forwarded-for' });
   });
 
   it('reads every setting, treating empty strings as unset', () => {
@@ -14,6 +14,8 @@ describe('parseEnv', () => {
       PUBLIC_ORIGIN: 'https://skylab.example/some/path',
       LABS_DIR: 'my-labs',
       SKYLAB_ADMIN_EMAILS: ' Ada@Example.com, ,grace@example.com',
+      TRUST_PROXY: '1',
+      TRUST_PROXY_HEADER: 'forwarded',
       UNRELATED: 'ignored',
     });
     expect(env).toEqual({
@@ -22,14 +24,24 @@ describe('parseEnv', () => {
       PUBLIC_ORIGIN: 'https://skylab.example',
       LABS_DIR: 'my-labs',
       SKYLAB_ADMIN_EMAILS: ['ada@example.com', 'grace@example.com'],
+      TRUST_PROXY: { kind: 'hops', hops: 1 },
+      TRUST_PROXY_HEADER: 'forwarded',
     });
-    expect(configFromEnv(env)).toMatchObject({ publicOrigin: 'https://skylab.example', adminEmails: ['ada@example.com', 'grace@example.com'] });
+    expect(configFromEnv(env)).toMatchObject({
+      publicOrigin: 'https://skylab.example',
+      adminEmails: ['ada@example.com', 'grace@example.com'],
+      trustProxy: { kind: 'hops', hops: 1 },
+      forwardedHeader: 'forwarded',
+    });
   });
 
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['PUBLIC_ORIGIN', 'not a url'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.0/99'],
+    ['TRUST_PROXY_HEADER', 'x-real-ip'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
   });

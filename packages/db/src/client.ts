@@ -12,6 +12,8 @@ export interface DbOptions {
   url: string;
   /** For libSQL servers (Turso, sqld with JWT auth). */
   authToken?: string;
+  /** How many requests the remote client runs at once before queueing the rest (libSQL's default: 20). */
+  concurrency?: number;
 }
 
 /**
@@ -19,8 +21,8 @@ export interface DbOptions {
  * http(s)/ws(s); there, or when the caller needs its own client, use `createDbFromClient`.
  */
 export function createDb(options: DbOptions | string): Db {
-  const { url, authToken } = typeof options === 'string' ? { url: options, authToken: undefined } : options;
-  return createDbFromClient(createClient(authToken ? { url, authToken } : { url }));
+  const { url, ...rest } = typeof options === 'string' ? { url: options } : options;
+  return createDbFromClient(createClient({ url, ...rest }));
 }
 
 /** Wraps an already-created libSQL client (for example one from `@libsql/client/web`). */

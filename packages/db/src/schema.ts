@@ -44,12 +44,18 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
 
-/** Failed sign-ins per key (`account:<email>`, `ip:<address>`); kept in the database because Workers keep no memory. */
+/**
+ * Attempt counters per key (`account-ip:<email>|<address>`, `account:<email>`, `ip:<address>`,
+ * `sign-up:<address>`); kept in the database because Workers keep no memory. `failures` counts the
+ * window's attempts that were let through and not yet forgiven (a sign-in in flight counts until it
+ * succeeds); `lockouts` counts the locks in a row, so each lasts twice as long as the one before.
+ */
 export const signInThrottles = sqliteTable('sign_in_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   windowStartedAt: integer('window_started_at').notNull(),
   lockedUntil: integer('locked_until'),
+  lockouts: integer('lockouts').notNull().default(0),
 });
 
 export const attempts = sqliteTable(

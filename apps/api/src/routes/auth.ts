@@ -1,21 +1,20 @@
-import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail } from '@skylab/db';
-import { Hono, type Context } from 'hono';
+import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail, upgradePasswordHash, type UserRow } from '@skylab/db';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
-import { clearSessionCookie, writeSessionCookie } from '../session-cookie.ts';
-import { invalidateSession, issueSession } from '../sessions.ts';
-import { assertNotThrottled, assertSignUpAllowed, recordSignInFailure, recordSignInSuccess, recordSignUp, throttleKeys } from '../auth-throttle.ts';
+import { givenPassword, newPassword } from '../password-policy.ts';
+import { clearSessionCookie, startSession } from '../session-cookie.ts';
+import { invalidateSession } from '../sessions.ts';
+import { beginPasswordAttempt, reserveSignUp } from '../auth-throttle.ts';
+import { requestAddress } from '../request-address.ts';
 import { userView } from '../views.ts';
 
 const email = z.email().max(254);
-// 10 characters is NIST's floor raised a little; 256 bounds the work a single request can ask of scrypt.
-const password = z.string().min(10).max(256);
-
-const signUpBody = z.object({ email, password, name: z.string().trim().max(100).optional() });
-const signInBody = z.object({ email: z.string().max(254), password: z.string().max(256) });
+const signUpBody = z.object({ email, password: newPassword, name: z.string().trim().max(100).optional() });
+const signInBody = z.object({ email: z.string().max(254), password: givenPassword });
 
 export function authRoutes(deps: AppDeps) {
   // Unknown emails are checked against a real hash too, so response times do not reveal which emails exist.
@@ -25,18 +24,19 @@ export function authRoutes(deps: AppDeps) {
     return timingHash.then((hash) => deps.passwords.verify(attempt, hash));
   };
 
-  async function startSession(c: Context, userId: string) {
-    const { token, expiresAt } = await issueSession(deps, userId);
-    writeSessionCookie(c, token, expiresAt, deps.clock.now());
+
+  // A hash the other runtime wrote (or made at an older cost) is replaced while the password is at hand,
+  // so each user pays the slower format once (OWASP Password Storage Cheat Sheet, "Upgrading Legacy Hashes").
+  async function rehashIfStale(user: UserRow, password: string) {
+    if (!deps.passwords.needsRehash(user.passwordHash)) return;
+    await upgradePasswordHash(deps.db, user.id, user.passwordHash, await deps.passwords.hash(password));
   }
 
   return new Hono<AppEnv>()
     .post('/sign-up', async (c) => {
       const body = await readJson(c, signUpBody);
       const address = normalizeEmail(body.email);
-      const ip = deps.getClientIp(c);
-      await assertSignUpAllowed(deps, ip);
-      await recordSignUp(deps, ip);
+      await reserveSignUp(deps, requestAddress(c, deps));
       const user = await insertUser(deps.db, {
         id: deps.ids.next(),
         email: address,
@@ -46,24 +46,21 @@ export function authRoutes(deps: AppDeps) {
         createdAt: deps.clock.now(),
       });
       if (!user) throw new ApiError(409, 'email_taken', `an account for \`${address}\` already exists`);
-      await startSession(c, user.id);
+      await startSession(c, deps, user.id);
       return c.json({ user: userView(user) }, 201);
     })
     .post('/sign-in', async (c) => {
       const body = await readJson(c, signInBody);
       const address = normalizeEmail(body.email);
-      const keys = throttleKeys(address, deps.getClientIp(c));
-      await assertNotThrottled(deps, keys);
+      const attempt = await beginPasswordAttempt(deps, address, requestAddress(c, deps));
       const user = await findUserByEmail(deps.db, address);
       const valid = user ? await deps.passwords.verify(body.password, user.passwordHash) : await dummyVerify(body.password).then(() => false);
-      if (!user || !valid) {
-        await recordSignInFailure(deps, keys);
-        throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
-      }
-      await recordSignInSuccess(deps, keys);
+      await attempt.settle(valid);
+      if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
+      await rehashIfStale(user, body.password);
       // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
       await deleteExpiredSessions(deps.db, deps.clock.now());
-      await startSession(c, user.id);
+      await startSession(c, deps, user.id);
       return c.json({ user: userView(user) });
     })
     .post('/sign-out', async (c) => {

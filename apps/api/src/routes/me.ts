@@ -1,9 +1,18 @@
-import { findProgress } from '@skylab/db';
+import { findProgress, replacePassword } from '@skylab/db';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
+import { beginPasswordAttempt } from '../auth-throttle.ts';
 import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { readJson } from '../json-body.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
+import { givenPassword, newPassword } from '../password-policy.ts';
+import { requestAddress } from '../request-address.ts';
+import { startSession } from '../session-cookie.ts';
 import { iso, userView } from '../views.ts';
+
+const passwordChangeBody = z.object({ currentPassword: givenPassword, newPassword });
 
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -21,5 +30,18 @@ export function meRoutes(deps: AppDeps) {
         latestAttemptId: row.latestAttemptId,
       }));
       return c.json({ progress });
+    })
+    // The current password is asked for (and throttled like a sign-in), so a stolen session alone cannot
+    // take the account over; every session ends and this browser gets a fresh one (docs/api.md).
+    .post('/password', async (c) => {
+      const { user } = requireAuth(c);
+      const body = await readJson(c, passwordChangeBody);
+      const attempt = await beginPasswordAttempt(deps, user.email, requestAddress(c, deps));
+      const valid = await deps.passwords.verify(body.currentPassword, user.passwordHash);
+      await attempt.settle(valid);
+      if (!valid) throw new ApiError(403, 'wrong_password', 'the current password is not correct');
+      await replacePassword(deps.db, user.id, await deps.passwords.hash(body.newPassword));
+      await startSession(c, deps, user.id);
+      return c.json({ user: userView(user) });
     });
 }

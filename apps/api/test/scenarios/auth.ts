@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
+import type { Agent } from './client.ts';
 import { PASSWORD, type Scenario } from './scenario.ts';
+
+const asCookie = (token: string | undefined) => ({ cookie: `__Host-skylab_session=${token}` });
+const changePassword = (agent: Agent, currentPassword: string, newPassword: string) => agent.post('/api/me/password', { currentPassword, newPassword });
 
 export const authScenarios: Scenario[] = [
   {
@@ -70,19 +74,89 @@ export const authScenarios: Scenario[] = [
     },
   },
   {
-    name: 'five wrong passwords lock the account, even against the right one, with Retry-After',
+    name: 'five wrong passwords lock the account for that address only, with Retry-After; the owner elsewhere still signs in',
     async run(ctx) {
       const learner = await ctx.learner();
       const attacker = ctx.agent();
       for (let i = 0; i < 5; i++) {
         expect((await attacker.post('/api/auth/sign-in', { email: learner.email, password: `guess number ${i}` })).status).toBe(401);
       }
-      const locked = await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD });
+      const locked = await attacker.post('/api/auth/sign-in', { email: learner.email, password: PASSWORD });
       expect(locked.status).toBe(429);
       expect(locked.body.error.code).toBe('too_many_attempts');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-      // The session the learner already has keeps working.
+      // The session the learner already has keeps working, and so does a sign-in from their own address.
       expect((await learner.get('/api/me')).status).toBe(200);
+      expect((await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(200);
+    },
+  },
+  {
+    name: 'forty parallel wrong passwords from one address: five are evaluated, the rest refused, and the right one then too',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const attacker = ctx.agent();
+      const guesses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => attacker.post('/api/auth/sign-in', { email: learner.email, password: `parallel guess ${i}` })),
+      );
+      const statuses = guesses.map((res) => res.status).sort();
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+      expect((await attacker.post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(429);
+    },
+  },
+  {
+    name: 'signing in replaces the session the request came with, so a planted session dies',
+    async run(ctx) {
+      const attacker = await ctx.learner();
+      const planted = attacker.sessionCookie;
+      const victim = await ctx.learner();
+      const browser = ctx.agent();
+      const signIn = await browser.request('POST', '/api/auth/sign-in', { body: { email: victim.email, password: PASSWORD }, headers: asCookie(planted) });
+      expect(signIn.status).toBe(200);
+      expect(browser.sessionCookie).toBeDefined();
+      expect(browser.sessionCookie).not.toBe(planted);
+      expect((await ctx.agent().request('GET', '/api/me', { headers: asCookie(planted) })).status).toBe(401);
+      const again = victim.sessionCookie;
+      expect((await victim.post('/api/auth/sign-in', { email: victim.email, password: PASSWORD })).status).toBe(200);
+      expect(victim.sessionCookie).not.toBe(again);
+      expect((await ctx.agent().request('GET', '/api/me', { headers: asCookie(again) })).status).toBe(401);
+      expect((await victim.get('/api/me')).body.user.email).toBe(victim.email);
+    },
+  },
+  {
+    name: 'changing the password ends every other session and rotates this one; the old password stops working',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const laptop = ctx.agent();
+      expect((await laptop.post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(200);
+      const before = learner.sessionCookie;
+      const changed = await changePassword(learner, PASSWORD, 'a brand new passphrase');
+      expect(changed.status).toBe(200);
+      expect(changed.body.user.email).toBe(learner.email);
+      expect(learner.sessionCookie).not.toBe(before);
+      expect((await learner.get('/api/me')).status).toBe(200);
+      expect((await laptop.get('/api/me')).status).toBe(401);
+      expect((await ctx.agent().request('GET', '/api/me', { headers: asCookie(before) })).status).toBe(401);
+      expect((await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(401);
+      expect((await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: 'a brand new passphrase' })).status).toBe(200);
+    },
+  },
+  {
+    name: 'a password change is refused without the right current password, a policy-breaking new one, a session or the Origin',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const wrong = await changePassword(learner, 'not my password', 'a brand new passphrase');
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.error).toEqual({ code: 'wrong_password', message: 'the current password is not correct' });
+      const short = await changePassword(learner, PASSWORD, 'short');
+      expect(short.status).toBe(400);
+      expect(short.body.error.findings.map((f: { path: unknown[] }) => f.path)).toEqual([['newPassword']]);
+      expect((await changePassword(ctx.agent(), PASSWORD, 'a brand new passphrase')).status).toBe(401);
+      const crossSite = await learner.post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }, { origin: 'https://evil.example' });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.body.error.code).toBe('origin_mismatch');
+      expect((await learner.get('/api/me')).status).toBe(200);
+      expect((await ctx.agent().post('/api/auth/sign-in', { email: learner.email, password: PASSWORD })).status).toBe(200);
     },
   },
 ];

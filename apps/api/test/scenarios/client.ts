@@ -36,7 +36,8 @@ let agents = 0;
 /** One browser: its own cookie jar and client address. */
 export function createAgent(fetch: Fetch, origin: string): Agent {
   let cookie: string | undefined;
-  const ip = `2001:db8::${(++agents).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+  // a /64 of its own: throttling keys IPv6 clients by their /64
+  const ip = `2001:db8:${(++agents).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}::1`;
   const agent: Agent = {
     get sessionCookie() {
       return cookie;

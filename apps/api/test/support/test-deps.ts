@@ -7,13 +7,14 @@ import { defaultConfig } from '../../src/config.ts';
 import type { AppConfig, AppDeps, Log } from '../../src/deps.ts';
 import { createUlids } from '../../src/ids.ts';
 import type { LabRegistry } from '../../src/lab-registry.ts';
+import type { HashCosts } from '../../src/password-hasher.ts';
 import { createNodePasswords } from '../../src/passwords-node.ts';
 import { fixedClock, seededRandomBytes, type TestClock } from './deterministic.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 
-/** scrypt at N=2^4 keeps hundreds of sign-ups fast; `passwords.test.ts` covers the production cost. */
-export const TEST_SCRYPT = { log2N: 4, r: 8, p: 1 };
+/** scrypt at N=2^4 and PBKDF2 at 2×1,000 keep hundreds of sign-ups fast; `passwords.test.ts` covers the production costs. */
+export const TEST_COSTS: HashCosts = { scrypt: { log2N: 4, r: 8, p: 1 }, pbkdf2: { iterations: 1000, rounds: 2 } };
 
 export async function openTestDb(kind: 'memory' | 'file' = 'memory', path?: string): Promise<Db> {
   const url = kind === 'memory' ? ':memory:' : `file:${path ?? join(mkdtempSync(join(tmpdir(), 'skylab-api-')), 'skylab.db')}`;
@@ -53,7 +54,7 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
     ids: createUlids(clock, seededRandomBytes(options.seed ?? 'skylab-tests')),
     log: memoryLog(),
     config: defaultConfig(options.config),
-    passwords: createNodePasswords(TEST_SCRYPT),
-    getClientIp: (c) => c.req.header('cf-connecting-ip'),
+    passwords: createNodePasswords(TEST_COSTS),
+    socketAddress: (c) => c.req.header('cf-connecting-ip'),
   };
 }

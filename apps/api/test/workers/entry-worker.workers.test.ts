@@ -16,19 +16,20 @@ it('serves every lab bundled into the worker', async () => {
   expect(body.labs.map((lab) => lab.id).sort()).toEqual(bundled.sort());
 });
 
-it('throttles sign-ins by the address in cf-connecting-ip', async () => {
-  const address = `2001:db8:ffff::${crypto.getRandomValues(new Uint16Array(1))[0]!.toString(16)}`;
+it('throttles sign-ins by the address in cf-connecting-ip, an IPv6 client by its /64', async () => {
+  const group = crypto.getRandomValues(new Uint16Array(1))[0]!.toString(16);
   const response = await exports.default.fetch(`${ORIGIN}/api/auth/sign-in`, {
     method: 'POST',
-    headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': address },
+    headers: { origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': `2001:db8:ffff:${group}::7`, 'x-forwarded-for': '198.51.100.1' },
     body: JSON.stringify({ email: `nobody-${crypto.randomUUID()}@example.com`, password: 'not the password' }),
   });
   expect(response.status).toBe(401);
 
   const db = createDb(inject('databaseUrl'));
   try {
-    const [row] = await findThrottles(db, [`ip:${address}`]);
+    const [row] = await findThrottles(db, [`ip:2001:db8:ffff:${group}::/64`]);
     expect(row?.failures).toBe(1);
+    expect(await findThrottles(db, ['ip:198.51.100.1'])).toEqual([]);
   } finally {
     db.$client.close();
   }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { users, type Role, type UserRow } from '../schema.ts';
+import { sessions, users, type Role, type UserRow } from '../schema.ts';
 
 export type NewUser = typeof users.$inferInsert;
 
@@ -31,4 +31,26 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 export async function promoteUser(db: Db, email: string, role: Role): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set({ role }).where(eq(users.email, normalizeEmail(email))).returning();
   return row;
+}
+
+/**
+ * Sets a new password and ends every session of the user in one atomic batch (OWASP Session Management
+ * Cheat Sheet: renew sessions on privilege changes; a stolen session must not outlive a password change).
+ * The caller opens a fresh session afterwards if it wants one.
+ */
+export async function replacePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.batch([db.update(users).set({ passwordHash }).where(eq(users.id, userId)), db.delete(sessions).where(eq(sessions.userId, userId))]);
+}
+
+/**
+ * Stores the same password's hash in another format, only if the stored hash is still `previousHash`: a
+ * password changed meanwhile is never overwritten with the old one. False when it had changed.
+ */
+export async function upgradePasswordHash(db: Db, userId: string, previousHash: string, passwordHash: string): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)))
+    .returning({ id: users.id });
+  return updated.length === 1;
 }
