@@ -14,6 +14,7 @@ import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
 import { meRoutes } from './routes/me.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
+import { sessionCookiePolicy } from './session-cookie.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', originCheck(deps.config.publicOrigin));
+  app.use('/api/*', sessionCookiePolicy(deps.config.insecureHttp));
   app.use('/api/*', sessionAuth(deps));
 
   app.route('/api/auth', authRoutes(deps));

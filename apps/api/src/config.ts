@@ -11,6 +11,7 @@ const DAY = 24 * 60 * MINUTE;
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     adminEmails: [],
+    insecureHttp: false,
     session: { idleMs: 7 * DAY, absoluteMs: 30 * DAY },
     signInThrottle: {
       account: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },

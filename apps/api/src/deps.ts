@@ -35,6 +35,11 @@ export interface AppConfig {
   signInThrottle: { account: ThrottleRule; ip: ThrottleRule };
   /** New accounts per client address (each costs a memory-hard hash). */
   signUpThrottle: ThrottleRule;
+  /**
+   * The session cookie without `Secure` and `__Host-`, for plain HTTP on a trusted LAN, where browsers
+   * drop secure cookies (localhost is exempt, and so needs no such thing).
+   */
+  insecureHttp: boolean;
   /** The region of every emulated account. */
   region: string;
 }

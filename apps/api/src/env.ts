@@ -15,6 +15,9 @@ const emailList = z
 const envSchema = z.object({
   // 0 asks the OS for a free port (the start-up test uses it).
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  // Loopback only unless asked: over plain HTTP from another machine, browsers drop the session cookie
+  // (`Secure`, `__Host-`), so a LAN address is served behind a TLS proxy or with SKYLAB_INSECURE_HTTP.
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('file:.data/skylab.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   PUBLIC_ORIGIN: z
@@ -23,6 +26,7 @@ const envSchema = z.object({
     .optional(),
   LABS_DIR: z.string().min(1).optional(),
   SKYLAB_ADMIN_EMAILS: emailList,
+  SKYLAB_INSECURE_HTTP: z.stringbool().default(false),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -44,5 +48,9 @@ export function readNodeEnv(): Env {
 }
 
 export function configFromEnv(env: Env): AppConfig {
-  return defaultConfig({ adminEmails: env.SKYLAB_ADMIN_EMAILS, ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}) });
+  return defaultConfig({
+    adminEmails: env.SKYLAB_ADMIN_EMAILS,
+    insecureHttp: env.SKYLAB_INSECURE_HTTP,
+    ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
+  });
 }

@@ -1,4 +1,5 @@
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
+import { isLoopback } from './start-warnings.ts';
 
 /** What @hono/node-server hands the fetch handler besides the request: Node's own request and response. */
 export type NodeBindings = HttpBindings | Http2Bindings;
@@ -7,8 +8,13 @@ export type NodeFetch = (request: Request, bindings: NodeBindings) => Response |
 
 export interface ListenOptions {
   port: number;
-  /** Omitted: every interface, as Node's own default. */
-  hostname?: string;
+  hostname: string;
+}
+
+/** The address a browser on this machine opens: `localhost` for loopback and every-interface listens. */
+export function browserUrl(hostname: string, port: number): string {
+  if (isLoopback(hostname) || hostname === '0.0.0.0' || hostname === '::') return `http://localhost:${port}`;
+  return `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 }
 
 /**
@@ -31,5 +37,5 @@ export function closeWhenBodyUnread(fetch: NodeFetch): NodeFetch {
 
 /** Serves `fetch` over HTTP/1.1 on Node; `onListening` gets the address to open in a browser. */
 export function serveNode(fetch: NodeFetch, options: ListenOptions, onListening: (url: string) => void): ServerType {
-  return serve({ fetch: closeWhenBodyUnread(fetch), ...options }, (info) => onListening(`http://localhost:${info.port}`));
+  return serve({ fetch: closeWhenBodyUnread(fetch), ...options }, (info) => onListening(browserUrl(options.hostname, info.port)));
 }

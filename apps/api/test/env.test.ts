@@ -3,12 +3,14 @@ import { configFromEnv, parseEnv } from '../src/env.ts';
 
 describe('parseEnv', () => {
   it('fills in the defaults', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8787, DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [] });
+    expect(parseEnv({})).toEqual({ PORT: 8787, HOST: '127.0.0.1', DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [], SKYLAB_INSECURE_HTTP: false });
   });
 
   it('reads every setting, treating empty strings as unset', () => {
     const env = parseEnv({
       PORT: '3000',
+      HOST: '0.0.0.0',
+      SKYLAB_INSECURE_HTTP: '1',
       DATABASE_URL: 'http://127.0.0.1:8080',
       DATABASE_AUTH_TOKEN: '',
       PUBLIC_ORIGIN: 'https://skylab.example/some/path',
@@ -18,18 +20,21 @@ describe('parseEnv', () => {
     });
     expect(env).toEqual({
       PORT: 3000,
+      HOST: '0.0.0.0',
+      SKYLAB_INSECURE_HTTP: true,
       DATABASE_URL: 'http://127.0.0.1:8080',
       PUBLIC_ORIGIN: 'https://skylab.example',
       LABS_DIR: 'my-labs',
       SKYLAB_ADMIN_EMAILS: ['ada@example.com', 'grace@example.com'],
     });
-    expect(configFromEnv(env)).toMatchObject({ publicOrigin: 'https://skylab.example', adminEmails: ['ada@example.com', 'grace@example.com'] });
+    expect(configFromEnv(env)).toMatchObject({ publicOrigin: 'https://skylab.example', adminEmails: ['ada@example.com', 'grace@example.com'], insecureHttp: true });
   });
 
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['PUBLIC_ORIGIN', 'not a url'],
+    ['SKYLAB_INSECURE_HTTP', 'maybe'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
   });

@@ -2,7 +2,7 @@ import type { ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveNode } from '../src/node-server.ts';
+import { browserUrl, serveNode } from '../src/node-server.ts';
 import { testApp } from './support/test-app.ts';
 
 interface Answer {
@@ -69,5 +69,18 @@ describe('the Node server', () => {
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe('browserUrl', () => {
+  it.each([
+    ['127.0.0.1', 'http://localhost:8787'],
+    ['::1', 'http://localhost:8787'],
+    ['0.0.0.0', 'http://localhost:8787'],
+    ['::', 'http://localhost:8787'],
+    ['192.168.1.20', 'http://192.168.1.20:8787'],
+    ['fd00::2', 'http://[fd00::2]:8787'],
+  ])('for a server on %s is %s', (hostname, url) => {
+    expect(browserUrl(hostname, 8787)).toBe(url);
   });
 });
