@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, notFound, type ErrorBody } from './errors.ts';
 import { issueFindings } from './json-body.ts';
 import { originCheck } from './middleware/origin-check.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -20,11 +21,13 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The whole HTTP API, independent of the runtime: Node and the Worker build `deps` their own way.
- * Routes outside `/api` are left to the caller (the Node entry serves the web UI there).
+ * Routes outside `/api` and `/aws` are left to the caller (the Node entry serves the web UI there).
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // First, so it also covers the answers of the routes the caller adds after (the Node web UI).
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({
