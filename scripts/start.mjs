@@ -16,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [join(web, 'src'), join(web, 'index.html')].filter(existsSync);
+const sources = [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts')].filter(existsSync);
 const stale = !existsSync(builtIndex) || sources.some((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > statSync(builtIndex).mtimeMs);
 if (stale) {
   const build = spawnSync('npm', ['run', 'build', '-w', '@skylab/web', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

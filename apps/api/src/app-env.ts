@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     /** Present when the request carried a valid session cookie. */
     auth?: ValidSession;
+    /** `AppConfig.insecureHttp`, for the session cookie helpers, which see only the context. */
+    insecureHttp: boolean;
   };
 }

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, notFound, type ErrorBody } from './errors.ts';
 import { issueFindings } from './json-body.ts';
 import { originCheck } from './middleware/origin-check.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -14,16 +15,19 @@ import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
 import { meRoutes } from './routes/me.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
+import { sessionCookiePolicy } from './session-cookie.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The whole HTTP API, independent of the runtime: Node and the Worker build `deps` their own way.
- * Routes outside `/api` are left to the caller (the Node entry serves the web UI there).
+ * Routes outside `/api` and `/aws` are left to the caller (the Node entry serves the web UI there).
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // First, so it also covers the answers of the routes the caller adds after (the Node web UI).
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({
@@ -34,6 +38,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', originCheck(deps.config.publicOrigin));
+  app.use('/api/*', sessionCookiePolicy(deps.config.insecureHttp));
   app.use('/api/*', sessionAuth(deps));
 
   app.route('/api/auth', authRoutes(deps));

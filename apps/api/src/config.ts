@@ -16,6 +16,7 @@ const DAY = 24 * HOUR;
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     adminEmails: [],
+    insecureHttp: false,
     session: { idleMs: 7 * DAY, absoluteMs: 30 * DAY },
     signInThrottle: {
       accountIp: { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE, maxLockMs: 4 * HOUR },

@@ -41,6 +41,11 @@ export interface AppConfig {
   /** Which proxies may name the client in `forwardedHeader` (`TRUST_PROXY`); by default none. */
   trustProxy: TrustProxy;
   forwardedHeader: ForwardedHeader;
+  /**
+   * The session cookie without `Secure` and `__Host-`, for plain HTTP on a trusted LAN, where browsers
+   * drop secure cookies (localhost is exempt, and so needs no such thing).
+   */
+  insecureHttp: boolean;
   /** The region of every emulated account. */
   region: string;
 }

@@ -27,6 +27,9 @@ const trustProxy = z
 const envSchema = z.object({
   // 0 asks the OS for a free port (the start-up test uses it).
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  // Loopback only unless asked: over plain HTTP from another machine, browsers drop the session cookie
+  // (`Secure`, `__Host-`), so a LAN address is served behind a TLS proxy or with SKYLAB_INSECURE_HTTP.
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('file:.data/skylab.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   PUBLIC_ORIGIN: z
@@ -37,6 +40,7 @@ const envSchema = z.object({
   SKYLAB_ADMIN_EMAILS: emailList,
   TRUST_PROXY: trustProxy,
   TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
+  SKYLAB_INSECURE_HTTP: z.stringbool().default(false),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -62,6 +66,7 @@ export function configFromEnv(env: Env): AppConfig {
     adminEmails: env.SKYLAB_ADMIN_EMAILS,
     trustProxy: env.TRUST_PROXY,
     forwardedHeader: env.TRUST_PROXY_HEADER,
+    insecureHttp: env.SKYLAB_INSECURE_HTTP,
     ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAgent } from './scenarios/client.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
+import { expectSecurityHeaders } from './scenarios/security-headers.ts';
 import { testApp } from './support/test-app.ts';
 
 describe('accounts', () => {
@@ -30,6 +31,7 @@ describe('unexpected errors', () => {
     const { fetch, deps } = await testApp({ labs });
     const res = await fetch('http://localhost/api/labs');
     expect(res.status).toBe(500);
+    expectSecurityHeaders(res.headers, 'a 500');
     const body = await res.json();
     expect(body).toEqual({ error: { code: 'internal', message: 'something went wrong on our side', requestId: expect.stringMatching(/^[0-9A-Z]{26}$/) } });
     expect(JSON.stringify(body)).not.toContain('disk on fire');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,5 +54,24 @@ describe('npm start (entry-node)', () => {
     const page = await fetch(`${url}/labs/iam-s3-read-only`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  }, 30_000);
+
+  // Another address of this machine stands in for a classroom computer reaching the server.
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+
+  it.skipIf(lanAddress === undefined).each([
+    ['stays on loopback by default', {}, false, []],
+    ['opens to the network with HOST, warning that browsers will drop the cookie', { HOST: '0.0.0.0' }, true, [/`HOST=0.0.0.0` serves other machines over plain HTTP/]],
+    ['warns that SKYLAB_INSECURE_HTTP exposes the cookie', { HOST: '0.0.0.0', SKYLAB_INSECURE_HTTP: '1' }, true, [/SKYLAB_INSECURE_HTTP is set/]],
+  ])('%s', async (_label, env: Record<string, string>, reachable, warnings) => {
+    const dir = mkdtempSync(join(tmpdir(), 'skylab-start-'));
+    const { url, stderr } = await start({ DATABASE_URL: `file:${join(dir, 'skylab.db')}`, ...env });
+    expect((await fetch(`${url}/api/labs`)).status).toBe(200);
+    const fromLan = await fetch(`http://${lanAddress}:${new URL(url).port}/api/labs`).then((res) => res.status, (error: Error) => String(error.cause));
+    expect(fromLan).toEqual(reachable ? 200 : expect.stringContaining('ECONNREFUSED'));
+    const warned = stderr.map((line) => JSON.parse(line) as { level: string; message: string }).filter((entry) => entry.level === 'warn');
+    expect(warned.map((entry) => entry.message)).toEqual(warnings.map((pattern) => expect.stringMatching(pattern)));
   }, 30_000);
 });

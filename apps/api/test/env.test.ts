@@ -3,12 +3,22 @@ import { configFromEnv, parseEnv } from '../src/env.ts';
 
 describe('parseEnv', () => {
   it('fills in the defaults', () => {
-    expect(parseEnv({})).toEqual({ PORT: 8787, DATABASE_URL: 'file:.data/skylab.db', SKYLAB_ADMIN_EMAILS: [], TRUST_PROXY: { kind: 'none' }, TRUST_PROXY_HEADER: 'x-forwarded-for' });
+    expect(parseEnv({})).toEqual({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'file:.data/skylab.db',
+      SKYLAB_ADMIN_EMAILS: [],
+      TRUST_PROXY: { kind: 'none' },
+      TRUST_PROXY_HEADER: 'x-forwarded-for',
+      SKYLAB_INSECURE_HTTP: false,
+    });
   });
 
   it('reads every setting, treating empty strings as unset', () => {
     const env = parseEnv({
       PORT: '3000',
+      HOST: '0.0.0.0',
+      SKYLAB_INSECURE_HTTP: '1',
       DATABASE_URL: 'http://127.0.0.1:8080',
       DATABASE_AUTH_TOKEN: '',
       PUBLIC_ORIGIN: 'https://skylab.example/some/path',
@@ -20,6 +30,8 @@ describe('parseEnv', () => {
     });
     expect(env).toEqual({
       PORT: 3000,
+      HOST: '0.0.0.0',
+      SKYLAB_INSECURE_HTTP: true,
       DATABASE_URL: 'http://127.0.0.1:8080',
       PUBLIC_ORIGIN: 'https://skylab.example',
       LABS_DIR: 'my-labs',
@@ -32,6 +44,7 @@ describe('parseEnv', () => {
       adminEmails: ['ada@example.com', 'grace@example.com'],
       trustProxy: { kind: 'hops', hops: 1 },
       forwardedHeader: 'forwarded',
+      insecureHttp: true,
     });
   });
 
@@ -42,6 +55,7 @@ describe('parseEnv', () => {
     ['TRUST_PROXY', 'yes'],
     ['TRUST_PROXY', '10.0.0.0/99'],
     ['TRUST_PROXY_HEADER', 'x-real-ip'],
+    ['SKYLAB_INSECURE_HTTP', 'maybe'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
   });

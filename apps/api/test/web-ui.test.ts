@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveWebUi } from '../src/web-ui.ts';
+import { expectSecurityHeaders } from './scenarios/security-headers.ts';
 import { testApp } from './support/test-app.ts';
 
 async function appWithDist(files: Record<string, string>) {
@@ -28,6 +29,14 @@ describe('the web UI on Node', () => {
     expect(await page('/assets/app.js')).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1)']);
     expect((await page('/assets/gone.js'))[0]).toBe(404);
     expect(await page('/api/nothing')).toEqual([404, 'application/json', expect.stringContaining('"not_found"')]);
+  });
+
+  it('sends the security headers with every page and file', async () => {
+    const app = await appWithDist({ 'index.html': '<h1>skylab</h1>', 'assets/app.js': 'console.log(1)', 'assets/app.css': 'h1{}' });
+    for (const path of ['/', '/labs', '/labs/iam-s3-read-only', '/attempts/01JANYTHING', '/sign-in?next=%2Flabs', '/sign-up', '/no/such/page', '/assets/app.js', '/assets/app.css', '/assets/gone.js']) {
+      expectSecurityHeaders((await app.request(path)).headers, path);
+    }
+    expectSecurityHeaders((await (await appWithDist({})).request('/')).headers, 'the page asking for a build');
   });
 
   it('says how to build it when there is no build', async () => {

@@ -1,13 +1,13 @@
 import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -54,7 +54,7 @@ function newestMtime(path: string): number {
 /** `turbo` builds before testing; a direct run after editing the sources rebuilds here instead of testing a stale bundle. */
 async function ensureBuilt(): Promise<void> {
   const index = join(WEB_DIR, 'dist/index.html');
-  const sources = Math.max(newestMtime(join(WEB_DIR, 'src')), newestMtime(join(WEB_DIR, 'index.html')));
+  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((path) => newestMtime(join(WEB_DIR, path))));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   await build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -124,6 +124,9 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   const email = `ada.${Date.now()}@example.test`;
   const password = 'correct horse battery staple';
 
+  // Any Content-Security-Policy refusal means a broken page. Chromium logs blocked elements to the console,
+  // but a blocked `eval` that the page catches (a library probing for it) only fires the event: forwarded too.
+  const cspViolations: string[] = [];
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
   const submit = () => page.getByRole('button', { name: 'Submit for grading' }).click();
 
@@ -140,15 +143,49 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
       headless: true,
       viewport: { width: 1280, height: 900 },
     });
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+      ),
+    );
+    context.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
   }, 120_000);
+
+  afterEach(() => {
+    expect(cspViolations.splice(0)).toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await stopServer(server);
     await rm(workDir, { recursive: true, force: true });
   }, 30_000);
+
+  it('builds the UI with nothing inline and no source maps', () => {
+    const dist = join(WEB_DIR, 'dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
+    const assets = readdirSync(join(dist, 'assets'));
+    expect(assets.filter((name) => name.endsWith('.map'))).toEqual([]);
+    for (const name of assets) expect(readFileSync(join(dist, 'assets', name), 'utf8'), name).not.toContain('sourceMappingURL');
+  });
+
+  it('serves the UI under a CSP that refuses inline script, and the console reports it', async () => {
+    const response = await page.goto(baseUrl);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.inlineRan = "yes"';
+      document.head.append(script);
+    });
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.body.dataset.inlineRan)).toBeUndefined();
+    cspViolations.splice(0);
+  });
 
   it('signs up and lands on the catalogue, signed in', async () => {
     await page.goto(baseUrl);

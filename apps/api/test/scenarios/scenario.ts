@@ -7,6 +7,8 @@ export interface ScenarioContext {
   learner(): Promise<Agent & { email: string; password: string }>;
   /** An email no other scenario or run uses, so scenarios can share one database. */
   uniqueEmail(label: string): string;
+  /** A bare request to a path of the deployment, for answers that are not JSON. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface Scenario {
@@ -24,6 +26,7 @@ export function scenarioContext(fetch: Fetch, origin: string): ScenarioContext {
   return {
     agent: () => createAgent(fetch, origin),
     uniqueEmail,
+    fetch: async (path, init) => fetch(`${origin}${path}`, init),
     async learner() {
       const agent = createAgent(fetch, origin);
       const email = uniqueEmail('learner');
