@@ -1,4 +1,4 @@
-import type { Db, ThrottleRule } from '@skylab/db';
+import type { Db, RateLimitRule, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
 import type { LabRegistry } from './lab-registry.ts';
 
@@ -35,6 +35,8 @@ export interface AppConfig {
   signInThrottle: { account: ThrottleRule; ip: ThrottleRule };
   /** New accounts per client address (each costs a memory-hard hash). */
   signUpThrottle: ThrottleRule;
+  /** Submissions per attempt: grading is the costly request, and answers must not be found by trying many. */
+  submissionRate: RateLimitRule;
   /** The region of every emulated account. */
   region: string;
 }

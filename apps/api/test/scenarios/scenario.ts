@@ -1,6 +1,8 @@
 import { createAgent, type Agent, type Fetch } from './client.ts';
 
 export interface ScenarioContext {
+  /** The app's own fetch, for requests no browser makes (the attempt's AWS endpoint). */
+  fetch: Fetch;
   /** A new browser with its own cookies and address. */
   agent(): Agent;
   /** A new browser, signed up as a fresh learner. */
@@ -22,6 +24,7 @@ export function scenarioContext(fetch: Fetch, origin: string): ScenarioContext {
   let count = 0;
   const uniqueEmail = (label: string) => `${label}-${run}-${++count}@example.com`;
   return {
+    fetch,
     agent: () => createAgent(fetch, origin),
     uniqueEmail,
     async learner() {
