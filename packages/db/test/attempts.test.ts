@@ -141,11 +141,10 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
       ensureAttemptAccessKey(db, attempt, { accessKeyId: 'AKIAFIRST', secretAccessKey: 'first' }),
       ensureAttemptAccessKey(db, attempt, { accessKeyId: 'AKIASECOND', secretAccessKey: 'second' }),
     ]);
-    expect(a.awsAccessKeyId).toBe(b.awsAccessKeyId);
-    expect(a.awsSecretAccessKey).toBe(b.awsSecretAccessKey);
-    const again = await ensureAttemptAccessKey(db, a, { accessKeyId: 'AKIATHIRD', secretAccessKey: 'third' });
-    expect(again.awsAccessKeyId).toBe(a.awsAccessKeyId);
-    expect(await findUserAttempt(db, 'a1', 'u1')).toMatchObject({ awsAccessKeyId: a.awsAccessKeyId, version: 1 });
+    expect(a).toEqual(b);
+    const stored = await findUserAttempt(db, 'a1', 'u1');
+    expect(stored).toMatchObject({ awsAccessKeyId: a.accessKeyId, awsSecretAccessKey: a.secretAccessKey, version: 1 });
+    expect(await ensureAttemptAccessKey(db, stored!, { accessKeyId: 'AKIATHIRD', secretAccessKey: 'third' })).toEqual(a);
   });
 
   it('closes an attempt under its version, once', async () => {

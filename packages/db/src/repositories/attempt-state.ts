@@ -37,19 +37,22 @@ export interface AccessKeyPair {
 }
 
 /**
- * Gives an attempt its root access key unless it has one: an attempt from before keys were stored gets
- * one on first use. Of two concurrent callers the first write wins and both get the stored key.
+ * The attempt's root access key, given to it first if it has none: an attempt from before keys were stored
+ * gets one on first use. Of two concurrent callers the first write wins and both get the stored key.
  */
-export async function ensureAttemptAccessKey(db: Db, attempt: AttemptRow, key: AccessKeyPair): Promise<AttemptRow> {
-  if (attempt.awsAccessKeyId !== null && attempt.awsSecretAccessKey !== null) return attempt;
+export async function ensureAttemptAccessKey(db: Db, attempt: AttemptRow, key: AccessKeyPair): Promise<AccessKeyPair> {
+  const stored = (row: AttemptRow | undefined) =>
+    row?.awsAccessKeyId && row.awsSecretAccessKey ? { accessKeyId: row.awsAccessKeyId, secretAccessKey: row.awsSecretAccessKey } : undefined;
+  const existing = stored(attempt);
+  if (existing) return existing;
   const [updated] = await db
     .update(attempts)
     .set({ awsAccessKeyId: key.accessKeyId, awsSecretAccessKey: key.secretAccessKey })
     .where(and(eq(attempts.id, attempt.id), isNull(attempts.awsAccessKeyId)))
     .returning();
-  const stored = updated ?? (await findAttemptById(db, attempt.id));
-  if (!stored) throw new Error(`the attempt \`${attempt.id}\` disappeared while getting its access key`);
-  return stored;
+  const written = stored(updated ?? (await findAttemptById(db, attempt.id)));
+  if (!written) throw new Error(`the attempt \`${attempt.id}\` disappeared while getting its access key`);
+  return written;
 }
 
 export type AttemptWriteResult = { ok: true; attempt: AttemptRow } | { ok: false; reason: 'version_conflict' };
