@@ -34,7 +34,7 @@ export function revealHint(agent: Agent, attemptId: string, index: number | stri
   return agent.post(`/api/attempts/${attemptId}/hints/${index}`, undefined, options);
 }
 
-/** The lab's hints: the first is free, the second costs 1 of its 11 points. */
+/** The lab's hints: the first is free, the second costs 1 of its 14 points. */
 const PAID_HINT = 1;
 const FREE_HINT = 0;
 
@@ -103,7 +103,7 @@ export const labScenarios: Scenario[] = [
       const { grade } = wrong.body.submission;
       expect(grade.score).toBeLessThan(1);
       const failed = grade.checks.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id);
-      expect(failed.sort()).toEqual(['no-delete-bucket', 'no-delete-object', 'no-put-object']);
+      expect(failed.sort()).toEqual(['least-privilege', 'no-delete-bucket', 'no-delete-object', 'no-put-object']);
       for (const check of grade.checks) expect(check.message, check.id).toEqual(expect.any(String));
       expect(grade.checks.find((c: { id: string }) => c.id === 'no-put-object').message).toContain('`s3:*`');
       expect(wrong.body.attempt).toMatchObject({ version: 2, status: 'in-progress', bestScore: grade.score });
@@ -218,8 +218,8 @@ export const labScenarios: Scenario[] = [
       const graded = await submit(learner, attempt.id, 2, RIGHT_POLICY);
       expect(graded.status).toBe(201);
       const { grade } = graded.body.submission;
-      expect(grade).toMatchObject({ points: 10, maxPoints: 11, hintPenalty: 1, revealedHints: [{ index: PAID_HINT, cost: 1 }] });
-      expect(grade.score).toBeCloseTo(10 / 11);
+      expect(grade).toMatchObject({ points: 13, maxPoints: 14, hintPenalty: 1, revealedHints: [{ index: PAID_HINT, cost: 1 }] });
+      expect(grade.score).toBeCloseTo(13 / 14);
       expect(grade.checks.every((c: { status: string }) => c.status === 'pass')).toBe(true);
       // Every check passed: the attempt is completed although the hint kept the score below 100%.
       expect(graded.body.attempt).toMatchObject({ version: 3, submissionCount: 1, bestScore: grade.score, status: 'completed' });
