@@ -327,7 +327,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await editor().fill(CORRECT);
     await submit();
     await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
-    expect(await page.getByTestId('grade-score').textContent()).toBe('90%');
+    expect(await page.getByTestId('grade-score').textContent()).toBe('92%');
     expect(await page.getByTestId('hint-penalty').textContent()).toBe('\u22121 point for hint 2');
     expect(await page.locator('.check-fail, .check-error').count()).toBe(0);
     await page.screenshot({ path: HINT_SCREENSHOT, fullPage: true });
