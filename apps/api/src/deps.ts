@@ -1,4 +1,4 @@
-import type { Db, ThrottleRule } from '@skylab/db';
+import type { Db, RateLimitRule, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
 import type { ForwardedHeader, TrustProxy } from './client-address.ts';
 import type { LabRegistry } from './lab-registry.ts';
@@ -46,6 +46,8 @@ export interface AppConfig {
    * drop secure cookies (localhost is exempt, and so needs no such thing).
    */
   insecureHttp: boolean;
+  /** Submissions per attempt: grading is the costly request, and answers must not be found by trying many. */
+  submissionRate: RateLimitRule;
   /** The region of every emulated account. */
   region: string;
 }

@@ -43,3 +43,11 @@ export function accountIdFor(seed: string): string {
 export function engineCtx(deps: Pick<AppDeps, 'clock' | 'config'>, seed: string, step: number): Ctx {
   return { clock: deps.clock, ids: seededAwsIds(`${seed}#${step}`), accountId: accountIdFor(seed), region: deps.config.region };
 }
+
+/**
+ * The deps `engineCtx` reads, with the clock stopped at `time`: an attempt is provisioned, and each
+ * submission's answers installed, at a recorded time, so the account can be rebuilt exactly later.
+ */
+export function pinnedClock(deps: Pick<AppDeps, 'config'>, time: number): Pick<AppDeps, 'clock' | 'config'> {
+  return { clock: { now: () => time }, config: deps.config };
+}

@@ -1,6 +1,7 @@
 import type { AttemptRow, SubmissionRow, UserRow } from '@skylab/db';
-import { renderLab, type CheckResult, type Grade, type LabView, type RevealedHint, type Visibility } from '@skylab/lab-engine';
+import { renderLab, type CheckResult, type Grade, type Lab, type LabView, type RevealedHint, type Visibility } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
+import type { AccountDriftView } from './attempt-account.ts';
 import type { RegisteredLab } from './lab-registry.ts';
 
 export interface UserView {
@@ -35,20 +36,31 @@ export interface SubmissionView {
   findings: Finding[];
 }
 
-/** Which visibilities are released to the learner (DESIGN §8: check feedback released per the check's visibility). */
-export type FeedbackRelease = Record<Visibility, boolean>;
+/**
+ * For each visibility: `true` when such checks are shown in full, or the notice a withheld check shows
+ * instead (DESIGN §8: check feedback released per the check's visibility).
+ */
+export type FeedbackRelease = Record<Visibility, true | string>;
 
 /**
  * A grade is only ever shown for a submission, so `after-submission` feedback is always out; nothing has a
  * due date yet (courses bring them), so `after-due-date` feedback stays withheld.
  */
-export const SUBMISSION_RELEASE: FeedbackRelease = { immediately: true, 'after-submission': true, 'after-due-date': false };
+export const SUBMISSION_RELEASE: FeedbackRelease = { immediately: true, 'after-submission': true, 'after-due-date': 'feedback released after the due date' };
 
-const WITHHELD_NOTICE: Record<Visibility, string> = {
-  immediately: 'feedback released immediately',
-  'after-submission': 'feedback released after you submit',
-  'after-due-date': 'feedback released after the due date',
-};
+const ON_CLOSE_NOTICE = 'feedback released when you close the attempt';
+
+/** A lab with `feedback.checks: on-close`, before the attempt is closed: no check is shown, whatever its visibility. */
+export const BEFORE_CLOSE_RELEASE: FeedbackRelease = { immediately: ON_CLOSE_NOTICE, 'after-submission': ON_CLOSE_NOTICE, 'after-due-date': ON_CLOSE_NOTICE };
+
+/**
+ * What the attempt's learner may see of its grades now. A withdrawn lab's feedback rule is unknown, so
+ * its open attempts withhold like `on-close` ones (closing releases them): feedback is never shown early.
+ */
+export function feedbackRelease(lab: Lab | undefined, attempt: Pick<AttemptRow, 'closedAt'>): FeedbackRelease {
+  if (attempt.closedAt !== null) return SUBMISSION_RELEASE;
+  return lab === undefined || lab.feedback.checks === 'on-close' ? BEFORE_CLOSE_RELEASE : SUBMISSION_RELEASE;
+}
 
 /**
  * The stored grade as the learner may see it under `release`. The stored grade stays complete, so a later
@@ -59,11 +71,10 @@ export function gradeView(grade: Grade, release: FeedbackRelease = SUBMISSION_RE
     ...grade,
     hintPenalty: grade.hintPenalty ?? 0,
     revealedHints: grade.revealedHints ?? [],
-    checks: grade.checks.map((check) =>
-      release[check.visibility]
-        ? check
-        : { id: check.id, title: check.title, maxPoints: check.maxPoints, visibility: check.visibility, withheld: true, notice: WITHHELD_NOTICE[check.visibility] },
-    ),
+    checks: grade.checks.map((check) => {
+      const shown = release[check.visibility];
+      return shown === true ? check : { id: check.id, title: check.title, maxPoints: check.maxPoints, visibility: check.visibility, withheld: true, notice: shown };
+    }),
   };
 }
 
@@ -77,6 +88,8 @@ export interface AttemptSummaryView {
   createdAt: string;
   updatedAt: string;
   submissionCount: number;
+  /** When the learner closed the attempt (it takes no more submissions); null while it is open. */
+  closedAt: string | null;
 }
 
 export interface AttemptView extends AttemptSummaryView {
@@ -84,6 +97,12 @@ export interface AttemptView extends AttemptSummaryView {
   /** Rendered with this attempt's params; `null` once the lab has been removed from the server. */
   lab: LabView | null;
   submissions: SubmissionView[];
+  /** The lab's cap on submissions per attempt; null when it has none (or is withdrawn). */
+  maxSubmissions: number | null;
+  /** When check feedback is released: as each check's visibility says, or only once the attempt is closed. */
+  checkFeedback: Lab['feedback']['checks'];
+  /** How the attempt's live AWS account differs from what it should be; null when it does not. */
+  accountDrift: AccountDriftView | null;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -92,8 +111,8 @@ export function userView(user: UserRow): UserView {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-export function submissionView(row: SubmissionRow): SubmissionView {
-  return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: gradeView(row.grade as Grade), findings: row.findings as Finding[] };
+export function submissionView(row: SubmissionRow, release: FeedbackRelease): SubmissionView {
+  return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: gradeView(row.grade as Grade, release), findings: row.findings as Finding[] };
 }
 
 export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
@@ -106,14 +125,20 @@ export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     submissionCount: row.submissionCount,
+    closedAt: row.closedAt === null ? null : iso(row.closedAt),
   };
 }
 
-export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[]): AttemptView {
+/** The attempt its learner may see: grades as released now, and how its live account drifted (`accountDriftView`). */
+export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[], accountDrift: AccountDriftView | null): AttemptView {
+  const release = feedbackRelease(registered?.lab, row);
   return {
     ...attemptSummaryView(row),
     params: row.params,
     lab: registered ? renderLab(registered.lab, row.params, row.revealedHints) : null,
-    submissions: submissions.map(submissionView),
+    submissions: submissions.map((submission) => submissionView(submission, release)),
+    maxSubmissions: registered?.lab.maxSubmissions ?? null,
+    checkFeedback: registered?.lab.feedback.checks ?? 'on-close',
+    accountDrift,
   };
 }

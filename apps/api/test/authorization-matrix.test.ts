@@ -50,6 +50,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/attempts/:id/hints/:index': { expect: OWNER_ONLY(200), path: (f) => `/api/attempts/${f.attemptId}/hints/1` },
   'POST /api/attempts/:id/submissions': { expect: OWNER_ONLY(201), body: () => ({ version: 1, answers: { 'reader-policy': RIGHT_POLICY } }) },
   'GET /api/attempts/:id/aws-credentials': { expect: OWNER_ONLY(200) },
+  'POST /api/attempts/:id/account/reset': { expect: OWNER_ONLY(200), body: () => ({ version: 1 }) },
+  'POST /api/attempts/:id/close': { expect: OWNER_ONLY(200) },
   'POST /api/validate': { expect: SIGNED_IN(200), body: () => ({ kind: 'iam-identity-policy', text: '{}' }) },
   'GET /api/schemas/:kind': { expect: EVERYONE(200), path: () => '/api/schemas/iam-identity-policy' },
   // the AWS endpoint takes no session: without a SigV4 signature everyone is refused alike

@@ -1,20 +1,18 @@
 import { listSubmissions } from '@skylab/db';
-import type { Grade, Lab, Visibility } from '@skylab/lab-engine';
+import type { Grade, Visibility } from '@skylab/lab-engine';
 import { describe, expect, it } from 'vitest';
 import type { LabRegistry } from '../src/lab-registry.ts';
-import { gradeView, SUBMISSION_RELEASE } from '../src/views.ts';
+import { BEFORE_CLOSE_RELEASE, feedbackRelease, gradeView, SUBMISSION_RELEASE } from '../src/views.ts';
 import { createAgent } from './scenarios/client.ts';
 import { S3_STAR_POLICY, startAttempt, submit } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
-import { repoLabs, testApp } from './support/test-app.ts';
+import { repoLabs, repoLabsWith, testApp } from './support/test-app.ts';
 
 const LAB = 'iam-s3-read-only';
 
 /** The repository's lab with some checks' visibility changed, standing in for an exam lab. */
 function labsWithVisibility(visibility: Record<string, Visibility>): LabRegistry {
-  const registered = repoLabs().get(LAB)!;
-  const lab: Lab = { ...registered.lab, checks: registered.lab.checks.map((check) => ({ ...check, visibility: visibility[check.id] ?? check.visibility })) };
-  return { list: () => repoLabs().list(), get: (id) => (id === LAB ? { ...registered, lab } : repoLabs().get(id)) };
+  return repoLabsWith(LAB, (lab) => ({ ...lab, checks: lab.checks.map((check) => ({ ...check, visibility: visibility[check.id] ?? check.visibility })) }));
 }
 
 const check = (id: string, visibility: Visibility) => ({
@@ -41,6 +39,19 @@ describe('gradeView', () => {
     ['a grade with a deduction', { hintPenalty: 2, revealedHints: [{ index: 1, cost: 2 }] }, { hintPenalty: 2, revealedHints: [{ index: 1, cost: 2 }] }],
   ])('always says what hints cost: %s', (_name, fields, expected) => {
     expect(gradeView({ score: 0.5, points: 1, maxPoints: 2, checks: [], unsupported: [], ...fields }, SUBMISSION_RELEASE)).toMatchObject(expected);
+  });
+});
+
+describe('feedbackRelease', () => {
+  const lab = (checks: 'immediately' | 'on-close') => ({ ...repoLabs().get(LAB)!.lab, feedback: { checks } });
+  it.each([
+    ['a lab that shows checks immediately', lab('immediately'), null, SUBMISSION_RELEASE],
+    ['an on-close lab, open', lab('on-close'), null, BEFORE_CLOSE_RELEASE],
+    ['an on-close lab, closed', lab('on-close'), 1, SUBMISSION_RELEASE],
+    ['a withdrawn lab, open: its rule is unknown, so nothing is shown early', undefined, null, BEFORE_CLOSE_RELEASE],
+    ['a withdrawn lab, closed', undefined, 1, SUBMISSION_RELEASE],
+  ])('%s', (_name, shownLab, closedAt, release) => {
+    expect(feedbackRelease(shownLab, { closedAt })).toBe(release);
   });
 });
 

@@ -6,3 +6,4 @@ export * from './repositories/throttles.ts';
 export * from './repositories/attempts.ts';
 export * from './repositories/progress.ts';
 export * from './repositories/attempt-state.ts';
+export * from './repositories/rate-limits.ts';

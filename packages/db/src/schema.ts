@@ -81,6 +81,13 @@ export const attempts = sqliteTable(
     // Counted, not derived from `version`: hint reveals and AWS API writes move the version too.
     submissionCount: integer('submission_count').notNull().default(0),
     status: text('status', { enum: ATTEMPT_STATUSES }).notNull(),
+    // The root user's access key of the attempt's emulated account, from the CSPRNG. The secret is kept as
+    // is because SigV4 verification signs with it (as AWS itself must); null until an attempt from before
+    // keys were stored is first asked for its credentials.
+    awsAccessKeyId: text('aws_access_key_id'),
+    awsSecretAccessKey: text('aws_secret_access_key'),
+    // Set when the learner closes the attempt: it takes no more submissions, and `on-close` feedback is released.
+    closedAt: integer('closed_at'),
     bestScore: real('best_score'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -90,6 +97,16 @@ export const attempts = sqliteTable(
     index('attempts_course_idx').on(t.courseId).where(sql`${t.courseId} is not null`),
   ],
 );
+
+/**
+ * Requests counted per key in fixed windows (`submit:<attemptId>`); kept in the database because Workers
+ * keep no memory between requests.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  count: integer('count').notNull(),
+});
 
 export const submissions = sqliteTable(
   'submissions',
@@ -114,3 +131,4 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type SignInThrottleRow = typeof signInThrottles.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
+export type RateLimitRow = typeof rateLimits.$inferSelect;

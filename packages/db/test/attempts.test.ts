@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { findProgress, findUserAttempt, insertAttempt, insertUser, listSubmissions, recordHintReveal, recordSubmission, writeAttemptState, type Db } from '../src/index.ts';
+import {
+  closeAttempt,
+  ensureAttemptAccessKey,
+  findProgress,
+  findUserAttempt,
+  insertAttempt,
+  insertUser,
+  listSubmissions,
+  recordHintReveal,
+  recordSubmission,
+  writeAttemptState,
+  type Db,
+} from '../src/index.ts';
 import { openDb } from './open-db.ts';
 
 async function seed(db: Db) {
@@ -119,5 +131,31 @@ describe.each(['memory', 'file'] as const)('attempts and submissions (%s)', (kin
     await insertAttempt(db, { ...attempt, id: 'a2', version: 1, bestScore: null, createdAt: 500, updatedAt: 500 });
     expect(await findProgress(db, 'u1')).toEqual([{ labId: 'lab-x', attempts: 2, bestScore: 0.5, completed: false, lastActivityAt: 500, latestAttemptId: 'a2' }]);
     expect(await findProgress(db, 'u2')).toEqual([]);
+  });
+
+  it('gives an attempt without an access key one, once, and keeps the first of two concurrent ones', async () => {
+    const db = await openDb(kind);
+    const attempt = await seed(db);
+    expect(attempt).toMatchObject({ awsAccessKeyId: null, awsSecretAccessKey: null });
+    const [a, b] = await Promise.all([
+      ensureAttemptAccessKey(db, attempt, { accessKeyId: 'AKIAFIRST', secretAccessKey: 'first' }),
+      ensureAttemptAccessKey(db, attempt, { accessKeyId: 'AKIASECOND', secretAccessKey: 'second' }),
+    ]);
+    expect(a).toEqual(b);
+    const stored = await findUserAttempt(db, 'a1', 'u1');
+    expect(stored).toMatchObject({ awsAccessKeyId: a.accessKeyId, awsSecretAccessKey: a.secretAccessKey, version: 1 });
+    expect(await ensureAttemptAccessKey(db, stored!, { accessKeyId: 'AKIATHIRD', secretAccessKey: 'third' })).toEqual(a);
+  });
+
+  it('closes an attempt under its version, once', async () => {
+    const db = await openDb(kind);
+    const attempt = await seed(db);
+    const closed = await closeAttempt(db, attempt, 500);
+    expect(closed).toMatchObject({ ok: true, attempt: { closedAt: 500, version: 2, updatedAt: 500 } });
+    expect(await closeAttempt(db, { ...attempt, closedAt: null }, 600)).toEqual({ ok: false, reason: 'version_conflict' });
+    if (!closed.ok) throw new Error('not closed');
+    expect(await closeAttempt(db, closed.attempt, 700)).toEqual(closed);
+    const late = await recordSubmission(db, { attempt, expectedVersion: 1, submission: submission('s1', 1, 800), state: {}, completed: true });
+    expect(late).toEqual({ ok: false, reason: 'version_conflict' });
   });
 });

@@ -462,8 +462,8 @@ export {
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
 export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
-/** The root access key of an attempt's account, derived from its seed, and the root user as a caller. */
-export { accountCredentials, rootCaller, rootCredentials, type AccessKeyPair } from './wire/credentials.ts';
+/** The root user as a caller (its key comes from the API), and the keys an account issued itself. */
+export { accountCredentials, rootCaller } from './wire/credentials.ts';
 /** The services the wire serves and how one plugs in: signing name, protocol, version and action table. */
 export { WIRE_SERVICES } from './wire/services.ts';
 /** IAM as the wire serves it: input specs, resources and condition keys per action. */

@@ -36,7 +36,7 @@ function applyPolicy(task: PolicyTask, text: string, state: AccountState, ctx: C
  * Validates the answers and installs them in a copy of the attempt's account. Findings are placed in the
  * answer's own text; their `path` starts with the task id (`['reader-policy', 'Statement', 0, 'Action']`).
  */
-function applyAnswers(lab: Lab, params: Record<string, string>, state: AccountState, answers: Answers, ctx: Ctx): Finding[] {
+export function applyAnswers(lab: Lab, params: Record<string, string>, state: AccountState, answers: Answers, ctx: Ctx): Finding[] {
   const findings: Finding[] = [];
   const tasks = new Set(lab.tasks.map((t) => t.id));
   for (const key of Object.keys(answers)) {

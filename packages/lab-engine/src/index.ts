@@ -35,3 +35,7 @@ export { LabError } from './lab-error.ts';
 export { resolveParams } from './params.ts';
 /** A seeded pseudo-random generator and a string hash, deterministic on every runtime. */
 export { seededRandom, hashString } from './prng.ts';
+/** Installs answers in a copy of an account as grading does, without running the checks. */
+export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
+/** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
+export { accountDrift, type AccountChange } from './account-drift.ts';

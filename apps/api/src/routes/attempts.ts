@@ -1,27 +1,27 @@
-import { findUserAttempt, listSubmissions, recordHintReveal, recordSubmission, type AttemptRow } from '@skylab/db';
-import { restoreAccountState } from '@skylab/emulator';
-import { grade } from '@skylab/lab-engine';
+import { closeAttempt, findUserAttempt, listSubmissions, recordHintReveal, recordSubmission, writeAttemptState, type AttemptRow, type AttemptWriteResult } from '@skylab/db';
+import { grade, type AccountChange } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
+import { accountDriftView, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount } from '../attempt-account.ts';
 import type { AppDeps } from '../deps.ts';
-import { engineCtx } from '../engine-ctx.ts';
+import { engineCtx, pinnedClock } from '../engine-ctx.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
+import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
-import { attemptView, submissionView } from '../views.ts';
+import { assertAcceptsSubmissions, assertSubmissionRate } from '../submission-limits.ts';
+import { attemptView, feedbackRelease, submissionView } from '../views.ts';
 
-const submissionBody = z.object({
-  version: z.number().int().min(1),
-  answers: z.record(z.string(), z.string()),
-});
+const versionBody = z.object({ version: z.number().int().min(1) });
+const submissionBody = versionBody.extend({ answers: z.record(z.string(), z.string()) });
 
 function versionConflict(expected: number) {
   return new ApiError(409, 'version_conflict', `the attempt is no longer at version ${expected}: reload it and submit again`);
 }
 
-/** A reveal that lost the version race is retried on the re-read attempt: adding a hint never depends on what changed. */
-const HINT_REVEAL_TRIES = 3;
+/** A write that lost the version race is retried on the re-read attempt when it never depends on what changed (a hint, closing). */
+const UNCONDITIONAL_WRITE_TRIES = 3;
 
 export function attemptRoutes(deps: AppDeps) {
   // Someone else's attempt is "not found", never "forbidden": the answer must not confirm it exists.
@@ -39,22 +39,28 @@ export function attemptRoutes(deps: AppDeps) {
     return registered;
   }
 
-  async function revealHint(first: AttemptRow, index: number): Promise<AttemptRow> {
+  async function retried(first: AttemptRow, write: (attempt: AttemptRow) => Promise<AttemptWriteResult>): Promise<AttemptRow> {
     let attempt = first;
     for (let tries = 1; ; tries++) {
-      const written = await recordHintReveal(deps.db, { attempt, index, updatedAt: deps.clock.now() });
+      const written = await write(attempt);
       if (written.ok) return written.attempt;
       const reread = await findUserAttempt(deps.db, attempt.id, attempt.userId);
-      if (!reread || tries === HINT_REVEAL_TRIES) throw versionConflict(attempt.version);
+      if (!reread || tries === UNCONDITIONAL_WRITE_TRIES) throw versionConflict(attempt.version);
       attempt = reread;
     }
+  }
+
+  /** The attempt as its learner sees it, with its account drift (computed unless the caller has it already). */
+  async function view(attempt: AttemptRow, registered: RegisteredLab | undefined, drift?: AccountChange[]) {
+    const submissions = await listSubmissions(deps.db, attempt.id);
+    const changes = drift ?? (registered ? liveAccountDrift(deps, registered.lab, attempt, submissions) : []);
+    return attemptView(attempt, registered, submissions, accountDriftView(changes, registered, attempt));
   }
 
   return new Hono<AppEnv>()
     .get('/:id', async (c) => {
       const attempt = await ownAttempt(c);
-      const submissions = await listSubmissions(deps.db, attempt.id);
-      return c.json({ attempt: attemptView(attempt, deps.labs.get(attempt.labId), submissions) });
+      return c.json({ attempt: await view(attempt, deps.labs.get(attempt.labId)) });
     })
     .post('/:id/hints/:index', async (c) => {
       const attempt = await ownAttempt(c);
@@ -64,39 +70,56 @@ export function attemptRoutes(deps: AppDeps) {
       const hint = registered.lab.hints[index];
       if (!hint) throw notFound(`there is no hint \`${raw}\` in this lab`);
       // Free hints are shown already and cost nothing: only paid ones are recorded (and so charged).
-      const revealed = hint.cost > 0 ? await revealHint(attempt, index) : attempt;
-      const view = attemptView(revealed, registered, await listSubmissions(deps.db, attempt.id));
-      return c.json({ hint: view.lab?.hints[index], attempt: view });
+      const revealed = hint.cost > 0 ? await retried(attempt, (at) => recordHintReveal(deps.db, { attempt: at, index, updatedAt: deps.clock.now() })) : attempt;
+      const shown = await view(revealed, registered);
+      return c.json({ hint: shown.lab?.hints[index], attempt: shown });
     })
     .post('/:id/submissions', async (c) => {
       const attempt = await ownAttempt(c);
       const body = await readJson(c, submissionBody);
+      const registered = attemptLab(attempt);
+      assertAcceptsSubmissions(registered.lab, attempt);
       // Cheap refusal before grading; the guarded write below is what actually prevents lost updates.
       if (body.version !== attempt.version) throw versionConflict(body.version);
-      const registered = attemptLab(attempt);
-      const provisioned = { params: attempt.params, state: restoreAccountState(attempt.state) };
+      await assertSubmissionRate(deps, attempt.id);
+      const now = deps.clock.now();
+      const submissions = await listSubmissions(deps.db, attempt.id);
+      // Graded on a fresh provision, never on the live account the learner can change over the AWS API.
+      const fresh = freshAccount(deps, registered.lab, attempt);
       // The hints read with this version; a reveal since then moves the version and the write below refuses.
-      const outcome = grade(registered.lab, provisioned, body.answers, engineCtx(deps, attempt.seed, attempt.version), {
+      const outcome = grade(registered.lab, fresh, body.answers, engineCtx(pinnedClock(deps, now), attempt.seed, attempt.version), {
         revealedHints: attempt.revealedHints,
       });
       if (!outcome.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', outcome.findings);
+      const expected = installAnswers(deps, registered.lab, attempt, fresh, body.answers, attempt.version, now).state;
+      const live = nextLiveAccount(deps, registered.lab, attempt, fresh, submissions, { answers: body.answers, expected, time: now });
       const written = await recordSubmission(deps.db, {
         attempt,
         expectedVersion: body.version,
-        submission: {
-          id: deps.ids.next(),
-          answers: body.answers,
-          grade: outcome.grade,
-          findings: outcome.findings,
-          score: outcome.grade.score,
-          createdAt: deps.clock.now(),
-        },
-        state: outcome.state,
+        submission: { id: deps.ids.next(), answers: body.answers, grade: outcome.grade, findings: outcome.findings, score: outcome.grade.score, createdAt: now },
+        state: live.state,
         // Passing every check completes the attempt; revealed hints lower the score, not the achievement.
         completed: outcome.grade.checks.every((check) => check.status === 'pass'),
       });
       if (!written.ok) throw versionConflict(body.version);
+      const shown = await view(written.attempt, registered, live.drift);
+      return c.json({ submission: submissionView(written.submission, feedbackRelease(registered.lab, written.attempt)), attempt: shown }, 201);
+    })
+    .post('/:id/account/reset', async (c) => {
+      const attempt = await ownAttempt(c);
+      const body = await readJson(c, versionBody);
+      if (body.version !== attempt.version) throw versionConflict(body.version);
+      const registered = attemptLab(attempt);
       const submissions = await listSubmissions(deps.db, attempt.id);
-      return c.json({ submission: submissionView(written.submission), attempt: attemptView(written.attempt, registered, submissions) }, 201);
+      const state = expectedAccount(deps, registered.lab, attempt, freshAccount(deps, registered.lab, attempt), submissions);
+      const updatedAt = deps.clock.now();
+      if (!(await writeAttemptState(deps.db, { id: attempt.id, expectedVersion: body.version, state, updatedAt }))) throw versionConflict(body.version);
+      return c.json({ attempt: await view({ ...attempt, state, version: attempt.version + 1, updatedAt }, registered, []) });
+    })
+    .post('/:id/close', async (c) => {
+      const attempt = await ownAttempt(c);
+      // Closing depends on nothing else, so a close that lost a race is simply tried again.
+      const closed = await retried(attempt, (at) => closeAttempt(deps.db, at, deps.clock.now()));
+      return c.json({ attempt: await view(closed, deps.labs.get(closed.labId)) });
     });
 }

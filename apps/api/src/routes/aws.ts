@@ -1,4 +1,4 @@
-import { findAttemptById, findUserAttempt, writeAttemptState, type AttemptRow } from '@skylab/db';
+import { ensureAttemptAccessKey, findAttemptById, findUserAttempt, writeAttemptState, type AttemptRow } from '@skylab/db';
 import {
   ConcurrentModification,
   handleAwsRequest,
@@ -7,7 +7,6 @@ import {
   queryErrorXml,
   restoreAccountState,
   rootCaller,
-  rootCredentials,
   type AwsError,
   type Ctx,
   type WireRequest,
@@ -18,16 +17,29 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
+import { newRootAccessKey, sameAccessKeyId, withRandomSecrets } from '../aws-secrets.ts';
 import { engineCtx } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 
-
-/** The emulator context of an attempt at its current version, with the account id its lab gives it. */
+/**
+ * The emulator context of an attempt at its current version, with the account id its lab gives it; the
+ * secrets its calls issue (access keys, session credentials) come from the CSPRNG.
+ */
 function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Ctx {
-  const ctx = engineCtx(deps, attempt.seed, attempt.version);
+  const ctx = withRandomSecrets(engineCtx(deps, attempt.seed, attempt.version));
   const registered = deps.labs.get(attempt.labId);
   return registered ? attemptCtx(registered.lab, attempt.params, ctx) : ctx;
+}
+
+/** The root caller for a presented key: only the attempt's own stored key, compared in constant time. */
+function rootFor(attempt: AttemptRow | undefined, ctx: Ctx) {
+  return (accessKeyId: string) => {
+    const stored = attempt?.awsAccessKeyId;
+    const secret = attempt?.awsSecretAccessKey;
+    if (!stored || !secret || !sameAccessKeyId(accessKeyId, stored)) return undefined;
+    return rootCaller(ctx.accountId, secret);
+  };
 }
 
 /**
@@ -63,12 +75,7 @@ export function awsRoutes(deps: AppDeps) {
         // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
         const state = restoreAccountState(attempt?.state);
         const ctx = attempt ? attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
-        const root = attempt ? rootCredentials(attempt.seed) : undefined;
-        const result = handleAwsRequest(state, request, {
-          ctx,
-          requestId,
-          resolveCredentials: (accessKeyId) => (root && accessKeyId === root.accessKeyId ? rootCaller(ctx.accountId, root.secretAccessKey) : undefined),
-        });
+        const result = handleAwsRequest(state, request, { ctx, requestId, resolveCredentials: rootFor(attempt, ctx) });
         if (result.internalError !== undefined) {
           deps.log.error('aws wire request failed', { requestId, attemptId, action: result.action, error: String(result.internalError) });
         }
@@ -98,7 +105,8 @@ export function awsRoutes(deps: AppDeps) {
         const id = c.req.param('id');
         const attempt = await findUserAttempt(deps.db, id, user.id);
         if (!attempt) throw notFound(`there is no attempt \`${id}\``);
-        const { accessKeyId, secretAccessKey } = rootCredentials(attempt.seed);
+        // Attempts from before keys were stored get theirs here, when the learner first asks.
+        const { accessKeyId, secretAccessKey } = await ensureAttemptAccessKey(deps.db, attempt, newRootAccessKey());
         const origin = deps.config.publicOrigin ?? new URL(c.req.url).origin;
         c.header('cache-control', 'no-store');
         return c.json({

@@ -3,7 +3,8 @@ import { provision, renderLab } from '@skylab/lab-engine';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
-import { engineCtx } from '../engine-ctx.ts';
+import { newRootAccessKey } from '../aws-secrets.ts';
+import { engineCtx, pinnedClock } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
@@ -30,8 +31,9 @@ export function labRoutes(deps: AppDeps) {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));
       const seed = deps.ids.next();
-      const { params, state } = provision(registered.lab, seed, engineCtx(deps, seed, 0));
       const now = deps.clock.now();
+      const { params, state } = provision(registered.lab, seed, engineCtx(pinnedClock(deps, now), seed, 0));
+      const { accessKeyId, secretAccessKey } = newRootAccessKey();
       const attempt = await insertAttempt(deps.db, {
         id: deps.ids.next(),
         userId: user.id,
@@ -40,11 +42,13 @@ export function labRoutes(deps: AppDeps) {
         seed,
         params,
         state,
+        awsAccessKeyId: accessKeyId,
+        awsSecretAccessKey: secretAccessKey,
         version: 1,
         status: 'in-progress',
         createdAt: now,
         updatedAt: now,
       });
-      return c.json({ attempt: attemptView(attempt, registered, []) }, 201);
+      return c.json({ attempt: attemptView(attempt, registered, [], null) }, 201);
     });
 }

@@ -7,8 +7,8 @@ export interface ScenarioContext {
   learner(): Promise<Agent & { email: string; password: string }>;
   /** An email no other scenario or run uses, so scenarios can share one database. */
   uniqueEmail(label: string): string;
-  /** A bare request to a path of the deployment, for answers that are not JSON. */
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** A bare request to a path (or a full URL) of the deployment, for answers that are not JSON and requests no browser makes (the attempt's AWS endpoint). */
+  fetch(pathOrUrl: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface Scenario {
@@ -26,7 +26,7 @@ export function scenarioContext(fetch: Fetch, origin: string): ScenarioContext {
   return {
     agent: () => createAgent(fetch, origin),
     uniqueEmail,
-    fetch: async (path, init) => fetch(`${origin}${path}`, init),
+    fetch: async (pathOrUrl, init) => fetch(/^https?:/.test(pathOrUrl) ? pathOrUrl : `${origin}${pathOrUrl}`, init),
     async learner() {
       const agent = createAgent(fetch, origin);
       const email = uniqueEmail('learner');

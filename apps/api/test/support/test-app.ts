@@ -1,4 +1,5 @@
 import type { Db } from '@skylab/db';
+import type { Lab } from '@skylab/lab-engine';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
 import type { LabRegistry } from '../../src/lab-registry.ts';
@@ -11,6 +12,14 @@ let registry: LabRegistry | undefined;
 export function repoLabs(): LabRegistry {
   registry ??= loadLabsFromDir(join(REPO_ROOT, 'labs'), REPO_ROOT).registry;
   return registry;
+}
+
+/** The repository's labs with one lab changed, standing in for a lab written another way (an exam lab …). */
+export function repoLabsWith(labId: string, change: (lab: Lab) => Lab): LabRegistry {
+  const registered = repoLabs().get(labId);
+  if (!registered) throw new Error(`there is no lab \`${labId}\` in the repository`);
+  const lab = change(registered.lab);
+  return { list: () => repoLabs().list(), get: (id) => (id === labId ? { ...registered, lab } : repoLabs().get(id)) };
 }
 
 /** The app over test deps: a fresh `:memory:` database and the repository's labs unless given others. */

@@ -58,6 +58,12 @@ describe('requests', () => {
     expect(calls[0]).toMatchObject({ input: '/api/attempts/a%2F1/hints/1', init: { method: 'POST', body: '{}' } });
   });
 
+  it('resets the account of an attempt at the version it last saw', async () => {
+    const { calls, client } = fakeFetch(json(200, { attempt: { version: 4, accountDrift: null } }));
+    await expect(client.resetAccount('a/1', 3)).resolves.toEqual({ version: 4, accountDrift: null });
+    expect(calls[0]).toMatchObject({ input: '/api/attempts/a%2F1/account/reset', init: { method: 'POST', body: '{"version":3}' } });
+  });
+
   it('sends no body on GET and unwraps the payload', async () => {
     const { calls, client } = fakeFetch(json(200, { labs: [{ id: 'x' }] }));
     await expect(client.labs()).resolves.toEqual([{ id: 'x' }]);

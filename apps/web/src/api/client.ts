@@ -112,6 +112,8 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
     revealHint: (attemptId: string, index: number) =>
       call<{ hint: HintView; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
+    resetAccount: (attemptId: string, version: number) =>
+      call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
   };

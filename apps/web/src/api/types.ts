@@ -48,6 +48,14 @@ export interface AttemptSummary {
   createdAt: string;
   updatedAt: string;
   submissionCount: number;
+  /** When the learner closed the attempt; null while it takes submissions. */
+  closedAt: string | null;
+}
+
+/** How the attempt's live AWS account differs from what it should be (it never affects a grade). */
+export interface AccountDrift {
+  message: string;
+  changes: { kind: 'created' | 'deleted' | 'changed'; path: string[]; message: string }[];
 }
 
 export interface Attempt extends AttemptSummary {
@@ -55,6 +63,11 @@ export interface Attempt extends AttemptSummary {
   lab: LabView | null;
   /** Oldest first, as the API sends them. */
   submissions: Submission[];
+  /** The lab's cap on submissions per attempt, if any. */
+  maxSubmissions: number | null;
+  /** `on-close`: which checks passed is shown only once the attempt is closed. */
+  checkFeedback: 'immediately' | 'on-close';
+  accountDrift: AccountDrift | null;
 }
 
 export interface LabProgress {

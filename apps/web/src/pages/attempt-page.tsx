@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, isApiError } from '../api/client.ts';
 import type { Attempt, Finding, LabView, Submission, TaskView } from '../api/types.ts';
+import { AccountDriftNotice } from '../components/account-drift-notice.tsx';
 import { AwsAccessPanel } from '../components/aws-access-panel.tsx';
 import { CompletedBadge, ScoreBadge } from '../components/badges.tsx';
 import { CodeEditor } from '../components/code-editor.tsx';
@@ -30,6 +31,12 @@ function initialDrafts(attempt: Attempt, lab: LabView): Record<string, string> {
   const store = browserStore();
   const last = attempt.submissions[attempt.submissions.length - 1];
   return Object.fromEntries(lab.tasks.map((task) => [task.id, loadDraft(store, attempt.id, task.id) ?? last?.answers[task.id] ?? task.starter]));
+}
+
+function submitNote(count: number, max: number | null): string {
+  if (max !== null) return `${count} of ${max} ${max === 1 ? 'submission' : 'submissions'} used · your best score counts.`;
+  if (count === 0) return 'Submit as often as you like; your best score counts.';
+  return `${count} ${count === 1 ? 'submission' : 'submissions'} so far · your best score counts.`;
 }
 
 function marksOf(findings: Finding[]): LineMark[] {
@@ -181,6 +188,8 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
 
       <AwsAccessPanel attemptId={attempt.id} lab={lab} />
 
+      {attempt.accountDrift === null ? null : <AccountDriftNotice attempt={attempt} drift={attempt.accountDrift} onAttemptChange={onAttemptChange} />}
+
       <HintsPanel attemptId={attempt.id} hints={lab.hints} onAttemptChange={onAttemptChange} />
 
       {tasks.map((task, index) => (
@@ -203,7 +212,7 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
           {submitting ? 'Grading…' : 'Submit for grading'}
         </button>
         <p id="submit-note" class="muted small">
-          {submissions.length === 0 ? 'Submit as often as you like; your best score counts.' : `${submissions.length} ${submissions.length === 1 ? 'submission' : 'submissions'} so far · your best score counts.`}
+          {submitNote(submissions.length, attempt.maxSubmissions)}
         </p>
       </div>
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { attempts, type AttemptRow } from '../schema.ts';
 
@@ -29,4 +29,44 @@ export async function writeAttemptState(db: Db, write: AttemptStateWrite): Promi
     .where(and(eq(attempts.id, write.id), eq(attempts.version, write.expectedVersion)))
     .returning({ version: attempts.version });
   return updated.length === 1;
+}
+
+export interface AccessKeyPair {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * The attempt's root access key, given to it first if it has none: an attempt from before keys were stored
+ * gets one on first use. Of two concurrent callers the first write wins and both get the stored key.
+ */
+export async function ensureAttemptAccessKey(db: Db, attempt: AttemptRow, key: AccessKeyPair): Promise<AccessKeyPair> {
+  const stored = (row: AttemptRow | undefined) =>
+    row?.awsAccessKeyId && row.awsSecretAccessKey ? { accessKeyId: row.awsAccessKeyId, secretAccessKey: row.awsSecretAccessKey } : undefined;
+  const existing = stored(attempt);
+  if (existing) return existing;
+  const [updated] = await db
+    .update(attempts)
+    .set({ awsAccessKeyId: key.accessKeyId, awsSecretAccessKey: key.secretAccessKey })
+    .where(and(eq(attempts.id, attempt.id), isNull(attempts.awsAccessKeyId)))
+    .returning();
+  const written = stored(updated ?? (await findAttemptById(db, attempt.id)));
+  if (!written) throw new Error(`the attempt \`${attempt.id}\` disappeared while getting its access key`);
+  return written;
+}
+
+export type AttemptWriteResult = { ok: true; attempt: AttemptRow } | { ok: false; reason: 'version_conflict' };
+
+/**
+ * Closes an attempt and moves it to its next version, only if it is still at the version `attempt` was
+ * read at: a submission graded against that version then fails its own guarded write.
+ */
+export async function closeAttempt(db: Db, attempt: AttemptRow, closedAt: number): Promise<AttemptWriteResult> {
+  if (attempt.closedAt !== null) return { ok: true, attempt };
+  const [updated] = await db
+    .update(attempts)
+    .set({ closedAt, version: attempt.version + 1, updatedAt: closedAt })
+    .where(and(eq(attempts.id, attempt.id), eq(attempts.version, attempt.version)))
+    .returning();
+  return updated ? { ok: true, attempt: updated } : { ok: false, reason: 'version_conflict' };
 }

@@ -1,36 +1,9 @@
-import { hmac } from '@oslojs/crypto/hmac';
-import { SHA256, sha256 } from '@oslojs/crypto/sha2';
-import { utf8Encode } from './bytes.ts';
 import type { AccountState } from '../state.ts';
 import { ExpiredToken } from '../sts/errors.ts';
 import type { ResolvedCredentials } from './types.ts';
 
-// The root credentials of an emulated account are derived from the attempt's seed, not stored: the same
-// seed always gives the same key, so a stored attempt keeps its credentials and a regrade replays.
-// Their strength is the seed's: 80 bits from a CSPRNG that never leaves the server.
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** An access key pair in AWS's shapes: `AKIA` + 16 base32 characters, and a 40-character secret. */
-export interface AccessKeyPair {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
-
-/** The root user's access key of the account provisioned from `seed`. */
-export function rootCredentials(seed: string): AccessKeyPair {
-  const id = sha256(utf8Encode(`skylab/aws-root-access-key-id\n${seed}`));
-  const accessKeyId = `AKIA${Array.from(id.subarray(0, 16), (byte) => BASE32[byte % 32]).join('')}`;
-  // 30 bytes are exactly 40 base64 characters, the length of an AWS secret access key.
-  const secret = hmac(SHA256, utf8Encode(seed), utf8Encode('skylab/aws-root-secret-access-key')).subarray(0, 30);
-  let secretAccessKey = '';
-  for (let i = 0; i < secret.length; i += 3) {
-    const n = (secret[i]! << 16) | (secret[i + 1]! << 8) | secret[i + 2]!;
-    secretAccessKey += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!;
-  }
-  return { accessKeyId, secretAccessKey };
-}
+// The root user's access key is not the emulator's to make: it is a secret, so the API draws it from a
+// CSPRNG, stores it with the attempt and hands the root caller in through `resolveCredentials`.
 
 /** The root user of an account as a caller: the account id is its user id, as GetCallerIdentity reports it. */
 export function rootCaller(accountId: string, secretAccessKey: string): ResolvedCredentials {

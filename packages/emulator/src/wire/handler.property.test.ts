@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyAccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { rootCaller, rootCredentials } from './credentials.ts';
+import { rootCaller } from './credentials.ts';
 import { handleAwsRequest } from './handler.ts';
-import { signQueryRequest } from './test-signing.ts';
+import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
 import type { WireRequest } from './types.ts';
 
 const ctx = testCtx();
-const ROOT = rootCredentials('seed-1');
+const ROOT = TEST_ROOT_KEYS;
 const options = { ctx, requestId: 'r', resolveCredentials: (id: string) => (id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined) };
 
 const sign = (body: string): WireRequest => signQueryRequest(body, ROOT, { time: ctx.clock.now(), url: 'http://localhost/aws/a/' });

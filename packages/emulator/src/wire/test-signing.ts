@@ -8,6 +8,9 @@ export interface TestKeys {
   secretAccessKey: string;
 }
 
+/** A root key for tests: AWS's documented example key pair, the shapes the API issues. */
+export const TEST_ROOT_KEYS: TestKeys = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+
 /** Where and when a test request is sent; every header given is signed too. */
 export interface TestSigning {
   url?: string;

@@ -24,7 +24,8 @@ describe('labSchema', () => {
     });
     expect(lab.checks[0]).toMatchObject({ points: 1, visibility: 'immediately', misconceptions: [] });
     expect(lab.tasks[0]?.starter).toBe('');
-    expect(lab).toMatchObject({ params: {}, hints: [], wrongAnswers: [], tags: [] });
+    expect(lab).toMatchObject({ params: {}, hints: [], wrongAnswers: [], tags: [], feedback: { checks: 'immediately' } });
+    expect(lab.maxSubmissions).toBeUndefined();
   });
 
   it.each([
@@ -32,6 +33,9 @@ describe('labSchema', () => {
     ['an unknown param kind', { params: { x: { kind: 'uuid' } } }, ['params', 'x', 'kind']],
     ['an empty choice', { params: { x: { kind: 'choice', values: [] } } }, ['params', 'x', 'values']],
     ['a wrong apiVersion', { apiVersion: 'v2' }, ['apiVersion']],
+    ['no submissions at all', { maxSubmissions: 0 }, ['maxSubmissions']],
+    ['a fraction of a submission', { maxSubmissions: 1.5 }, ['maxSubmissions']],
+    ['feedback released at an unknown time', { feedback: { checks: 'later' } }, ['feedback', 'checks']],
   ])('rejects %s', (_name, patch, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, ...patch });
     expect(result.success).toBe(false);

@@ -223,6 +223,21 @@ export const labSchema = z
       )
       .prefault([])
       .describe('Hints, in the order they are revealed'),
+    maxSubmissions: z
+      .number()
+      .int()
+      .min(1, { error: '`maxSubmissions` must be at least 1' })
+      .optional()
+      .describe('How many submissions one attempt may make; no limit when left out'),
+    feedback: z
+      .strictObject({
+        checks: z
+          .enum(['immediately', 'on-close'])
+          .prefault('immediately')
+          .describe('When learners see how each check went: `immediately` (as each check\'s `visibility` says) or `on-close` (only once the attempt is closed; the score shows either way)'),
+      })
+      .prefault({})
+      .describe('When feedback is released to the learner'),
     solution: z.strictObject({ answers: answersSchema }).describe('The reference answers; they must score 100%'),
     wrongAnswers: z
       .array(
