@@ -86,9 +86,9 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
 
 /**
  * Mutation-tests a lab on one provisioned variant: derives mutants from the solution's answers and grades
- * each. A mutant is `killed` when a check of the lab fails, `equivalent` when it behaves exactly as the
- * solution, `refused` when grading refuses it (it cannot score), and otherwise `survived`: the lab's
- * checks miss a change of behaviour.
+ * each. A mutant is `killed` when a check of the lab worth points fails, `equivalent` when it behaves
+ * exactly as the solution, `refused` when grading refuses it (it cannot score), and otherwise `survived`:
+ * the lab's checks miss a change of behaviour, or catch it only with checks worth no points.
  */
 export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
   const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state) };
@@ -98,8 +98,11 @@ export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): Muta
     const outcome = grade(withOracles, provisioned, { ...solution, [mutant.task]: mutant.answer }, ctx);
     const run = { task: mutant.task, description: mutant.description, killedBy: [] as string[] };
     if (!outcome.ok) return { ...run, status: 'refused' };
-    const killedBy = outcome.grade.checks.filter((c) => !c.id.startsWith(ORACLE_PREFIX) && c.status !== 'pass').map((c) => c.id);
-    if (killedBy.length > 0) return { ...run, status: 'killed', killedBy };
+    const failed = outcome.grade.checks.filter((c) => !c.id.startsWith(ORACLE_PREFIX) && c.status !== 'pass');
+    const killedBy = failed.map((c) => c.id);
+    // Failing a check worth nothing still scores 100%: the grade, not the check list, is the promise.
+    if (failed.some((c) => c.maxPoints > 0)) return { ...run, status: 'killed', killedBy };
+    if (failed.length > 0) return { ...run, status: 'survived', killedBy, difference: `it fails only ${killedBy.map((id) => `\`${id}\``).join(', ')}, worth no points, so it still scores 100%` };
     const oracle = outcome.grade.checks.find((c) => c.id === `${ORACLE_PREFIX}${mutant.task}`);
     return { ...run, status: oracle?.status === 'pass' ? 'equivalent' : 'survived', ...(oracle && oracle.status !== 'pass' ? { difference: oracle.explanation.split('\n').slice(0, 3).join('\n') } : {}) };
   });

@@ -114,7 +114,7 @@ export interface SelfTestRun {
 export interface MutantRun {
   task: string;
   description: string;
-  /** `killed`: a check failed; `equivalent`: it behaves as the solution; `refused`: not gradable; `survived`: every check passed although it behaves differently. */
+  /** `killed`: a check worth points failed; `equivalent`: it behaves as the solution; `refused`: not gradable; `survived`: it behaves differently and still scores 100%. */
   status: 'killed' | 'survived' | 'equivalent' | 'refused';
   /** The checks that failed it. */
   killedBy: string[];
