@@ -14,6 +14,14 @@ describe('restoreAccountState', () => {
     expect(restoreAccountState(snapshot)).toEqual(emptyAccountState());
   });
 
+  it('gives back records without a prototype, so a stored `constructor` or `__proto__` key is only ever its own', () => {
+    const restored = restoreAccountState(JSON.parse('{"iam":{"users":{"__proto__":{"UserName":"__proto__"}}}}'));
+    expect(Object.getPrototypeOf(restored.iam.users)).toBeNull();
+    expect(Object.keys(restored.iam.users)).toEqual(['__proto__']);
+    expect(restored.iam.users.constructor).toBeUndefined();
+    expect(Object.getPrototypeOf(cloneState(restored).iam.roles)).toBeNull();
+  });
+
   it('round-trips a current snapshot unchanged', () => {
     const state = emptyAccountState();
     expect(restoreAccountState(cloneState(state))).toEqual(state);

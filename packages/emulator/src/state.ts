@@ -5,6 +5,7 @@ import { emptyElbv2State, type Elbv2State } from './elbv2/state.ts';
 import { emptyIamState, type IamState } from './iam/state.ts';
 import { emptyS3State, type S3State } from './s3/state.ts';
 import { emptyStsState, type StsState } from './sts/state.ts';
+import { parseWithoutPrototypes, withoutPrototypes } from './records.ts';
 
 /**
  * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
@@ -31,13 +32,13 @@ export function emptyAccountState(): AccountState {
  * service's member; it gets the service's empty state, so old attempts keep working after an upgrade.
  */
 export function restoreAccountState(snapshot: unknown): AccountState {
-  const stored = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? (snapshot as Partial<AccountState>) : {};
+  const stored = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? withoutPrototypes(snapshot as Partial<AccountState>) : {};
   const empty = emptyAccountState();
   // IAM grew groups, roles and more after the first snapshots were stored.
   return { ...empty, ...stored, iam: { ...empty.iam, ...stored.iam } };
 }
 
-/** A deep copy of an account, through JSON because state is plain JSON by design. */
+/** A deep copy of an account, through JSON because state is plain JSON by design, its records again without prototypes. */
 export function cloneState(state: AccountState): AccountState {
-  return JSON.parse(JSON.stringify(state)) as AccountState;
+  return parseWithoutPrototypes<AccountState>(JSON.stringify(state));
 }

@@ -2,6 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import { AwsError } from '../errors.ts';
 import { authorize } from '../iam/authorize/authorize.ts';
 import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
+import { parseWithoutPrototypes } from '../records.ts';
 import type { AccountState } from '../state.ts';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { asciiText, utf8Encode } from './bytes.ts';
@@ -138,7 +139,7 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
       if (result.decision !== 'Allowed') throw accessDenied(wireCtx.caller.arn, iamAction, resource, result);
     }
     const before = JSON.stringify(state);
-    const next = JSON.parse(before) as AccountState;
+    const next = parseWithoutPrototypes<AccountState>(before);
     const { caller } = wireCtx;
     const raw = operation(next, input, wireCtx, caller.type === 'Root' ? { principalArn: caller.arn } : { accessKeyId: caller.accessKeyId, principalArn: caller.arn });
     const result = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
