@@ -14,6 +14,7 @@ import {
 } from './errors.ts';
 import { hasPorts, protocolNumber } from './protocols.ts';
 import type { NetworkAcl, NetworkAclEntry, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, setRecord } from '../records.ts';
 
 // Network ACLs (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html).
 
@@ -64,7 +65,7 @@ export function createNetworkAcl(state: WithEc2, input: { VpcId: string; TagSpec
     Tags: tagsFor('network-acl', input.TagSpecifications),
   };
   sortAclEntries(acl.Entries);
-  state.ec2.networkAcls[acl.NetworkAclId] = acl;
+  setRecord(state.ec2.networkAcls, acl.NetworkAclId, acl);
   return { NetworkAcl: acl };
 }
 
@@ -129,6 +130,6 @@ export function deleteNetworkAcl(state: WithEc2, input: { NetworkAclId: string }
   const acl = findNetworkAcl(state.ec2, input.NetworkAclId);
   if (acl.IsDefault) throw new CannotDelete(`the default network acl \`${acl.NetworkAclId}\` cannot be deleted`);
   if (acl.Associations.length > 0) throw new DependencyViolation(`the network acl \`${acl.NetworkAclId}\` has dependencies and cannot be deleted`);
-  delete state.ec2.networkAcls[acl.NetworkAclId];
+  deleteRecord(state.ec2.networkAcls, acl.NetworkAclId);
   return {};
 }

@@ -12,6 +12,7 @@ import {
   RouteAlreadyExists,
 } from './errors.ts';
 import type { Ec2State, Route, RouteTable, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
 
 // Route tables (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html).
 
@@ -32,21 +33,21 @@ export interface RouteDestination {
 /** Whether a route's target can carry traffic now: a deleted NAT gateway or a detached gateway makes a blackhole. */
 export function routeState(ec2: Ec2State, table: RouteTable, route: Route): 'active' | 'blackhole' {
   if (route.GatewayId === 'local') return 'active';
-  if (route.GatewayId) return ec2.internetGateways[route.GatewayId]?.Attachments.some((a) => a.VpcId === table.VpcId) ? 'active' : 'blackhole';
-  if (route.NatGatewayId) return ec2.natGateways[route.NatGatewayId]?.State === 'available' ? 'active' : 'blackhole';
+  if (route.GatewayId) return getRecord(ec2.internetGateways, route.GatewayId)?.Attachments.some((a) => a.VpcId === table.VpcId) ? 'active' : 'blackhole';
+  if (route.NatGatewayId) return getRecord(ec2.natGateways, route.NatGatewayId)?.State === 'available' ? 'active' : 'blackhole';
   if (route.NetworkInterfaceId) {
-    const eni = ec2.networkInterfaces[route.NetworkInterfaceId];
-    const instance = eni?.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const eni = getRecord(ec2.networkInterfaces, route.NetworkInterfaceId);
+    const instance = eni?.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     return eni && (!instance || instance.State.Name === 'running') ? 'active' : 'blackhole';
   }
-  if (route.InstanceId) return ec2.instances[route.InstanceId]?.State.Name === 'running' ? 'active' : 'blackhole';
+  if (route.InstanceId) return getRecord(ec2.instances, route.InstanceId)?.State.Name === 'running' ? 'active' : 'blackhole';
   return 'blackhole';
 }
 
 /** Recomputes every route's `State` after a target changed (gateway detached, NAT deleted, instance stopped). */
 export function refreshRouteStates(ec2: Ec2State): void {
   for (const id in ec2.routeTables) {
-    const table = ec2.routeTables[id] as RouteTable;
+    const table = getRecord(ec2.routeTables, id) as RouteTable;
     for (const route of table.Routes) route.State = routeState(ec2, table, route);
   }
 }
@@ -99,7 +100,7 @@ export function createRouteTable(state: WithEc2, input: { VpcId: string; TagSpec
   const routes: Route[] = [{ DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' }];
   for (const block of vpc.Ipv6CidrBlockAssociationSet) routes.push({ DestinationIpv6CidrBlock: block.Ipv6CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' });
   const table: RouteTable = { RouteTableId: ctx.ids.next('rtb-'), VpcId: vpc.VpcId, OwnerId: ctx.accountId, Routes: routes, Associations: [], Tags: tagsFor('route-table', input.TagSpecifications) };
-  state.ec2.routeTables[table.RouteTableId] = table;
+  setRecord(state.ec2.routeTables, table.RouteTableId, table);
   return { RouteTable: table };
 }
 
@@ -200,6 +201,6 @@ export function deleteRouteTable(state: WithEc2, input: { RouteTableId: string }
   const table = findRouteTable(state.ec2, input.RouteTableId);
   if (table.Associations.some((a) => a.Main)) throw new CannotDelete(`route table \`${table.RouteTableId}\` is the main route table of its vpc and cannot be deleted`);
   if (table.Associations.length > 0) throw new DependencyViolation(`the route table \`${table.RouteTableId}\` has dependencies and cannot be deleted`);
-  delete state.ec2.routeTables[table.RouteTableId];
+  deleteRecord(state.ec2.routeTables, table.RouteTableId);
   return {};
 }

@@ -110,6 +110,13 @@ describe('hostile names in tags and query parameters', () => {
     expect(send('GetUser', { UserName: 'ada' }).body).toContain(field('UserName', 'ada'));
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('verifies a request that signs a header named `%s`', (header) => {
+    const request = signQueryRequest('Action=ListUsers&Version=2010-05-08', ROOT, { time: ctx.clock.now(), headers: Object.fromEntries([[header, 'x']]) });
+    const result = handleAwsRequest(emptyAccountState(), request, options);
+    expect(result.internalError).toBeUndefined();
+    expect(result.response.status).toBe(200);
+  });
+
   it('answers `__proto__` as an action name with InvalidAction', () => {
     expect(errorCode(session()('__proto__', {}))).toBe('InvalidAction');
     expect(errorCode(session()('constructor', {}))).toBe('InvalidAction');
