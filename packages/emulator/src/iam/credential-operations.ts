@@ -1,7 +1,7 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity, PasswordPolicyViolation } from './errors.ts';
-import { checkName, findUser, now } from './operations.ts';
+import { checkName, checkQuota, findUser, IAM_QUOTAS, now } from './operations.ts';
 import type { IamAccessKey, IamPasswordPolicy } from './state.ts';
 import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
 
@@ -52,6 +52,7 @@ export function createVirtualMFADevice(state: AccountState, input: { VirtualMFAD
   checkName('device name', input.VirtualMFADeviceName, 226);
   const serial = `arn:aws:iam::${ctx.accountId}:mfa${input.Path ?? '/'}${input.VirtualMFADeviceName}`;
   if (hasRecord(state.iam.mfaDevices, serial)) throw new EntityAlreadyExists(`MFA device \`${input.VirtualMFADeviceName}\` already exists`);
+  checkQuota(Object.keys(state.iam.mfaDevices).length, 'VirtualMFADevicesPerAccount', IAM_QUOTAS.virtualMfaDevicesPerAccount);
   setRecord(state.iam.mfaDevices, serial, { SerialNumber: serial });
   return { VirtualMFADevice: { SerialNumber: serial } };
 }
@@ -71,6 +72,7 @@ export function enableMFADevice(state: AccountState, input: { UserName: string; 
   const device = getRecord(state.iam.mfaDevices, input.SerialNumber);
   if (!device) throw new NoSuchEntity(`the MFA device \`${input.SerialNumber}\` cannot be found`);
   if (device.UserName) throw new EntityAlreadyExists(`MFA device \`${input.SerialNumber}\` is already in use`);
+  checkQuota((user.MFADevices ?? []).length, 'MFADevicesPerUser', IAM_QUOTAS.mfaDevicesPerUser);
   device.UserName = user.UserName;
   device.EnableDate = now(ctx);
   (user.MFADevices ??= []).push(device.SerialNumber);

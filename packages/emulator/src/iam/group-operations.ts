@@ -1,7 +1,7 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
-import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findUser, inlinePolicy, now, putInlinePolicy } from './operations.ts';
+import { DeleteConflict, EntityAlreadyExists, NoSuchEntity } from './errors.ts';
+import { attachManagedPolicy, checkName, checkQuota, checkPath, deleteInlinePolicy, detachManagedPolicy, findUser, inlinePolicy, now, putInlinePolicy } from './operations.ts';
 import type { IamGroup } from './state.ts';
 import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../records.ts';
 
@@ -9,7 +9,7 @@ import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../recor
 // permissions are its own policies plus those of every group it belongs to.
 
 /** IAM quotas for groups (reference_iam-quotas.html). */
-export const GROUP_QUOTAS = { groupsPerUser: 10, groupInlinePolicySize: 5120, attachedPoliciesPerGroup: 10 } as const;
+export const GROUP_QUOTAS = { groupsPerAccount: 300, groupsPerUser: 10, groupInlinePolicySize: 5120, attachedPoliciesPerGroup: 10 } as const;
 
 /** The group's public shape. */
 export type GroupView = Pick<IamGroup, 'GroupName' | 'GroupId' | 'Arn' | 'Path' | 'CreateDate'>;
@@ -30,6 +30,7 @@ export function createGroup(state: AccountState, input: { GroupName: string; Pat
   checkPath(path);
   const key = input.GroupName.toLowerCase();
   if (hasRecord(state.iam.groups, key)) throw new EntityAlreadyExists(`group with name \`${input.GroupName}\` already exists`);
+  checkQuota(Object.keys(state.iam.groups).length, 'GroupsPerAccount', GROUP_QUOTAS.groupsPerAccount);
   const group: IamGroup = {
     GroupName: input.GroupName,
     GroupId: ctx.ids.next('AGPA'),
@@ -66,7 +67,7 @@ export function addUserToGroup(state: AccountState, input: { GroupName: string; 
   const user = findUser(state, input.UserName);
   if (group.Users.includes(user.UserName)) return {};
   const memberships = Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).length;
-  if (memberships >= GROUP_QUOTAS.groupsPerUser) throw new LimitExceeded(`cannot exceed quota for GroupsPerUser: ${GROUP_QUOTAS.groupsPerUser}`);
+  checkQuota(memberships, 'GroupsPerUser', GROUP_QUOTAS.groupsPerUser);
   group.Users.push(user.UserName);
   return {};
 }

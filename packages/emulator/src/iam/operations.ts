@@ -10,8 +10,21 @@ import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../recor
 // One function per IAM action, named after it (https://docs.aws.amazon.com/IAM/latest/APIReference/).
 // Operations change the given state in place; callers that need the old state clone it first.
 
-/** IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+/**
+ * IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), the defaults of a
+ * new account; group and role quotas sit with their operations (GROUP_QUOTAS, ROLE_QUOTAS).
+ */
 export const IAM_QUOTAS = {
+  /** IAM users in an account. */
+  usersPerAccount: 5000,
+  /** Customer managed policies in an account. */
+  policiesPerAccount: 1500,
+  /** Instance profiles in an account. */
+  instanceProfilesPerAccount: 1000,
+  /** Virtual MFA devices, assigned or not: the user quota. */
+  virtualMfaDevicesPerAccount: 5000,
+  /** MFA devices in use by one user. */
+  mfaDevicesPerUser: 8,
   /** Aggregate size of all inline policies of one user, not counting whitespace. */
   userInlinePolicySize: 2048,
   /** Size of one managed policy version, not counting whitespace. */
@@ -27,6 +40,11 @@ const PATH = /^(\/|\/[\u0021-\u007e]+\/)$/;
 export type UserView = Pick<IamUser, 'UserName' | 'UserId' | 'Arn' | 'Path' | 'CreateDate'>;
 /** The managed policy's public shape, as `CreatePolicy` returns it. */
 export type PolicyView = Omit<IamManagedPolicy, 'Versions'>;
+
+/** `LimitExceeded` in IAM's words when `count` entities already reach the quota IAM calls `name`. */
+export function checkQuota(count: number, name: string, max: number): void {
+  if (count >= max) throw new LimitExceeded(`cannot exceed quota for ${name}: ${max}`);
+}
 
 /** Refuses a name that breaks IAM's naming rule. */
 export function checkName(field: string, value: string, max: number): void {
@@ -135,6 +153,7 @@ export function createUser(state: AccountState, input: { UserName: string; Path?
   checkPath(path);
   const key = input.UserName.toLowerCase();
   if (hasRecord(state.iam.users, key)) throw new EntityAlreadyExists(`user with name \`${input.UserName}\` already exists`);
+  checkQuota(Object.keys(state.iam.users).length, 'UsersPerAccount', IAM_QUOTAS.usersPerAccount);
   const user: IamUser = {
     UserName: input.UserName,
     UserId: ctx.ids.next('AIDA'),
@@ -180,6 +199,7 @@ export function createPolicy(
   if (Object.values(state.iam.policies).some((p) => p.PolicyName.toLowerCase() === input.PolicyName.toLowerCase())) {
     throw new EntityAlreadyExists(`a policy called \`${input.PolicyName}\` already exists: duplicate names are not allowed`);
   }
+  checkQuota(Object.keys(state.iam.policies).length, 'PoliciesPerAccount', IAM_QUOTAS.policiesPerAccount);
   if (policySize(input.PolicyDocument) > IAM_QUOTAS.managedPolicySize) {
     throw new LimitExceeded(`cannot exceed quota for PolicySize: ${IAM_QUOTAS.managedPolicySize}`);
   }

@@ -2,7 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { checkName, checkPath, findPolicy, IAM_QUOTAS, now, parsePolicy, policySize } from './operations.ts';
+import { checkName, checkPath, checkQuota, findPolicy, IAM_QUOTAS, now, parsePolicy, policySize } from './operations.ts';
 import type { IamInstanceProfile, IamManagedPolicy, IamPolicyVersion } from './state.ts';
 import { findRole } from './role-operations.ts';
 import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
@@ -87,6 +87,7 @@ export function createInstanceProfile(state: AccountState, input: { InstanceProf
   checkPath(path);
   const key = input.InstanceProfileName.toLowerCase();
   if (hasRecord(state.iam.instanceProfiles, key)) throw new EntityAlreadyExists(`instance profile \`${input.InstanceProfileName}\` already exists`);
+  checkQuota(Object.keys(state.iam.instanceProfiles).length, 'InstanceProfilesPerAccount', IAM_QUOTAS.instanceProfilesPerAccount);
   const profile: IamInstanceProfile = {
     InstanceProfileName: input.InstanceProfileName,
     InstanceProfileId: ctx.ids.next('AIPA'),

@@ -2,7 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import { ValidationError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findPolicy, findUser, inlinePolicy, now, parsePolicy, policySize, putInlinePolicy } from './operations.ts';
+import { attachManagedPolicy, checkName, checkQuota, checkPath, deleteInlinePolicy, detachManagedPolicy, findPolicy, findUser, inlinePolicy, now, parsePolicy, policySize, putInlinePolicy } from './operations.ts';
 import type { IamRole, IamTag } from './state.ts';
 import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../records.ts';
 
@@ -10,7 +10,7 @@ import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../recor
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html).
 
 /** IAM quotas for roles (reference_iam-quotas.html). */
-export const ROLE_QUOTAS = { roleInlinePolicySize: 10240, attachedPoliciesPerRole: 10, trustPolicySize: 2048, tagsPerEntity: 50 } as const;
+export const ROLE_QUOTAS = { rolesPerAccount: 1000, roleInlinePolicySize: 10240, attachedPoliciesPerRole: 10, trustPolicySize: 2048, tagsPerEntity: 50 } as const;
 
 /** The role's public shape. */
 export type RoleView = Omit<IamRole, 'RolePolicies' | 'AttachedPolicyArns' | 'PermissionsBoundary'> & {
@@ -57,6 +57,7 @@ export function createRole(
   checkPath(path);
   const key = input.RoleName.toLowerCase();
   if (hasRecord(state.iam.roles, key)) throw new EntityAlreadyExists(`role with name \`${input.RoleName}\` already exists`);
+  checkQuota(Object.keys(state.iam.roles).length, 'RolesPerAccount', ROLE_QUOTAS.rolesPerAccount);
   checkTrust(input.AssumeRolePolicyDocument);
   checkDuration(input.MaxSessionDuration ?? 3600);
   if (input.PermissionsBoundary) findPolicy(state, input.PermissionsBoundary);
