@@ -146,6 +146,7 @@ export {
 } from './ec2/state.ts';
 /** EC2 errors, named by their AWS codes (the dot of codes such as `InvalidVpcID.NotFound` dropped from the class name). */
 export {
+  AddressLimitExceeded,
   CannotDelete,
   DefaultVpcAlreadyExists,
   DependencyViolation,
@@ -180,17 +181,27 @@ export {
   InvalidSubnetIDNotFound,
   InvalidSubnetRange,
   InvalidVpcIDNotFound,
+  InternetGatewayLimitExceeded,
   InvalidVpcRange,
   MissingParameter,
+  NatGatewayLimitExceeded,
   NatGatewayNotFound,
   NetworkAclEntryAlreadyExists,
+  NetworkAclEntryLimitExceeded,
   ResourceAlreadyAssociated,
   RouteAlreadyExists,
+  RouteLimitExceeded,
+  RouteTableLimitExceeded,
   RulesPerSecurityGroupLimitExceeded,
+  SecurityGroupLimitExceeded,
   SecurityGroupsPerInterfaceLimitExceeded,
+  SubnetLimitExceeded,
   UnsupportedOperation,
   VPCIdNotSpecified,
+  VpcLimitExceeded,
 } from './ec2/errors.ts';
+/** Amazon VPC quotas the EC2 operations enforce (VPCs, subnets, security groups, routes, gateways, addresses …). */
+export { EC2_QUOTAS } from './ec2/quotas.ts';
 /** EC2 VPC and subnet operations, one per AWS action. */
 export {
   associateVpcCidrBlock,

@@ -1,20 +1,24 @@
 import type { Ctx } from '../ctx.ts';
 import { findInstance, findInternetGateway, findNatGateway, findNetworkInterface, findSubnet, findVpc, isoNow, nextPublicIp, tagsFor } from './common.ts';
 import {
+  AddressLimitExceeded,
   DependencyViolation,
   GatewayNotAttached,
   IncorrectInstanceState,
+  InternetGatewayLimitExceeded,
   InvalidAllocationIDNotFound,
   InvalidAssociationIDNotFound,
   InvalidIPAddressInUse,
   InvalidParameterCombination,
   MissingParameter,
+  NatGatewayLimitExceeded,
   ResourceAlreadyAssociated,
 } from './errors.ts';
 import { buildNetworkInterface, removeNetworkInterface } from './network-interface-operations.ts';
 import { refreshRouteStates } from './route-table-operations.ts';
 import type { Address, Ec2State, InternetGateway, NatGateway, NetworkInterface, Tag, WithEc2 } from './state.ts';
 import { deleteRecord, getRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Internet gateways, Elastic IPs and NAT gateways
 // (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html,
@@ -25,6 +29,7 @@ type TagSpecifications = { ResourceType: string; Tags: Tag[] }[];
 
 /** CreateInternetGateway: a detached gateway. */
 export function createInternetGateway(state: WithEc2, input: { TagSpecifications?: TagSpecifications }, ctx: Ctx): { InternetGateway: InternetGateway } {
+  checkEc2Quota(Object.keys(state.ec2.internetGateways).length, EC2_QUOTAS.internetGatewaysPerRegion, 'internet gateways', InternetGatewayLimitExceeded);
   const igw: InternetGateway = { InternetGatewayId: ctx.ids.next('igw-'), OwnerId: ctx.accountId, Attachments: [], Tags: tagsFor('internet-gateway', input.TagSpecifications) };
   setRecord(state.ec2.internetGateways, igw.InternetGatewayId, igw);
   return { InternetGateway: igw };
@@ -80,6 +85,7 @@ function findAddress(ec2: Ec2State, allocationId: string): Address {
 
 /** AllocateAddress: a new Elastic IP for use in a VPC. */
 export function allocateAddress(state: WithEc2, input: { Domain?: 'vpc'; TagSpecifications?: TagSpecifications }, ctx: Ctx): { AllocationId: string; PublicIp: string; Domain: 'vpc' } {
+  checkEc2Quota(Object.keys(state.ec2.addresses).length, EC2_QUOTAS.elasticIpsPerRegion, 'addresses', AddressLimitExceeded);
   const address: Address = { AllocationId: ctx.ids.next('eipalloc-'), PublicIp: nextPublicIp(state.ec2), Domain: 'vpc', Tags: tagsFor('elastic-ip', input.TagSpecifications) };
   setRecord(state.ec2.addresses, address.AllocationId, address);
   return { AllocationId: address.AllocationId, PublicIp: address.PublicIp, Domain: 'vpc' };
@@ -190,6 +196,8 @@ export function createNatGateway(
 ): { NatGateway: NatGateway } {
   const ec2 = state.ec2;
   const subnet = findSubnet(ec2, input.SubnetId);
+  const inZone = Object.values(ec2.natGateways).filter((n) => n.State !== 'deleted' && getRecord(ec2.subnets, n.SubnetId)?.AvailabilityZone === subnet.AvailabilityZone);
+  checkEc2Quota(inZone.length, EC2_QUOTAS.natGatewaysPerAvailabilityZone, `nat gateways in \`${subnet.AvailabilityZone}\``, NatGatewayLimitExceeded);
   const connectivity = input.ConnectivityType ?? 'public';
   if (connectivity === 'public' && input.AllocationId === undefined) throw new MissingParameter('a public nat gateway needs `AllocationId`');
   if (connectivity === 'private' && input.AllocationId !== undefined) throw new InvalidParameterCombination('a private nat gateway takes no `AllocationId`');

@@ -10,9 +10,12 @@ import {
   InvalidRouteNotFound,
   ResourceAlreadyAssociated,
   RouteAlreadyExists,
+  RouteLimitExceeded,
+  RouteTableLimitExceeded,
 } from './errors.ts';
 import type { Ec2State, Route, RouteTable, Tag, WithEc2 } from './state.ts';
 import { deleteRecord, getRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Route tables (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html).
 
@@ -97,6 +100,7 @@ function checkTarget(ec2: Ec2State, table: RouteTable, target: RouteTarget): Rou
 /** CreateRouteTable: a table with only the local route(s) of its VPC. */
 export function createRouteTable(state: WithEc2, input: { VpcId: string; TagSpecifications?: { ResourceType: string; Tags: Tag[] }[] }, ctx: Ctx): { RouteTable: RouteTable } {
   const vpc = findVpc(state.ec2, input.VpcId);
+  checkEc2Quota(Object.values(state.ec2.routeTables).filter((t) => t.VpcId === vpc.VpcId).length, EC2_QUOTAS.routeTablesPerVpc, 'route tables per vpc', RouteTableLimitExceeded);
   const routes: Route[] = [{ DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' }];
   for (const block of vpc.Ipv6CidrBlockAssociationSet) routes.push({ DestinationIpv6CidrBlock: block.Ipv6CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' });
   const table: RouteTable = { RouteTableId: ctx.ids.next('rtb-'), VpcId: vpc.VpcId, OwnerId: ctx.accountId, Routes: routes, Associations: [], Tags: tagsFor('route-table', input.TagSpecifications) };
@@ -111,6 +115,7 @@ export function createRoute(state: WithEc2, input: { RouteTableId: string } & Ro
   if (table.Routes.some((r) => r[destination.key] === destination.value)) {
     throw new RouteAlreadyExists(`the route identified by \`${destination.value}\` already exists in \`${table.RouteTableId}\``);
   }
+  checkEc2Quota(table.Routes.filter((r) => r.GatewayId !== 'local').length, EC2_QUOTAS.routesPerRouteTable, 'routes per route table', RouteLimitExceeded);
   const route: Route = { [destination.key]: destination.value, ...checkTarget(state.ec2, table, input), State: 'active', Origin: 'CreateRoute' };
   route.State = routeState(state.ec2, table, route);
   table.Routes.push(route);

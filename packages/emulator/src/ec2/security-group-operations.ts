@@ -11,11 +11,13 @@ import {
   InvalidPermissionMalformed,
   InvalidPermissionNotFound,
   RulesPerSecurityGroupLimitExceeded,
+  SecurityGroupLimitExceeded,
   UnsupportedOperation,
 } from './errors.ts';
 import { hasPorts, protocolName, protocolNumber } from './protocols.ts';
 import type { Ec2State, IpPermission, SecurityGroup, Tag, WithEc2 } from './state.ts';
 import { deleteRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Security groups (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html).
 
@@ -197,6 +199,7 @@ export function createSecurityGroup(
   if (Object.values(ec2.securityGroups).some((g) => g.VpcId === vpc.VpcId && g.GroupName === input.GroupName)) {
     throw new InvalidGroupDuplicate(`the security group \`${input.GroupName}\` already exists for vpc \`${vpc.VpcId}\``);
   }
+  checkEc2Quota(Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId).length, EC2_QUOTAS.securityGroupsPerVpc, 'security groups per vpc', SecurityGroupLimitExceeded);
   const ipv6 = vpc.Ipv6CidrBlockAssociationSet.length > 0;
   const group: SecurityGroup = {
     GroupId: ctx.ids.next('sg-'),

@@ -9,9 +9,12 @@ import {
   InvalidSubnetConflict,
   InvalidSubnetRange,
   InvalidVpcRange,
+  SubnetLimitExceeded,
+  VpcLimitExceeded,
 } from './errors.ts';
 import type { Ec2State, NetworkAcl, NetworkAclEntry, RouteTable, SecurityGroup, Subnet, Tag, Vpc, WithEc2 } from './state.ts';
 import { deleteRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // VPCs and subnets (https://docs.aws.amazon.com/vpc/latest/userguide/configure-your-vpc.html).
 
@@ -66,6 +69,7 @@ function amazonIpv6Block(ec2: Ec2State): string {
 }
 
 function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean, tenancy: 'default' | 'dedicated', tags: Tag[], ctx: Ctx): Vpc {
+  checkEc2Quota(Object.keys(ec2.vpcs).length, EC2_QUOTAS.vpcsPerRegion, 'vpcs', VpcLimitExceeded);
   const vpc: Vpc = {
     VpcId: ctx.ids.next('vpc-'),
     CidrBlock: cidr,
@@ -176,6 +180,7 @@ export function createSubnet(
 
 function buildSubnet(ec2: Ec2State, input: { VpcId: string; CidrBlock: string; AvailabilityZone?: string; Ipv6CidrBlock?: string }, isDefault: boolean, tags: Tag[], ctx: Ctx): Subnet {
   const vpc = findVpc(ec2, input.VpcId);
+  checkEc2Quota(Object.values(ec2.subnets).filter((x) => x.VpcId === vpc.VpcId).length, EC2_QUOTAS.subnetsPerVpc, 'subnets per vpc', SubnetLimitExceeded);
   const range = ipv4Cidr(input.CidrBlock, 'CidrBlock');
   const vpcRange = parseCidr(vpc.CidrBlock);
   if (!vpcRange || !rangeContains(vpcRange, range) || range.prefix < SMALLEST_PREFIX || range.prefix > LARGEST_PREFIX) {
