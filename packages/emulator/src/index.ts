@@ -471,6 +471,8 @@ export {
 } from './autoscaling/simulate.ts';
 /** The AWS wire endpoint: one signed AWS API request in, the response and the account after it out. */
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
+/** The largest an attempt's account may grow to through the wire, in bytes of JSON (1 MiB); a call that would pass it answers `LimitExceeded`. */
+export { MAX_ACCOUNT_STATE_BYTES } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
 export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
 /** The root user as a caller (its key comes from the API), and the keys an account issued itself. */
