@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteRecord, getRecord, hasRecord, parseWithoutPrototypes, records, recordsFrom, setRecord, withoutPrototypes } from './records.ts';
+import { deleteRecord, getRecord, hasRecord, records, recordsFrom, restoreRecordsAt, setRecord } from './records.ts';
 import { HOSTILE_NAMES } from './test-names.ts';
 
 // Plain objects (`{}`, JSON.parse, structuredClone) and prototype-less ones must answer alike.
@@ -24,21 +24,23 @@ describe.each(KINDS)('records helpers on %s', (_kind, make) => {
   });
 });
 
-describe('restoring records', () => {
-  const stored = '{"users":{"__proto__":{"Tags":[{"Key":"constructor"}]},"constructor":{"n":1}},"list":[{"toString":2}]}';
+describe('restoreRecordsAt', () => {
+  const stored = '{"users":{"__proto__":{"Policies":{"constructor":"doc"},"Tags":[{"Key":"k"}]},"constructor":{"Policies":{}}},"settings":{"a":1}}';
 
   it.each([
-    ['parseWithoutPrototypes', () => parseWithoutPrototypes<Record<string, Record<string, unknown>>>(stored)],
-    ['withoutPrototypes after JSON.parse', () => withoutPrototypes(JSON.parse(stored) as Record<string, Record<string, unknown>>)],
-    ['withoutPrototypes after structuredClone', () => withoutPrototypes(structuredClone(JSON.parse(stored) as Record<string, Record<string, unknown>>))],
-  ])('%s keeps every key and leaves no object with a prototype', (_how, restore) => {
-    const restored = restore();
-    expect(JSON.stringify(restored)).toBe(stored);
-    expect(Object.getPrototypeOf(restored)).toBeNull();
-    expect(Object.getPrototypeOf(restored.users)).toBeNull();
-    expect(getRecord(restored.users!, '__proto__')).toEqual({ Tags: [{ Key: 'constructor' }] });
-    expect(getRecord(restored.users!, 'toString')).toBeUndefined();
-    expect(Object.getPrototypeOf((restored.list as unknown as object[])[0])).toBeNull();
+    ['JSON.parse', () => JSON.parse(stored) as Record<string, unknown>],
+    ['structuredClone', () => structuredClone(JSON.parse(stored) as Record<string, unknown>)],
+  ])('gives the records at the paths after %s no prototype, keeping every key and leaving other objects alone', (_how, read) => {
+    const root = read();
+    restoreRecordsAt(root, ['users', 'users.*.Policies']);
+    expect(JSON.stringify(root)).toBe(stored);
+    const users = root.users as Record<string, { Policies: Record<string, string> }>;
+    expect(Object.getPrototypeOf(users)).toBeNull();
+    expect(Object.getPrototypeOf(getRecord(users, '__proto__')!.Policies)).toBeNull();
+    expect(Object.getPrototypeOf(getRecord(users, 'constructor')!.Policies)).toBeNull();
+    expect(Object.getPrototypeOf(root)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(getRecord(users, '__proto__'))).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(root.settings)).toBe(Object.prototype);
   });
 
   it('builds a record from entries, `__proto__` included', () => {

@@ -38,23 +38,22 @@ export function deleteRecord(record: Record<string, unknown>, key: string): void
   if (Object.hasOwn(record, key)) delete record[key];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /**
- * A deep copy of plain JSON data in which every object has no prototype: what a snapshot read back from
- * storage (or copied with `structuredClone`) needs to be safe to index again.
+ * Gives every record at `paths` (dot-separated; `*` for each entry of a record) a fresh copy without a
+ * prototype, in place: what data read back from JSON or `structuredClone` needs. Only records change, so
+ * the objects around them stay ordinary ones (a database driver may inspect them).
  */
-export function withoutPrototypes<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutPrototypes) as T;
-  if (!isPlainObject(value)) return value;
-  return recordsFrom(Object.entries(value).map(([key, field]) => [key, withoutPrototypes(field)] as const)) as T;
+export function restoreRecordsAt(root: object, paths: readonly string[]): void {
+  for (const path of paths) restoreAt(root as Record<string, unknown>, path.split('.'));
 }
 
-/** Plain JSON text parsed with no prototype on any object (`JSON.parse` already stores `__proto__` as an own key). */
-export function parseWithoutPrototypes<T>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => (isPlainObject(value) ? recordsFrom(Object.entries(value)) : value)) as T;
+function restoreAt(parent: Record<string, unknown>, [head, ...rest]: string[]): void {
+  if (head === undefined) return;
+  const keys = head === '*' ? Object.keys(parent) : [head];
+  for (const key of keys) {
+    const child = getRecord(parent, key);
+    if (typeof child !== 'object' || child === null || Array.isArray(child)) continue;
+    if (rest.length === 0) setRecord(parent, key, recordsFrom(Object.entries(child)));
+    else restoreAt(child as Record<string, unknown>, rest);
+  }
 }

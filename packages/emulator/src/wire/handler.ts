@@ -3,8 +3,7 @@ import { AwsError } from '../errors.ts';
 import { authorize } from '../iam/authorize/authorize.ts';
 import { LimitExceeded } from '../iam/errors.ts';
 import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
-import { parseWithoutPrototypes } from '../records.ts';
-import type { AccountState } from '../state.ts';
+import { restoreRecords, type AccountState } from '../state.ts';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { asciiText, utf8Encode, utf8Length } from './bytes.ts';
 import { accountCredentials } from './credentials.ts';
@@ -156,7 +155,7 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
       if (result.decision !== 'Allowed') throw accessDenied(wireCtx.caller.arn, iamAction, resource, result);
     }
     const before = JSON.stringify(state);
-    const next = parseWithoutPrototypes<AccountState>(before);
+    const next = restoreRecords(JSON.parse(before) as AccountState);
     const { caller } = wireCtx;
     const raw = operation(next, input, wireCtx, caller.type === 'Root' ? { principalArn: caller.arn } : { accessKeyId: caller.accessKeyId, principalArn: caller.arn });
     const result = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
