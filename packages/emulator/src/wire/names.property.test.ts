@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { restoreAccountState, emptyAccountState, type AccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
 import { nameArbitrary } from '../test-names.ts';
-import { rootCaller, rootCredentials } from './credentials.ts';
+import { rootCaller } from './credentials.ts';
 import { handleAwsRequest } from './handler.ts';
-import { signQueryRequest } from './test-signing.ts';
+import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
 
 // Over the wire, as the API serves it: each call runs on the account as stored after the previous one (JSON
 // and back), and `__proto__`, `constructor` or `toString` are names like any other.
 
 const ctx = testCtx();
-const ROOT = rootCredentials('seed-1');
+const ROOT = TEST_ROOT_KEYS;
 const options = { ctx, requestId: 'r', resolveCredentials: (id: string) => (id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined) };
 const DOC = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createPolicy, createUser } from '../iam/operations.ts';
 import { emptyAccountState, type AccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { rootCaller, rootCredentials } from './credentials.ts';
+import { rootCaller } from './credentials.ts';
 import { handleAwsRequest, MAX_ACCOUNT_STATE_BYTES } from './handler.ts';
-import { signQueryRequest } from './test-signing.ts';
+import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
 
 // The account an attempt keeps is capped: a call that would grow it past MAX_ACCOUNT_STATE_BYTES answers
 // LimitExceeded (409, as IAM's quotas do) and leaves it as it was; calls that shrink it always work.
 
 const ctx = testCtx();
-const ROOT = rootCredentials('seed-1');
+const ROOT = TEST_ROOT_KEYS;
 const options = { ctx, requestId: 'r', resolveCredentials: (id: string) => (id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined) };
 const send = (state: AccountState, body: string) => handleAwsRequest(state, signQueryRequest(body, ROOT, { time: ctx.clock.now() }), options);
 const size = (state: AccountState) => JSON.stringify(state).length;
