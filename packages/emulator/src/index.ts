@@ -146,6 +146,7 @@ export {
 } from './ec2/state.ts';
 /** EC2 errors, named by their AWS codes (the dot of codes such as `InvalidVpcID.NotFound` dropped from the class name). */
 export {
+  AddressLimitExceeded,
   CannotDelete,
   DefaultVpcAlreadyExists,
   DependencyViolation,
@@ -180,17 +181,27 @@ export {
   InvalidSubnetIDNotFound,
   InvalidSubnetRange,
   InvalidVpcIDNotFound,
+  InternetGatewayLimitExceeded,
   InvalidVpcRange,
   MissingParameter,
+  NatGatewayLimitExceeded,
   NatGatewayNotFound,
   NetworkAclEntryAlreadyExists,
+  NetworkAclEntryLimitExceeded,
   ResourceAlreadyAssociated,
   RouteAlreadyExists,
+  RouteLimitExceeded,
+  RouteTableLimitExceeded,
   RulesPerSecurityGroupLimitExceeded,
+  SecurityGroupLimitExceeded,
   SecurityGroupsPerInterfaceLimitExceeded,
+  SubnetLimitExceeded,
   UnsupportedOperation,
   VPCIdNotSpecified,
+  VpcLimitExceeded,
 } from './ec2/errors.ts';
+/** Amazon VPC quotas the EC2 operations enforce (VPCs, subnets, security groups, routes, gateways, addresses …). */
+export { EC2_QUOTAS } from './ec2/quotas.ts';
 /** EC2 VPC and subnet operations, one per AWS action. */
 export {
   associateVpcCidrBlock,
@@ -460,6 +471,8 @@ export {
 } from './autoscaling/simulate.ts';
 /** The AWS wire endpoint: one signed AWS API request in, the response and the account after it out. */
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
+/** The largest an attempt's account may grow to through the wire, in bytes of JSON (1 MiB); a call that would pass it answers `LimitExceeded`. */
+export { MAX_ACCOUNT_STATE_BYTES } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
 export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
 /** The root user as a caller (its key comes from the API), and the keys an account issued itself. */

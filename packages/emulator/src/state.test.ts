@@ -14,6 +14,24 @@ describe('restoreAccountState', () => {
     expect(restoreAccountState(snapshot)).toEqual(emptyAccountState());
   });
 
+  it('gives back records without a prototype, so a stored `constructor` or `__proto__` key is only ever its own', () => {
+    const restored = restoreAccountState(JSON.parse('{"iam":{"users":{"__proto__":{"UserName":"__proto__"}}}}'));
+    expect(Object.getPrototypeOf(restored.iam.users)).toBeNull();
+    expect(Object.keys(restored.iam.users)).toEqual(['__proto__']);
+    expect(restored.iam.users.constructor).toBeUndefined();
+    expect(Object.getPrototypeOf(cloneState(restored).iam.roles)).toBeNull();
+    expect(Object.getPrototypeOf(restored)).toBe(Object.prototype);
+  });
+
+  it('knows every record of every service: each comes back without a prototype', () => {
+    const restored = restoreAccountState(JSON.parse(JSON.stringify(emptyAccountState())));
+    for (const [service, members] of Object.entries(restored)) {
+      for (const [name, member] of Object.entries(members as object)) {
+        if (typeof member === 'object' && member !== null && !Array.isArray(member)) expect([service, name, Object.getPrototypeOf(member)]).toEqual([service, name, null]);
+      }
+    }
+  });
+
   it('round-trips a current snapshot unchanged', () => {
     const state = emptyAccountState();
     expect(restoreAccountState(cloneState(state))).toEqual(state);

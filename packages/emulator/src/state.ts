@@ -5,6 +5,7 @@ import { emptyElbv2State, type Elbv2State } from './elbv2/state.ts';
 import { emptyIamState, type IamState } from './iam/state.ts';
 import { emptyS3State, type S3State } from './s3/state.ts';
 import { emptyStsState, type StsState } from './sts/state.ts';
+import { restoreRecordsAt } from './records.ts';
 
 /**
  * One emulated AWS account, as plain JSON so a snapshot can be stored per attempt and restored later
@@ -34,10 +35,40 @@ export function restoreAccountState(snapshot: unknown): AccountState {
   const stored = snapshot !== null && typeof snapshot === 'object' && !Array.isArray(snapshot) ? (snapshot as Partial<AccountState>) : {};
   const empty = emptyAccountState();
   // IAM grew groups, roles and more after the first snapshots were stored.
-  return { ...empty, ...stored, iam: { ...empty.iam, ...stored.iam } };
+  return restoreRecords({ ...empty, ...stored, iam: { ...empty.iam, ...stored.iam } });
 }
 
-/** A deep copy of an account, through JSON because state is plain JSON by design. */
+/** A deep copy of an account, through JSON because state is plain JSON by design, its records again without prototypes. */
 export function cloneState(state: AccountState): AccountState {
-  return JSON.parse(JSON.stringify(state)) as AccountState;
+  return restoreRecords(JSON.parse(JSON.stringify(state)) as AccountState);
+}
+
+// Every record of the account keyed by a name or id a caller chooses (`*`: each entry of the record before).
+// A service's new record joins here; state.test.ts checks that each record of the empty account is listed.
+const RECORD_PATHS = [
+  'iam.users',
+  'iam.users.*.UserPolicies',
+  'iam.policies',
+  'iam.groups',
+  'iam.groups.*.GroupPolicies',
+  'iam.roles',
+  'iam.roles.*.RolePolicies',
+  'iam.instanceProfiles',
+  'iam.mfaDevices',
+  'iam.awsManagedAttachments',
+  's3.buckets',
+  's3.buckets.*.Objects',
+  's3.buckets.*.Objects.*.Metadata',
+  'sts.sessions',
+  'sts.sessions.*.Tags',
+  ...['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'addresses', 'securityGroups', 'networkAcls', 'networkInterfaces', 'instances', 'volumes', 'keyPairs', 'launchTemplates'].map((r) => `ec2.${r}`),
+  ...['loadBalancers', 'listeners', 'rules', 'targetGroups'].map((r) => `elbv2.${r}`),
+  ...['groups', 'policies', 'scheduledActions'].map((r) => `autoscaling.${r}`),
+  ...['metrics', 'alarms'].map((r) => `cloudwatch.${r}`),
+] as const;
+
+/** The account with its records made prototype-less again, in place, after JSON or `structuredClone`. */
+export function restoreRecords(state: AccountState): AccountState {
+  restoreRecordsAt(state, RECORD_PATHS);
+  return state;
 }

@@ -4,6 +4,7 @@ import { runInstances, terminateInstances } from '../ec2/instance-operations.ts'
 import type { Ec2State } from '../ec2/state.ts';
 import type { InstanceIds } from './capacity.ts';
 import type { AutoScalingAccount, GroupInstance } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // A group's instances are EC2 instances (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-lifecycle.html):
 // when the account has EC2's network, Auto Scaling launches each one with RunInstances from the group's
@@ -41,7 +42,7 @@ export function groupInstances(account: AutoScalingAccount, ctx: Ctx): InstanceI
       }
     },
     terminate(instance) {
-      if (ec2.instances[instance.InstanceId]) terminateInstances(state, { InstanceIds: [instance.InstanceId] }, ctx);
+      if (getRecord(ec2.instances, instance.InstanceId)) terminateInstances(state, { InstanceIds: [instance.InstanceId] }, ctx);
     },
   };
 }

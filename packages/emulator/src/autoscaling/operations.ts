@@ -7,6 +7,7 @@ import { rebalanceZones } from './rebalance.ts';
 import { AlreadyExists, ResourceInUse, ValidationError } from './errors.ts';
 import { targetTrackingAlarms, validateStepAdjustments } from './scaling.ts';
 import type { Activity, AutoScalingAccount, AutoScalingGroup, LaunchTemplateSpecification, ScalingPolicy, ScheduledUpdateGroupAction, TerminationPolicy } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
 
 // One function per EC2 Auto Scaling action (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_Operations.html).
 
@@ -14,7 +15,7 @@ const q = (s: string | number) => `\`${s}\``;
 const TERMINATION_POLICIES: TerminationPolicy[] = ['Default', 'OldestInstance', 'NewestInstance', 'OldestLaunchTemplate', 'ClosestToNextInstanceHour'];
 
 function groupOf(state: AutoScalingAccount, name: string): AutoScalingGroup {
-  const group = state.autoscaling.groups[name];
+  const group = getRecord(state.autoscaling.groups, name);
   if (!group) throw new ValidationError(`AutoScalingGroup name not found - AutoScalingGroup ${name} not found`);
   return group;
 }
@@ -78,7 +79,7 @@ export interface CreateAutoScalingGroupInput {
 /** CreateAutoScalingGroup: validated sizes, subnets across zones, and the first instances launched. */
 export function createAutoScalingGroup(state: AutoScalingAccount, input: CreateAutoScalingGroupInput, ctx: NetworkCtx): Record<string, never> {
   if (!/^[\S ]{1,255}$/.test(input.AutoScalingGroupName) || input.AutoScalingGroupName.includes(':')) throw new ValidationError('the group name must be 1 to 255 characters without `:`');
-  if (state.autoscaling.groups[input.AutoScalingGroupName]) throw new AlreadyExists(`AutoScalingGroup by this name already exists - A group with the name ${input.AutoScalingGroupName} already exists`);
+  if (getRecord(state.autoscaling.groups, input.AutoScalingGroupName)) throw new AlreadyExists(`AutoScalingGroup by this name already exists - A group with the name ${input.AutoScalingGroupName} already exists`);
   const desired = input.DesiredCapacity ?? input.MinSize;
   checkSizes(input.MinSize, input.MaxSize, desired);
   const launchTemplate = checkLaunchTemplate(state, input.LaunchTemplate);
@@ -89,7 +90,7 @@ export function createAutoScalingGroup(state: AutoScalingAccount, input: CreateA
   const healthCheckType = input.HealthCheckType ?? 'EC2';
   if (healthCheckType !== 'EC2' && healthCheckType !== 'ELB') throw new ValidationError(`the health check type ${q(healthCheckType)} must be EC2 or ELB`);
   for (const arn of input.TargetGroupARNs ?? []) {
-    if (state.elbv2 && !state.elbv2.targetGroups[arn]) throw new ValidationError(`the target group ${q(arn)} does not exist`);
+    if (state.elbv2 && !getRecord(state.elbv2.targetGroups, arn)) throw new ValidationError(`the target group ${q(arn)} does not exist`);
   }
   const policies = (input.TerminationPolicies ?? ['Default']).map((p) => {
     if (!TERMINATION_POLICIES.includes(p as TerminationPolicy)) throw new ValidationError(`the termination policy ${q(p)} is not modelled: use one of ${TERMINATION_POLICIES.join(', ')}`);
@@ -115,7 +116,7 @@ export function createAutoScalingGroup(state: AutoScalingAccount, input: CreateA
     Instances: [],
     CreatedTime: new Date(now).toISOString(),
   };
-  state.autoscaling.groups[group.AutoScalingGroupName] = group;
+  setRecord(state.autoscaling.groups, group.AutoScalingGroupName, group);
   reconcileCapacity(state, group, now, groupInstances(state, ctx), groupSubnets(group, ctx), `At ${causeTime(now)} a user request created an AutoScalingGroup changing the desired capacity from 0 to ${desired}. `);
   return {};
 }
@@ -174,8 +175,8 @@ export function deleteAutoScalingGroup(state: AutoScalingAccount, input: { AutoS
   const instances = groupInstances(state, ctx);
   for (const instance of group.Instances) instances.terminate?.(instance);
   for (const policy of Object.values(state.autoscaling.policies)) if (policy.AutoScalingGroupName === group.AutoScalingGroupName) deletePolicy(state, { AutoScalingGroupName: group.AutoScalingGroupName, PolicyName: policy.PolicyName }, ctx);
-  for (const [key, action] of Object.entries(state.autoscaling.scheduledActions)) if (action.AutoScalingGroupName === group.AutoScalingGroupName) delete state.autoscaling.scheduledActions[key];
-  delete state.autoscaling.groups[group.AutoScalingGroupName];
+  for (const [key, action] of Object.entries(state.autoscaling.scheduledActions)) if (action.AutoScalingGroupName === group.AutoScalingGroupName) deleteRecord(state.autoscaling.scheduledActions, key);
+  deleteRecord(state.autoscaling.groups, group.AutoScalingGroupName);
   return {};
 }
 
@@ -225,7 +226,7 @@ export function putScalingPolicy(state: AutoScalingAccount, input: PutScalingPol
   }
   const existing = Object.values(state.autoscaling.policies).find((p) => p.AutoScalingGroupName === group.AutoScalingGroupName && p.PolicyName === input.PolicyName);
   const arn = existing?.PolicyARN ?? `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${ctx.ids.next('')}:autoScalingGroupName/${group.AutoScalingGroupName}:policyName/${input.PolicyName}`;
-  if (existing) for (const alarm of existing.Alarms.filter((a) => a.AlarmName.startsWith('TargetTracking-'))) delete state.cloudwatch.alarms[alarm.AlarmName];
+  if (existing) for (const alarm of existing.Alarms.filter((a) => a.AlarmName.startsWith('TargetTracking-'))) deleteRecord(state.cloudwatch.alarms, alarm.AlarmName);
   const { Enabled, PolicyType: _type, ...rest } = input;
   const policy: ScalingPolicy = { ...rest, PolicyType: type, PolicyARN: arn, Alarms: [], Enabled: Enabled ?? true };
   if (type === 'StepScaling') policy.MetricAggregationType = input.MetricAggregationType ?? 'Average';
@@ -237,7 +238,7 @@ export function putScalingPolicy(state: AutoScalingAccount, input: PutScalingPol
   } else {
     policy.Alarms = Object.values(state.cloudwatch.alarms).filter((a) => a.AlarmActions.includes(arn)).map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
   }
-  state.autoscaling.policies[arn] = policy;
+  setRecord(state.autoscaling.policies, arn, policy);
   return { PolicyARN: arn, Alarms: policy.Alarms };
 }
 
@@ -255,10 +256,10 @@ export function deletePolicy(state: AutoScalingAccount, input: { AutoScalingGrou
   const policy = Object.values(state.autoscaling.policies).find((p) => p.PolicyName === input.PolicyName && (input.AutoScalingGroupName === undefined || p.AutoScalingGroupName === input.AutoScalingGroupName));
   if (!policy) throw new ValidationError(`the policy ${q(input.PolicyName)} does not exist`);
   if (policy.PolicyType === 'TargetTrackingScaling') {
-    const names = policy.Alarms.map((a) => a.AlarmName).filter((n) => state.cloudwatch.alarms[n]);
+    const names = policy.Alarms.map((a) => a.AlarmName).filter((n) => getRecord(state.cloudwatch.alarms, n));
     if (names.length > 0) deleteAlarms(state, { AlarmNames: names }, ctx);
   }
-  delete state.autoscaling.policies[policy.PolicyARN];
+  deleteRecord(state.autoscaling.policies, policy.PolicyARN);
   return {};
 }
 
@@ -276,10 +277,10 @@ export function putScheduledUpdateGroupAction(state: AutoScalingAccount, input: 
   if (min > max) throw new ValidationError(`the scheduled min size (${min}) must not be greater than the max size (${max})`);
   if (input.DesiredCapacity !== undefined && (input.DesiredCapacity < min || input.DesiredCapacity > max)) throw new ValidationError(`Desired capacity:${input.DesiredCapacity} must be between the specified min size:${min} and max size:${max}`);
   const key = `${group.AutoScalingGroupName}/${input.ScheduledActionName}`;
-  state.autoscaling.scheduledActions[key] = {
+  setRecord(state.autoscaling.scheduledActions, key, {
     ...input,
     ScheduledActionARN: `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scheduledUpdateGroupAction:${ctx.ids.next('')}:autoScalingGroupName/${group.AutoScalingGroupName}:scheduledActionName/${input.ScheduledActionName}`,
-  };
+  });
   return {};
 }
 
@@ -291,7 +292,7 @@ export function describeScheduledActions(state: AutoScalingAccount, input: { Aut
 /** DeleteScheduledAction. */
 export function deleteScheduledAction(state: AutoScalingAccount, input: { AutoScalingGroupName: string; ScheduledActionName: string }, _ctx: NetworkCtx): Record<string, never> {
   const key = `${input.AutoScalingGroupName}/${input.ScheduledActionName}`;
-  if (!state.autoscaling.scheduledActions[key]) throw new ValidationError(`the scheduled action ${q(input.ScheduledActionName)} does not exist`);
-  delete state.autoscaling.scheduledActions[key];
+  if (!getRecord(state.autoscaling.scheduledActions, key)) throw new ValidationError(`the scheduled action ${q(input.ScheduledActionName)} does not exist`);
+  deleteRecord(state.autoscaling.scheduledActions, key);
   return {};
 }

@@ -13,6 +13,7 @@ import { applyProposal, decideCapacity, type Decision, type PolicyRun } from './
 import { memoizedNetwork, simTargets } from './simulation-targets.ts';
 import { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
 import type { AutoScalingAccount } from './state.ts';
+import { getRecord } from '../records.ts';
 
 export { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationLoad, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
 
@@ -72,7 +73,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const ec2 = account.ec2 as (AutoScalingAccount['ec2'] & Partial<Ec2State>) | undefined;
   if (!options.network && ec2?.subnets && ec2.instances && ec2.securityGroups) options = { ...options, network: ec2Network(ec2 as Ec2State) };
   const groups = Object.values(account.autoscaling.groups);
-  const group = options.AutoScalingGroupName ? account.autoscaling.groups[options.AutoScalingGroupName] : groups.length === 1 ? groups[0] : undefined;
+  const group = options.AutoScalingGroupName ? getRecord(account.autoscaling.groups, options.AutoScalingGroupName) : groups.length === 1 ? groups[0] : undefined;
   if (!group) throw new ValidationError(options.AutoScalingGroupName ? `the group \`${options.AutoScalingGroupName}\` does not exist` : `name the group to simulate: the account has ${groups.length}`);
   const start = toMs(options.start);
   const step = options.step ?? 60;
@@ -100,7 +101,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   const launch = launchData(account, group);
   if (!account.ec2) assumptions.push(`no EC2 launch templates in the account: instances are assumed to be \`${launch.InstanceType}\` without security groups`);
   const profileOf = (type: string): InstanceProfile => {
-    const p = profiles[type];
+    const p = getRecord(profiles, type);
     if (p) return p;
     const fallback = { RequestsPerSecondAtFullCpu: 50, IdleCpuPercent: 3 };
     const note = `no capacity profile for \`${type}\`: assumed ${fallback.RequestsPerSecondAtFullCpu} requests per second at full CPU`;
@@ -118,7 +119,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     const key = metricKey(namespace, metricName, dimensions);
     let p = published.get(key);
     if (!p) {
-      const existing = account.cloudwatch.metrics[key];
+      const existing = getRecord(account.cloudwatch.metrics, key);
       p = { series: stepSeries(start, stepMs, steps), stored: existing && existing.Datapoints.length > 0 ? existing : undefined };
       published.set(key, p);
     }

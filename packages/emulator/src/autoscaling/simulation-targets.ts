@@ -2,6 +2,7 @@ import type { NetworkView, Reachability } from '../elbv2/network.ts';
 import type { Elbv2State, LoadBalancer, RegisteredTarget, TargetGroup } from '../elbv2/state.ts';
 import { advanceTargetHealth, type TargetBehaviour, type TargetHealthChange } from '../elbv2/target-health.ts';
 import type { GroupInstance } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // A simulated group's instances as load balancer targets: registration when they enter InService,
 // draining when they leave (https://docs.aws.amazon.com/autoscaling/ec2/userguide/attach-load-balancer-asg.html),
@@ -59,7 +60,7 @@ function settled(target: RegisteredTarget, behaviour: TargetBehaviour | undefine
 
 /** The targets of a run over the group's target groups; `network` answers reachability from the load balancer. */
 export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: string[], network: NetworkView | undefined): SimTargets {
-  const targetGroups = targetGroupArns.map((arn) => elbv2?.targetGroups[arn]).filter((g): g is TargetGroup => g !== undefined);
+  const targetGroups = targetGroupArns.map((arn) => (elbv2 ? getRecord(elbv2.targetGroups, arn) : undefined)).filter((g): g is TargetGroup => g !== undefined);
   const behaviours = new Map<string, TargetBehaviour>();
   const unhealthy = new Set<string>();
   const targetsOf = new Map<string, RegisteredTarget[]>();
@@ -72,13 +73,13 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
   let version = 0;
   const lbOf = (tg: TargetGroup): LoadBalancer | undefined => {
     for (const arn of tg.LoadBalancerArns) {
-      const lb = elbv2?.loadBalancers[arn];
+      const lb = elbv2 ? getRecord(elbv2.loadBalancers, arn) : undefined;
       if (lb) return lb;
     }
     return undefined;
   };
   // With one load balancer in front, a target's reachability is asked once, when it launches.
-  const lbs = [...new Set(targetGroups.flatMap((g) => g.LoadBalancerArns))].map((arn) => elbv2?.loadBalancers[arn]).filter((x) => x !== undefined);
+  const lbs = [...new Set(targetGroups.flatMap((g) => g.LoadBalancerArns))].map((arn) => (elbv2 ? getRecord(elbv2.loadBalancers, arn) : undefined)).filter((x) => x !== undefined);
   const onlyLb = lbs.length === 1 && targetGroups.length === 1 ? lbs[0] : undefined;
 
   const nextDue = (): number => {

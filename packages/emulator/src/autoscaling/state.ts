@@ -1,6 +1,7 @@
 import type { LaunchTemplate } from '../ec2/state.ts';
 import type { CloudWatchState } from '../cloudwatch/state.ts';
 import type { Elbv2State } from '../elbv2/state.ts';
+import { records } from '../records.ts';
 
 // EC2 Auto Scaling state in the shapes of the Auto Scaling API
 // (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_Types.html).
@@ -129,7 +130,7 @@ export interface AutoScalingState {
 
 /** Auto Scaling with nothing in it. */
 export function emptyAutoScalingState(): AutoScalingState {
-  return { groups: {}, policies: {}, scheduledActions: {}, activities: [] };
+  return { groups: records(), policies: records(), scheduledActions: records(), activities: [] };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import { InvalidParameterCombination, InvalidParameterValue, MissingParameter, ResourceNotFound } from './errors.ts';
 import { periodStatistic } from './metrics.ts';
 import { metricKey, type CloudWatchAccount, type ComparisonOperator, type Dimension, type MetricAlarm, type StateValue, type Statistic } from './state.ts';
+import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
 
 // Alarm evaluation: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
 // An alarm looks at the last EvaluationPeriods periods and goes to ALARM when DatapointsToAlarm of them
@@ -133,7 +134,7 @@ export function putMetricAlarm(state: CloudWatchAccount, input: PutMetricAlarmIn
   if (!input.AlarmName || input.AlarmName.length > 255) throw new InvalidParameterValue('the alarm name must be 1 to 255 characters long');
   if (input.Metrics !== undefined || input.ThresholdMetricId !== undefined) throw new InvalidParameterValue('metric math and anomaly detection alarms are not modelled by the emulator');
   if (input.ExtendedStatistic !== undefined) throw new InvalidParameterValue(`the extended statistic \`${input.ExtendedStatistic}\` is not modelled: use Statistic`);
-  if (!(input.ComparisonOperator in OPERATORS)) throw new InvalidParameterValue(`the comparison operator \`${input.ComparisonOperator}\` is not modelled: use one of ${Object.keys(OPERATORS).join(', ')}`);
+  if (!hasRecord(OPERATORS, input.ComparisonOperator)) throw new InvalidParameterValue(`the comparison operator \`${input.ComparisonOperator}\` is not modelled: use one of ${Object.keys(OPERATORS).join(', ')}`);
   if (!input.MetricName || !input.Namespace) throw new MissingParameter('`MetricName` and `Namespace` are required');
   if (!input.Statistic) throw new MissingParameter('`Statistic` is required');
   if (input.Threshold === undefined) throw new MissingParameter('`Threshold` is required');
@@ -147,7 +148,7 @@ export function putMetricAlarm(state: CloudWatchAccount, input: PutMetricAlarmIn
   const m = input.DatapointsToAlarm ?? input.EvaluationPeriods;
   if (!Number.isInteger(m) || m < 1 || m > input.EvaluationPeriods) throw new InvalidParameterCombination(`DatapointsToAlarm (${m}) must be from 1 to EvaluationPeriods (${input.EvaluationPeriods})`);
   const now = new Date(ctx.clock.now()).toISOString();
-  const existing = state.cloudwatch.alarms[input.AlarmName];
+  const existing = getRecord(state.cloudwatch.alarms, input.AlarmName);
   const alarm: MetricAlarm = {
     AlarmName: input.AlarmName,
     AlarmArn: `arn:aws:cloudwatch:${ctx.region}:${ctx.accountId}:alarm:${input.AlarmName}`,
@@ -173,7 +174,7 @@ export function putMetricAlarm(state: CloudWatchAccount, input: PutMetricAlarmIn
     ComparisonOperator: input.ComparisonOperator as ComparisonOperator,
     TreatMissingData: input.TreatMissingData ?? 'missing',
   };
-  state.cloudwatch.alarms[alarm.AlarmName] = alarm;
+  setRecord(state.cloudwatch.alarms, alarm.AlarmName, alarm);
   state.cloudwatch.alarmHistory.push({ AlarmName: alarm.AlarmName, Timestamp: now, HistoryItemType: 'ConfigurationUpdate', HistorySummary: `Alarm "${alarm.AlarmName}" ${existing ? 'updated' : 'created'}` });
   return {};
 }
@@ -189,8 +190,8 @@ export function describeAlarms(state: CloudWatchAccount, input: { AlarmNames?: s
 
 /** DeleteAlarms: every named alarm must exist. */
 export function deleteAlarms(state: CloudWatchAccount, input: { AlarmNames: string[] }, _ctx: Ctx): Record<string, never> {
-  for (const name of input.AlarmNames) if (!state.cloudwatch.alarms[name]) throw new ResourceNotFound(`the alarm \`${name}\` does not exist`);
-  for (const name of input.AlarmNames) delete state.cloudwatch.alarms[name];
+  for (const name of input.AlarmNames) if (!getRecord(state.cloudwatch.alarms, name)) throw new ResourceNotFound(`the alarm \`${name}\` does not exist`);
+  for (const name of input.AlarmNames) deleteRecord(state.cloudwatch.alarms, name);
   return {};
 }
 
@@ -222,7 +223,7 @@ export function transitionAlarm(state: CloudWatchAccount, alarm: MetricAlarm, ev
 
 /** SetAlarmState: a temporary state for testing actions; the next evaluation sets the real one again. */
 export function setAlarmState(state: CloudWatchAccount, input: { AlarmName: string; StateValue: StateValue; StateReason: string }, ctx: Ctx): Record<string, never> {
-  const alarm = state.cloudwatch.alarms[input.AlarmName];
+  const alarm = getRecord(state.cloudwatch.alarms, input.AlarmName);
   if (!alarm) throw new ResourceNotFound(`the alarm \`${input.AlarmName}\` does not exist`);
   transitionAlarm(state, alarm, input, ctx.clock.now());
   return {};
@@ -247,7 +248,7 @@ export function evaluateAlarms(state: CloudWatchAccount, now: number): { Transit
   for (const alarm of Object.values(state.cloudwatch.alarms)) {
     const periodMs = alarm.Period * 1000;
     if (now % periodMs !== 0) continue;
-    const series = state.cloudwatch.metrics[metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions)];
+    const series = getRecord(state.cloudwatch.metrics, metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions));
     const starts: number[] = new Array<number>(alarm.EvaluationPeriods);
     const values: (number | undefined)[] = new Array<number | undefined>(alarm.EvaluationPeriods);
     for (let i = 0; i < alarm.EvaluationPeriods; i++) {

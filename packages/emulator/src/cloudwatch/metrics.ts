@@ -1,6 +1,7 @@
 import type { Ctx } from '../ctx.ts';
 import { InvalidParameterCombination, InvalidParameterValue, MissingParameter } from './errors.ts';
 import { metricKey, type CloudWatchAccount, type Dimension, type MetricSeries, type Statistic, type StoredDatapoint } from './state.ts';
+import { getRecord, setRecord } from '../records.ts';
 
 // Metrics: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html
 // PutMetricData: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
@@ -54,7 +55,7 @@ export function recordMetricData(state: CloudWatchAccount, input: { Namespace: s
     if ((datum.Dimensions ?? []).length > 30) throw new InvalidParameterValue('a metric can have at most 30 dimensions');
     const dimensions = datum.Dimensions ?? [];
     const key = metricKey(input.Namespace, datum.MetricName, dimensions);
-    const series = (state.cloudwatch.metrics[key] ??= { Namespace: input.Namespace, MetricName: datum.MetricName, Dimensions: dimensions, ...(datum.Unit ? { Unit: datum.Unit } : {}), Datapoints: [] });
+    const series = (getRecord(state.cloudwatch.metrics, key) ?? setRecord(state.cloudwatch.metrics, key, { Namespace: input.Namespace, MetricName: datum.MetricName, Dimensions: dimensions, ...(datum.Unit ? { Unit: datum.Unit } : {}), Datapoints: [] }));
     const v = datum.Value;
     const stats = datum.StatisticValues ?? { SampleCount: 1, Sum: v as number, Minimum: v as number, Maximum: v as number };
     addDatapoint(series, { Timestamp: datum.Timestamp === undefined ? now : toMs(datum.Timestamp), ...stats });
@@ -115,7 +116,7 @@ export function getMetricStatistics(
   // Periods are 1, 5, 10, 30 or a multiple of 60 seconds.
   if (!([1, 5, 10, 30].includes(input.Period) || (input.Period > 0 && input.Period % 60 === 0))) throw new InvalidParameterValue(`the period ${input.Period} must be 1, 5, 10, 30 or a multiple of 60`);
   for (const s of input.Statistics) if (!STATISTICS.includes(s)) throw new InvalidParameterValue(`the statistic \`${s}\` is not one of ${STATISTICS.join(', ')}`);
-  const series = state.cloudwatch.metrics[metricKey(input.Namespace, input.MetricName, input.Dimensions ?? [])];
+  const series = getRecord(state.cloudwatch.metrics, metricKey(input.Namespace, input.MetricName, input.Dimensions ?? []));
   const start = toMs(input.StartTime);
   const end = toMs(input.EndTime);
   const datapoints: ({ Timestamp: string } & Partial<Record<Statistic, number>>)[] = [];

@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 // CloudWatch state in the shapes of the CloudWatch API (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Types.html).
 
 /** A metric dimension. */
@@ -79,7 +81,7 @@ export interface CloudWatchState {
 
 /** CloudWatch with no metrics and no alarms. */
 export function emptyCloudWatchState(): CloudWatchState {
-  return { metrics: {}, alarms: {}, alarmHistory: [] };
+  return { metrics: records(), alarms: records(), alarmHistory: [] };
 }
 
 /** What CloudWatch operations need of an account: its `cloudwatch` part (AccountState satisfies it). */

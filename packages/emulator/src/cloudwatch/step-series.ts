@@ -1,6 +1,7 @@
 import { alarmActionsToInvoke, decideAlarmState, evaluateAlarm, transitionAlarm, type AlarmTransition } from './alarms.ts';
 import { periodStatistic, pickStatistic } from './metrics.ts';
 import { metricKey, type CloudWatchAccount, type MetricAlarm, type MetricSeries, type Statistic } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // Metrics and alarms for a run on a fixed step (the Auto Scaling simulation): a metric the run publishes
 // holds one value per step in a typed array instead of a list of stored datapoints, and each alarm is
@@ -69,7 +70,7 @@ export function compileAlarms(state: CloudWatchAccount, published: (key: string)
   return Object.values(state.cloudwatch.alarms).map((alarm) => {
     const key = metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions);
     const own = published(key);
-    const stored: MetricSeries | undefined = state.cloudwatch.metrics[key];
+    const stored: MetricSeries | undefined = getRecord(state.cloudwatch.metrics, key);
     const statistic = own ? ownStatistic(own, alarm) : (start: number) => periodStatistic(stored, start, alarm.Period, alarm.Statistic);
     const repeated = (s: MetricAlarm['StateValue']) => alarmActionsToInvoke({ ...alarm, StateValue: s }, false);
     return { alarm, statistic, values: new Array<number | undefined>(alarm.EvaluationPeriods), repeated: { ALARM: repeated('ALARM'), OK: repeated('OK'), INSUFFICIENT_DATA: repeated('INSUFFICIENT_DATA') } };

@@ -25,6 +25,7 @@ import type {
   Tag,
   Vpc,
 } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // Lookups and small helpers every EC2 operation file shares. Operations change the given state in
 // place; callers that need the old state clone it first (as for IAM).
@@ -70,55 +71,55 @@ function notFound<T>(value: T | undefined, error: () => Error): T {
 
 /** The VPC, or `InvalidVpcID.NotFound`. */
 export function findVpc(state: Ec2State, id: string): Vpc {
-  return notFound(state.vpcs[id], () => new InvalidVpcIDNotFound(`the vpc id \`${id}\` does not exist`));
+  return notFound(getRecord(state.vpcs, id), () => new InvalidVpcIDNotFound(`the vpc id \`${id}\` does not exist`));
 }
 
 /** The subnet, or `InvalidSubnetID.NotFound`. */
 export function findSubnet(state: Ec2State, id: string): Subnet {
-  return notFound(state.subnets[id], () => new InvalidSubnetIDNotFound(`the subnet id \`${id}\` does not exist`));
+  return notFound(getRecord(state.subnets, id), () => new InvalidSubnetIDNotFound(`the subnet id \`${id}\` does not exist`));
 }
 
 /** The route table, or `InvalidRouteTableID.NotFound`. */
 export function findRouteTable(state: Ec2State, id: string): RouteTable {
-  return notFound(state.routeTables[id], () => new InvalidRouteTableIDNotFound(`the route table id \`${id}\` does not exist`));
+  return notFound(getRecord(state.routeTables, id), () => new InvalidRouteTableIDNotFound(`the route table id \`${id}\` does not exist`));
 }
 
 /** The internet gateway, or `InvalidInternetGatewayID.NotFound`. */
 export function findInternetGateway(state: Ec2State, id: string): InternetGateway {
-  return notFound(state.internetGateways[id], () => new InvalidInternetGatewayIDNotFound(`the internet gateway id \`${id}\` does not exist`));
+  return notFound(getRecord(state.internetGateways, id), () => new InvalidInternetGatewayIDNotFound(`the internet gateway id \`${id}\` does not exist`));
 }
 
 /** The NAT gateway (not deleted), or `NatGatewayNotFound`. */
 export function findNatGateway(state: Ec2State, id: string): NatGateway {
-  const nat = state.natGateways[id];
+  const nat = getRecord(state.natGateways, id);
   return notFound(nat && nat.State !== 'deleted' ? nat : undefined, () => new NatGatewayNotFound(`nat gateway \`${id}\` was not found`));
 }
 
 /** The security group, or `InvalidGroup.NotFound`. */
 export function findSecurityGroup(state: Ec2State, id: string): SecurityGroup {
-  return notFound(state.securityGroups[id], () => new InvalidGroupNotFound(`the security group \`${id}\` does not exist`));
+  return notFound(getRecord(state.securityGroups, id), () => new InvalidGroupNotFound(`the security group \`${id}\` does not exist`));
 }
 
 /** The network ACL, or `InvalidNetworkAclID.NotFound`. */
 export function findNetworkAcl(state: Ec2State, id: string): NetworkAcl {
-  return notFound(state.networkAcls[id], () => new InvalidNetworkAclIDNotFound(`the network acl id \`${id}\` does not exist`));
+  return notFound(getRecord(state.networkAcls, id), () => new InvalidNetworkAclIDNotFound(`the network acl id \`${id}\` does not exist`));
 }
 
 /** The network interface, or `InvalidNetworkInterfaceID.NotFound`. */
 export function findNetworkInterface(state: Ec2State, id: string): NetworkInterface {
-  return notFound(state.networkInterfaces[id], () => new InvalidNetworkInterfaceIDNotFound(`the network interface \`${id}\` does not exist`));
+  return notFound(getRecord(state.networkInterfaces, id), () => new InvalidNetworkInterfaceIDNotFound(`the network interface \`${id}\` does not exist`));
 }
 
 /** The instance, or `InvalidInstanceID.NotFound`. */
 export function findInstance(state: Ec2State, id: string): Instance {
-  return notFound(state.instances[id], () => new InvalidInstanceIDNotFound(`the instance id \`${id}\` does not exist`));
+  return notFound(getRecord(state.instances, id), () => new InvalidInstanceIDNotFound(`the instance id \`${id}\` does not exist`));
 }
 
 /** The route table a subnet uses: its explicit association, else the VPC's main table. */
 export function routeTableOfSubnet(state: Ec2State, subnet: Subnet): RouteTable | undefined {
   let main: RouteTable | undefined;
   for (const id in state.routeTables) {
-    const table = state.routeTables[id] as RouteTable;
+    const table = getRecord(state.routeTables, id) as RouteTable;
     if (table.VpcId !== subnet.VpcId) continue;
     for (const association of table.Associations) {
       if (association.SubnetId === subnet.SubnetId) return table;
@@ -131,7 +132,7 @@ export function routeTableOfSubnet(state: Ec2State, subnet: Subnet): RouteTable 
 /** The network ACL a subnet is associated with (every subnet has exactly one). */
 export function networkAclOfSubnet(state: Ec2State, subnetId: string): NetworkAcl | undefined {
   for (const id in state.networkAcls) {
-    const acl = state.networkAcls[id] as NetworkAcl;
+    const acl = getRecord(state.networkAcls, id) as NetworkAcl;
     if (acl.Associations.some((a) => a.SubnetId === subnetId)) return acl;
   }
   return undefined;

@@ -100,3 +100,21 @@ export class DefaultVpcAlreadyExists extends ec2Error('DefaultVpcAlreadyExists')
 export class UnsupportedOperation extends ec2Error('UnsupportedOperation') {}
 /** No subnet was given and the account has no default VPC to launch into. */
 export class VPCIdNotSpecified extends ec2Error('VPCIdNotSpecified') {}
+/** The region already has as many VPCs as its quota allows (5 by default). */
+export class VpcLimitExceeded extends ec2Error('VpcLimitExceeded') {}
+/** The VPC already has as many subnets as its quota allows. */
+export class SubnetLimitExceeded extends ec2Error('SubnetLimitExceeded') {}
+/** The VPC already has as many security groups as its quota allows. */
+export class SecurityGroupLimitExceeded extends ec2Error('SecurityGroupLimitExceeded') {}
+/** The VPC already has as many route tables as its quota allows. */
+export class RouteTableLimitExceeded extends ec2Error('RouteTableLimitExceeded') {}
+/** The route table already has as many routes as its quota allows. */
+export class RouteLimitExceeded extends ec2Error('RouteLimitExceeded') {}
+/** The network ACL already has as many rules in that direction as its quota allows. */
+export class NetworkAclEntryLimitExceeded extends ec2Error('NetworkAclEntryLimitExceeded') {}
+/** The region already has as many internet gateways as its quota allows. */
+export class InternetGatewayLimitExceeded extends ec2Error('InternetGatewayLimitExceeded') {}
+/** The region already has as many Elastic IP addresses as its quota allows. */
+export class AddressLimitExceeded extends ec2Error('AddressLimitExceeded') {}
+/** The Availability Zone already has as many NAT gateways as its quota allows. */
+export class NatGatewayLimitExceeded extends ec2Error('NatGatewayLimitExceeded') {}

@@ -5,6 +5,7 @@ import { protocolName, PROTOCOL_NUMBERS } from './protocols.ts';
 import { DEFAULT_CLIENT_PORTS } from './reachability.ts';
 import { longestPrefixMatch } from './reachability-checks.ts';
 import type { Ec2State, IpPermission, NetworkInterface, WithEc2 } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // The exposure report: every (interface, protocol, port range, source range) the internet can open a
 // connection to, for checks like "only the load balancer is internet-facing" and "no SSH from 0.0.0.0/0".
@@ -50,12 +51,12 @@ function protocolsOf(permission: IpPermission, family: 4 | 6): { protocol: strin
 }
 
 function exposuresOf(ec2: Ec2State, eni: NetworkInterface, family: 4 | 6, address: string, igw: string, out: Exposure[]): void {
-  const subnet = ec2.subnets[eni.SubnetId];
+  const subnet = getRecord(ec2.subnets, eni.SubnetId);
   const acl = networkAclOfSubnet(ec2, eni.SubnetId);
   const table = subnet ? routeTableOfSubnet(ec2, subnet) : undefined;
   if (!subnet || !acl || !table) return;
   for (const groupRef of eni.Groups) {
-    const group = ec2.securityGroups[groupRef.GroupId];
+    const group = getRecord(ec2.securityGroups, groupRef.GroupId);
     if (!group) continue;
     for (const permission of group.IpPermissions) {
       const sources = family === 4 ? permission.IpRanges.map((r) => r.CidrIp) : permission.Ipv6Ranges.map((r) => r.CidrIpv6);
@@ -66,7 +67,7 @@ function exposuresOf(ec2: Ec2State, eni: NetworkInterface, family: 4 | 6, addres
         const back = longestPrefixMatch(table, source);
         if (!back || back.GatewayId !== igw || back.State !== 'active') continue;
         for (const { protocol, ports } of protocolsOf(permission, family)) {
-          const number = PROTOCOL_NUMBERS[protocol] ?? protocol;
+          const number = getRecord(PROTOCOL_NUMBERS, protocol) ?? protocol;
           if (!replyLeaves(acl, source, number)) continue;
           const open = ports ? allowedPorts(acl, false, { remote: source, protocol: number, ports }) : allowedPorts(acl, false, { remote: source, protocol: number, ports: { From: 0, To: 0 }, icmpType: 8 }).slice(0, 1);
           for (const range of open) {
@@ -99,7 +100,7 @@ export function exposureReport(state: WithEc2): ExposureReport {
   const gateways = new Map<string, string>();
   for (const igw of Object.values(ec2.internetGateways)) for (const a of igw.Attachments) gateways.set(a.VpcId, igw.InternetGatewayId);
   for (const eni of Object.values(ec2.networkInterfaces).sort((a, b) => (a.NetworkInterfaceId < b.NetworkInterfaceId ? -1 : 1))) {
-    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const instance = eni.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     const publicV4 = eni.Association?.PublicIp;
     const v6 = eni.Ipv6Addresses[0]?.Ipv6Address;
     if (!publicV4 && !v6) continue;

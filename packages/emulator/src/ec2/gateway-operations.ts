@@ -1,19 +1,24 @@
 import type { Ctx } from '../ctx.ts';
 import { findInstance, findInternetGateway, findNatGateway, findNetworkInterface, findSubnet, findVpc, isoNow, nextPublicIp, tagsFor } from './common.ts';
 import {
+  AddressLimitExceeded,
   DependencyViolation,
   GatewayNotAttached,
   IncorrectInstanceState,
+  InternetGatewayLimitExceeded,
   InvalidAllocationIDNotFound,
   InvalidAssociationIDNotFound,
   InvalidIPAddressInUse,
   InvalidParameterCombination,
   MissingParameter,
+  NatGatewayLimitExceeded,
   ResourceAlreadyAssociated,
 } from './errors.ts';
 import { buildNetworkInterface, removeNetworkInterface } from './network-interface-operations.ts';
 import { refreshRouteStates } from './route-table-operations.ts';
 import type { Address, Ec2State, InternetGateway, NatGateway, NetworkInterface, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Internet gateways, Elastic IPs and NAT gateways
 // (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html,
@@ -24,8 +29,9 @@ type TagSpecifications = { ResourceType: string; Tags: Tag[] }[];
 
 /** CreateInternetGateway: a detached gateway. */
 export function createInternetGateway(state: WithEc2, input: { TagSpecifications?: TagSpecifications }, ctx: Ctx): { InternetGateway: InternetGateway } {
+  checkEc2Quota(Object.keys(state.ec2.internetGateways).length, EC2_QUOTAS.internetGatewaysPerRegion, 'internet gateways', InternetGatewayLimitExceeded);
   const igw: InternetGateway = { InternetGatewayId: ctx.ids.next('igw-'), OwnerId: ctx.accountId, Attachments: [], Tags: tagsFor('internet-gateway', input.TagSpecifications) };
-  state.ec2.internetGateways[igw.InternetGatewayId] = igw;
+  setRecord(state.ec2.internetGateways, igw.InternetGatewayId, igw);
   return { InternetGateway: igw };
 }
 
@@ -61,7 +67,7 @@ export function detachInternetGateway(state: WithEc2, input: { InternetGatewayId
 export function deleteInternetGateway(state: WithEc2, input: { InternetGatewayId: string }): Record<string, never> {
   const igw = findInternetGateway(state.ec2, input.InternetGatewayId);
   if (igw.Attachments.length > 0) throw new DependencyViolation(`the internet gateway \`${igw.InternetGatewayId}\` has dependencies and cannot be deleted`);
-  delete state.ec2.internetGateways[igw.InternetGatewayId];
+  deleteRecord(state.ec2.internetGateways, igw.InternetGatewayId);
   return {};
 }
 
@@ -72,15 +78,16 @@ export function describeInternetGateways(state: WithEc2, input: { InternetGatewa
 }
 
 function findAddress(ec2: Ec2State, allocationId: string): Address {
-  const address = ec2.addresses[allocationId];
+  const address = getRecord(ec2.addresses, allocationId);
   if (!address) throw new InvalidAllocationIDNotFound(`the allocation id \`${allocationId}\` does not exist`);
   return address;
 }
 
 /** AllocateAddress: a new Elastic IP for use in a VPC. */
 export function allocateAddress(state: WithEc2, input: { Domain?: 'vpc'; TagSpecifications?: TagSpecifications }, ctx: Ctx): { AllocationId: string; PublicIp: string; Domain: 'vpc' } {
+  checkEc2Quota(Object.keys(state.ec2.addresses).length, EC2_QUOTAS.elasticIpsPerRegion, 'addresses', AddressLimitExceeded);
   const address: Address = { AllocationId: ctx.ids.next('eipalloc-'), PublicIp: nextPublicIp(state.ec2), Domain: 'vpc', Tags: tagsFor('elastic-ip', input.TagSpecifications) };
-  state.ec2.addresses[address.AllocationId] = address;
+  setRecord(state.ec2.addresses, address.AllocationId, address);
   return { AllocationId: address.AllocationId, PublicIp: address.PublicIp, Domain: 'vpc' };
 }
 
@@ -126,11 +133,11 @@ export function associateAddress(
   if (!vpcHasGateway(ec2, eni.VpcId)) throw new GatewayNotAttached(`network \`${eni.VpcId}\` is not attached to any internet gateway`);
   if (address.AssociationId) {
     if (!input.AllowReassociation) throw new ResourceAlreadyAssociated(`the address \`${address.PublicIp}\` is already associated: pass \`AllowReassociation\` to move it`);
-    const from = address.NetworkInterfaceId ? ec2.networkInterfaces[address.NetworkInterfaceId] : undefined;
+    const from = address.NetworkInterfaceId ? getRecord(ec2.networkInterfaces, address.NetworkInterfaceId) : undefined;
     if (from) delete from.Association;
   }
   if (eni.Association?.AllocationId) {
-    const previous = ec2.addresses[eni.Association.AllocationId];
+    const previous = getRecord(ec2.addresses, eni.Association.AllocationId);
     if (previous && previous !== address) unbindAddress(previous);
   }
   return { AssociationId: bindAddress(ec2, address, eni, ctx) };
@@ -151,12 +158,12 @@ export function disassociateAddress(state: WithEc2, input: { AssociationId: stri
   const ec2 = state.ec2;
   const address = Object.values(ec2.addresses).find((a) => a.AssociationId === input.AssociationId);
   if (!address) throw new InvalidAssociationIDNotFound(`the association id \`${input.AssociationId}\` does not exist`);
-  const eni = address.NetworkInterfaceId ? ec2.networkInterfaces[address.NetworkInterfaceId] : undefined;
+  const eni = address.NetworkInterfaceId ? getRecord(ec2.networkInterfaces, address.NetworkInterfaceId) : undefined;
   if (eni?.InterfaceType === 'nat_gateway') throw new DependencyViolation(`address \`${address.PublicIp}\` belongs to a nat gateway: delete the nat gateway instead`);
   unbindAddress(address);
   if (eni) {
     delete eni.Association;
-    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const instance = eni.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     if (instance && instance.AssociatePublicIpAddress && instance.State.Name === 'running' && instance.NetworkInterfaceIds[0] === eni.NetworkInterfaceId) {
       eni.Association = { PublicIp: nextPublicIp(ec2), IpOwnerId: 'amazon' };
     }
@@ -168,7 +175,7 @@ export function disassociateAddress(state: WithEc2, input: { AssociationId: stri
 export function releaseAddress(state: WithEc2, input: { AllocationId: string }): Record<string, never> {
   const address = findAddress(state.ec2, input.AllocationId);
   if (address.AssociationId) throw new InvalidIPAddressInUse(`address \`${address.PublicIp}\` is in use`);
-  delete state.ec2.addresses[address.AllocationId];
+  deleteRecord(state.ec2.addresses, address.AllocationId);
   return {};
 }
 
@@ -189,6 +196,8 @@ export function createNatGateway(
 ): { NatGateway: NatGateway } {
   const ec2 = state.ec2;
   const subnet = findSubnet(ec2, input.SubnetId);
+  const inZone = Object.values(ec2.natGateways).filter((n) => n.State !== 'deleted' && getRecord(ec2.subnets, n.SubnetId)?.AvailabilityZone === subnet.AvailabilityZone);
+  checkEc2Quota(inZone.length, EC2_QUOTAS.natGatewaysPerAvailabilityZone, `nat gateways in \`${subnet.AvailabilityZone}\``, NatGatewayLimitExceeded);
   const connectivity = input.ConnectivityType ?? 'public';
   if (connectivity === 'public' && input.AllocationId === undefined) throw new MissingParameter('a public nat gateway needs `AllocationId`');
   if (connectivity === 'private' && input.AllocationId !== undefined) throw new InvalidParameterCombination('a private nat gateway takes no `AllocationId`');
@@ -210,7 +219,7 @@ export function createNatGateway(
     CreateTime: isoNow(ctx),
     Tags: tagsFor('natgateway', input.TagSpecifications),
   };
-  ec2.natGateways[NatGatewayId] = nat;
+  setRecord(ec2.natGateways, NatGatewayId, nat);
   refreshRouteStates(ec2);
   return { NatGateway: nat };
 }
@@ -220,7 +229,7 @@ export function deleteNatGateway(state: WithEc2, input: { NatGatewayId: string }
   const ec2 = state.ec2;
   const nat = findNatGateway(ec2, input.NatGatewayId);
   for (const entry of nat.NatGatewayAddresses) {
-    const eni = ec2.networkInterfaces[entry.NetworkInterfaceId];
+    const eni = getRecord(ec2.networkInterfaces, entry.NetworkInterfaceId);
     if (eni) removeNetworkInterface(ec2, eni);
   }
   nat.State = 'deleted';

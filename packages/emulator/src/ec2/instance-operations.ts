@@ -14,6 +14,7 @@ import { resolveLaunchTemplate } from './launch-template-operations.ts';
 import { buildNetworkInterface, removeNetworkInterface, resolveGroups } from './network-interface-operations.ts';
 import { refreshRouteStates } from './route-table-operations.ts';
 import type { Ec2State, Instance, InstanceBlockDeviceMapping, InstanceMetadataOptions, InstanceStateName, LaunchTemplateData, NetworkInterface, Tag, Volume, WithEc2 } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
 
 // Instances and their lifecycle (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html).
 // Transitions settle at once on the emulated clock: a stopped instance is stored as `stopped`, while the
@@ -98,13 +99,13 @@ function addVolume(ec2: Ec2State, instance: Instance, device: string, ebs: NonNu
     Attachments: [{ InstanceId: instance.InstanceId, Device: device, State: 'attached', DeleteOnTermination: deleteOnTermination }],
   };
   if (ebs.Iops !== undefined) volume.Iops = ebs.Iops;
-  ec2.volumes[volume.VolumeId] = volume;
+  setRecord(ec2.volumes, volume.VolumeId, volume);
   return { DeviceName: device, Ebs: { VolumeId: volume.VolumeId, Status: 'attached', DeleteOnTermination: deleteOnTermination, AttachTime: isoNow(ctx) } };
 }
 
 /** The instance as DescribeInstances shows it: addresses and interfaces read from its network interfaces. */
 export function instanceView(ec2: Ec2State, instance: Instance): Instance & { PrivateIpAddress?: string; PublicIpAddress?: string; NetworkInterfaces: NetworkInterface[] } {
-  const enis = instance.NetworkInterfaceIds.flatMap((id) => (ec2.networkInterfaces[id] ? [ec2.networkInterfaces[id]] : []));
+  const enis = instance.NetworkInterfaceIds.flatMap((id) => getRecord(ec2.networkInterfaces, id) ?? []);
   const primary = enis[0];
   const view: Instance & { PrivateIpAddress?: string; PublicIpAddress?: string; NetworkInterfaces: NetworkInterface[] } = { ...instance, NetworkInterfaces: enis };
   if (primary) view.PrivateIpAddress = primary.PrivateIpAddress;
@@ -124,7 +125,7 @@ export function runInstances(state: WithEc2, rawInput: RunInstancesInput, ctx: C
   if (!input.ImageId) throw new MissingParameter('the request must contain the parameter `ImageId`');
   if (!AMI_ID.test(input.ImageId)) throw new InvalidAMIIDMalformed(`invalid id: \`${input.ImageId}\``);
   if (!input.InstanceType) throw new MissingParameter('the request must contain the parameter `InstanceType`');
-  const type = INSTANCE_TYPES[input.InstanceType];
+  const type = getRecord(INSTANCE_TYPES, input.InstanceType);
   if (!type) throw new InvalidParameterValue(`the instance type \`${input.InstanceType}\` is not in the emulator's catalogue`);
   if (!Number.isInteger(input.MinCount) || !Number.isInteger(input.MaxCount) || input.MinCount < 1 || input.MaxCount < input.MinCount) {
     throw new InvalidParameterValue('`MinCount` must be at least 1 and at most `MaxCount`');
@@ -188,7 +189,7 @@ export function runInstances(state: WithEc2, rawInput: RunInstancesInput, ctx: C
         instance.BlockDeviceMappings.push(addVolume(ec2, instance, mapping.DeviceName, mapping.Ebs, ctx));
       }
     }
-    ec2.instances[InstanceId] = instance;
+    setRecord(ec2.instances, InstanceId, instance);
     launched.push({ ...instanceView(ec2, instance), State: stateOf('pending') });
   }
   return { ReservationId, OwnerId: ctx.accountId, Instances: launched };
@@ -209,7 +210,7 @@ function change(instance: Instance, previous: InstanceStateName, reported: Insta
 
 function primaryInterface(ec2: Ec2State, instance: Instance): NetworkInterface | undefined {
   const id = instance.NetworkInterfaceIds[0];
-  return id ? ec2.networkInterfaces[id] : undefined;
+  return id ? getRecord(ec2.networkInterfaces, id) : undefined;
 }
 
 /**
@@ -272,7 +273,7 @@ export function terminateInstances(state: WithEc2, input: { InstanceIds: string[
     instance.State = stateOf('terminated');
     instance.StateTransitionReason = `User initiated (${isoNow(ctx).replace('T', ' ').slice(0, 19)} GMT)`;
     for (const id of instance.NetworkInterfaceIds) {
-      const eni = ec2.networkInterfaces[id];
+      const eni = getRecord(ec2.networkInterfaces, id);
       if (!eni) continue;
       if (eni.Attachment?.DeleteOnTermination) {
         removeNetworkInterface(ec2, eni);
@@ -283,9 +284,9 @@ export function terminateInstances(state: WithEc2, input: { InstanceIds: string[
       }
     }
     for (const mapping of instance.BlockDeviceMappings) {
-      const volume = mapping.Ebs ? ec2.volumes[mapping.Ebs.VolumeId] : undefined;
+      const volume = mapping.Ebs ? getRecord(ec2.volumes, mapping.Ebs.VolumeId) : undefined;
       if (!volume) continue;
-      if (mapping.Ebs?.DeleteOnTermination) delete ec2.volumes[volume.VolumeId];
+      if (mapping.Ebs?.DeleteOnTermination) deleteRecord(ec2.volumes, volume.VolumeId);
       else {
         volume.State = 'available';
         volume.Attachments = [];

@@ -1,3 +1,5 @@
+import { getRecord, recordsFrom } from '../records.ts';
+
 // A catalogue of common instance types in the shape of DescribeInstanceTypes, with the burst credit
 // figures of the T family (https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html and
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html).
@@ -52,7 +54,7 @@ const ROWS: Row[] = [
 ];
 
 /** The catalogue by type name. */
-export const INSTANCE_TYPES: Record<string, InstanceTypeInfo> = Object.fromEntries(
+export const INSTANCE_TYPES: Record<string, InstanceTypeInfo> = recordsFrom(
   ROWS.map(([type, vcpus, memory, network, enis, ips, arm, storage, burst]) => {
     const info: InstanceTypeInfo = {
       InstanceType: type,
@@ -73,5 +75,5 @@ export const INSTANCE_TYPES: Record<string, InstanceTypeInfo> = Object.fromEntri
 /** DescribeInstanceTypes: the catalogue entries for the given types, or all. Unknown types are skipped, as EC2 rejects them on launch. */
 export function describeInstanceTypes(_state: unknown, input: { InstanceTypes?: string[] } = {}): { InstanceTypes: InstanceTypeInfo[] } {
   const names = input.InstanceTypes ?? Object.keys(INSTANCE_TYPES);
-  return { InstanceTypes: names.flatMap((name) => (INSTANCE_TYPES[name] ? [INSTANCE_TYPES[name]] : [])) };
+  return { InstanceTypes: names.flatMap((name) => getRecord(INSTANCE_TYPES, name) ?? []) };
 }

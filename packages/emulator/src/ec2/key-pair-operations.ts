@@ -2,6 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import { isoNow, tagsFor } from './common.ts';
 import { InvalidKeyPairDuplicate, InvalidKeyPairNotFound, InvalidParameterValue } from './errors.ts';
 import type { KeyPair, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, setRecord } from '../records.ts';
 
 // Key pairs (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-key-pairs.html). The emulator
 // makes no real keys (it has no randomness of its own): the private key material it returns is a
@@ -23,7 +24,7 @@ function store(state: WithEc2, name: string, type: 'rsa' | 'ed25519', seed: stri
   if (Object.values(state.ec2.keyPairs).some((k) => k.KeyName === name)) throw new InvalidKeyPairDuplicate(`the key pair \`${name}\` already exists`);
   const KeyPairId = ctx.ids.next('key-');
   const pair: KeyPair = { KeyPairId, KeyName: name, KeyType: type, KeyFingerprint: fingerprint(`${KeyPairId}${seed}`), CreateTime: isoNow(ctx), Tags: tags };
-  state.ec2.keyPairs[KeyPairId] = pair;
+  setRecord(state.ec2.keyPairs, KeyPairId, pair);
   return pair;
 }
 
@@ -61,6 +62,6 @@ export function describeKeyPairs(state: WithEc2, input: { KeyNames?: string[] } 
 
 /** DeleteKeyPair: EC2 succeeds even when the pair does not exist. */
 export function deleteKeyPair(state: WithEc2, input: { KeyName: string }): { Return: true } {
-  for (const [id, pair] of Object.entries(state.ec2.keyPairs)) if (pair.KeyName === input.KeyName) delete state.ec2.keyPairs[id];
+  for (const [id, pair] of Object.entries(state.ec2.keyPairs)) if (pair.KeyName === input.KeyName) deleteRecord(state.ec2.keyPairs, id);
   return { Return: true };
 }

@@ -8,6 +8,7 @@ import {
   InvalidParameterValue,
 } from './errors.ts';
 import type { Ec2State, LaunchTemplate, LaunchTemplateData, LaunchTemplateVersion, WithEc2 } from './state.ts';
+import { getRecord, setRecord } from '../records.ts';
 
 // Launch templates and their versions (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html).
 
@@ -18,7 +19,7 @@ function findTemplate(ec2: Ec2State, ref: TemplateRef): LaunchTemplate {
     throw new InvalidParameterCombination('give exactly one of `LaunchTemplateId` and `LaunchTemplateName`');
   }
   const template = ref.LaunchTemplateId !== undefined
-    ? ec2.launchTemplates[ref.LaunchTemplateId]
+    ? getRecord(ec2.launchTemplates, ref.LaunchTemplateId)
     : Object.values(ec2.launchTemplates).find((t) => t.LaunchTemplateName === ref.LaunchTemplateName);
   if (!template) throw new InvalidLaunchTemplateIdNotFound(`the launch template \`${ref.LaunchTemplateId ?? ref.LaunchTemplateName}\` does not exist`);
   return template;
@@ -58,7 +59,7 @@ export function createLaunchTemplate(
     CreateTime: isoNow(ctx),
     Versions: [{ VersionNumber: 1, VersionDescription: input.VersionDescription, CreateTime: isoNow(ctx), LaunchTemplateData: structuredClone(input.LaunchTemplateData) }],
   };
-  ec2.launchTemplates[template.LaunchTemplateId] = template;
+  setRecord(ec2.launchTemplates, template.LaunchTemplateId, template);
   const { Versions: _versions, ...view } = template;
   return { LaunchTemplate: view };
 }

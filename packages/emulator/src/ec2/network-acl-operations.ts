@@ -11,9 +11,12 @@ import {
   InvalidParameterValue,
   MissingParameter,
   NetworkAclEntryAlreadyExists,
+  NetworkAclEntryLimitExceeded,
 } from './errors.ts';
 import { hasPorts, protocolNumber } from './protocols.ts';
 import type { NetworkAcl, NetworkAclEntry, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Network ACLs (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html).
 
@@ -64,7 +67,7 @@ export function createNetworkAcl(state: WithEc2, input: { VpcId: string; TagSpec
     Tags: tagsFor('network-acl', input.TagSpecifications),
   };
   sortAclEntries(acl.Entries);
-  state.ec2.networkAcls[acl.NetworkAclId] = acl;
+  setRecord(state.ec2.networkAcls, acl.NetworkAclId, acl);
   return { NetworkAcl: acl };
 }
 
@@ -75,6 +78,8 @@ export function createNetworkAclEntry(state: WithEc2, input: NetworkAclEntryInpu
   if (acl.Entries.some((e) => e.Egress === entry.Egress && e.RuleNumber === entry.RuleNumber)) {
     throw new NetworkAclEntryAlreadyExists(`the network acl entry identified by rule \`${entry.RuleNumber}\` (${entry.Egress ? 'egress' : 'ingress'}) already exists`);
   }
+  const numbered = acl.Entries.filter((e) => e.Egress === entry.Egress && e.RuleNumber <= MAX_RULE_NUMBER).length;
+  checkEc2Quota(numbered, EC2_QUOTAS.networkAclRulesPerDirection, `${entry.Egress ? 'outbound' : 'inbound'} rules per network acl`, NetworkAclEntryLimitExceeded);
   acl.Entries.push(entry);
   sortAclEntries(acl.Entries);
   return {};
@@ -129,6 +134,6 @@ export function deleteNetworkAcl(state: WithEc2, input: { NetworkAclId: string }
   const acl = findNetworkAcl(state.ec2, input.NetworkAclId);
   if (acl.IsDefault) throw new CannotDelete(`the default network acl \`${acl.NetworkAclId}\` cannot be deleted`);
   if (acl.Associations.length > 0) throw new DependencyViolation(`the network acl \`${acl.NetworkAclId}\` has dependencies and cannot be deleted`);
-  delete state.ec2.networkAcls[acl.NetworkAclId];
+  deleteRecord(state.ec2.networkAcls, acl.NetworkAclId);
   return {};
 }

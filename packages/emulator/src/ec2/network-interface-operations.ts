@@ -9,6 +9,7 @@ import {
   SecurityGroupsPerInterfaceLimitExceeded,
 } from './errors.ts';
 import type { Ec2State, NetworkInterface, Subnet, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
 
 // Elastic network interfaces (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html).
 
@@ -18,7 +19,7 @@ export const SECURITY_GROUPS_PER_INTERFACE = 5;
 function usedAddresses(ec2: Ec2State, subnetId: string): Set<string> {
   const used = new Set<string>();
   for (const id in ec2.networkInterfaces) {
-    const eni = ec2.networkInterfaces[id] as NetworkInterface;
+    const eni = getRecord(ec2.networkInterfaces, id) as NetworkInterface;
     if (eni.SubnetId === subnetId) for (const p of eni.PrivateIpAddresses) used.add(p.PrivateIpAddress);
   }
   return used;
@@ -86,17 +87,17 @@ export function buildNetworkInterface(
     RequesterManaged: options.InterfaceType === 'nat_gateway',
     Tags: options.Tags ?? [],
   };
-  ec2.networkInterfaces[eni.NetworkInterfaceId] = eni;
+  setRecord(ec2.networkInterfaces, eni.NetworkInterfaceId, eni);
   subnet.AvailableIpAddressCount -= 1;
   return eni;
 }
 
 /** Removes an interface and gives its address back to the subnet. */
 export function removeNetworkInterface(ec2: Ec2State, eni: NetworkInterface): void {
-  const subnet = ec2.subnets[eni.SubnetId];
+  const subnet = getRecord(ec2.subnets, eni.SubnetId);
   if (subnet) subnet.AvailableIpAddressCount += eni.PrivateIpAddresses.length;
   if (eni.Association?.AllocationId) {
-    const address = ec2.addresses[eni.Association.AllocationId];
+    const address = getRecord(ec2.addresses, eni.Association.AllocationId);
     if (address) {
       delete address.AssociationId;
       delete address.InstanceId;
@@ -104,7 +105,7 @@ export function removeNetworkInterface(ec2: Ec2State, eni: NetworkInterface): vo
       delete address.PrivateIpAddress;
     }
   }
-  delete ec2.networkInterfaces[eni.NetworkInterfaceId];
+  deleteRecord(ec2.networkInterfaces, eni.NetworkInterfaceId);
 }
 
 /** CreateNetworkInterface: an unattached interface with a private address and security groups. */
@@ -137,7 +138,7 @@ export function modifyNetworkInterfaceAttribute(state: WithEc2, input: { Network
   if (input.Groups) {
     if (input.Groups.length === 0) throw new InvalidParameterValue('an interface needs at least one security group');
     eni.Groups = resolveGroups(state.ec2, eni.VpcId, input.Groups);
-    const instance = eni.Attachment ? state.ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const instance = eni.Attachment ? getRecord(state.ec2.instances, eni.Attachment.InstanceId) : undefined;
     if (instance && instance.NetworkInterfaceIds[0] === eni.NetworkInterfaceId) instance.SecurityGroups = eni.Groups.map((g) => ({ ...g }));
   }
   if (input.SourceDestCheck) eni.SourceDestCheck = input.SourceDestCheck.Value;

@@ -1,3 +1,5 @@
+import { getRecord } from '../records.ts';
+
 // IP protocol names and numbers as EC2 accepts them: security groups take `tcp`/`udp`/`icmp`/`icmpv6`
 // or a number, network ACLs store numbers (https://www.iana.org/assignments/protocol-numbers/).
 
@@ -9,7 +11,7 @@ const NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '5
 /** A protocol given by name or number as its IANA number text (`-1` for all), or undefined if it is neither. */
 export function protocolNumber(protocol: string): string | undefined {
   const lower = protocol.toLowerCase();
-  const known = PROTOCOL_NUMBERS[lower];
+  const known = getRecord(PROTOCOL_NUMBERS, lower);
   if (known) return known;
   return /^\d{1,3}$/.test(lower) && Number(lower) <= 255 ? String(Number(lower)) : undefined;
 }
@@ -17,7 +19,7 @@ export function protocolNumber(protocol: string): string | undefined {
 /** The name of a protocol number where it has one (`6` → `tcp`), else the number itself. */
 export function protocolName(protocol: string): string {
   const number = protocolNumber(protocol) ?? protocol;
-  return NAMES[number] ?? number;
+  return getRecord(NAMES, number) ?? number;
 }
 
 /** Whether the protocol carries ports (tcp and udp do; rules for them have a port range). */

@@ -8,6 +8,7 @@ import { longestPrefixMatch } from './reachability-checks.ts';
 import type { Explanation } from './reachability-types.ts';
 import { portsMatch } from './sg-evaluation.ts';
 import type { Ec2State, NetworkInterface, SecurityGroup, WithEc2 } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // All-pairs reachability between running instances for one protocol and port. Pairs inside one VPC
 // (the common case, and the one that grows quadratically) are answered from a compiled form of the same
@@ -70,7 +71,7 @@ function allows(rules: CompiledRules, ip: number, peerGroups: string[]): boolean
 /** Reachability between every ordered pair of running instances, for one protocol and port. */
 export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuery): ReachabilityMatrix {
   const ec2: Ec2State = state.ec2;
-  const protocolNumber = PROTOCOL_NUMBERS[query.Protocol];
+  const protocolNumber = getRecord(PROTOCOL_NUMBERS, query.Protocol);
   if (!protocolNumber || protocolNumber === '-1') throw new InvalidParameterValue(`protocol \`${query.Protocol}\` is not one of \`tcp\`, \`udp\`, \`icmp\``);
   const ported = query.Protocol === 'tcp' || query.Protocol === 'udp';
   if (ported && query.DestinationPort === undefined) throw new InvalidParameterValue(`\`${query.Protocol}\` needs a \`DestinationPort\``);
@@ -80,15 +81,15 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
   const nodes: Node[] = [];
   for (const instance of Object.values(ec2.instances).sort((a, b) => (a.InstanceId < b.InstanceId ? -1 : 1))) {
     if (instance.State.Name !== 'running') continue;
-    const eni = ec2.networkInterfaces[instance.NetworkInterfaceIds[0] ?? ''];
+    const eni = getRecord(ec2.networkInterfaces, instance.NetworkInterfaceIds[0] ?? '');
     const range = eni ? parseCidr(eni.PrivateIpAddress) : undefined;
     if (!eni || !range || range.family !== 4) continue;
     const groups = eni.Groups.map((g) => g.GroupId);
     const egress: CompiledRules = { intervals: [], groups: new Set() };
     const ingress: CompiledRules = { intervals: [], groups: new Set() };
     for (const id of groups) {
-      compileGroup(ec2.securityGroups[id], 'egress', query.Protocol, port, egress);
-      compileGroup(ec2.securityGroups[id], 'ingress', query.Protocol, port, ingress);
+      compileGroup(getRecord(ec2.securityGroups, id), 'egress', query.Protocol, port, egress);
+      compileGroup(getRecord(ec2.securityGroups, id), 'ingress', query.Protocol, port, ingress);
     }
     nodes.push({ instanceId: instance.InstanceId, eni, ip: range.first, range, groups, egress, ingress });
   }
@@ -119,7 +120,7 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
     }
     let hit = cache.get(remote.ip);
     if (hit === undefined) {
-      const subnet = ec2.subnets[subnetId];
+      const subnet = getRecord(ec2.subnets, subnetId);
       const table = subnet ? routeTableOfSubnet(ec2, subnet) : undefined;
       const route = table ? longestPrefixMatch(table, remote.range) : undefined;
       // The analyzer's answers: no route, a blackhole, or a detour through a middlebox it does not model.

@@ -5,6 +5,7 @@ import { PROTOCOL_NUMBERS } from './protocols.ts';
 import { checkAcl, checkSg, route, routeView, Walk } from './reachability-checks.ts';
 import type { ReachabilityAnalysis, ReachabilityQuery } from './reachability-types.ts';
 import type { Ec2State, Instance, NetworkInterface, Subnet, WithEc2 } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // The network path analyzer: an offline, deterministic Reachability Analyzer
 // (https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html). It walks
@@ -27,7 +28,7 @@ type Endpoint =
 type Attached = { kind: 'interface'; id: string; eni: NetworkInterface; instance?: Instance; publicAddress?: IpRange };
 
 function attachedGateway(ec2: Ec2State, vpcId: string): string | undefined {
-  for (const id in ec2.internetGateways) if (ec2.internetGateways[id]?.Attachments.some((a) => a.VpcId === vpcId)) return id;
+  for (const id in ec2.internetGateways) if (getRecord(ec2.internetGateways, id)?.Attachments.some((a) => a.VpcId === vpcId)) return id;
   return undefined;
 }
 
@@ -42,7 +43,7 @@ function internetAddress(eni: NetworkInterface, family: 4 | 6): IpRange | undefi
 }
 
 function subnetOf(walk: Walk, path: 'forward' | 'return', eni: NetworkInterface): Subnet | undefined {
-  const subnet = walk.ec2.subnets[eni.SubnetId];
+  const subnet = getRecord(walk.ec2.subnets, eni.SubnetId);
   if (!subnet) walk.fail(path, eni.NetworkInterfaceId, `subnet \`${eni.SubnetId}\` of \`${eni.NetworkInterfaceId}\` is not in the given state`);
   return subnet;
 }
@@ -180,7 +181,7 @@ function outboundToInternet(walk: Walk, a: NetworkInterface, destination: IpRang
 }
 
 function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, natId: string, destination: IpRange, clientPorts: PortInterval): IpRange | undefined {
-  const nat = walk.ec2.natGateways[natId];
+  const nat = getRecord(walk.ec2.natGateways, natId);
   if (!nat || nat.State !== 'available') {
     walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: natId }, Path: 'forward', Reason: `nat gateway \`${natId}\` is not available (state \`${nat?.State ?? 'missing'}\`)` });
     return undefined;
@@ -190,8 +191,8 @@ function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, nat
     return undefined;
   }
   const address = nat.NatGatewayAddresses[0];
-  const natEni = address ? walk.ec2.networkInterfaces[address.NetworkInterfaceId] : undefined;
-  const natSubnet = walk.ec2.subnets[nat.SubnetId];
+  const natEni = address ? getRecord(walk.ec2.networkInterfaces, address.NetworkInterfaceId) : undefined;
+  const natSubnet = getRecord(walk.ec2.subnets, nat.SubnetId);
   const aAddress = privateAddress(a, 4);
   const publicIp = address?.PublicIp ? parseCidr(address.PublicIp) : undefined;
   if (!natSubnet || !aAddress) {
@@ -235,28 +236,28 @@ function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, nat
 
 function resolveEndpoint(ec2: Ec2State, text: string, ip: string | undefined, role: 'source' | 'destination'): Endpoint {
   if (text === 'internet' || text.startsWith('igw-')) {
-    if (text.startsWith('igw-') && !ec2.internetGateways[text]) throw new InvalidParameterValue(`the internet gateway \`${text}\` does not exist`);
+    if (text.startsWith('igw-') && !getRecord(ec2.internetGateways, text)) throw new InvalidParameterValue(`the internet gateway \`${text}\` does not exist`);
     const range = parseCidr(ip ?? '0.0.0.0/0');
     if (!range) throw new InvalidParameterValue(`\`${ip}\` is not an ip address or cidr block`);
     return { kind: 'internet', id: text, range };
   }
   if (text.startsWith('i-')) {
-    const instance = ec2.instances[text];
-    const eni = instance ? ec2.networkInterfaces[instance.NetworkInterfaceIds[0] ?? ''] : undefined;
+    const instance = getRecord(ec2.instances, text);
+    const eni = instance ? getRecord(ec2.networkInterfaces, instance.NetworkInterfaceIds[0] ?? '') : undefined;
     if (!instance) throw new InvalidParameterValue(`the ${role} instance \`${text}\` does not exist`);
     return { kind: 'interface', id: text, eni, instance };
   }
   if (text.startsWith('eni-')) {
-    const eni = ec2.networkInterfaces[text];
+    const eni = getRecord(ec2.networkInterfaces, text);
     if (!eni) throw new InvalidParameterValue(`the ${role} network interface \`${text}\` does not exist`);
-    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const instance = eni.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     return { kind: 'interface', id: text, eni, instance };
   }
   const range = parseCidr(text);
   if (!range) throw new InvalidParameterValue(`the ${role} \`${text}\` is not an instance, network interface, internet gateway, \`internet\` or ip address`);
   for (const id in ec2.networkInterfaces) {
-    const eni = ec2.networkInterfaces[id] as NetworkInterface;
-    const instance = eni.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const eni = getRecord(ec2.networkInterfaces, id) as NetworkInterface;
+    const instance = eni.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     if (eni.PrivateIpAddress === text || eni.Ipv6Addresses.some((a) => a.Ipv6Address === text)) return { kind: 'interface', id: text, eni, instance };
     if (eni.Association?.PublicIp === text) return { kind: 'interface', id: text, eni, instance, publicAddress: range };
   }
@@ -282,7 +283,7 @@ function checkRunning(walk: Walk, endpoint: Endpoint, path: 'forward' | 'return'
  */
 export function analyzeReachability(state: WithEc2, query: ReachabilityQuery): ReachabilityAnalysis {
   const ec2 = state.ec2;
-  const protocolNumber = PROTOCOL_NUMBERS[query.Protocol];
+  const protocolNumber = getRecord(PROTOCOL_NUMBERS, query.Protocol);
   if (!protocolNumber || protocolNumber === '-1') throw new InvalidParameterValue(`protocol \`${query.Protocol}\` is not one of \`tcp\`, \`udp\`, \`icmp\`, \`icmpv6\``);
   const ported = query.Protocol === 'tcp' || query.Protocol === 'udp';
   if (ported && (query.DestinationPort === undefined || !Number.isInteger(query.DestinationPort) || query.DestinationPort < 0 || query.DestinationPort > 65535)) {

@@ -10,8 +10,12 @@ import {
   InvalidRouteNotFound,
   ResourceAlreadyAssociated,
   RouteAlreadyExists,
+  RouteLimitExceeded,
+  RouteTableLimitExceeded,
 } from './errors.ts';
 import type { Ec2State, Route, RouteTable, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, getRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Route tables (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html).
 
@@ -32,21 +36,21 @@ export interface RouteDestination {
 /** Whether a route's target can carry traffic now: a deleted NAT gateway or a detached gateway makes a blackhole. */
 export function routeState(ec2: Ec2State, table: RouteTable, route: Route): 'active' | 'blackhole' {
   if (route.GatewayId === 'local') return 'active';
-  if (route.GatewayId) return ec2.internetGateways[route.GatewayId]?.Attachments.some((a) => a.VpcId === table.VpcId) ? 'active' : 'blackhole';
-  if (route.NatGatewayId) return ec2.natGateways[route.NatGatewayId]?.State === 'available' ? 'active' : 'blackhole';
+  if (route.GatewayId) return getRecord(ec2.internetGateways, route.GatewayId)?.Attachments.some((a) => a.VpcId === table.VpcId) ? 'active' : 'blackhole';
+  if (route.NatGatewayId) return getRecord(ec2.natGateways, route.NatGatewayId)?.State === 'available' ? 'active' : 'blackhole';
   if (route.NetworkInterfaceId) {
-    const eni = ec2.networkInterfaces[route.NetworkInterfaceId];
-    const instance = eni?.Attachment ? ec2.instances[eni.Attachment.InstanceId] : undefined;
+    const eni = getRecord(ec2.networkInterfaces, route.NetworkInterfaceId);
+    const instance = eni?.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
     return eni && (!instance || instance.State.Name === 'running') ? 'active' : 'blackhole';
   }
-  if (route.InstanceId) return ec2.instances[route.InstanceId]?.State.Name === 'running' ? 'active' : 'blackhole';
+  if (route.InstanceId) return getRecord(ec2.instances, route.InstanceId)?.State.Name === 'running' ? 'active' : 'blackhole';
   return 'blackhole';
 }
 
 /** Recomputes every route's `State` after a target changed (gateway detached, NAT deleted, instance stopped). */
 export function refreshRouteStates(ec2: Ec2State): void {
   for (const id in ec2.routeTables) {
-    const table = ec2.routeTables[id] as RouteTable;
+    const table = getRecord(ec2.routeTables, id) as RouteTable;
     for (const route of table.Routes) route.State = routeState(ec2, table, route);
   }
 }
@@ -96,10 +100,11 @@ function checkTarget(ec2: Ec2State, table: RouteTable, target: RouteTarget): Rou
 /** CreateRouteTable: a table with only the local route(s) of its VPC. */
 export function createRouteTable(state: WithEc2, input: { VpcId: string; TagSpecifications?: { ResourceType: string; Tags: Tag[] }[] }, ctx: Ctx): { RouteTable: RouteTable } {
   const vpc = findVpc(state.ec2, input.VpcId);
+  checkEc2Quota(Object.values(state.ec2.routeTables).filter((t) => t.VpcId === vpc.VpcId).length, EC2_QUOTAS.routeTablesPerVpc, 'route tables per vpc', RouteTableLimitExceeded);
   const routes: Route[] = [{ DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' }];
   for (const block of vpc.Ipv6CidrBlockAssociationSet) routes.push({ DestinationIpv6CidrBlock: block.Ipv6CidrBlock, GatewayId: 'local', State: 'active', Origin: 'CreateRouteTable' });
   const table: RouteTable = { RouteTableId: ctx.ids.next('rtb-'), VpcId: vpc.VpcId, OwnerId: ctx.accountId, Routes: routes, Associations: [], Tags: tagsFor('route-table', input.TagSpecifications) };
-  state.ec2.routeTables[table.RouteTableId] = table;
+  setRecord(state.ec2.routeTables, table.RouteTableId, table);
   return { RouteTable: table };
 }
 
@@ -110,6 +115,7 @@ export function createRoute(state: WithEc2, input: { RouteTableId: string } & Ro
   if (table.Routes.some((r) => r[destination.key] === destination.value)) {
     throw new RouteAlreadyExists(`the route identified by \`${destination.value}\` already exists in \`${table.RouteTableId}\``);
   }
+  checkEc2Quota(table.Routes.filter((r) => r.GatewayId !== 'local').length, EC2_QUOTAS.routesPerRouteTable, 'routes per route table', RouteLimitExceeded);
   const route: Route = { [destination.key]: destination.value, ...checkTarget(state.ec2, table, input), State: 'active', Origin: 'CreateRoute' };
   route.State = routeState(state.ec2, table, route);
   table.Routes.push(route);
@@ -200,6 +206,6 @@ export function deleteRouteTable(state: WithEc2, input: { RouteTableId: string }
   const table = findRouteTable(state.ec2, input.RouteTableId);
   if (table.Associations.some((a) => a.Main)) throw new CannotDelete(`route table \`${table.RouteTableId}\` is the main route table of its vpc and cannot be deleted`);
   if (table.Associations.length > 0) throw new DependencyViolation(`the route table \`${table.RouteTableId}\` has dependencies and cannot be deleted`);
-  delete state.ec2.routeTables[table.RouteTableId];
+  deleteRecord(state.ec2.routeTables, table.RouteTableId);
   return {};
 }

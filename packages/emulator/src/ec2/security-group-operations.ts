@@ -11,10 +11,13 @@ import {
   InvalidPermissionMalformed,
   InvalidPermissionNotFound,
   RulesPerSecurityGroupLimitExceeded,
+  SecurityGroupLimitExceeded,
   UnsupportedOperation,
 } from './errors.ts';
 import { hasPorts, protocolName, protocolNumber } from './protocols.ts';
 import type { Ec2State, IpPermission, SecurityGroup, Tag, WithEc2 } from './state.ts';
+import { deleteRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // Security groups (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html).
 
@@ -196,6 +199,7 @@ export function createSecurityGroup(
   if (Object.values(ec2.securityGroups).some((g) => g.VpcId === vpc.VpcId && g.GroupName === input.GroupName)) {
     throw new InvalidGroupDuplicate(`the security group \`${input.GroupName}\` already exists for vpc \`${vpc.VpcId}\``);
   }
+  checkEc2Quota(Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId).length, EC2_QUOTAS.securityGroupsPerVpc, 'security groups per vpc', SecurityGroupLimitExceeded);
   const ipv6 = vpc.Ipv6CidrBlockAssociationSet.length > 0;
   const group: SecurityGroup = {
     GroupId: ctx.ids.next('sg-'),
@@ -207,7 +211,7 @@ export function createSecurityGroup(
     IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: ipv6 ? [{ CidrIpv6: '::/0' }] : [], UserIdGroupPairs: [], PrefixListIds: [] }],
     Tags: tagsFor('security-group', input.TagSpecifications),
   };
-  ec2.securityGroups[group.GroupId] = group;
+  setRecord(ec2.securityGroups, group.GroupId, group);
   return { GroupId: group.GroupId };
 }
 
@@ -228,6 +232,6 @@ export function deleteSecurityGroup(state: WithEc2, input: { GroupId: string }):
     (g) => g !== group && [...g.IpPermissions, ...g.IpPermissionsEgress].some((p) => p.UserIdGroupPairs.some((pair) => pair.GroupId === group.GroupId)),
   );
   if (referrers.length > 0) throw new DependencyViolation(`resource \`${group.GroupId}\` is referenced by ${referrers.map((g) => `\`${g.GroupId}\``).join(', ')}`);
-  delete ec2.securityGroups[group.GroupId];
+  deleteRecord(ec2.securityGroups, group.GroupId);
   return {};
 }

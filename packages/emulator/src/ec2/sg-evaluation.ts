@@ -1,6 +1,7 @@
 import { parseCidr, rangeContains, type IpRange } from './cidr.ts';
 import { protocolName } from './protocols.ts';
 import type { Ec2State, IpPermission } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // Security group evaluation (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html):
 // rules only allow, so traffic passes if any rule of any of the interface's groups allows it. A rule whose
@@ -52,7 +53,7 @@ function matched(groupId: string, direction: 'ingress' | 'egress', permission: I
 /** Whether any rule of the groups allows the traffic in the given direction, and which. */
 export function evaluateSecurityGroups(ec2: Ec2State, groupIds: readonly string[], direction: 'ingress' | 'egress', traffic: SgTraffic): SgDecision {
   for (const groupId of groupIds) {
-    const group = ec2.securityGroups[groupId];
+    const group = getRecord(ec2.securityGroups, groupId);
     if (!group) continue;
     const permissions = direction === 'ingress' ? group.IpPermissions : group.IpPermissionsEgress;
     for (const permission of permissions) {

@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 // The EC2/VPC part of an emulated account, in the field names of the EC2 API's `Describe*` responses
 // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/). Resources are kept by their id.
 
@@ -360,19 +362,19 @@ export interface WithEc2 {
 /** EC2 with no resources: no default VPC until `createDefaultVpc` makes one, as in a fresh lab account. */
 export function emptyEc2State(): Ec2State {
   return {
-    vpcs: {},
-    subnets: {},
-    routeTables: {},
-    internetGateways: {},
-    natGateways: {},
-    addresses: {},
-    securityGroups: {},
-    networkAcls: {},
-    networkInterfaces: {},
-    instances: {},
-    volumes: {},
-    keyPairs: {},
-    launchTemplates: {},
+    vpcs: records(),
+    subnets: records(),
+    routeTables: records(),
+    internetGateways: records(),
+    natGateways: records(),
+    addresses: records(),
+    securityGroups: records(),
+    networkAcls: records(),
+    networkInterfaces: records(),
+    instances: records(),
+    volumes: records(),
+    keyPairs: records(),
+    launchTemplates: records(),
     publicIpCounter: 0,
   };
 }

@@ -6,6 +6,7 @@ import {
   type IpPermission,
   type NetworkInterface,
 } from './state.ts';
+import { getRecord, setRecord } from '../records.ts';
 
 // A topology read from the EC2 `Describe*` responses (as `aws ec2 describe-… --output json` prints
 // them), so a real or hand-written network can be analyzed without replaying the API calls. Fields the
@@ -78,7 +79,7 @@ function addInterface(state: Ec2State, raw: Obj, where: string, fallback: { Subn
   const association = raw.Association as Obj | undefined;
   if (association?.PublicIp) eni.Association = { PublicIp: String(association.PublicIp), IpOwnerId: String(association.IpOwnerId ?? 'amazon'), ...(association.AllocationId ? { AllocationId: String(association.AllocationId) } : {}) };
   if (instanceId) eni.Attachment = { AttachmentId: String(attachment?.AttachmentId ?? ''), InstanceId: instanceId, DeviceIndex: Number(attachment?.DeviceIndex ?? 0), Status: 'attached', DeleteOnTermination: attachment?.DeleteOnTermination !== false };
-  state.networkInterfaces[id] = eni;
+  setRecord(state.networkInterfaces, id, eni);
   return eni;
 }
 
@@ -91,7 +92,7 @@ function addInstance(state: Ec2State, raw: Obj): void {
     enis.push(...existing.sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0)));
   }
   const stateName = ((raw.State as Obj | undefined)?.Name as Instance['State']['Name'] | undefined) ?? 'running';
-  state.instances[id] = {
+  setRecord<Instance>(state.instances, id, {
     InstanceId: id,
     ImageId: String(raw.ImageId ?? ''),
     InstanceType: String(raw.InstanceType ?? ''),
@@ -109,7 +110,7 @@ function addInstance(state: Ec2State, raw: Obj): void {
     MetadataOptions: { HttpTokens: 'optional', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled', HttpProtocolIpv6: 'disabled', InstanceMetadataTags: 'disabled', State: 'applied' },
     AssociatePublicIpAddress: raw.PublicIpAddress !== undefined,
     Tags: list(raw.Tags),
-  };
+  });
 }
 
 /** Builds an EC2 state from `Describe*` response documents (one or several, merged in order). */
@@ -119,32 +120,32 @@ export function ec2StateFromDescribe(documents: Ec2Topology[]): Ec2State {
     for (const raw of list<Obj>(doc.Vpcs)) {
       const v = object(raw, 'a vpc');
       const id = text(v, 'VpcId', 'a vpc');
-      state.vpcs[id] = { State: 'available', IsDefault: false, InstanceTenancy: 'default', OwnerId: '', Tags: [], ...(v as object), VpcId: id, Ipv6CidrBlockAssociationSet: list(v.Ipv6CidrBlockAssociationSet), CidrBlock: text(v, 'CidrBlock', `vpc \`${id}\``) } as Ec2State['vpcs'][string];
+      setRecord(state.vpcs, id, { State: 'available', IsDefault: false, InstanceTenancy: 'default', OwnerId: '', Tags: [], ...(v as object), VpcId: id, Ipv6CidrBlockAssociationSet: list(v.Ipv6CidrBlockAssociationSet), CidrBlock: text(v, 'CidrBlock', `vpc \`${id}\``) } as Ec2State['vpcs'][string]);
     }
     for (const raw of list<Obj>(doc.Subnets)) {
       const s = object(raw, 'a subnet');
       const id = text(s, 'SubnetId', 'a subnet');
-      state.subnets[id] = { SubnetArn: '', AvailabilityZone: '', AvailableIpAddressCount: 0, MapPublicIpOnLaunch: false, DefaultForAz: false, State: 'available', OwnerId: '', Tags: [], ...(s as object), Ipv6CidrBlockAssociationSet: list(s.Ipv6CidrBlockAssociationSet), VpcId: text(s, 'VpcId', `subnet \`${id}\``), CidrBlock: text(s, 'CidrBlock', `subnet \`${id}\``), SubnetId: id } as Ec2State['subnets'][string];
+      setRecord(state.subnets, id, { SubnetArn: '', AvailabilityZone: '', AvailableIpAddressCount: 0, MapPublicIpOnLaunch: false, DefaultForAz: false, State: 'available', OwnerId: '', Tags: [], ...(s as object), Ipv6CidrBlockAssociationSet: list(s.Ipv6CidrBlockAssociationSet), VpcId: text(s, 'VpcId', `subnet \`${id}\``), CidrBlock: text(s, 'CidrBlock', `subnet \`${id}\``), SubnetId: id } as Ec2State['subnets'][string]);
     }
     for (const raw of list<Obj>(doc.RouteTables)) {
       const t = object(raw, 'a route table');
       const id = text(t, 'RouteTableId', 'a route table');
-      state.routeTables[id] = { OwnerId: '', Tags: [], ...(t as object), RouteTableId: id, VpcId: text(t, 'VpcId', `route table \`${id}\``), Routes: list<Obj>(t.Routes).map((r) => ({ State: 'active', Origin: 'CreateRoute', ...(r as object) })), Associations: list(t.Associations) } as Ec2State['routeTables'][string];
+      setRecord(state.routeTables, id, { OwnerId: '', Tags: [], ...(t as object), RouteTableId: id, VpcId: text(t, 'VpcId', `route table \`${id}\``), Routes: list<Obj>(t.Routes).map((r) => ({ State: 'active', Origin: 'CreateRoute', ...(r as object) })), Associations: list(t.Associations) } as Ec2State['routeTables'][string]);
     }
     for (const raw of list<Obj>(doc.InternetGateways)) {
       const g = object(raw, 'an internet gateway');
       const id = text(g, 'InternetGatewayId', 'an internet gateway');
-      state.internetGateways[id] = { OwnerId: '', Tags: [], InternetGatewayId: id, Attachments: list<Obj>(g.Attachments).filter((a) => a.State === undefined || a.State === 'available' || a.State === 'attached').map((a) => ({ VpcId: String(a.VpcId), State: 'available' as const })) };
+      setRecord(state.internetGateways, id, { OwnerId: '', Tags: [], InternetGatewayId: id, Attachments: list<Obj>(g.Attachments).filter((a) => a.State === undefined || a.State === 'available' || a.State === 'attached').map((a) => ({ VpcId: String(a.VpcId), State: 'available' as const })) });
     }
     for (const raw of list<Obj>(doc.NetworkInterfaces)) addInterface(state, object(raw, 'a network interface'), 'a network interface', {});
     for (const raw of list<Obj>(doc.NatGateways)) {
       const n = object(raw, 'a nat gateway');
       const id = text(n, 'NatGatewayId', 'a nat gateway');
       const addresses = list<Obj>(n.NatGatewayAddresses);
-      state.natGateways[id] = { CreateTime: '', Tags: [], ConnectivityType: 'public', State: 'available', ...(n as object), NatGatewayId: id, SubnetId: text(n, 'SubnetId', `nat gateway \`${id}\``), VpcId: text(n, 'VpcId', `nat gateway \`${id}\``), NatGatewayAddresses: addresses as unknown as Ec2State['natGateways'][string]['NatGatewayAddresses'] } as Ec2State['natGateways'][string];
+      setRecord(state.natGateways, id, { CreateTime: '', Tags: [], ConnectivityType: 'public', State: 'available', ...(n as object), NatGatewayId: id, SubnetId: text(n, 'SubnetId', `nat gateway \`${id}\``), VpcId: text(n, 'VpcId', `nat gateway \`${id}\``), NatGatewayAddresses: addresses as unknown as Ec2State['natGateways'][string]['NatGatewayAddresses'] } as Ec2State['natGateways'][string]);
       for (const a of addresses) {
         const eniId = a.NetworkInterfaceId as string | undefined;
-        if (eniId && !state.networkInterfaces[eniId] && a.PrivateIp) {
+        if (eniId && !getRecord(state.networkInterfaces, eniId) && a.PrivateIp) {
           addInterface(state, { NetworkInterfaceId: eniId, PrivateIpAddress: a.PrivateIp, SubnetId: n.SubnetId, VpcId: n.VpcId, InterfaceType: 'nat_gateway', RequesterManaged: true, ...(a.PublicIp ? { Association: { PublicIp: a.PublicIp, IpOwnerId: 'account', AllocationId: a.AllocationId } } : {}) }, `interface of nat gateway \`${id}\``, {});
         }
       }
@@ -152,21 +153,21 @@ export function ec2StateFromDescribe(documents: Ec2Topology[]): Ec2State {
     for (const raw of list<Obj>(doc.SecurityGroups)) {
       const g = object(raw, 'a security group');
       const id = text(g, 'GroupId', 'a security group');
-      state.securityGroups[id] = { GroupName: String(g.GroupName ?? id), Description: String(g.Description ?? ''), OwnerId: String(g.OwnerId ?? ''), Tags: [], GroupId: id, VpcId: text(g, 'VpcId', `security group \`${id}\``), IpPermissions: permissions(g.IpPermissions), IpPermissionsEgress: permissions(g.IpPermissionsEgress) };
+      setRecord(state.securityGroups, id, { GroupName: String(g.GroupName ?? id), Description: String(g.Description ?? ''), OwnerId: String(g.OwnerId ?? ''), Tags: [], GroupId: id, VpcId: text(g, 'VpcId', `security group \`${id}\``), IpPermissions: permissions(g.IpPermissions), IpPermissionsEgress: permissions(g.IpPermissionsEgress) });
     }
     for (const raw of list<Obj>(doc.NetworkAcls)) {
       const a = object(raw, 'a network acl');
       const id = text(a, 'NetworkAclId', 'a network acl');
-      state.networkAcls[id] = { IsDefault: false, OwnerId: '', Tags: [], ...(a as object), NetworkAclId: id, VpcId: text(a, 'VpcId', `network acl \`${id}\``), Entries: list(a.Entries), Associations: list(a.Associations) } as Ec2State['networkAcls'][string];
+      setRecord(state.networkAcls, id, { IsDefault: false, OwnerId: '', Tags: [], ...(a as object), NetworkAclId: id, VpcId: text(a, 'VpcId', `network acl \`${id}\``), Entries: list(a.Entries), Associations: list(a.Associations) } as Ec2State['networkAcls'][string]);
     }
     const instances = [...list<Obj>(doc.Instances), ...list<{ Instances?: unknown[] }>(doc.Reservations).flatMap((r) => list<Obj>(r.Instances))];
     for (const raw of instances) addInstance(state, object(raw, 'an instance'));
     for (const raw of list<Obj>(doc.Addresses)) {
       const a = object(raw, 'an address');
       const id = text(a, 'AllocationId', 'an address');
-      state.addresses[id] = { Domain: 'vpc', Tags: [], ...(a as object), AllocationId: id, PublicIp: text(a, 'PublicIp', `address \`${id}\``) } as Ec2State['addresses'][string];
+      setRecord(state.addresses, id, { Domain: 'vpc', Tags: [], ...(a as object), AllocationId: id, PublicIp: text(a, 'PublicIp', `address \`${id}\``) } as Ec2State['addresses'][string]);
       const eniId = a.NetworkInterfaceId as string | undefined;
-      const eni = eniId ? state.networkInterfaces[eniId] : undefined;
+      const eni = eniId ? getRecord(state.networkInterfaces, eniId) : undefined;
       if (eni && !eni.Association) eni.Association = { PublicIp: String(a.PublicIp), IpOwnerId: 'account', AllocationId: id };
     }
   }

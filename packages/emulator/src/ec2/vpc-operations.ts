@@ -9,8 +9,12 @@ import {
   InvalidSubnetConflict,
   InvalidSubnetRange,
   InvalidVpcRange,
+  SubnetLimitExceeded,
+  VpcLimitExceeded,
 } from './errors.ts';
 import type { Ec2State, NetworkAcl, NetworkAclEntry, RouteTable, SecurityGroup, Subnet, Tag, Vpc, WithEc2 } from './state.ts';
+import { deleteRecord, setRecord } from '../records.ts';
+import { checkEc2Quota, EC2_QUOTAS } from './quotas.ts';
 
 // VPCs and subnets (https://docs.aws.amazon.com/vpc/latest/userguide/configure-your-vpc.html).
 
@@ -65,6 +69,7 @@ function amazonIpv6Block(ec2: Ec2State): string {
 }
 
 function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean, tenancy: 'default' | 'dedicated', tags: Tag[], ctx: Ctx): Vpc {
+  checkEc2Quota(Object.keys(ec2.vpcs).length, EC2_QUOTAS.vpcsPerRegion, 'vpcs', VpcLimitExceeded);
   const vpc: Vpc = {
     VpcId: ctx.ids.next('vpc-'),
     CidrBlock: cidr,
@@ -75,7 +80,7 @@ function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean
     Ipv6CidrBlockAssociationSet: [],
     Tags: tags,
   };
-  ec2.vpcs[vpc.VpcId] = vpc;
+  setRecord(ec2.vpcs, vpc.VpcId, vpc);
   const table: RouteTable = {
     RouteTableId: ctx.ids.next('rtb-'),
     VpcId: vpc.VpcId,
@@ -85,7 +90,7 @@ function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean
     Tags: [],
   };
   table.Associations.push({ RouteTableAssociationId: ctx.ids.next('rtbassoc-'), RouteTableId: table.RouteTableId, Main: true, AssociationState: { State: 'associated' } });
-  ec2.routeTables[table.RouteTableId] = table;
+  setRecord(ec2.routeTables, table.RouteTableId, table);
   const acl: NetworkAcl = {
     NetworkAclId: ctx.ids.next('acl-'),
     VpcId: vpc.VpcId,
@@ -95,7 +100,7 @@ function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean
     Associations: [],
     Tags: [],
   };
-  ec2.networkAcls[acl.NetworkAclId] = acl;
+  setRecord(ec2.networkAcls, acl.NetworkAclId, acl);
   // The default security group allows all inbound traffic from itself and all outbound traffic
   // (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html).
   const group: SecurityGroup = {
@@ -109,7 +114,7 @@ function buildVpc(ec2: Ec2State, cidr: string, ipv6: boolean, isDefault: boolean
     Tags: [],
   };
   group.IpPermissions[0]?.UserIdGroupPairs.push({ GroupId: group.GroupId, UserId: ctx.accountId });
-  ec2.securityGroups[group.GroupId] = group;
+  setRecord(ec2.securityGroups, group.GroupId, group);
   if (ipv6) addIpv6Block(ec2, vpc, ctx);
   return vpc;
 }
@@ -157,10 +162,10 @@ export function deleteVpc(state: WithEc2, input: { VpcId: string }): Record<stri
   if (blockers.length > 0) {
     throw new DependencyViolation(`the vpc \`${vpc.VpcId}\` has dependencies and cannot be deleted: ${blockers.map((b) => `\`${b}\``).join(', ')}`);
   }
-  for (const [id, g] of Object.entries(ec2.securityGroups)) if (g.VpcId === vpc.VpcId) delete ec2.securityGroups[id];
-  for (const [id, a] of Object.entries(ec2.networkAcls)) if (a.VpcId === vpc.VpcId) delete ec2.networkAcls[id];
-  for (const [id, t] of Object.entries(ec2.routeTables)) if (t.VpcId === vpc.VpcId) delete ec2.routeTables[id];
-  delete ec2.vpcs[vpc.VpcId];
+  for (const [id, g] of Object.entries(ec2.securityGroups)) if (g.VpcId === vpc.VpcId) deleteRecord(ec2.securityGroups, id);
+  for (const [id, a] of Object.entries(ec2.networkAcls)) if (a.VpcId === vpc.VpcId) deleteRecord(ec2.networkAcls, id);
+  for (const [id, t] of Object.entries(ec2.routeTables)) if (t.VpcId === vpc.VpcId) deleteRecord(ec2.routeTables, id);
+  deleteRecord(ec2.vpcs, vpc.VpcId);
   return {};
 }
 
@@ -175,6 +180,7 @@ export function createSubnet(
 
 function buildSubnet(ec2: Ec2State, input: { VpcId: string; CidrBlock: string; AvailabilityZone?: string; Ipv6CidrBlock?: string }, isDefault: boolean, tags: Tag[], ctx: Ctx): Subnet {
   const vpc = findVpc(ec2, input.VpcId);
+  checkEc2Quota(Object.values(ec2.subnets).filter((x) => x.VpcId === vpc.VpcId).length, EC2_QUOTAS.subnetsPerVpc, 'subnets per vpc', SubnetLimitExceeded);
   const range = ipv4Cidr(input.CidrBlock, 'CidrBlock');
   const vpcRange = parseCidr(vpc.CidrBlock);
   if (!vpcRange || !rangeContains(vpcRange, range) || range.prefix < SMALLEST_PREFIX || range.prefix > LARGEST_PREFIX) {
@@ -212,7 +218,7 @@ function buildSubnet(ec2: Ec2State, input: { VpcId: string; CidrBlock: string; A
     Ipv6CidrBlockAssociationSet: ipv6,
     Tags: tags,
   };
-  ec2.subnets[SubnetId] = subnet;
+  setRecord(ec2.subnets, SubnetId, subnet);
   const acl = defaultNetworkAcl(ec2, vpc.VpcId);
   if (acl) acl.Associations.push({ NetworkAclAssociationId: ctx.ids.next('aclassoc-'), NetworkAclId: acl.NetworkAclId, SubnetId });
   return subnet;
@@ -240,7 +246,7 @@ export function deleteSubnet(state: WithEc2, input: { SubnetId: string }): Recor
   }
   for (const acl of Object.values(ec2.networkAcls)) acl.Associations = acl.Associations.filter((a) => a.SubnetId !== subnet.SubnetId);
   for (const table of Object.values(ec2.routeTables)) table.Associations = table.Associations.filter((a) => a.SubnetId !== subnet.SubnetId);
-  delete ec2.subnets[subnet.SubnetId];
+  deleteRecord(ec2.subnets, subnet.SubnetId);
   return {};
 }
 
@@ -256,7 +262,7 @@ export function createDefaultVpc(state: WithEc2, _input: Record<string, never>, 
   const vpc = buildVpc(ec2, '172.31.0.0/16', false, true, 'default', [], ctx);
   ['a', 'b', 'c'].forEach((zone, i) => buildSubnet(ec2, { VpcId: vpc.VpcId, CidrBlock: `172.31.${i * 16}.0/20`, AvailabilityZone: `${ctx.region}${zone}` }, true, [], ctx));
   const igw = { InternetGatewayId: ctx.ids.next('igw-'), OwnerId: ctx.accountId, Attachments: [{ VpcId: vpc.VpcId, State: 'available' as const }], Tags: [] };
-  ec2.internetGateways[igw.InternetGatewayId] = igw;
+  setRecord(ec2.internetGateways, igw.InternetGatewayId, igw);
   const main = Object.values(ec2.routeTables).find((t) => t.VpcId === vpc.VpcId);
   main?.Routes.push({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw.InternetGatewayId, State: 'active', Origin: 'CreateRoute' });
   return { Vpc: vpc };

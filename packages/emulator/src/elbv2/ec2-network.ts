@@ -5,6 +5,7 @@ import { checkAcl, Walk } from '../ec2/reachability-checks.ts';
 import { evaluateSecurityGroups } from '../ec2/sg-evaluation.ts';
 import type { Ec2State, Subnet } from '../ec2/state.ts';
 import type { NetworkView, Reachability } from './network.ts';
+import { getRecord } from '../records.ts';
 
 /**
  * The network view of an account's EC2: subnets from `ec2.subnets`, and reachability from the load
@@ -21,18 +22,18 @@ import type { NetworkView, Reachability } from './network.ts';
 export function ec2Network(ec2: Ec2State): NetworkView {
   return {
     subnet(id) {
-      const s = ec2.subnets[id];
+      const s = getRecord(ec2.subnets, id);
       return s ? { SubnetId: s.SubnetId, AvailabilityZone: s.AvailabilityZone, VpcId: s.VpcId, CidrBlock: s.CidrBlock } : undefined;
     },
     reach(from, target, port): Reachability {
-      const instance = ec2.instances[target.Id];
+      const instance = getRecord(ec2.instances, target.Id);
       const groupIds = target.SecurityGroupIds ?? instance?.SecurityGroups.map((g) => g.GroupId);
       if (!groupIds) return { Outcome: 'blocked', Code: 'NO_SECURITY_GROUP_INFO', Explanation: `the target \`${target.Id}\` is not an instance of this account, so its security groups are not known` };
       if (instance && instance.State.Name !== 'running') return { Outcome: 'blocked', Code: 'INSTANCE_NOT_RUNNING', Explanation: `the instance \`${target.Id}\` is ${instance.State.Name}` };
-      const targetSubnet = ec2.subnets[target.SubnetId ?? instance?.SubnetId ?? ''];
+      const targetSubnet = getRecord(ec2.subnets, target.SubnetId ?? instance?.SubnetId ?? '');
       const targetRange = targetAddress(ec2, target.Id) ?? (targetSubnet ? parseCidr(targetSubnet.CidrBlock) : undefined);
       for (const subnetId of from.SubnetIds) {
-        const subnet = ec2.subnets[subnetId];
+        const subnet = getRecord(ec2.subnets, subnetId);
         const remote = subnet ? parseCidr(subnet.CidrBlock) : undefined;
         if (!subnet || !remote) return { Outcome: 'blocked', Code: 'SUBNET_NOT_FOUND', Explanation: `the load balancer's subnet \`${subnetId}\` does not exist` };
         if (targetSubnet && targetRange && targetSubnet.SubnetId !== subnet.SubnetId) {
@@ -55,8 +56,8 @@ export function ec2Network(ec2: Ec2State): NetworkView {
 
 /** The target's primary private address, when it is an instance of the account. */
 function targetAddress(ec2: Ec2State, id: string): IpRange | undefined {
-  const eniId = ec2.instances[id]?.NetworkInterfaceIds[0];
-  const address = eniId ? ec2.networkInterfaces[eniId]?.PrivateIpAddress : undefined;
+  const eniId = getRecord(ec2.instances, id)?.NetworkInterfaceIds[0];
+  const address = eniId ? getRecord(ec2.networkInterfaces, eniId)?.PrivateIpAddress : undefined;
   return address ? parseCidr(`${address}/32`) : undefined;
 }
 

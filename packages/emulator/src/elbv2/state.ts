@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 // ELBv2 (Application Load Balancer) state in the shapes of the Elastic Load Balancing v2 API
 // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Types.html).
 
@@ -171,7 +173,7 @@ export interface Elbv2State {
 
 /** ELBv2 with nothing in it. */
 export function emptyElbv2State(): Elbv2State {
-  return { loadBalancers: {}, listeners: {}, rules: {}, targetGroups: {} };
+  return { loadBalancers: records(), listeners: records(), rules: records(), targetGroups: records() };
 }
 
 /** What ELBv2 operations need of an account: its `elbv2` part (AccountState satisfies it). */

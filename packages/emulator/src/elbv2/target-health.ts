@@ -1,5 +1,6 @@
 import type { NetworkView, Reachability } from './network.ts';
 import type { Elbv2State, LoadBalancer, RegisteredTarget, TargetGroup, TargetHealth } from './state.ts';
+import { getRecord } from '../records.ts';
 
 // The target health state machine of an Application Load Balancer
 // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html):
@@ -147,7 +148,7 @@ export function advanceTargetHealth(
   const changes: TargetHealthChange[] = [];
   for (const group of Object.values(elbv2.targetGroups)) {
     let lb: LoadBalancer | undefined;
-    for (const arn of group.LoadBalancerArns) lb ??= elbv2.loadBalancers[arn];
+    for (const arn of group.LoadBalancerArns) lb ??= getRecord(elbv2.loadBalancers, arn);
     const interval = group.HealthCheckIntervalSeconds * 1000;
     let drained = false;
     for (const target of group.Targets) {

@@ -2,6 +2,7 @@ import { parseCidr } from './match.ts';
 import { conditionValues } from './routing.ts';
 import type { Action, Elbv2State, RuleCondition } from './state.ts';
 import { InvalidConfigurationRequest, TargetGroupNotFound, TooManyRules, ValidationError } from './errors.ts';
+import { getRecord } from '../records.ts';
 
 // The documented constraints on rule conditions and actions, checked when a rule or listener is written.
 // Conditions: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html
@@ -92,7 +93,7 @@ export function validateActions(actions: Action[], elbv2: Elbv2State): void {
         if (groups.length === 0) throw new ValidationError('a forward action needs `TargetGroupArn` or `ForwardConfig.TargetGroups`');
         if (groups.length > RULE_LIMITS.targetGroupsPerForward) throw new TooManyRules(`a forward action can have at most ${RULE_LIMITS.targetGroupsPerForward} target groups`);
         for (const g of groups) {
-          if (!elbv2.targetGroups[g.TargetGroupArn]) throw new TargetGroupNotFound(`the target group ${q(g.TargetGroupArn)} does not exist`);
+          if (!getRecord(elbv2.targetGroups, g.TargetGroupArn)) throw new TargetGroupNotFound(`the target group ${q(g.TargetGroupArn)} does not exist`);
           if (g.Weight !== undefined && (!Number.isInteger(g.Weight) || g.Weight < 0 || g.Weight > RULE_LIMITS.maxWeight)) throw new ValidationError(`a target group weight must be an integer from 0 to ${RULE_LIMITS.maxWeight}, got ${g.Weight}`);
         }
         const duration = action.ForwardConfig?.TargetGroupStickinessConfig?.DurationSeconds;

@@ -1,3 +1,4 @@
+import { getRecord, recordsFrom } from '../records.ts';
 import type { IamManagedPolicy } from './state.ts';
 
 // AWS managed policies the curriculum uses, with their documents as AWS publishes them in the
@@ -118,7 +119,7 @@ const DOCUMENTS: Record<string, { document: string; description: string }> = {
 const EPOCH = '2015-02-06T18:39:46Z';
 
 /** The AWS managed policies by ARN (`arn:aws:iam::aws:policy/<name>`); read-only, never in account state. */
-export const AWS_MANAGED_POLICIES: Readonly<Record<string, IamManagedPolicy>> = Object.fromEntries(
+export const AWS_MANAGED_POLICIES: Readonly<Record<string, IamManagedPolicy>> = recordsFrom(
   Object.entries(DOCUMENTS).map(([name, { document, description }]) => {
     const arn = `arn:aws:iam::aws:policy/${name}`;
     const policy: IamManagedPolicy = {
@@ -136,3 +137,8 @@ export const AWS_MANAGED_POLICIES: Readonly<Record<string, IamManagedPolicy>> = 
     return [arn, policy];
   }),
 );
+
+/** A customer managed policy of the account (`policies`) or an AWS managed one, by ARN. */
+export function managedPolicy(policies: Readonly<Record<string, IamManagedPolicy>>, arn: string): IamManagedPolicy | undefined {
+  return getRecord(policies, arn) ?? getRecord(AWS_MANAGED_POLICIES, arn);
+}

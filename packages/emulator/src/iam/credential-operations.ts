@@ -1,8 +1,9 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
-import { EntityAlreadyExists, LimitExceeded, NoSuchEntity, PasswordPolicyViolation } from './errors.ts';
-import { checkName, findUser, now } from './operations.ts';
+import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity, PasswordPolicyViolation } from './errors.ts';
+import { checkName, checkQuota, findUser, IAM_QUOTAS, now } from './operations.ts';
 import type { IamAccessKey, IamPasswordPolicy } from './state.ts';
+import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
 
 // Long-term credentials: access keys (at most two per user), virtual MFA devices, console passwords and
 // the account password policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials.html).
@@ -50,17 +51,28 @@ export function listAccessKeys(state: AccountState, input: { UserName: string },
 export function createVirtualMFADevice(state: AccountState, input: { VirtualMFADeviceName: string; Path?: string }, ctx: Ctx): { VirtualMFADevice: { SerialNumber: string } } {
   checkName('device name', input.VirtualMFADeviceName, 226);
   const serial = `arn:aws:iam::${ctx.accountId}:mfa${input.Path ?? '/'}${input.VirtualMFADeviceName}`;
-  if (state.iam.mfaDevices[serial]) throw new EntityAlreadyExists(`MFA device \`${input.VirtualMFADeviceName}\` already exists`);
-  state.iam.mfaDevices[serial] = { SerialNumber: serial };
+  if (hasRecord(state.iam.mfaDevices, serial)) throw new EntityAlreadyExists(`MFA device \`${input.VirtualMFADeviceName}\` already exists`);
+  checkQuota(Object.keys(state.iam.mfaDevices).length, 'VirtualMFADevicesPerAccount', IAM_QUOTAS.virtualMfaDevicesPerAccount);
+  setRecord(state.iam.mfaDevices, serial, { SerialNumber: serial });
   return { VirtualMFADevice: { SerialNumber: serial } };
+}
+
+/** DeleteVirtualMFADevice: refused while the device is enabled for a user. */
+export function deleteVirtualMFADevice(state: AccountState, input: { SerialNumber: string }, _ctx: Ctx): Record<string, never> {
+  const device = getRecord(state.iam.mfaDevices, input.SerialNumber);
+  if (!device) throw new NoSuchEntity(`the MFA device \`${input.SerialNumber}\` cannot be found`);
+  if (device.UserName) throw new DeleteConflict(`cannot delete MFA device \`${input.SerialNumber}\`: deactivate it for \`${device.UserName}\` first`);
+  deleteRecord(state.iam.mfaDevices, input.SerialNumber);
+  return {};
 }
 
 /** EnableMFADevice: binds a device to a user (the authentication codes are not modelled). */
 export function enableMFADevice(state: AccountState, input: { UserName: string; SerialNumber: string }, ctx: Ctx): Record<string, never> {
   const user = findUser(state, input.UserName);
-  const device = state.iam.mfaDevices[input.SerialNumber];
+  const device = getRecord(state.iam.mfaDevices, input.SerialNumber);
   if (!device) throw new NoSuchEntity(`the MFA device \`${input.SerialNumber}\` cannot be found`);
   if (device.UserName) throw new EntityAlreadyExists(`MFA device \`${input.SerialNumber}\` is already in use`);
+  checkQuota((user.MFADevices ?? []).length, 'MFADevicesPerUser', IAM_QUOTAS.mfaDevicesPerUser);
   device.UserName = user.UserName;
   device.EnableDate = now(ctx);
   (user.MFADevices ??= []).push(device.SerialNumber);
@@ -72,7 +84,7 @@ export function deactivateMFADevice(state: AccountState, input: { UserName: stri
   const user = findUser(state, input.UserName);
   if (!user.MFADevices?.includes(input.SerialNumber)) throw new NoSuchEntity(`the MFA device \`${input.SerialNumber}\` is not enabled for \`${user.UserName}\``);
   user.MFADevices = user.MFADevices.filter((s) => s !== input.SerialNumber);
-  const device = state.iam.mfaDevices[input.SerialNumber];
+  const device = getRecord(state.iam.mfaDevices, input.SerialNumber);
   if (device) {
     delete device.UserName;
     delete device.EnableDate;
@@ -83,7 +95,7 @@ export function deactivateMFADevice(state: AccountState, input: { UserName: stri
 /** ListMFADevices. */
 export function listMFADevices(state: AccountState, input: { UserName: string }, _ctx: Ctx): { MFADevices: { UserName: string; SerialNumber: string; EnableDate: string }[] } {
   const user = findUser(state, input.UserName);
-  return { MFADevices: (user.MFADevices ?? []).map((s) => ({ UserName: user.UserName, SerialNumber: s, EnableDate: state.iam.mfaDevices[s]?.EnableDate ?? '' })) };
+  return { MFADevices: (user.MFADevices ?? []).map((s) => ({ UserName: user.UserName, SerialNumber: s, EnableDate: getRecord(state.iam.mfaDevices, s)?.EnableDate ?? '' })) };
 }
 
 // The policy IAM applies when an account has set none (id_credentials_passwords_account-policy.html).

@@ -1,14 +1,15 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
-import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findUser, now, putInlinePolicy } from './operations.ts';
+import { DeleteConflict, EntityAlreadyExists, NoSuchEntity } from './errors.ts';
+import { attachManagedPolicy, checkName, checkQuota, checkPath, deleteInlinePolicy, detachManagedPolicy, findUser, inlinePolicy, now, putInlinePolicy } from './operations.ts';
 import type { IamGroup } from './state.ts';
+import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../records.ts';
 
 // Groups and membership (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html). A user's
 // permissions are its own policies plus those of every group it belongs to.
 
 /** IAM quotas for groups (reference_iam-quotas.html). */
-export const GROUP_QUOTAS = { groupsPerUser: 10, groupInlinePolicySize: 5120, attachedPoliciesPerGroup: 10 } as const;
+export const GROUP_QUOTAS = { groupsPerAccount: 300, groupsPerUser: 10, groupInlinePolicySize: 5120, attachedPoliciesPerGroup: 10 } as const;
 
 /** The group's public shape. */
 export type GroupView = Pick<IamGroup, 'GroupName' | 'GroupId' | 'Arn' | 'Path' | 'CreateDate'>;
@@ -17,7 +18,7 @@ export const groupView = (g: IamGroup): GroupView => ({ GroupName: g.GroupName, 
 
 /** The named group, or `NoSuchEntity`. */
 export function findGroup(state: AccountState, groupName: string): IamGroup {
-  const group = state.iam.groups[groupName.toLowerCase()];
+  const group = getRecord(state.iam.groups, groupName.toLowerCase());
   if (!group) throw new NoSuchEntity(`the group with name \`${groupName}\` cannot be found`);
   return group;
 }
@@ -28,7 +29,8 @@ export function createGroup(state: AccountState, input: { GroupName: string; Pat
   checkName('group name', input.GroupName, 128);
   checkPath(path);
   const key = input.GroupName.toLowerCase();
-  if (state.iam.groups[key]) throw new EntityAlreadyExists(`group with name \`${input.GroupName}\` already exists`);
+  if (hasRecord(state.iam.groups, key)) throw new EntityAlreadyExists(`group with name \`${input.GroupName}\` already exists`);
+  checkQuota(Object.keys(state.iam.groups).length, 'GroupsPerAccount', GROUP_QUOTAS.groupsPerAccount);
   const group: IamGroup = {
     GroupName: input.GroupName,
     GroupId: ctx.ids.next('AGPA'),
@@ -36,10 +38,10 @@ export function createGroup(state: AccountState, input: { GroupName: string; Pat
     Path: path,
     CreateDate: now(ctx),
     Users: [],
-    GroupPolicies: {},
+    GroupPolicies: records(),
     AttachedPolicyArns: [],
   };
-  state.iam.groups[key] = group;
+  setRecord(state.iam.groups, key, group);
   return { Group: groupView(group) };
 }
 
@@ -55,7 +57,7 @@ export function deleteGroup(state: AccountState, input: { GroupName: string }, _
   if (group.Users.length > 0 || Object.keys(group.GroupPolicies).length > 0 || group.AttachedPolicyArns.length > 0) {
     throw new DeleteConflict(`cannot delete group \`${group.GroupName}\`: remove its users, delete its inline policies and detach its managed policies first`);
   }
-  delete state.iam.groups[group.GroupName.toLowerCase()];
+  deleteRecord(state.iam.groups, group.GroupName.toLowerCase());
   return {};
 }
 
@@ -65,7 +67,7 @@ export function addUserToGroup(state: AccountState, input: { GroupName: string; 
   const user = findUser(state, input.UserName);
   if (group.Users.includes(user.UserName)) return {};
   const memberships = Object.values(state.iam.groups).filter((g) => g.Users.includes(user.UserName)).length;
-  if (memberships >= GROUP_QUOTAS.groupsPerUser) throw new LimitExceeded(`cannot exceed quota for GroupsPerUser: ${GROUP_QUOTAS.groupsPerUser}`);
+  checkQuota(memberships, 'GroupsPerUser', GROUP_QUOTAS.groupsPerUser);
   group.Users.push(user.UserName);
   return {};
 }
@@ -90,6 +92,17 @@ export function putGroupPolicy(state: AccountState, input: { GroupName: string; 
   const group = findGroup(state, input.GroupName);
   putInlinePolicy(group.GroupPolicies, input, GROUP_QUOTAS.groupInlinePolicySize, `group \`${group.GroupName}\``);
   return {};
+}
+
+/** GetGroupPolicy. */
+export function getGroupPolicy(state: AccountState, input: { GroupName: string; PolicyName: string }, _ctx: Ctx): { GroupName: string; PolicyName: string; PolicyDocument: string } {
+  const group = findGroup(state, input.GroupName);
+  return { GroupName: group.GroupName, PolicyName: input.PolicyName, PolicyDocument: inlinePolicy(group.GroupPolicies, input.PolicyName, 'group') };
+}
+
+/** ListGroupPolicies. */
+export function listGroupPolicies(state: AccountState, input: { GroupName: string }, _ctx: Ctx): { PolicyNames: string[] } {
+  return { PolicyNames: Object.keys(findGroup(state, input.GroupName).GroupPolicies) };
 }
 
 /** DeleteGroupPolicy. */

@@ -6,6 +6,7 @@ import { groupView, type GroupView } from './group-operations.ts';
 import { userView } from './operations.ts';
 import { roleView, type RoleView } from './role-operations.ts';
 import type { IamManagedPolicy } from './state.ts';
+import { getRecord } from '../records.ts';
 
 /** The paging parameters every IAM List action takes (API_ListUsers.html: `Marker`, `MaxItems`). */
 export interface Paging {
@@ -72,7 +73,7 @@ export function listPolicies(
 ): { Policies: PolicyView[] } & Page {
   const scope = input.Scope ?? 'All';
   if (!['All', 'AWS', 'Local'].includes(scope)) throw new ValidationError(`\`${scope}\` is not a valid Scope: use \`All\`, \`AWS\` or \`Local\``);
-  const aws = Object.values(AWS_MANAGED_POLICIES).map((p) => ({ ...p, AttachmentCount: state.iam.awsManagedAttachments[p.Arn] ?? 0 }));
+  const aws = Object.values(AWS_MANAGED_POLICIES).map((p) => ({ ...p, AttachmentCount: getRecord(state.iam.awsManagedAttachments, p.Arn) ?? 0 }));
   const local = Object.values(state.iam.policies);
   const chosen = scope === 'AWS' ? aws : scope === 'Local' ? local : [...aws, ...local];
   const policies = underPath(chosen, input.PathPrefix)

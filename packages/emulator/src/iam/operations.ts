@@ -3,14 +3,28 @@ import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { ValidationError } from '../errors.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, MalformedPolicyDocument, NoSuchEntity } from './errors.ts';
-import { AWS_MANAGED_POLICIES } from './aws-managed-policies.ts';
+import { managedPolicy } from './aws-managed-policies.ts';
 import type { IamManagedPolicy, IamUser } from './state.ts';
+import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../records.ts';
 
 // One function per IAM action, named after it (https://docs.aws.amazon.com/IAM/latest/APIReference/).
 // Operations change the given state in place; callers that need the old state clone it first.
 
-/** IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+/**
+ * IAM quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), the defaults of a
+ * new account; group and role quotas sit with their operations (GROUP_QUOTAS, ROLE_QUOTAS).
+ */
 export const IAM_QUOTAS = {
+  /** IAM users in an account. */
+  usersPerAccount: 5000,
+  /** Customer managed policies in an account. */
+  policiesPerAccount: 1500,
+  /** Instance profiles in an account. */
+  instanceProfilesPerAccount: 1000,
+  /** Virtual MFA devices, assigned or not: the user quota. */
+  virtualMfaDevicesPerAccount: 5000,
+  /** MFA devices in use by one user. */
+  mfaDevicesPerUser: 8,
   /** Aggregate size of all inline policies of one user, not counting whitespace. */
   userInlinePolicySize: 2048,
   /** Size of one managed policy version, not counting whitespace. */
@@ -26,6 +40,11 @@ const PATH = /^(\/|\/[\u0021-\u007e]+\/)$/;
 export type UserView = Pick<IamUser, 'UserName' | 'UserId' | 'Arn' | 'Path' | 'CreateDate'>;
 /** The managed policy's public shape, as `CreatePolicy` returns it. */
 export type PolicyView = Omit<IamManagedPolicy, 'Versions'>;
+
+/** `LimitExceeded` in IAM's words when `count` entities already reach the quota IAM calls `name`. */
+export function checkQuota(count: number, name: string, max: number): void {
+  if (count >= max) throw new LimitExceeded(`cannot exceed quota for ${name}: ${max}`);
+}
 
 /** Refuses a name that breaks IAM's naming rule. */
 export function checkName(field: string, value: string, max: number): void {
@@ -61,23 +80,23 @@ export function now(ctx: Ctx): string {
 
 /** The named user, or `NoSuchEntity`. */
 export function findUser(state: AccountState, userName: string): IamUser {
-  const user = state.iam.users[userName.toLowerCase()];
+  const user = getRecord(state.iam.users, userName.toLowerCase());
   if (!user) throw new NoSuchEntity(`the user with name \`${userName}\` cannot be found`);
   return user;
 }
 
 /** A customer or AWS managed policy by ARN, or `NoSuchEntity`. */
 export function findPolicy(state: AccountState, policyArn: string): IamManagedPolicy {
-  const policy = state.iam.policies[policyArn] ?? AWS_MANAGED_POLICIES[policyArn];
+  const policy = managedPolicy(state.iam.policies, policyArn);
   if (!policy) throw new NoSuchEntity(`policy \`${policyArn}\` does not exist or is not attachable`);
   return policy;
 }
 
 /** Keeps `AttachmentCount` right; AWS managed policies are shared, so their counts live in account state. */
 export function countAttachment(state: AccountState, policyArn: string, delta: 1 | -1): void {
-  const policy = state.iam.policies[policyArn];
+  const policy = getRecord(state.iam.policies, policyArn);
   if (policy) policy.AttachmentCount += delta;
-  else state.iam.awsManagedAttachments[policyArn] = (state.iam.awsManagedAttachments[policyArn] ?? 0) + delta;
+  else setRecord(state.iam.awsManagedAttachments, policyArn, (getRecord(state.iam.awsManagedAttachments, policyArn) ?? 0) + delta);
 }
 
 // Users, groups and roles hold inline and attached policies alike; only their quotas and the words of the errors differ.
@@ -89,13 +108,20 @@ export function putInlinePolicy(policies: Record<string, string>, input: { Polic
   const others = Object.entries(policies).filter(([name]) => name !== input.PolicyName);
   const total = others.reduce((sum, [, doc]) => sum + policySize(doc), policySize(input.PolicyDocument));
   if (total > quota) throw new LimitExceeded(`maximum policy size of ${quota} bytes exceeded for ${owner}`);
-  policies[input.PolicyName] = input.PolicyDocument;
+  setRecord(policies, input.PolicyName, input.PolicyDocument);
+}
+
+/** The document of an inline policy of a user, group or role (`kind`), or `NoSuchEntity`. */
+export function inlinePolicy(policies: Record<string, string>, policyName: string, kind: 'user' | 'group' | 'role'): string {
+  const document = getRecord(policies, policyName);
+  if (document === undefined) throw new NoSuchEntity(`the ${kind} policy with name \`${policyName}\` cannot be found`);
+  return document;
 }
 
 /** Deletes an inline policy of a user, group or role (`kind`), or `NoSuchEntity`. */
 export function deleteInlinePolicy(policies: Record<string, string>, policyName: string, kind: 'user' | 'group' | 'role'): void {
-  if (policies[policyName] === undefined) throw new NoSuchEntity(`the ${kind} policy with name \`${policyName}\` cannot be found`);
-  delete policies[policyName];
+  inlinePolicy(policies, policyName, kind);
+  deleteRecord(policies, policyName);
 }
 
 /** Attaches a managed policy within the quota IAM names `quota.name`; attaching an already attached policy changes nothing, as in IAM. */
@@ -126,17 +152,18 @@ export function createUser(state: AccountState, input: { UserName: string; Path?
   checkName('user name', input.UserName, 64);
   checkPath(path);
   const key = input.UserName.toLowerCase();
-  if (state.iam.users[key]) throw new EntityAlreadyExists(`user with name \`${input.UserName}\` already exists`);
+  if (hasRecord(state.iam.users, key)) throw new EntityAlreadyExists(`user with name \`${input.UserName}\` already exists`);
+  checkQuota(Object.keys(state.iam.users).length, 'UsersPerAccount', IAM_QUOTAS.usersPerAccount);
   const user: IamUser = {
     UserName: input.UserName,
     UserId: ctx.ids.next('AIDA'),
     Arn: `arn:aws:iam::${ctx.accountId}:user${path}${input.UserName}`,
     Path: path,
     CreateDate: now(ctx),
-    UserPolicies: {},
+    UserPolicies: records(),
     AttachedPolicyArns: [],
   };
-  state.iam.users[key] = user;
+  setRecord(state.iam.users, key, user);
   return { User: userView(user) };
 }
 
@@ -155,7 +182,7 @@ export function deleteUser(state: AccountState, input: { UserName: string }, _ct
   if (groups.length > 0 || (user.AccessKeys ?? []).length > 0 || (user.MFADevices ?? []).length > 0 || user.LoginProfile) {
     throw new DeleteConflict(`cannot delete user \`${user.UserName}\`: remove it from its groups and delete its access keys, MFA devices and login profile first`);
   }
-  delete state.iam.users[user.UserName.toLowerCase()];
+  deleteRecord(state.iam.users, user.UserName.toLowerCase());
   return {};
 }
 
@@ -172,6 +199,7 @@ export function createPolicy(
   if (Object.values(state.iam.policies).some((p) => p.PolicyName.toLowerCase() === input.PolicyName.toLowerCase())) {
     throw new EntityAlreadyExists(`a policy called \`${input.PolicyName}\` already exists: duplicate names are not allowed`);
   }
+  checkQuota(Object.keys(state.iam.policies).length, 'PoliciesPerAccount', IAM_QUOTAS.policiesPerAccount);
   if (policySize(input.PolicyDocument) > IAM_QUOTAS.managedPolicySize) {
     throw new LimitExceeded(`cannot exceed quota for PolicySize: ${IAM_QUOTAS.managedPolicySize}`);
   }
@@ -189,7 +217,7 @@ export function createPolicy(
     UpdateDate: date,
     Versions: [{ VersionId: 'v1', Document: input.PolicyDocument, IsDefaultVersion: true, CreateDate: date }],
   };
-  state.iam.policies[arn] = policy;
+  setRecord(state.iam.policies, arn, policy);
   const { Versions: _versions, ...view } = policy;
   return { Policy: view };
 }
@@ -214,7 +242,7 @@ export function listAttachedUserPolicies(
 ): { AttachedPolicies: { PolicyName: string; PolicyArn: string }[] } {
   const user = findUser(state, input.UserName);
   return {
-    AttachedPolicies: user.AttachedPolicyArns.map((arn) => ({ PolicyName: state.iam.policies[arn]?.PolicyName ?? arn, PolicyArn: arn })),
+    AttachedPolicies: user.AttachedPolicyArns.map((arn) => ({ PolicyName: getRecord(state.iam.policies, arn)?.PolicyName ?? arn, PolicyArn: arn })),
   };
 }
 
@@ -240,9 +268,7 @@ export function getUserPolicy(
   _ctx: Ctx,
 ): { UserName: string; PolicyName: string; PolicyDocument: string } {
   const user = findUser(state, input.UserName);
-  const document = user.UserPolicies[input.PolicyName];
-  if (document === undefined) throw new NoSuchEntity(`the user policy with name \`${input.PolicyName}\` cannot be found`);
-  return { UserName: user.UserName, PolicyName: input.PolicyName, PolicyDocument: document };
+  return { UserName: user.UserName, PolicyName: input.PolicyName, PolicyDocument: inlinePolicy(user.UserPolicies, input.PolicyName, 'user') };
 }
 
 /** ListUserPolicies. */

@@ -2,9 +2,10 @@ import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { checkName, checkPath, findPolicy, IAM_QUOTAS, now, parsePolicy, policySize } from './operations.ts';
+import { checkName, checkPath, checkQuota, findPolicy, IAM_QUOTAS, now, parsePolicy, policySize } from './operations.ts';
 import type { IamInstanceProfile, IamManagedPolicy, IamPolicyVersion } from './state.ts';
 import { findRole } from './role-operations.ts';
+import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
 
 // Managed policy versions (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html)
 // and instance profiles (id_roles_use_switch-role-ec2_instance-profiles.html).
@@ -14,14 +15,14 @@ export const VERSIONS_PER_POLICY = 5;
 
 function customerPolicy(state: AccountState, arn: string): IamManagedPolicy {
   const policy = findPolicy(state, arn);
-  if (AWS_MANAGED_POLICIES[arn]) throw new NoSuchEntity(`policy \`${arn}\` is an AWS managed policy and cannot be changed`);
+  if (hasRecord(AWS_MANAGED_POLICIES, arn)) throw new NoSuchEntity(`policy \`${arn}\` is an AWS managed policy and cannot be changed`);
   return policy;
 }
 
 /** GetPolicy: customer or AWS managed. */
 export function getPolicy(state: AccountState, input: { PolicyArn: string }, _ctx: Ctx): { Policy: Omit<IamManagedPolicy, 'Versions'> } {
   const { Versions: _v, ...policy } = findPolicy(state, input.PolicyArn);
-  const count = state.iam.awsManagedAttachments[input.PolicyArn];
+  const count = getRecord(state.iam.awsManagedAttachments, input.PolicyArn);
   return { Policy: count === undefined ? policy : { ...policy, AttachmentCount: count } };
 }
 
@@ -75,7 +76,7 @@ export function deletePolicy(state: AccountState, input: { PolicyArn: string }, 
   const policy = customerPolicy(state, input.PolicyArn);
   if (policy.AttachmentCount > 0) throw new DeleteConflict(`cannot delete policy \`${policy.PolicyName}\`: it is attached to ${policy.AttachmentCount} entities`);
   if (policy.Versions.length > 1) throw new DeleteConflict(`cannot delete policy \`${policy.PolicyName}\`: delete its non-default versions first`);
-  delete state.iam.policies[policy.Arn];
+  deleteRecord(state.iam.policies, policy.Arn);
   return {};
 }
 
@@ -85,7 +86,8 @@ export function createInstanceProfile(state: AccountState, input: { InstanceProf
   checkName('instance profile name', input.InstanceProfileName, 128);
   checkPath(path);
   const key = input.InstanceProfileName.toLowerCase();
-  if (state.iam.instanceProfiles[key]) throw new EntityAlreadyExists(`instance profile \`${input.InstanceProfileName}\` already exists`);
+  if (hasRecord(state.iam.instanceProfiles, key)) throw new EntityAlreadyExists(`instance profile \`${input.InstanceProfileName}\` already exists`);
+  checkQuota(Object.keys(state.iam.instanceProfiles).length, 'InstanceProfilesPerAccount', IAM_QUOTAS.instanceProfilesPerAccount);
   const profile: IamInstanceProfile = {
     InstanceProfileName: input.InstanceProfileName,
     InstanceProfileId: ctx.ids.next('AIPA'),
@@ -94,12 +96,12 @@ export function createInstanceProfile(state: AccountState, input: { InstanceProf
     CreateDate: now(ctx),
     Roles: [],
   };
-  state.iam.instanceProfiles[key] = profile;
+  setRecord(state.iam.instanceProfiles, key, profile);
   return { InstanceProfile: profile };
 }
 
 function findProfile(state: AccountState, name: string): IamInstanceProfile {
-  const profile = state.iam.instanceProfiles[name.toLowerCase()];
+  const profile = getRecord(state.iam.instanceProfiles, name.toLowerCase());
   if (!profile) throw new NoSuchEntity(`instance profile \`${name}\` cannot be found`);
   return profile;
 }
@@ -130,6 +132,6 @@ export function removeRoleFromInstanceProfile(state: AccountState, input: { Inst
 export function deleteInstanceProfile(state: AccountState, input: { InstanceProfileName: string }, _ctx: Ctx): Record<string, never> {
   const profile = findProfile(state, input.InstanceProfileName);
   if (profile.Roles.length > 0) throw new DeleteConflict(`cannot delete instance profile \`${profile.InstanceProfileName}\`: remove its role first`);
-  delete state.iam.instanceProfiles[profile.InstanceProfileName.toLowerCase()];
+  deleteRecord(state.iam.instanceProfiles, profile.InstanceProfileName.toLowerCase());
   return {};
 }

@@ -2,14 +2,15 @@ import type { Ctx } from '../ctx.ts';
 import { ValidationError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import { DeleteConflict, EntityAlreadyExists, LimitExceeded, NoSuchEntity } from './errors.ts';
-import { attachManagedPolicy, checkName, checkPath, deleteInlinePolicy, detachManagedPolicy, findPolicy, findUser, now, parsePolicy, policySize, putInlinePolicy } from './operations.ts';
+import { attachManagedPolicy, checkName, checkQuota, checkPath, deleteInlinePolicy, detachManagedPolicy, findPolicy, findUser, inlinePolicy, now, parsePolicy, policySize, putInlinePolicy } from './operations.ts';
 import type { IamRole, IamTag } from './state.ts';
+import { deleteRecord, getRecord, hasRecord, records, setRecord } from '../records.ts';
 
 // Roles, their trust policies and session limits, permissions boundaries and tags
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html).
 
 /** IAM quotas for roles (reference_iam-quotas.html). */
-export const ROLE_QUOTAS = { roleInlinePolicySize: 10240, attachedPoliciesPerRole: 10, trustPolicySize: 2048, tagsPerEntity: 50 } as const;
+export const ROLE_QUOTAS = { rolesPerAccount: 1000, roleInlinePolicySize: 10240, attachedPoliciesPerRole: 10, trustPolicySize: 2048, tagsPerEntity: 50 } as const;
 
 /** The role's public shape. */
 export type RoleView = Omit<IamRole, 'RolePolicies' | 'AttachedPolicyArns' | 'PermissionsBoundary'> & {
@@ -24,7 +25,7 @@ export function roleView(role: IamRole): RoleView {
 
 /** The named role, or `NoSuchEntity`. */
 export function findRole(state: AccountState, roleName: string): IamRole {
-  const role = state.iam.roles[roleName.toLowerCase()];
+  const role = getRecord(state.iam.roles, roleName.toLowerCase());
   if (!role) throw new NoSuchEntity(`the role with name \`${roleName}\` cannot be found`);
   return role;
 }
@@ -55,7 +56,8 @@ export function createRole(
   checkName('role name', input.RoleName, 64);
   checkPath(path);
   const key = input.RoleName.toLowerCase();
-  if (state.iam.roles[key]) throw new EntityAlreadyExists(`role with name \`${input.RoleName}\` already exists`);
+  if (hasRecord(state.iam.roles, key)) throw new EntityAlreadyExists(`role with name \`${input.RoleName}\` already exists`);
+  checkQuota(Object.keys(state.iam.roles).length, 'RolesPerAccount', ROLE_QUOTAS.rolesPerAccount);
   checkTrust(input.AssumeRolePolicyDocument);
   checkDuration(input.MaxSessionDuration ?? 3600);
   if (input.PermissionsBoundary) findPolicy(state, input.PermissionsBoundary);
@@ -68,12 +70,12 @@ export function createRole(
     AssumeRolePolicyDocument: input.AssumeRolePolicyDocument,
     ...(input.Description !== undefined ? { Description: input.Description } : {}),
     MaxSessionDuration: input.MaxSessionDuration ?? 3600,
-    RolePolicies: {},
+    RolePolicies: records(),
     AttachedPolicyArns: [],
     ...(input.PermissionsBoundary ? { PermissionsBoundary: input.PermissionsBoundary } : {}),
     Tags: mergeTags([], input.Tags ?? []),
   };
-  state.iam.roles[key] = role;
+  setRecord(state.iam.roles, key, role);
   return { Role: roleView(role) };
 }
 
@@ -89,7 +91,7 @@ export function deleteRole(state: AccountState, input: { RoleName: string }, _ct
   if (Object.keys(role.RolePolicies).length > 0 || role.AttachedPolicyArns.length > 0 || inProfile) {
     throw new DeleteConflict(`cannot delete role \`${role.RoleName}\`: delete its inline policies, detach its managed policies and remove it from instance profiles first`);
   }
-  delete state.iam.roles[role.RoleName.toLowerCase()];
+  deleteRecord(state.iam.roles, role.RoleName.toLowerCase());
   return {};
 }
 
@@ -117,6 +119,17 @@ export function putRolePolicy(state: AccountState, input: { RoleName: string; Po
   const role = findRole(state, input.RoleName);
   putInlinePolicy(role.RolePolicies, input, ROLE_QUOTAS.roleInlinePolicySize, `role \`${role.RoleName}\``);
   return {};
+}
+
+/** GetRolePolicy. */
+export function getRolePolicy(state: AccountState, input: { RoleName: string; PolicyName: string }, _ctx: Ctx): { RoleName: string; PolicyName: string; PolicyDocument: string } {
+  const role = findRole(state, input.RoleName);
+  return { RoleName: role.RoleName, PolicyName: input.PolicyName, PolicyDocument: inlinePolicy(role.RolePolicies, input.PolicyName, 'role') };
+}
+
+/** ListRolePolicies. */
+export function listRolePolicies(state: AccountState, input: { RoleName: string }, _ctx: Ctx): { PolicyNames: string[] } {
+  return { PolicyNames: Object.keys(findRole(state, input.RoleName).RolePolicies) };
 }
 
 /** DeleteRolePolicy. */

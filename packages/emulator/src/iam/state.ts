@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 /** An IAM user as the emulator stores it, in the field names of the IAM API. */
 export interface IamUser {
   UserName: string;
@@ -133,5 +135,5 @@ export interface IamState {
 
 /** IAM with no users and no policies. */
 export function emptyIamState(): IamState {
-  return { users: {}, policies: {}, groups: {}, roles: {}, instanceProfiles: {}, mfaDevices: {}, awsManagedAttachments: {} };
+  return { users: records(), policies: records(), groups: records(), roles: records(), instanceProfiles: records(), mfaDevices: records(), awsManagedAttachments: records() };
 }

@@ -3,6 +3,7 @@ import type { AccountState } from '../state.ts';
 import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.ts';
 import { md5Hex, utf8Bytes } from './md5.ts';
 import type { S3Object } from './state.ts';
+import { getRecord, records, recordsFrom, setRecord } from '../records.ts';
 
 // One function per S3 action, named after it (https://docs.aws.amazon.com/AmazonS3/latest/API/).
 
@@ -31,19 +32,19 @@ export function createBucket(state: AccountState, input: { Bucket: string }, ctx
   if (state.s3.takenBucketNames.includes(input.Bucket)) {
     throw new BucketAlreadyExists(`the bucket name \`${input.Bucket}\` is taken by another account: bucket names are global, choose another`);
   }
-  const existing = state.s3.buckets[input.Bucket];
+  const existing = getRecord(state.s3.buckets, input.Bucket);
   if (existing) {
     // In us-east-1, re-creating a bucket you own succeeds and changes nothing; elsewhere it is an error
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html, BucketAlreadyOwnedByYou).
     if (ctx.region === 'us-east-1' && existing.BucketRegion === 'us-east-1') return { Location: `/${input.Bucket}` };
     throw new BucketAlreadyOwnedByYou(`you already own the bucket \`${input.Bucket}\``);
   }
-  state.s3.buckets[input.Bucket] = {
+  setRecord(state.s3.buckets, input.Bucket, {
     Name: input.Bucket,
     CreationDate: new Date(ctx.clock.now()).toISOString(),
     BucketRegion: ctx.region,
-    Objects: {},
-  };
+    Objects: records(),
+  });
   return { Location: ctx.region === 'us-east-1' ? `/${input.Bucket}` : `http://${input.Bucket}.s3.amazonaws.com/` };
 }
 
@@ -62,7 +63,7 @@ export function putObject(
   input: { Bucket: string; Key: string; Body?: string; ContentType?: string; Metadata?: Record<string, string> },
   ctx: Ctx,
 ): { ETag: string } {
-  const bucket = state.s3.buckets[input.Bucket];
+  const bucket = getRecord(state.s3.buckets, input.Bucket);
   if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
   const body = input.Body ?? '';
   const bytes = utf8Bytes(body);
@@ -73,17 +74,17 @@ export function putObject(
     LastModified: new Date(ctx.clock.now()).toISOString(),
     Body: body,
     ...(input.ContentType !== undefined ? { ContentType: input.ContentType } : {}),
-    ...(input.Metadata !== undefined ? { Metadata: input.Metadata } : {}),
+    ...(input.Metadata !== undefined ? { Metadata: recordsFrom(Object.entries(input.Metadata)) } : {}),
   };
-  bucket.Objects[input.Key] = object;
+  setRecord(bucket.Objects, input.Key, object);
   return { ETag: object.ETag };
 }
 
 /** HeadObject: the object's metadata without the body. */
 export function headObject(state: AccountState, input: { Bucket: string; Key: string }, _ctx: Ctx): Omit<S3Object, 'Body'> {
-  const bucket = state.s3.buckets[input.Bucket];
+  const bucket = getRecord(state.s3.buckets, input.Bucket);
   if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
-  const object = bucket.Objects[input.Key];
+  const object = getRecord(bucket.Objects, input.Key);
   if (!object) throw new NoSuchKey(`the key \`${input.Key}\` does not exist`);
   const { Body: _body, ...meta } = object;
   return meta;

@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 /** An S3 object as the emulator stores it: the metadata, and the body when it is text. */
 export interface S3Object {
   Key: string;
@@ -29,5 +31,5 @@ export interface S3State {
 
 /** S3 with no buckets. */
 export function emptyS3State(): S3State {
-  return { buckets: {}, takenBucketNames: [] };
+  return { buckets: records(), takenBucketNames: [] };
 }

@@ -3,12 +3,13 @@ import { ValidationError } from '../errors.ts';
 import { authorize, roleForArn, userForArn } from '../iam/authorize/authorize.ts';
 import { evaluatePolicies } from '../iam/authorize/evaluate.ts';
 import type { AuthorizationResult, ContextValue, SourcePolicy } from '../iam/authorize/types.ts';
-import { AWS_MANAGED_POLICIES } from '../iam/aws-managed-policies.ts';
+import { managedPolicy } from '../iam/aws-managed-policies.ts';
 import { parsePolicy, policySize } from '../iam/operations.ts';
 import type { IamTag } from '../iam/state.ts';
 import type { AccountState } from '../state.ts';
 import { AccessDenied, ExpiredToken, InvalidClientTokenId } from './errors.ts';
 import type { StsSession } from './state.ts';
+import { getRecord, records, recordsFrom, setRecord } from '../records.ts';
 
 // STS (https://docs.aws.amazon.com/STS/latest/APIReference/). Credentials expire on the injected clock.
 
@@ -32,7 +33,7 @@ const accountOf = (arn: string) => /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(arn)?.
 /** The caller behind an access key or ARN; `ExpiredToken` once a session's credentials have expired. */
 export function resolveCaller(state: AccountState, caller: StsCaller, ctx: Ctx): ResolvedCaller {
   if (caller.accessKeyId) {
-    const session = state.sts.sessions[caller.accessKeyId];
+    const session = getRecord(state.sts.sessions, caller.accessKeyId);
     if (session) {
       if (ctx.clock.now() >= session.Expiration) throw new ExpiredToken('the security token included in the request is expired');
       return { arn: session.Arn, userId: session.UserId, account: accountOf(session.Arn), session };
@@ -116,7 +117,7 @@ export function assumeRole(state: AccountState, input: AssumeRoleInput, ctx: Ctx
   const time = ctx.clock.now();
   const mfa = input.SerialNumber !== undefined && input.TokenCode !== undefined && /^\d{6}$/.test(input.TokenCode);
   const mfaTime = mfa ? time : who.session?.MultiFactorAuthTime;
-  const tags = Object.fromEntries((input.Tags ?? []).map((t) => [t.Key, t.Value]));
+  const tags = recordsFrom((input.Tags ?? []).map((t) => [t.Key, t.Value]));
   const context: Record<string, ContextValue> = {
     'sts:RoleSessionName': input.RoleSessionName,
     ...(input.ExternalId !== undefined ? { 'sts:ExternalId': input.ExternalId } : {}),
@@ -130,7 +131,7 @@ export function assumeRole(state: AccountState, input: AssumeRoleInput, ctx: Ctx
     if (result.decision !== 'Allowed') throw new AccessDenied(`\`${who.arn}\` is not authorized to perform \`${action}\` on \`${role.Arn}\`: ${result.reason}`);
   }
   const managed = (input.PolicyArns ?? []).map(({ arn }) => {
-    const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+    const policy = managedPolicy(state.iam.policies, arn);
     const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
     if (!version) throw new ValidationError(`the session policy \`${arn}\` does not exist`);
     return version.Document;
@@ -149,7 +150,7 @@ export function assumeRole(state: AccountState, input: AssumeRoleInput, ctx: Ctx
     Chained: chained,
     ...(input.SourceIdentity !== undefined ? { SourceIdentity: input.SourceIdentity } : {}),
   };
-  state.sts.sessions[session.AccessKeyId] = session;
+  setRecord(state.sts.sessions, session.AccessKeyId, session);
   return {
     Credentials: { ...credentials, Expiration: new Date(session.Expiration).toISOString() },
     AssumedRoleUser: { AssumedRoleId: session.UserId, Arn: arn },
@@ -183,11 +184,11 @@ export function getSessionToken(state: AccountState, input: { DurationSeconds?: 
     Arn: who.arn,
     UserId: who.userId,
     SessionPolicies: [],
-    Tags: {},
+    Tags: records(),
     ...(mfaTime !== undefined ? { MultiFactorAuthTime: mfaTime } : {}),
     Chained: false,
   };
-  state.sts.sessions[session.AccessKeyId] = session;
+  setRecord(state.sts.sessions, session.AccessKeyId, session);
   return { Credentials: { ...credentials, Expiration: new Date(session.Expiration).toISOString() } };
 }
 

@@ -1,3 +1,5 @@
+import { records } from '../records.ts';
+
 /** Temporary credentials STS issued, with what the session carries into policy evaluation. */
 export interface StsSession {
   AccessKeyId: string;
@@ -29,5 +31,5 @@ export interface StsState {
 
 /** STS with no sessions. */
 export function emptyStsState(): StsState {
-  return { sessions: {} };
+  return { sessions: records() };
 }

@@ -1,6 +1,7 @@
 import type { AccountState } from '../state.ts';
 import { ExpiredToken } from '../sts/errors.ts';
 import type { ResolvedCredentials } from './types.ts';
+import { getRecord } from '../records.ts';
 
 // The root user's access key is not the emulator's to make: it is a secret, so the API draws it from a
 // CSPRNG, stores it with the attempt and hands the root caller in through `resolveCredentials`.
@@ -17,7 +18,7 @@ const accountOf = (arn: string) => /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(arn)?.
  * once it expired on the emulator's clock) or an IAM user's active access key. Undefined for any other id.
  */
 export function accountCredentials(state: AccountState, accessKeyId: string, now: number): ResolvedCredentials | undefined {
-  const session = state.sts?.sessions[accessKeyId];
+  const session = state.sts ? getRecord(state.sts.sessions, accessKeyId) : undefined;
   if (session) {
     if (now >= session.Expiration) throw new ExpiredToken('The security token included in the request is expired');
     return {

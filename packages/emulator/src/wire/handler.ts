@@ -1,10 +1,11 @@
 import type { Ctx } from '../ctx.ts';
 import { AwsError } from '../errors.ts';
 import { authorize } from '../iam/authorize/authorize.ts';
+import { LimitExceeded } from '../iam/errors.ts';
 import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
-import type { AccountState } from '../state.ts';
+import { restoreRecords, type AccountState } from '../state.ts';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { asciiText, utf8Encode } from './bytes.ts';
+import { asciiText, utf8Encode, utf8Length } from './bytes.ts';
 import { accountCredentials } from './credentials.ts';
 import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, MalformedQueryString, NotImplemented } from './errors.ts';
 import { decodeInput } from './input.ts';
@@ -15,6 +16,13 @@ import type { ResolvedCredentials, WireCtx, WireRequest, WireResponse, WireServi
 
 /** The largest request body the wire reads, the same as the rest of the API (256 KB). */
 export const MAX_WIRE_BODY_BYTES = 256 * 1024;
+
+/**
+ * The most an attempt's account may hold, in bytes of its JSON: 1 MiB. Each call reads, copies and stores the
+ * whole account, so its size bounds the memory and the database row of every request; the labs' accounts
+ * are a few kilobytes, and AWS's own quotas (1500 policies of 6 KB …) would allow several megabytes.
+ */
+export const MAX_ACCOUNT_STATE_BYTES = 1024 * 1024;
 
 /** What `handleAwsRequest` needs besides the account and the request. */
 export interface HandleAwsOptions {
@@ -70,6 +78,15 @@ function sameToken(expected: string | undefined, given: string | undefined): boo
 
 function response(status: number, body: string, requestId: string): WireResponse {
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body };
+}
+
+// A call may not leave the account over the cap and larger than it found it: an account already over the
+// cap (a lab's setup, an older attempt) can still shrink, so deleting always works.
+function checkStateSize(before: string, after: string): void {
+  const size = utf8Length(after);
+  if (size > MAX_ACCOUNT_STATE_BYTES && size > utf8Length(before)) {
+    throw new LimitExceeded(`the emulated account is capped at ${MAX_ACCOUNT_STATE_BYTES} bytes of state (1 MiB): this call would make it ${size} bytes, delete resources first`);
+  }
 }
 
 function findOperation(service: WireService, action: string, version: string | undefined) {
@@ -138,13 +155,15 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
       if (result.decision !== 'Allowed') throw accessDenied(wireCtx.caller.arn, iamAction, resource, result);
     }
     const before = JSON.stringify(state);
-    const next = JSON.parse(before) as AccountState;
+    const next = restoreRecords(JSON.parse(before) as AccountState);
     const { caller } = wireCtx;
     const raw = operation(next, input, wireCtx, caller.type === 'Root' ? { principalArn: caller.arn } : { accessKeyId: caller.accessKeyId, principalArn: caller.arn });
     const result = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const output = binding?.output ? binding.output(result) : result;
+    const after = JSON.stringify(next);
+    const changed = after !== before;
+    if (changed) checkStateSize(before, after);
     const xml = queryResponseXml(query.action, output, { xmlns: service.xmlns, requestId });
-    const changed = JSON.stringify(next) !== before;
     return { response: response(200, xml, requestId), state: changed ? next : state, changed, action };
   } catch (error) {
     const known = error instanceof AwsError ? error : new InternalFailure();

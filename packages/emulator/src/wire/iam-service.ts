@@ -4,6 +4,7 @@ import type { AccountState } from '../state.ts';
 import { IAM_API_OPERATIONS } from './api-operations.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
 import type { ActionBinding, WireCtx, WireService } from './types.ts';
+import { getRecord } from '../records.ts';
 
 // How each IAM action meets the wire: the parameters it reads (API reference, e.g.
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html) and the resource it is
@@ -14,10 +15,8 @@ type Kind = 'user' | 'group' | 'role' | 'instance-profile';
 type Input = Record<string, unknown>;
 
 function entityArn(state: AccountState, ctx: WireCtx, kind: Kind, name: unknown, path: unknown = '/'): string {
-  const key = String(name).toLowerCase();
-  const existing =
-    kind === 'user' ? state.iam.users[key] : kind === 'group' ? state.iam.groups?.[key] : kind === 'role' ? state.iam.roles?.[key] : state.iam.instanceProfiles?.[key];
-  return existing?.Arn ?? `arn:aws:iam::${ctx.accountId}:${kind}${String(path)}${String(name)}`;
+  const entities = { user: state.iam.users, group: state.iam.groups, role: state.iam.roles, 'instance-profile': state.iam.instanceProfiles }[kind] ?? {};
+  return getRecord<{ Arn: string }>(entities, String(name).toLowerCase())?.Arn ?? `arn:aws:iam::${ctx.accountId}:${kind}${String(path)}${String(name)}`;
 }
 
 const on =
@@ -105,6 +104,8 @@ const bindings: Partial<Record<keyof typeof iamActions, ActionBinding>> = {
   RemoveUserFromGroup: { input: { ...GROUP, ...USER }, resource: onGroup },
   ListGroupsForUser: { input: { ...USER, ...PAGING }, resource: onUser },
   PutGroupPolicy: { input: { ...GROUP, ...DOCUMENT }, resource: onGroup },
+  GetGroupPolicy: { input: { ...GROUP, PolicyName: R }, resource: onGroup, output: encoded },
+  ListGroupPolicies: { input: { ...GROUP, ...PAGING }, resource: onGroup },
   DeleteGroupPolicy: { input: { ...GROUP, PolicyName: R }, resource: onGroup },
   AttachGroupPolicy: { input: { ...GROUP, ...POLICY }, resource: onGroup, context: policyArnKey },
   DetachGroupPolicy: { input: { ...GROUP, ...POLICY }, resource: onGroup, context: policyArnKey },
@@ -119,6 +120,8 @@ const bindings: Partial<Record<keyof typeof iamActions, ActionBinding>> = {
   UpdateRole: { input: { ...ROLE, Description: S, MaxSessionDuration: 'integer' }, resource: onRole },
   UpdateAssumeRolePolicy: { input: { ...ROLE, PolicyDocument: R }, resource: onRole },
   PutRolePolicy: { input: { ...ROLE, ...DOCUMENT }, resource: onRole },
+  GetRolePolicy: { input: { ...ROLE, PolicyName: R }, resource: onRole, output: encoded },
+  ListRolePolicies: { input: { ...ROLE, ...PAGING }, resource: onRole },
   DeleteRolePolicy: { input: { ...ROLE, PolicyName: R }, resource: onRole },
   AttachRolePolicy: { input: { ...ROLE, ...POLICY }, resource: onRole, context: policyArnKey },
   DetachRolePolicy: { input: { ...ROLE, ...POLICY }, resource: onRole, context: policyArnKey },
@@ -154,6 +157,7 @@ const bindings: Partial<Record<keyof typeof iamActions, ActionBinding>> = {
     resource: (input, ctx) => `arn:aws:iam::${ctx.accountId}:mfa${String(input.Path ?? '/')}${String(input.VirtualMFADeviceName)}`,
     context: tagKeys,
   },
+  DeleteVirtualMFADevice: { input: { SerialNumber: R }, resource: (input) => String(input.SerialNumber) },
   EnableMFADevice: { input: { ...USER, SerialNumber: R, AuthenticationCode1: R, AuthenticationCode2: R }, resource: onUser },
   DeactivateMFADevice: { input: { UserName: S, SerialNumber: R }, prepare: callerUser, resource: onUser },
   ListMFADevices: { input: { UserName: S, ...PAGING }, prepare: callerUser, resource: onUser },

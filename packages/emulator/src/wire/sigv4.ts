@@ -4,6 +4,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { hex, utf8Encode } from './bytes.ts';
 import { IncompleteSignature, MissingAuthenticationToken, RequestExpired, SignatureDoesNotMatch } from './errors.ts';
 import type { WireRequest } from './types.ts';
+import { recordsFrom } from '../records.ts';
 
 // AWS Signature Version 4 as the IAM User Guide describes it:
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
@@ -30,11 +31,9 @@ export interface SigV4Authorization {
   sessionToken?: string;
 }
 
-/** Header names lower-cased; the wire layer looks headers up only through this. */
+/** Header names lower-cased, in a record without a prototype (a header may be called `__proto__`); the wire layer looks headers up only through this. */
 export function lowerCaseHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  return out;
+  return recordsFrom(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;

@@ -3,6 +3,7 @@ import type { NetworkCtx } from '../network.ts';
 import type { Action, Certificate, Elbv2Account, Listener, Rule, RuleCondition, TargetGroup } from '../state.ts';
 import { validateActions, validateConditions, RULE_LIMITS } from '../validate.ts';
 import { arnPrefix, defaultRuleArn, hexId, q } from './common.ts';
+import { deleteRecord, getRecord, setRecord } from '../../records.ts';
 
 // Listeners and rules: https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html,
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateRule.html
@@ -18,7 +19,7 @@ function forwardedGroups(actions: Action[]): string[] {
 function relinkTargetGroups(state: Elbv2Account, now: number): void {
   const users = new Map<string, Set<string>>();
   for (const listener of Object.values(state.elbv2.listeners)) {
-    for (const rule of state.elbv2.rules[listener.ListenerArn] ?? []) {
+    for (const rule of getRecord(state.elbv2.rules, listener.ListenerArn) ?? []) {
       for (const arn of forwardedGroups(rule.Actions)) users.set(arn, (users.get(arn) ?? new Set()).add(listener.LoadBalancerArn));
     }
   }
@@ -34,7 +35,7 @@ function relinkTargetGroups(state: Elbv2Account, now: number): void {
 }
 
 function listenerOf(state: Elbv2Account, arn: string): Listener {
-  const listener = state.elbv2.listeners[arn];
+  const listener = getRecord(state.elbv2.listeners, arn);
   if (!listener) throw new ListenerNotFound(`the listener ${q(arn)} does not exist`);
   return listener;
 }
@@ -45,7 +46,7 @@ export function createListener(
   input: { LoadBalancerArn: string; Protocol?: 'HTTP' | 'HTTPS'; Port?: number; Certificates?: Certificate[]; SslPolicy?: string; DefaultActions: Action[] },
   ctx: NetworkCtx,
 ): { Listeners: Listener[] } {
-  const lb = state.elbv2.loadBalancers[input.LoadBalancerArn];
+  const lb = getRecord(state.elbv2.loadBalancers, input.LoadBalancerArn);
   if (!lb) throw new LoadBalancerNotFound(`the load balancer ${q(input.LoadBalancerArn)} does not exist`);
   const protocol = input.Protocol ?? 'HTTP';
   if (protocol !== 'HTTP' && protocol !== 'HTTPS') throw new ValidationError(`listener protocol ${q(protocol)} is not valid for an Application Load Balancer: use HTTP or HTTPS`);
@@ -67,8 +68,8 @@ export function createListener(
     ...(protocol === 'HTTPS' ? { Certificates: input.Certificates ?? [], SslPolicy: input.SslPolicy ?? 'ELBSecurityPolicy-2016-08' } : {}),
     DefaultActions: input.DefaultActions,
   };
-  state.elbv2.listeners[listenerArn] = listener;
-  state.elbv2.rules[listenerArn] = [{ RuleArn: defaultRuleArn(listenerArn), Priority: 'default', Conditions: [], Actions: input.DefaultActions, IsDefault: true }];
+  setRecord(state.elbv2.listeners, listenerArn, listener);
+  setRecord(state.elbv2.rules, listenerArn, [{ RuleArn: defaultRuleArn(listenerArn), Priority: 'default', Conditions: [], Actions: input.DefaultActions, IsDefault: true }]);
   relinkTargetGroups(state, ctx.clock.now());
   return { Listeners: [listener] };
 }
@@ -98,7 +99,7 @@ export function modifyListener(
   if (protocol === 'HTTPS') listener.Certificates = certificates;
   if (input.DefaultActions) {
     listener.DefaultActions = input.DefaultActions;
-    const rules = state.elbv2.rules[listener.ListenerArn] ?? [];
+    const rules = getRecord(state.elbv2.rules, listener.ListenerArn) ?? [];
     for (const rule of rules) if (rule.IsDefault) rule.Actions = input.DefaultActions;
   }
   relinkTargetGroups(state, ctx.clock.now());
@@ -108,8 +109,8 @@ export function modifyListener(
 /** DeleteListener and its rules. */
 export function deleteListener(state: Elbv2Account, input: { ListenerArn: string }, ctx: NetworkCtx): Record<string, never> {
   listenerOf(state, input.ListenerArn);
-  delete state.elbv2.listeners[input.ListenerArn];
-  delete state.elbv2.rules[input.ListenerArn];
+  deleteRecord(state.elbv2.listeners, input.ListenerArn);
+  deleteRecord(state.elbv2.rules, input.ListenerArn);
   relinkTargetGroups(state, ctx.clock.now());
   return {};
 }
@@ -117,7 +118,7 @@ export function deleteListener(state: Elbv2Account, input: { ListenerArn: string
 function checkPriority(state: Elbv2Account, listenerArn: string, priority: number, except?: string): void {
   if (!Number.isInteger(priority) || priority < 1 || priority > RULE_LIMITS.maxPriority) throw new ValidationError(`a rule priority must be an integer from 1 to ${RULE_LIMITS.maxPriority}, got ${priority}`);
   // Priorities are unique per listener (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html#rule-priority).
-  const clash = (state.elbv2.rules[listenerArn] ?? []).find((r) => r.Priority === String(priority) && r.RuleArn !== except);
+  const clash = (getRecord(state.elbv2.rules, listenerArn) ?? []).find((r) => r.Priority === String(priority) && r.RuleArn !== except);
   if (clash) throw new PriorityInUse(`the priority ${priority} is in use by another rule of this listener`);
 }
 
@@ -128,7 +129,7 @@ export function createRule(
   ctx: NetworkCtx,
 ): { Rules: Rule[] } {
   const listener = listenerOf(state, input.ListenerArn);
-  const rules = state.elbv2.rules[listener.ListenerArn] ?? [];
+  const rules = getRecord(state.elbv2.rules, listener.ListenerArn) ?? [];
   if (rules.filter((r) => !r.IsDefault).length >= RULES_PER_LISTENER) throw new TooManyRules(`a listener can have at most ${RULES_PER_LISTENER} rules besides the default rule`);
   checkPriority(state, listener.ListenerArn, input.Priority);
   if (input.Conditions.length === 0) throw new ValidationError('a rule needs at least one condition; only the default rule has none');
@@ -141,7 +142,7 @@ export function createRule(
     Actions: input.Actions,
     IsDefault: false,
   };
-  state.elbv2.rules[listener.ListenerArn] = [...rules, rule];
+  setRecord(state.elbv2.rules, listener.ListenerArn, [...rules, rule]);
   relinkTargetGroups(state, ctx.clock.now());
   return { Rules: [rule] };
 }
@@ -158,7 +159,7 @@ function findRule(state: Elbv2Account, ruleArn: string): { listenerArn: string; 
 export function describeRules(state: Elbv2Account, input: { ListenerArn?: string; RuleArns?: string[] }, _ctx: NetworkCtx): { Rules: Rule[] } {
   if (input.RuleArns) return { Rules: input.RuleArns.map((arn) => findRule(state, arn).rule) };
   const listener = listenerOf(state, input.ListenerArn ?? '');
-  const rules = [...(state.elbv2.rules[listener.ListenerArn] ?? [])];
+  const rules = [...(getRecord(state.elbv2.rules, listener.ListenerArn) ?? [])];
   return { Rules: rules.sort((a, b) => (a.IsDefault ? 1 : b.IsDefault ? -1 : Number(a.Priority) - Number(b.Priority))) };
 }
 
@@ -185,7 +186,7 @@ export function setRulePriorities(state: Elbv2Account, input: { RulePriorities: 
     if (f.rule.IsDefault) throw new ValidationError('the default rule has no priority to set');
     const movedAway = new Set(found.map((x) => x.rule.RuleArn));
     if (!Number.isInteger(f.priority) || f.priority < 1 || f.priority > RULE_LIMITS.maxPriority) throw new ValidationError(`a rule priority must be an integer from 1 to ${RULE_LIMITS.maxPriority}, got ${f.priority}`);
-    const clash = (state.elbv2.rules[f.listenerArn] ?? []).find((r) => r.Priority === String(f.priority) && !movedAway.has(r.RuleArn));
+    const clash = (getRecord(state.elbv2.rules, f.listenerArn) ?? []).find((r) => r.Priority === String(f.priority) && !movedAway.has(r.RuleArn));
     const twice = found.filter((x) => x.listenerArn === f.listenerArn && x.priority === f.priority).length > 1;
     if (clash || twice) throw new PriorityInUse(`the priority ${f.priority} is in use by another rule of this listener`);
   }
@@ -197,7 +198,7 @@ export function setRulePriorities(state: Elbv2Account, input: { RulePriorities: 
 export function deleteRule(state: Elbv2Account, input: { RuleArn: string }, ctx: NetworkCtx): Record<string, never> {
   const { listenerArn, rule } = findRule(state, input.RuleArn);
   if (rule.IsDefault) throw new ValidationError('the default rule cannot be deleted');
-  state.elbv2.rules[listenerArn] = (state.elbv2.rules[listenerArn] ?? []).filter((r) => r !== rule);
+  setRecord(state.elbv2.rules, listenerArn, (getRecord(state.elbv2.rules, listenerArn) ?? []).filter((r) => r !== rule));
   relinkTargetGroups(state, ctx.clock.now());
   return {};
 }
@@ -205,5 +206,5 @@ export function deleteRule(state: Elbv2Account, input: { RuleArn: string }, ctx:
 /** What `routeRequest` needs to route through a listener of the account: its rules and the target groups with their health. */
 export function listenerRoutingInput(state: Elbv2Account, listenerArn: string): { Rules: Rule[]; TargetGroups: TargetGroup[]; Certificates: Certificate[] } {
   const listener = listenerOf(state, listenerArn);
-  return { Rules: state.elbv2.rules[listener.ListenerArn] ?? [], TargetGroups: Object.values(state.elbv2.targetGroups), Certificates: listener.Certificates ?? [] };
+  return { Rules: getRecord(state.elbv2.rules, listener.ListenerArn) ?? [], TargetGroups: Object.values(state.elbv2.targetGroups), Certificates: listener.Certificates ?? [] };
 }

@@ -2,6 +2,7 @@ import { DuplicateLoadBalancerName, InvalidConfigurationRequest, LoadBalancerNot
 import type { NetworkCtx } from '../network.ts';
 import type { Elbv2Account, LoadBalancer } from '../state.ts';
 import { arnPrefix, hexId, namePattern, q } from './common.ts';
+import { deleteRecord, getRecord, setRecord } from '../../records.ts';
 
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
 
@@ -50,7 +51,7 @@ export function createLoadBalancer(
     SecurityGroups: input.SecurityGroups ?? [],
     IpAddressType: input.IpAddressType ?? 'ipv4',
   };
-  state.elbv2.loadBalancers[lb.LoadBalancerArn] = lb;
+  setRecord(state.elbv2.loadBalancers, lb.LoadBalancerArn, lb);
   return { LoadBalancers: [lb] };
 }
 
@@ -58,7 +59,7 @@ export function createLoadBalancer(
 export function describeLoadBalancers(state: Elbv2Account, input: { LoadBalancerArns?: string[]; Names?: string[] }, _ctx: NetworkCtx): { LoadBalancers: LoadBalancer[] } {
   const all = Object.values(state.elbv2.loadBalancers);
   if (input.LoadBalancerArns) {
-    return { LoadBalancers: input.LoadBalancerArns.map((arn) => state.elbv2.loadBalancers[arn] ?? fail(`the load balancer ${q(arn)} does not exist`)) };
+    return { LoadBalancers: input.LoadBalancerArns.map((arn) => getRecord(state.elbv2.loadBalancers, arn) ?? fail(`the load balancer ${q(arn)} does not exist`)) };
   }
   if (input.Names) return { LoadBalancers: input.Names.map((n) => all.find((lb) => lb.LoadBalancerName === n) ?? fail(`the load balancer ${q(n)} does not exist`)) };
   return { LoadBalancers: all };
@@ -70,13 +71,13 @@ function fail(message: string): never {
 
 /** DeleteLoadBalancer: its listeners and rules go with it; target groups stay. */
 export function deleteLoadBalancer(state: Elbv2Account, input: { LoadBalancerArn: string }, _ctx: NetworkCtx): Record<string, never> {
-  if (!state.elbv2.loadBalancers[input.LoadBalancerArn]) return {};
+  if (!getRecord(state.elbv2.loadBalancers, input.LoadBalancerArn)) return {};
   for (const listener of Object.values(state.elbv2.listeners)) {
     if (listener.LoadBalancerArn !== input.LoadBalancerArn) continue;
-    delete state.elbv2.listeners[listener.ListenerArn];
-    delete state.elbv2.rules[listener.ListenerArn];
+    deleteRecord(state.elbv2.listeners, listener.ListenerArn);
+    deleteRecord(state.elbv2.rules, listener.ListenerArn);
   }
   for (const group of Object.values(state.elbv2.targetGroups)) group.LoadBalancerArns = group.LoadBalancerArns.filter((a) => a !== input.LoadBalancerArn);
-  delete state.elbv2.loadBalancers[input.LoadBalancerArn];
+  deleteRecord(state.elbv2.loadBalancers, input.LoadBalancerArn);
   return {};
 }

@@ -2,6 +2,7 @@ import { DuplicateTargetGroupName, InvalidTarget, ResourceInUse, TargetGroupNotF
 import type { NetworkCtx } from '../network.ts';
 import type { Elbv2Account, RegisteredTarget, TargetDescription, TargetGroup, TargetGroupAttribute, TargetHealth } from '../state.ts';
 import { arnPrefix, hexId, namePattern, q } from './common.ts';
+import { deleteRecord, getRecord, setRecord } from '../../records.ts';
 
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html
 // Health-check ranges and defaults for HTTP/HTTPS target groups:
@@ -96,13 +97,13 @@ export function createTargetGroup(state: Elbv2Account, input: CreateTargetGroupI
     Attributes: Object.entries(ATTRIBUTES).map(([Key, a]) => ({ Key, Value: a.default })),
     Targets: [],
   };
-  state.elbv2.targetGroups[group.TargetGroupArn] = group;
+  setRecord(state.elbv2.targetGroups, group.TargetGroupArn, group);
   return { TargetGroups: [group] };
 }
 
 /** The target group or `TargetGroupNotFound`. */
 export function targetGroupOf(state: Elbv2Account, arn: string): TargetGroup {
-  const group = state.elbv2.targetGroups[arn];
+  const group = getRecord(state.elbv2.targetGroups, arn);
   if (!group) throw new TargetGroupNotFound(`the target group ${q(arn)} does not exist`);
   return group;
 }
@@ -138,7 +139,7 @@ export function describeTargetGroupAttributes(state: Elbv2Account, input: { Targ
 export function modifyTargetGroupAttributes(state: Elbv2Account, input: { TargetGroupArn: string; Attributes: TargetGroupAttribute[] }, _ctx: NetworkCtx): { Attributes: TargetGroupAttribute[] } {
   const group = targetGroupOf(state, input.TargetGroupArn);
   for (const { Key, Value } of input.Attributes) {
-    const known = ATTRIBUTES[Key];
+    const known = getRecord(ATTRIBUTES, Key);
     if (!known) throw new ValidationError(`the target group attribute ${q(Key)} is not modelled`);
     if (!known.valid(Value)) throw new ValidationError(`the attribute ${q(Key)} must be ${known.rule}, got ${q(Value)}`);
   }
@@ -152,10 +153,10 @@ export function modifyTargetGroupAttributes(state: Elbv2Account, input: { Target
 
 /** DeleteTargetGroup: refused while a listener or rule forwards to it. */
 export function deleteTargetGroup(state: Elbv2Account, input: { TargetGroupArn: string }, _ctx: NetworkCtx): Record<string, never> {
-  const group = state.elbv2.targetGroups[input.TargetGroupArn];
+  const group = getRecord(state.elbv2.targetGroups, input.TargetGroupArn);
   if (!group) return {};
   if (group.LoadBalancerArns.length > 0) throw new ResourceInUse(`the target group ${q(group.TargetGroupName)} is currently in use by a listener or a rule`);
-  delete state.elbv2.targetGroups[input.TargetGroupArn];
+  deleteRecord(state.elbv2.targetGroups, input.TargetGroupArn);
   return {};
 }
 

@@ -1,11 +1,12 @@
 import type { AccountState } from '../../state.ts';
 import type { StsSession } from '../../sts/state.ts';
-import { AWS_MANAGED_POLICIES } from '../aws-managed-policies.ts';
+import { managedPolicy } from '../aws-managed-policies.ts';
 import { NoSuchEntity } from '../errors.ts';
-import type { IamGroup, IamRole, IamTag, IamUser } from '../state.ts';
+import type { IamRole, IamTag, IamUser } from '../state.ts';
 import { evaluateFor, evaluatePolicies } from './evaluate.ts';
 import { describePrincipal } from './principal.ts';
 import type { AuthorizationRequest, AuthorizationResult, PrincipalInfo, SourcePolicy } from './types.ts';
+import { getRecord, recordsFrom } from '../../records.ts';
 
 /** Policies that come from outside the caller's account model: the resource's policy and the organization's SCPs. */
 export interface AuthorizeOptions {
@@ -21,12 +22,12 @@ export interface AuthorizeOptions {
 export function userForArn(state: AccountState, principalArn: string): IamUser | undefined {
   const match = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/.exec(principalArn);
   if (!match) return undefined;
-  const user = state.iam.users[(match[2] ?? '').toLowerCase()];
+  const user = getRecord(state.iam.users, (match[2] ?? '').toLowerCase());
   return user && user.Arn === principalArn ? user : undefined;
 }
 
 function managed(state: AccountState, arn: string, extra: Partial<SourcePolicy>): SourcePolicy[] {
-  const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  const policy = managedPolicy(state.iam.policies, arn);
   const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
   return policy && version ? [{ policyName: policy.PolicyName, policyArn: arn, policyType: 'identity', attachment: 'managed', document: version.Document, ...extra }] : [];
 }
@@ -39,7 +40,7 @@ function boundary(state: AccountState, arn: string | undefined): SourcePolicy[] 
   return arn ? managed(state, arn, { policyType: 'boundary' }) : [];
 }
 
-const tagMap = (tags: IamTag[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
+const tagMap = (tags: IamTag[] | undefined) => recordsFrom((tags ?? []).map((t) => [t.Key, t.Value]));
 
 /**
  * The identity-based policies of a user: its inline policies, its attached managed policies (default
@@ -55,7 +56,7 @@ export function identityPolicies(state: AccountState, user: IamUser): SourcePoli
 export function roleForArn(state: AccountState, principalArn: string): IamRole | undefined {
   const match = /^arn:aws:(?:iam::\d{12}:role\/(?:.*\/)?([^/]+)|sts::\d{12}:assumed-role\/([^/]+)\/[^/]+)$/.exec(principalArn);
   const name = match?.[1] ?? match?.[2];
-  return name ? state.iam.roles?.[name.toLowerCase()] : undefined;
+  return name && state.iam.roles ? getRecord(state.iam.roles, name.toLowerCase()) : undefined;
 }
 
 function latestSession(state: AccountState, arn: string): StsSession | undefined {
@@ -82,7 +83,7 @@ export function principalPolicies(state: AccountState, principalArn: string, ses
     const sessionName = principalArn.startsWith('arn:aws:sts:') ? principalArn.slice(principalArn.lastIndexOf('/') + 1) : undefined;
     return {
       policies: [...inline(role.RolePolicies, { role: role.RoleName }), ...role.AttachedPolicyArns.flatMap((arn) => managed(state, arn, { role: role.RoleName })), ...boundary(state, role.PermissionsBoundary), ...sessionPolicies],
-      principal: { ...(sessionName ? { userId: `${role.RoleId}:${sessionName}` } : {}), tags: { ...tagMap(role.Tags), ...(live?.Tags ?? {}) }, ...mfa },
+      principal: { ...(sessionName ? { userId: `${role.RoleId}:${sessionName}` } : {}), tags: recordsFrom([...Object.entries(tagMap(role.Tags)), ...Object.entries(live?.Tags ?? {})]), ...mfa },
     };
   }
   throw new NoSuchEntity(`the principal \`${principalArn}\` is not a user or role in this account`);
@@ -136,13 +137,13 @@ function cachedCaller(state: AccountState, principalArn: string, session: StsSes
 const END = {};
 
 function pushRecord(out: unknown[], record: Record<string, unknown> | undefined): void {
-  if (record) for (const key in record) out.push(key, record[key]);
+  if (record) for (const [key, value] of Object.entries(record)) out.push(key, value);
   out.push(END);
 }
 
 function pushManaged(out: unknown[], state: AccountState, arn: string | undefined): void {
   if (arn === undefined) return;
-  const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+  const policy = managedPolicy(state.iam.policies, arn);
   out.push(arn, policy, policy?.DefaultVersionId, policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId)?.Document);
 }
 
@@ -172,9 +173,7 @@ function callerInputs(state: AccountState, principalArn: string, session: StsSes
     pushArns(out, state, user.AttachedPolicyArns);
     pushTags(out, user.Tags);
     pushManaged(out, state, user.PermissionsBoundary);
-    const groups = state.iam.groups ?? {};
-    for (const key in groups) {
-      const group = groups[key] as IamGroup;
+    for (const group of Object.values(state.iam.groups ?? {})) {
       if (!group.Users.includes(user.UserName)) continue;
       out.push(group, group.GroupName);
       pushRecord(out, group.GroupPolicies);

@@ -4,6 +4,7 @@ import { authorize } from './authorize.ts';
 import { evaluatePolicies } from './evaluate.ts';
 import { explainAuthorization } from './explain.ts';
 import type { AuthorizationResult, ContextValue, PolicyType, SourcePolicy, StatementRef } from './types.ts';
+import { records, setRecord } from '../../records.ts';
 
 // IAM's policy simulator API: SimulatePrincipalPolicy
 // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html) and
@@ -128,10 +129,10 @@ function evaluationResult(explanation: AuthorizationResult): EvaluationResult {
 
 /** The request context of `ContextEntries`: a `…List` type, or more than one value, makes a multivalued key. */
 export function contextOf(entries: readonly ContextEntry[] | undefined): Record<string, ContextValue> {
-  const context: Record<string, ContextValue> = {};
+  const context = records<ContextValue>();
   for (const entry of entries ?? []) {
     const list = entry.ContextKeyType?.endsWith('List') === true || entry.ContextKeyValues.length !== 1;
-    context[entry.ContextKeyName] = list ? entry.ContextKeyValues : (entry.ContextKeyValues[0] ?? '');
+    setRecord(context, entry.ContextKeyName, list ? entry.ContextKeyValues : (entry.ContextKeyValues[0] ?? ''));
   }
   return context;
 }
