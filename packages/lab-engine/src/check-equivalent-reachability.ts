@@ -2,7 +2,7 @@ import { analyzeReachability, reachabilityMatrix, type AccountState, type Reacha
 import type { Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { describeAnalysis } from './check-reachability.ts';
-import { networkUniverse, type NetworkUniverse } from './network-universe.ts';
+import { networkUniverse, probedNetwork, type NetworkUniverse, type ProbedNetwork } from './network-universe.ts';
 import { resourceNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
 
@@ -24,12 +24,44 @@ interface Difference extends Path {
 }
 
 function questions(universe: NetworkUniverse): { protocol: Protocol; port?: number }[] {
-  const ported = (['tcp', 'udp'] as const).flatMap((protocol) => universe.ports.map((port) => ({ protocol, port })));
+  const ported = (['tcp', 'udp'] as const).flatMap((protocol) => universe.ports[protocol].map((port) => ({ protocol, port })));
   return [...ported, { protocol: 'icmp' }];
 }
 
 function runningInstances(state: AccountState): string[] {
   return Object.values(state.ec2.instances).filter((i) => i.State.Name === 'running').map((i) => i.InstanceId).sort();
+}
+
+/**
+ * The reference side of one lab variant: the solution's network with its probes, and the answers it has
+ * given. Every submission of an attempt compares with the same reference, so each question is asked of it
+ * once. The answers do not depend on the cache: it only saves the work.
+ */
+interface ReferenceSide extends ProbedNetwork {
+  matrices: Map<string, Set<number>>;
+  paths: Map<string, { found: boolean; unsupported: string[] }>;
+}
+
+const referenceSides = new WeakMap<Lab, Map<string, ReferenceSide>>();
+const VARIANTS_PER_LAB = 64;
+
+function referenceSide(lab: Lab, input: CheckInput, task: string, groupProbes: boolean): ReferenceSide {
+  let variants = referenceSides.get(lab);
+  if (!variants) {
+    variants = new Map();
+    referenceSides.set(lab, variants);
+  }
+  // Ids are made per attempt: the same variant of a lab provisioned twice has other ids, so they are part of the key.
+  const ec2 = input.state.ec2;
+  const ids = [ec2.vpcs, ec2.subnets, ec2.securityGroups, ec2.networkAcls, ec2.routeTables, ec2.instances].map((records) => Object.keys(records).join()).join('|');
+  const key = JSON.stringify([task, input.accountId, input.params, ids]);
+  let side = variants.get(key);
+  if (!side) {
+    if (variants.size >= VARIANTS_PER_LAB) variants.clear();
+    side = { ...probedNetwork(input.reference(), input.ctx, groupProbes), matrices: new Map(), paths: new Map() };
+    variants.set(key, side);
+  }
+  return side;
 }
 
 /** The ordered pairs of instances one side reaches, as `source index × count + destination index`. */
@@ -65,10 +97,15 @@ function analyzed(state: AccountState, query: ReachabilityQuery, out: Outcome): 
 }
 
 /** Instance to instance: the two matrices compared as sets, so only the differences become objects. */
-function comparePairs(universe: NetworkUniverse, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome): void {
+function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome): void {
   const index = new Map(instances.map((id, i) => [id, i]));
   const mine = reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort);
-  const theirs = reachedPairs(universe.reference, index, base.Protocol as Protocol, base.DestinationPort);
+  const key = `${base.Protocol}/${base.DestinationPort ?? ''}`;
+  let theirs = side.matrices.get(key);
+  if (!theirs) {
+    theirs = reachedPairs(universe.reference, index, base.Protocol as Protocol, base.DestinationPort);
+    side.matrices.set(key, theirs);
+  }
   const total = instances.length * (instances.length - 1);
   let both = 0;
   const differ = (pair: number, learner: boolean) => {
@@ -86,20 +123,32 @@ function comparePairs(universe: NetworkUniverse, instances: string[], base: Omit
   out.neither += total - (mine.size + theirs.size - both);
 }
 
-function compareNetworks(universe: NetworkUniverse): Outcome {
+function referencePath(side: ReferenceSide, query: ReachabilityQuery, out: Outcome): boolean {
+  const key = JSON.stringify(query);
+  let answer = side.paths.get(key);
+  if (answer === undefined) {
+    const analysis = analyzeReachability(side.state, query);
+    answer = { found: analysis.NetworkPathFound, unsupported: analysis.Unsupported };
+    side.paths.set(key, answer);
+  }
+  out.unsupported.push(...answer.unsupported);
+  return answer.found;
+}
+
+function compareNetworks(universe: NetworkUniverse, side: ReferenceSide): Outcome {
   const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
   const instances = runningInstances(universe.learner);
   const own = instances.filter((id) => !universe.probes.has(id));
   for (const { protocol, port } of questions(universe)) {
     const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
     const weight = (protocol === 'tcp' ? 0 : protocol === 'udp' ? 2 : 1) + (port !== undefined && port > 1023 ? 1 : 0);
-    comparePairs(universe, instances, base, weight, out);
+    comparePairs(universe, side, instances, base, weight, out);
     for (const instance of own) {
       for (const address of universe.internetAddresses) {
         const inbound: ReachabilityQuery = { ...base, Source: 'internet', Destination: instance, SourceIp: address };
-        record(out, { query: inbound, weight }, analyzed(universe.learner, inbound, out), analyzed(universe.reference, inbound, out));
+        record(out, { query: inbound, weight }, analyzed(universe.learner, inbound, out), referencePath(side, inbound, out));
         const outbound: ReachabilityQuery = { ...base, Source: instance, Destination: 'internet', DestinationIp: address };
-        record(out, { query: outbound, weight: weight + 5 }, analyzed(universe.learner, outbound, out), analyzed(universe.reference, outbound, out));
+        record(out, { query: outbound, weight: weight + 5 }, analyzed(universe.learner, outbound, out), referencePath(side, outbound, out));
       }
     }
   }
@@ -133,15 +182,19 @@ export function runEquivalentReachabilityCheck(input: CheckInput, lab: Lab): Che
   if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `equivalent-reachability` assertion');
   const task = lab.tasks.find((t) => t.id === spec.task);
   if (task?.kind !== 'security-groups' && task?.kind !== 'nacl-entries') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is not a security-groups or nacl-entries task`);
-  const universe = networkUniverse(input.state, input.reference(), input.ctx, `${lab.id}/${JSON.stringify(input.params)}`, task.kind === 'security-groups');
-  const outcome = compareNetworks(universe);
+  const groupProbes = task.kind === 'security-groups';
+  const side = referenceSide(lab, input, task.id, groupProbes);
+  const learner = probedNetwork(input.state, input.ctx, groupProbes);
+  if (runningInstances(learner.state).join() !== runningInstances(side.state).join()) return errored(input, LAB_PROBLEM, 'the answer and the solution leave different instances running');
+  const universe = networkUniverse(learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
+  const outcome = compareNetworks(universe, side);
   if (outcome.unsupported.length > 0) {
     return errored(input, 'this check could not be decided: some paths use something the network analyzer does not model', [...new Set(outcome.unsupported)].join('; '), [...new Set(outcome.unsupported)]);
   }
   const mine = outcome.differences.filter((d) => d.learner);
   const missing = outcome.differences.filter((d) => !d.learner);
   const lines = [
-    `compared on ${outcome.evaluated} paths (${universe.ports.length} ports over tcp and udp, and icmp; the lab's instances, ${universe.probes.size} probe instances and the internet): ${outcome.both} open in both, ${outcome.neither} closed in both`,
+    `compared on ${outcome.evaluated} paths (${universe.ports.tcp.length} tcp and ${universe.ports.udp.length} udp ports, and icmp; the lab's instances, ${universe.probes.size} probe instances and the internet): ${outcome.both} open in both, ${outcome.neither} closed in both`,
     ...section('your network lets through what the reference blocks', mine, universe.learner, universe, spec.examples),
     ...section('your network blocks what the reference lets through', missing, universe.learner, universe, spec.examples),
   ];

@@ -14,8 +14,8 @@ export interface NetworkUniverse {
   /** Both accounts with the same probe instances added (same ids in each). */
   learner: AccountState;
   reference: AccountState;
-  /** tcp and udp destination ports. */
-  ports: number[];
+  /** The destination ports to ask about, per protocol. */
+  ports: { tcp: number[]; udp: number[] };
   /** Internet addresses (single hosts) that act as the source or destination on the internet side. */
   internetAddresses: string[];
   /** The probe instances' ids and what they stand for. */
@@ -115,44 +115,68 @@ function representatives(edgeSet: Set<number>, preferred: number[]): number[] {
   });
 }
 
-/** Every port and CIDR the rules of an account name (security groups and network ACLs). */
-function ruleFacts(ec2: Ec2, ports: Set<number>, cidrs: Set<string>): void {
+type Ported = 'tcp' | 'udp';
+
+/** The protocol a rule's ports belong to; all traffic (`-1`) and icmp have none. */
+function portedProtocol(protocol: string | undefined): Ported | undefined {
+  const p = (protocol ?? '').toLowerCase();
+  return p === 'tcp' || p === '6' ? 'tcp' : p === 'udp' || p === '17' ? 'udp' : undefined;
+}
+
+/** Every port edge (per protocol) and CIDR the rules of an account name (security groups and network ACLs). */
+function ruleFacts(ec2: Ec2, edgeSets: Record<Ported, Set<number>>, cidrs: Set<string>): void {
+  const add = (protocol: string | undefined, from: number | undefined, to: number | undefined) => {
+    const ported = portedProtocol(protocol);
+    if (ported) for (const port of edges(from, to)) edgeSets[ported].add(port);
+  };
   for (const group of Object.values(ec2.securityGroups)) {
     for (const permission of [...group.IpPermissions, ...group.IpPermissionsEgress]) {
-      for (const port of edges(permission.FromPort, permission.ToPort)) ports.add(port);
+      add(permission.IpProtocol, permission.FromPort, permission.ToPort);
       for (const range of permission.IpRanges) cidrs.add(range.CidrIp);
     }
   }
   for (const acl of Object.values(ec2.networkAcls)) {
     for (const entry of acl.Entries) {
-      for (const port of edges(entry.PortRange?.From, entry.PortRange?.To)) ports.add(port);
+      add(entry.Protocol, entry.PortRange?.From, entry.PortRange?.To);
       if (entry.CidrBlock !== undefined) cidrs.add(entry.CidrBlock);
     }
   }
 }
 
+/** An account copied with the probe instances added, and what each probe stands for. */
+export interface ProbedNetwork {
+  state: AccountState;
+  probes: Map<string, string>;
+}
+
 /**
- * The universe for comparing the learner's network with the reference's: both accounts with probes added,
- * the ports and the internet addresses that matter. `seed` picks the "any other port". Group probes (a new
- * member of each group in every subnet) matter when the answer is security group rules; network ACLs
- * decide by address alone, so strangers in every subnet tell them apart.
+ * A copy of the account with probe instances added. Group probes (a new member of each group in every
+ * subnet) matter when the answer is security group rules; network ACLs decide by address alone, so
+ * strangers in every subnet tell them apart. The same account gives the same probe ids.
  */
-export function networkUniverse(learner: AccountState, reference: AccountState, ctx: Ctx, seed: string, groupProbes: boolean): NetworkUniverse {
-  const a = cloneState(learner);
-  const b = cloneState(reference);
-  const probes = addProbes(a, ctx, groupProbes);
-  addProbes(b, ctx, groupProbes);
-  const edgeSet = new Set<number>();
+export function probedNetwork(state: AccountState, ctx: Ctx, groupProbes: boolean): ProbedNetwork {
+  const copy = cloneState(state);
+  return { state: copy, probes: addProbes(copy, ctx, groupProbes) };
+}
+
+/**
+ * The universe for comparing the learner's network with the reference's (both with the same probes): the
+ * ports and the internet addresses that matter. `seed` picks the "any other port".
+ */
+export function networkUniverse(learner: ProbedNetwork, reference: ProbedNetwork, seed: string): NetworkUniverse {
+  const edgeSets = { tcp: new Set<number>(), udp: new Set<number>() };
   const cidrs = new Set<string>();
-  ruleFacts(a.ec2, edgeSet, cidrs);
-  ruleFacts(b.ec2, edgeSet, cidrs);
-  const ports = representatives(edgeSet, [...WELL_KNOWN_PORTS, 1024 + (hashString(`${seed}/any-other-port`) % 64000)]);
+  ruleFacts(learner.state.ec2, edgeSets, cidrs);
+  ruleFacts(reference.state.ec2, edgeSets, cidrs);
+  // Edges are per protocol: a tcp rule's ports cannot tell udp ports apart, so udp without rules of its own is one question.
+  const preferred = [...WELL_KNOWN_PORTS, 1024 + (hashString(`${seed}/any-other-port`) % 64000)];
+  const ports = { tcp: representatives(edgeSets.tcp, preferred), udp: representatives(edgeSets.udp, preferred) };
   const addresses = new Set<number>([...cidrs].flatMap(rangeEdges));
   return {
-    learner: a,
-    reference: b,
+    learner: learner.state,
+    reference: reference.state,
     ports,
     internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(ipv4)],
-    probes,
+    probes: learner.probes,
   };
 }
