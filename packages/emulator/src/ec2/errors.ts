@@ -16,6 +16,8 @@ function ec2Error(code: string) {
 export class InvalidParameterValue extends ec2Error('InvalidParameterValue') {}
 /** Parameters that cannot be used together, or a required one missing for the combination. */
 export class InvalidParameterCombination extends ec2Error('InvalidParameterCombination') {}
+/** A parameter the action does not know (a misspelt key is reported, never ignored). */
+export class UnknownParameter extends ec2Error('UnknownParameter') {}
 /** A required parameter is missing. */
 export class MissingParameter extends ec2Error('MissingParameter') {}
 /** The VPC does not exist. */

@@ -3,7 +3,7 @@ import { isPrivateIpv4, parseCidr, type IpRange } from './cidr.ts';
 import { networkAclOfSubnet, routeTableOfSubnet } from './common.ts';
 import { protocolName, PROTOCOL_NUMBERS } from './protocols.ts';
 import { DEFAULT_CLIENT_PORTS } from './reachability.ts';
-import { longestPrefixMatch } from './reachability-checks.ts';
+import { longestPrefixMatch, routeBlackhole, routeTarget } from './reachability-checks.ts';
 import type { Ec2State, IpPermission, NetworkInterface, WithEc2 } from './state.ts';
 import { getRecord } from '../records.ts';
 
@@ -65,7 +65,9 @@ function exposuresOf(ec2: Ec2State, eni: NetworkInterface, family: 4 | 6, addres
         // Private ranges (RFC 1918) never arrive through an internet gateway.
         if (!source || source.family !== family || isPrivateIpv4(source)) continue;
         const back = longestPrefixMatch(table, source);
-        if (!back || back.GatewayId !== igw || back.State !== 'active') continue;
+        // The same route decision as the analyzer's return path: the attached internet gateway, and not a blackhole.
+        const target = back ? routeTarget(back) : undefined;
+        if (!back || target?.kind !== 'internet-gateway' || target.id !== igw || routeBlackhole(ec2, table, back)) continue;
         for (const { protocol, ports } of protocolsOf(permission, family)) {
           const number = getRecord(PROTOCOL_NUMBERS, protocol) ?? protocol;
           if (!replyLeaves(acl, source, number)) continue;

@@ -3,8 +3,8 @@ import { parseCidr, type IpRange } from './cidr.ts';
 import { networkAclOfSubnet, routeTableOfSubnet } from './common.ts';
 import { InvalidParameterValue } from './errors.ts';
 import { PROTOCOL_NUMBERS } from './protocols.ts';
-import { analyzeReachability, DEFAULT_CLIENT_PORTS } from './reachability.ts';
-import { longestPrefixMatch } from './reachability-checks.ts';
+import { analyzeReachability, checkQueryKeys, DEFAULT_CLIENT_PORTS } from './reachability.ts';
+import { longestPrefixMatch, routeBlackhole, routeTarget } from './reachability-checks.ts';
 import type { Explanation } from './reachability-types.ts';
 import { portsMatch } from './sg-evaluation.ts';
 import type { Ec2State, NetworkInterface, SecurityGroup, WithEc2 } from './state.ts';
@@ -32,7 +32,11 @@ export interface ReachabilityMatrix {
   Reachable: Record<string, string[]>;
   /** For blocked pairs, the first blocking code on the path and how many pairs it stopped. */
   BlockedBy: Partial<Record<Explanation['ExplanationCode'], number>>;
+  /** What the analyzer met and does not model (a route to a peering connection …), once each: those pairs are counted as blocked, failing closed. */
+  Unsupported: string[];
 }
+
+const MATRIX_KEYS = new Set(['Protocol', 'DestinationPort', 'SourcePortRange']);
 
 interface CompiledRules {
   intervals: number[];
@@ -71,6 +75,7 @@ function allows(rules: CompiledRules, ip: number, peerGroups: string[]): boolean
 /** Reachability between every ordered pair of running instances, for one protocol and port. */
 export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuery): ReachabilityMatrix {
   const ec2: Ec2State = state.ec2;
+  checkQueryKeys(query, MATRIX_KEYS, 'matrix query');
   const protocolNumber = getRecord(PROTOCOL_NUMBERS, query.Protocol);
   if (!protocolNumber || protocolNumber === '-1') throw new InvalidParameterValue(`protocol \`${query.Protocol}\` is not one of \`tcp\`, \`udp\`, \`icmp\``);
   const ported = query.Protocol === 'tcp' || query.Protocol === 'udp';
@@ -124,12 +129,17 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
       const table = subnet ? routeTableOfSubnet(ec2, subnet) : undefined;
       const route = table ? longestPrefixMatch(table, remote.range) : undefined;
       // The analyzer's answers: no route, a blackhole, or a detour through a middlebox it does not model.
-      hit = !route ? 'CANNOT_ROUTE' : route.State === 'blackhole' ? 'BAD_STATE_ROUTE' : route.GatewayId === 'local' ? 'local' : 'UNSUPPORTED_COMPONENT';
+      hit = !table || !route ? 'CANNOT_ROUTE' : routeBlackhole(ec2, table, route) ? 'BAD_STATE_ROUTE' : routeTarget(route).kind === 'local' ? 'local' : 'UNSUPPORTED_COMPONENT';
       cache.set(remote.ip, hit);
     }
     return hit;
   }
-  const result: ReachabilityMatrix = { Pairs: 0, ReachablePairs: 0, Reachable: {}, BlockedBy: {} };
+  const result: ReachabilityMatrix = { Pairs: 0, ReachablePairs: 0, Reachable: {}, BlockedBy: {}, Unsupported: [] };
+  const unsupported = new Set<string>();
+  // A pair whose route the analyzer does not follow is rare: its notes come from the analyzer itself, word for word.
+  const noteUnsupported = (a: Node, b: Node) => {
+    for (const note of analyzeReachability(state, { Source: a.instanceId, Destination: b.instanceId, Protocol: query.Protocol, ...(query.DestinationPort !== undefined ? { DestinationPort: query.DestinationPort } : {}), ...(query.SourcePortRange ? { SourcePortRange: query.SourcePortRange } : {}) }).Unsupported) unsupported.add(note);
+  };
   const block = (code: Explanation['ExplanationCode']) => {
     result.BlockedBy[code] = (result.BlockedBy[code] ?? 0) + 1;
   };
@@ -139,7 +149,8 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
       if (a === b) continue;
       result.Pairs++;
       if (a.eni.VpcId !== b.eni.VpcId) {
-        const analysis = analyzeReachability(state, { Source: a.instanceId, Destination: b.instanceId, Protocol: query.Protocol, DestinationPort: query.DestinationPort, SourcePortRange: query.SourcePortRange });
+        const analysis = analyzeReachability(state, { Source: a.instanceId, Destination: b.instanceId, Protocol: query.Protocol, ...(query.DestinationPort !== undefined ? { DestinationPort: query.DestinationPort } : {}), ...(query.SourcePortRange ? { SourcePortRange: query.SourcePortRange } : {}) });
+        for (const note of analysis.Unsupported) unsupported.add(note);
         if (analysis.NetworkPathFound) reached.push(b.instanceId);
         else block(analysis.Explanations[0]?.ExplanationCode ?? 'UNSUPPORTED_COMPONENT');
         continue;
@@ -148,6 +159,7 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
       // The same order of checks as the analyzer walks, so the first blocker is the one it reports first.
       const out = routeTo(a.eni.SubnetId, b);
       const back = routeTo(b.eni.SubnetId, a);
+      if (out === 'UNSUPPORTED_COMPONENT' || back === 'UNSUPPORTED_COMPONENT') noteUnsupported(a, b);
       if (!allows(a.egress, b.ip, b.groups)) block('ENI_SG_RULES_MISMATCH');
       else if (cross && !acl(a.eni.SubnetId, true, false, b)) block('SUBNET_ACL_RESTRICTION');
       else if (out !== 'local') block(out);
@@ -161,5 +173,6 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
     result.Reachable[a.instanceId] = reached;
     result.ReachablePairs += reached.length;
   }
+  result.Unsupported = [...unsupported];
   return result;
 }

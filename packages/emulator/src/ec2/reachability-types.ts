@@ -42,6 +42,9 @@ export interface AnalysisRouteTableRoute {
   NatGatewayId?: string;
   NetworkInterfaceId?: string;
   InstanceId?: string;
+  VpcPeeringConnectionId?: string;
+  TransitGatewayId?: string;
+  EgressOnlyInternetGatewayId?: string;
   Origin: string;
   State: string;
 }
@@ -72,6 +75,7 @@ export interface Explanation {
     | 'BAD_STATE_ROUTE'
     | 'BAD_STATE'
     | 'NO_PUBLIC_IP'
+    | 'NGW_REQUIRES_SOURCE_IN_VPC'
     | 'UNSUPPORTED_COMPONENT';
   Component: AnalysisComponent;
   Direction?: 'ingress' | 'egress';
@@ -83,6 +87,8 @@ export interface Explanation {
   RouteTableRoute?: AnalysisRouteTableRoute;
   Subnet?: AnalysisComponent;
   Vpc?: AnalysisComponent;
+  InternetGateway?: AnalysisComponent;
+  NatGateway?: AnalysisComponent;
   Address?: string;
   PortRanges?: PortInterval[];
   Protocols?: string[];

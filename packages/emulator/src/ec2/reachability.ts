@@ -1,10 +1,11 @@
 import type { AclTraffic, PortInterval } from './acl-evaluation.ts';
 import { formatCidr, parseCidr, type IpRange } from './cidr.ts';
-import { InvalidParameterValue } from './errors.ts';
+import { routeTableOfSubnet } from './common.ts';
+import { InvalidParameterValue, UnknownParameter } from './errors.ts';
 import { PROTOCOL_NUMBERS } from './protocols.ts';
-import { checkAcl, checkSg, route, routeView, Walk } from './reachability-checks.ts';
-import type { ReachabilityAnalysis, ReachabilityQuery } from './reachability-types.ts';
-import type { Ec2State, Instance, NetworkInterface, Subnet, WithEc2 } from './state.ts';
+import { checkAcl, checkSg, longestPrefixMatch, route, routeTarget, routeView, targetText, unmodelledRoute, Walk, type RouteResult } from './reachability-checks.ts';
+import type { Explanation, ReachabilityAnalysis, ReachabilityQuery } from './reachability-types.ts';
+import type { Ec2State, Instance, NatGateway, NetworkInterface, Subnet, WithEc2 } from './state.ts';
 import { getRecord } from '../records.ts';
 
 // The network path analyzer: an offline, deterministic Reachability Analyzer
@@ -23,9 +24,27 @@ const ICMP_ECHO_REPLY = 0;
 
 type Endpoint =
   | { kind: 'internet'; id: string; range: IpRange }
-  | { kind: 'interface'; id: string; eni: NetworkInterface | undefined; instance?: Instance; publicAddress?: IpRange };
+  | { kind: 'interface'; id: string; eni: NetworkInterface | undefined; instance?: Instance; nat?: NatGateway; publicAddress?: IpRange };
 
-type Attached = { kind: 'interface'; id: string; eni: NetworkInterface; instance?: Instance; publicAddress?: IpRange };
+type Attached = { kind: 'interface'; id: string; eni: NetworkInterface; instance?: Instance; nat?: NatGateway; publicAddress?: IpRange };
+
+/** The keys a query may have (`CreateNetworkInsightsPath`'s, plus the port range of the client): any other is reported. */
+const QUERY_KEYS = new Set(['Source', 'Destination', 'Protocol', 'DestinationPort', 'SourceIp', 'DestinationIp', 'SourcePortRange']);
+
+/** Fails on a key the query does not know, so a misspelt `SourceIP` is never silently read as any address. */
+export function checkQueryKeys(query: object, known: ReadonlySet<string>, what: string): void {
+  const unknown = Object.keys(query).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw new UnknownParameter(`unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((k) => `\`${k}\``).join(', ')} in the ${what}: it takes ${[...known].map((k) => `\`${k}\``).join(', ')}`);
+}
+
+/** The NAT gateway whose interface this is. */
+function natOfInterface(ec2: Ec2State, eniId: string): NatGateway | undefined {
+  for (const id in ec2.natGateways) {
+    const nat = getRecord(ec2.natGateways, id) as NatGateway;
+    if (nat.NatGatewayAddresses.some((a) => a.NetworkInterfaceId === eniId)) return nat;
+  }
+  return undefined;
+}
 
 function attachedGateway(ec2: Ec2State, vpcId: string): string | undefined {
   for (const id in ec2.internetGateways) if (getRecord(ec2.internetGateways, id)?.Attachments.some((a) => a.VpcId === vpcId)) return id;
@@ -75,8 +94,8 @@ function privatePath(walk: Walk, a: NetworkInterface, b: NetworkInterface, famil
   if (cross) checkAcl(walk, 'forward', aSubnet, true, aclTraffic(walk, bAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
   const hop = route(walk, 'forward', aSubnet, bAddress);
   if (!hop) return;
-  if (hop.route.GatewayId !== 'local') {
-    walk.fail('forward', hop.table.RouteTableId, `traffic to \`${formatCidr(bAddress)}\` is routed through \`${hop.route.NatGatewayId ?? hop.route.NetworkInterfaceId ?? hop.route.GatewayId}\` instead of the local route: middlebox routing inside a vpc is not modelled`);
+  if (hop.target.kind !== 'local') {
+    unmodelledRoute(walk, 'forward', hop, bAddress);
     return;
   }
   if (cross) checkAcl(walk, 'forward', bSubnet, false, aclTraffic(walk, aAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
@@ -85,7 +104,7 @@ function privatePath(walk: Walk, a: NetworkInterface, b: NetworkInterface, famil
   walk.hop('return', { Component: { Id: b.NetworkInterfaceId }, Note: 'security groups are stateful: the reply to an allowed request is allowed' });
   if (cross) checkAcl(walk, 'return', bSubnet, true, aclTraffic(walk, aAddress, walk.traffic.clientPorts, ICMP_ECHO_REPLY));
   const back = route(walk, 'return', bSubnet, aAddress);
-  if (back && back.route.GatewayId !== 'local') walk.fail('return', back.table.RouteTableId, `replies to \`${formatCidr(aAddress)}\` are routed away from the local route: middlebox routing is not modelled`);
+  if (back && back.target.kind !== 'local') unmodelledRoute(walk, 'return', back, aAddress);
   if (cross) checkAcl(walk, 'return', aSubnet, false, aclTraffic(walk, bAddress, walk.traffic.clientPorts, ICMP_ECHO_REPLY));
   walk.hop('return', { Component: { Id: a.NetworkInterfaceId } });
 }
@@ -95,6 +114,10 @@ function inboundFromInternet(walk: Walk, client: IpRange, b: NetworkInterface, c
   const family = client.family;
   const subnet = subnetOf(walk, 'forward', b);
   if (!subnet) return;
+  if (b.InterfaceType === 'nat_gateway') {
+    natRefusesInbound(walk, b, subnet);
+    return;
+  }
   const igw = attachedGateway(walk.ec2, b.VpcId);
   const publicAddress = internetAddress(b, family);
   if (!igw) {
@@ -120,9 +143,12 @@ function inboundFromInternet(walk: Walk, client: IpRange, b: NetworkInterface, c
   checkAcl(walk, 'return', subnet, true, aclTraffic(walk, client, clientPorts, ICMP_ECHO_REPLY));
   const back = route(walk, 'return', subnet, client);
   if (!back) return;
-  if (back.route.GatewayId !== igw) {
-    const via = back.route.NatGatewayId ?? back.route.NetworkInterfaceId ?? back.route.GatewayId;
-    walk.explain({
+  if (back.target.kind === 'unmodelled') {
+    unmodelledRoute(walk, 'return', back, client);
+    return;
+  }
+  if (back.target.kind !== 'internet-gateway' || back.target.id !== igw) {
+    const explanation: Explanation = {
       ExplanationCode: 'CANNOT_ROUTE',
       Component: { Id: back.table.RouteTableId },
       RouteTable: { Id: back.table.RouteTableId },
@@ -130,11 +156,34 @@ function inboundFromInternet(walk: Walk, client: IpRange, b: NetworkInterface, c
       Subnet: { Id: subnet.SubnetId },
       Path: 'return',
       Address: formatCidr(client),
-      Reason: `replies to \`${formatCidr(client)}\` leave through \`${via}\`, not the internet gateway \`${igw}\`: subnet \`${subnet.SubnetId}\` is not public, so connections from the internet cannot complete`,
-    });
+      Reason: `replies to \`${formatCidr(client)}\` leave through ${targetText(back.target)}, not the internet gateway \`${igw}\`: subnet \`${subnet.SubnetId}\` is not public, so connections from the internet cannot complete${back.target.kind === 'nat-gateway' ? ' (a nat gateway only carries connections started inside the vpc: it never accepts one started from the internet)' : ''}`,
+    };
+    if (back.target.kind === 'nat-gateway') explanation.NatGateway = { Id: back.target.id };
+    walk.explain(explanation);
     return;
   }
   walk.hop('return', { Component: { Id: igw } });
+}
+
+/**
+ * Traffic from the internet to a NAT gateway's own address. A NAT gateway translates connections that
+ * instances in its VPC start; it never accepts a connection started from outside, so there is no
+ * path, whatever the ACLs say (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html:
+ * "instances in a private subnet can connect to services outside your VPC but external services cannot
+ * initiate a connection with those instances"). Reachability Analyzer's code for it is NGW_REQUIRES_SOURCE_IN_VPC.
+ */
+function natRefusesInbound(walk: Walk, eni: NetworkInterface, subnet: Subnet): void {
+  const nat = natOfInterface(walk.ec2, eni.NetworkInterfaceId);
+  const id = nat?.NatGatewayId ?? eni.NetworkInterfaceId;
+  walk.explain({
+    ExplanationCode: 'NGW_REQUIRES_SOURCE_IN_VPC',
+    Component: { Id: id },
+    NatGateway: { Id: id },
+    Subnet: { Id: subnet.SubnetId },
+    Vpc: { Id: eni.VpcId },
+    Path: 'forward',
+    Reason: `nat gateway \`${id}\` only carries connections started by interfaces in vpc \`${eni.VpcId}\`: it never accepts a connection started from the internet, only the replies to its own (put what must be reachable behind a load balancer or give it a public ip in a public subnet)`,
+  });
 }
 
 /**
@@ -150,8 +199,8 @@ function outboundToInternet(walk: Walk, a: NetworkInterface, destination: IpRang
   checkAcl(walk, 'forward', subnet, true, aclTraffic(walk, destination, forwardPorts(walk), ICMP_ECHO_REQUEST));
   const hop = route(walk, 'forward', subnet, destination);
   if (!hop) return undefined;
-  const target = hop.route;
-  if (target.GatewayId && target.GatewayId !== 'local') {
+  const target = hop.target;
+  if (target.kind === 'internet-gateway') {
     const source = internetAddress(a, family);
     if (!source) {
       walk.explain({
@@ -165,18 +214,18 @@ function outboundToInternet(walk: Walk, a: NetworkInterface, destination: IpRang
       });
       return undefined;
     }
-    walk.hop('forward', { Component: { Id: target.GatewayId }, Note: `translates the source \`${a.PrivateIpAddress}\` to \`${formatCidr(source)}\`` });
-    walk.hop('return', { Component: { Id: target.GatewayId } });
+    walk.hop('forward', { Component: { Id: target.id }, Note: `translates the source \`${a.PrivateIpAddress}\` to \`${formatCidr(source)}\`` });
+    walk.hop('return', { Component: { Id: target.id } });
     checkAcl(walk, 'return', subnet, false, aclTraffic(walk, destination, clientPorts, ICMP_ECHO_REPLY));
     walk.hop('return', { Component: { Id: a.NetworkInterfaceId } });
     return source;
   }
-  if (target.NatGatewayId) return throughNatGateway(walk, a, subnet, target.NatGatewayId, destination, clientPorts);
-  if (target.GatewayId === 'local') {
+  if (target.kind === 'nat-gateway') return throughNatGateway(walk, a, subnet, target.id, destination, clientPorts);
+  if (target.kind === 'local') {
     walk.explain({ ExplanationCode: 'CANNOT_ROUTE', Component: { Id: hop.table.RouteTableId }, RouteTable: { Id: hop.table.RouteTableId }, Path: 'forward', Address: formatCidr(destination), Reason: `\`${formatCidr(destination)}\` is inside the vpc: it is not an internet address` });
     return undefined;
   }
-  walk.fail('forward', hop.table.RouteTableId, `traffic to \`${formatCidr(destination)}\` is routed to \`${target.NetworkInterfaceId ?? target.InstanceId}\`: routing through an appliance or nat instance is not modelled`);
+  unmodelledRoute(walk, 'forward', hop, destination);
   return undefined;
 }
 
@@ -206,7 +255,11 @@ function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, nat
   checkAcl(walk, 'forward', natSubnet, true, aclTraffic(walk, destination, forwardPorts(walk), ICMP_ECHO_REQUEST));
   const hop = route(walk, 'forward', natSubnet, destination);
   if (!hop) return undefined;
-  if (!hop.route.GatewayId || hop.route.GatewayId === 'local') {
+  if (hop.target.kind === 'unmodelled') {
+    unmodelledRoute(walk, 'forward', hop, destination);
+    return undefined;
+  }
+  if (hop.target.kind !== 'internet-gateway') {
     walk.explain({
       ExplanationCode: 'CANNOT_ROUTE',
       Component: { Id: hop.table.RouteTableId },
@@ -214,7 +267,7 @@ function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, nat
       RouteTableRoute: routeView(hop.route),
       Subnet: { Id: natSubnet.SubnetId },
       Path: 'forward',
-      Reason: `nat gateway \`${natId}\` is in subnet \`${natSubnet.SubnetId}\`, whose route table sends \`${formatCidr(destination)}\` to \`${hop.route.NatGatewayId ?? hop.route.NetworkInterfaceId ?? hop.route.GatewayId}\`, not an internet gateway: a public nat gateway must be in a public subnet`,
+      Reason: `nat gateway \`${natId}\` is in subnet \`${natSubnet.SubnetId}\`, whose route table sends \`${formatCidr(destination)}\` to ${targetText(hop.target)}, not an internet gateway: a public nat gateway must be in a public subnet`,
     });
     return undefined;
   }
@@ -222,8 +275,8 @@ function throughNatGateway(walk: Walk, a: NetworkInterface, aSubnet: Subnet, nat
     walk.explain({ ExplanationCode: 'NO_PUBLIC_IP', Component: { Id: natId }, Path: 'forward', Reason: `nat gateway \`${natId}\` has no elastic ip` });
     return undefined;
   }
-  walk.hop('forward', { Component: { Id: hop.route.GatewayId } });
-  walk.hop('return', { Component: { Id: hop.route.GatewayId } });
+  walk.hop('forward', { Component: { Id: hop.target.id } });
+  walk.hop('return', { Component: { Id: hop.target.id } });
   checkAcl(walk, 'return', natSubnet, false, aclTraffic(walk, destination, NAT_GATEWAY_PORTS, ICMP_ECHO_REPLY));
   walk.hop('return', { Component: { Id: natId }, Note: `translates the destination back to \`${a.PrivateIpAddress}\`` });
   if (cross) {
@@ -247,6 +300,13 @@ function resolveEndpoint(ec2: Ec2State, text: string, ip: string | undefined, ro
     if (!instance) throw new InvalidParameterValue(`the ${role} instance \`${text}\` does not exist`);
     return { kind: 'interface', id: text, eni, instance };
   }
+  if (text.startsWith('nat-')) {
+    // A NAT gateway as an end: its own network interface (https://docs.aws.amazon.com/vpc/latest/reachability/how-reachability-analyzer-works.html, source and destination resources).
+    const nat = getRecord(ec2.natGateways, text);
+    if (!nat) throw new InvalidParameterValue(`the ${role} nat gateway \`${text}\` does not exist`);
+    const eni = getRecord(ec2.networkInterfaces, nat.NatGatewayAddresses[0]?.NetworkInterfaceId ?? '');
+    return { kind: 'interface', id: text, eni, nat };
+  }
   if (text.startsWith('eni-')) {
     const eni = getRecord(ec2.networkInterfaces, text);
     if (!eni) throw new InvalidParameterValue(`the ${role} network interface \`${text}\` does not exist`);
@@ -254,7 +314,7 @@ function resolveEndpoint(ec2: Ec2State, text: string, ip: string | undefined, ro
     return { kind: 'interface', id: text, eni, instance };
   }
   const range = parseCidr(text);
-  if (!range) throw new InvalidParameterValue(`the ${role} \`${text}\` is not an instance, network interface, internet gateway, \`internet\` or ip address`);
+  if (!range) throw new InvalidParameterValue(`the ${role} \`${text}\` is not an instance, network interface, nat gateway, internet gateway, \`internet\` or ip address`);
   for (const id in ec2.networkInterfaces) {
     const eni = getRecord(ec2.networkInterfaces, id) as NetworkInterface;
     const instance = eni.Attachment ? getRecord(ec2.instances, eni.Attachment.InstanceId) : undefined;
@@ -266,6 +326,10 @@ function resolveEndpoint(ec2: Ec2State, text: string, ip: string | undefined, ro
 
 function checkRunning(walk: Walk, endpoint: Endpoint, path: 'forward' | 'return'): endpoint is Attached | Extract<Endpoint, { kind: 'internet' }> {
   if (endpoint.kind !== 'interface') return true;
+  if (endpoint.nat && endpoint.nat.State !== 'available') {
+    walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: endpoint.nat.NatGatewayId }, NatGateway: { Id: endpoint.nat.NatGatewayId }, Path: path, Reason: `nat gateway \`${endpoint.nat.NatGatewayId}\` is \`${endpoint.nat.State}\`, not \`available\`` });
+    return false;
+  }
   if (endpoint.instance && endpoint.instance.State.Name !== 'running') {
     walk.explain({ ExplanationCode: 'BAD_STATE', Component: { Id: endpoint.instance.InstanceId }, Path: path, Reason: `instance \`${endpoint.instance.InstanceId}\` is \`${endpoint.instance.State.Name}\`, not \`running\`` });
     return false;
@@ -283,6 +347,8 @@ function checkRunning(walk: Walk, endpoint: Endpoint, path: 'forward' | 'return'
  */
 export function analyzeReachability(state: WithEc2, query: ReachabilityQuery): ReachabilityAnalysis {
   const ec2 = state.ec2;
+  checkQueryKeys(query, QUERY_KEYS, 'query');
+  if (typeof query.Source !== 'string' || typeof query.Destination !== 'string') throw new InvalidParameterValue('the query needs a `Source` and a `Destination`');
   const protocolNumber = getRecord(PROTOCOL_NUMBERS, query.Protocol);
   if (!protocolNumber || protocolNumber === '-1') throw new InvalidParameterValue(`protocol \`${query.Protocol}\` is not one of \`tcp\`, \`udp\`, \`icmp\`, \`icmpv6\``);
   const ported = query.Protocol === 'tcp' || query.Protocol === 'udp';
@@ -325,18 +391,39 @@ function betweenInterfaces(walk: Walk, a: NetworkInterface, destination: Attache
     privatePath(walk, a, b, family);
     return;
   }
-  // Different VPCs (peering is not modelled) or a destination addressed by its public IP: out through
-  // the source's gateway, across the internet, in through the destination's internet gateway.
+  // Another VPC over private addresses: the source's route table decides. A route to a peering connection
+  // or transit gateway leads where the analyzer does not follow (peering is not modelled), so the path
+  // fails closed and is listed as unsupported rather than answered wrong.
+  const bAddress = destination.publicAddress ? undefined : privateAddress(b, family);
+  const aSubnet = getRecord(walk.ec2.subnets, a.SubnetId);
+  const aTable = aSubnet ? routeTableOfSubnet(walk.ec2, aSubnet) : undefined;
+  const peek = bAddress && aTable ? longestPrefixMatch(aTable, bAddress) : undefined;
+  if (bAddress && aSubnet && peek && routeTarget(peek).kind === 'unmodelled') {
+    acrossVpcs(walk, a, aSubnet, bAddress);
+    return;
+  }
+  // Otherwise (or for a destination addressed by its public IP) the only way is out through the source's
+  // gateway, across the internet, in through the destination's internet gateway.
   const target = destination.publicAddress ?? internetAddress(b, family);
   if (!target) {
+    const via = peek ? `${targetText(routeTarget(peek))}, not to a peering connection or transit gateway` : 'nowhere';
     walk.explain({
       ExplanationCode: 'NO_PUBLIC_IP',
       Component: { Id: b.NetworkInterfaceId },
       Path: 'forward',
-      Reason: `\`${b.NetworkInterfaceId}\` is in vpc \`${b.VpcId}\`, not \`${a.VpcId}\`, and has no public address: vpc peering and transit gateways are not modelled, so the only path is over the internet`,
+      Reason: `\`${b.NetworkInterfaceId}\` is in vpc \`${b.VpcId}\`, not \`${a.VpcId}\`, and has no public address, and the route table of \`${a.SubnetId}\` sends \`${bAddress ? formatCidr(bAddress) : b.PrivateIpAddress}\` ${via}: there is no path`,
     });
     return;
   }
   const seenAs = outboundToInternet(walk, a, target, clientPorts);
   if (seenAs) inboundFromInternet(walk, seenAs, b, clientPorts);
+}
+
+/** Toward another VPC's private address through a route the analyzer does not follow: the checks on this side, then unsupported. */
+function acrossVpcs(walk: Walk, a: NetworkInterface, aSubnet: Subnet, bAddress: IpRange): void {
+  walk.hop('forward', { Component: { Id: a.NetworkInterfaceId }, Subnet: { Id: aSubnet.SubnetId }, Vpc: { Id: a.VpcId } });
+  checkSg(walk, a, 'egress', bAddress, []);
+  checkAcl(walk, 'forward', aSubnet, true, aclTraffic(walk, bAddress, forwardPorts(walk), ICMP_ECHO_REQUEST));
+  const hop: RouteResult = route(walk, 'forward', aSubnet, bAddress);
+  if (hop) unmodelledRoute(walk, 'forward', hop, bAddress);
 }

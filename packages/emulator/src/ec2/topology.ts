@@ -1,4 +1,4 @@
-import { InvalidParameterValue } from './errors.ts';
+import { InvalidParameterValue, UnknownParameter } from './errors.ts';
 import {
   emptyEc2State,
   type Ec2State,
@@ -113,8 +113,26 @@ function addInstance(state: Ec2State, raw: Obj): void {
   });
 }
 
-/** Builds an EC2 state from `Describe*` response documents (one or several, merged in order). */
-export function ec2StateFromDescribe(documents: Ec2Topology[]): Ec2State {
+/** The `Describe*` members the analyzer reads. */
+const READ_KEYS = ['Vpcs', 'Subnets', 'RouteTables', 'InternetGateways', 'NatGateways', 'SecurityGroups', 'NetworkAcls', 'NetworkInterfaces', 'Reservations', 'Instances', 'Addresses'];
+/**
+ * Members of `describe-…` output the analyzer does not need: paging, and resources it reaches only through
+ * routes, where a route to one (`pcx-…`, `tgw-…` …) is reported as unsupported in the analysis itself.
+ */
+const PASSED_KEYS = ['NextToken', 'ResponseMetadata', 'VpcPeeringConnections', 'TransitGateways', 'TransitGatewayAttachments', 'VpnGateways', 'EgressOnlyInternetGateways', 'VpcEndpoints', 'ManagedPrefixLists', 'PrefixLists', 'CarrierGateways', 'LocalGateways'];
+
+/**
+ * Builds an EC2 state from `Describe*` response documents (one or several, merged in order). A top-level
+ * key it does not know is an `UnknownParameter` error (a misspelt `SecurityGroup` would otherwise leave the
+ * groups out without a word); `otherKeys` are the caller's own keys in the same documents (a query).
+ */
+export function ec2StateFromDescribe(documents: Ec2Topology[], options: { otherKeys?: readonly string[] } = {}): Ec2State {
+  const known = new Set([...READ_KEYS, ...PASSED_KEYS, ...(options.otherKeys ?? [])]);
+  for (const [n, doc] of documents.entries()) {
+    object(doc, `document ${n + 1}`);
+    const unknown = Object.keys(doc).filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new UnknownParameter(`unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((k) => `\`${k}\``).join(', ')}${documents.length > 1 ? ` in document ${n + 1}` : ''}: a network is given as ${[...READ_KEYS, ...(options.otherKeys ?? [])].map((k) => `\`${k}\``).join(', ')}`);
+  }
   const state = emptyEc2State();
   for (const doc of documents) {
     for (const raw of list<Obj>(doc.Vpcs)) {

@@ -5,6 +5,7 @@ import { createNetworkAcl } from '../network-acl-operations.ts';
 import { associateRouteTable, createRoute, createRouteTable } from '../route-table-operations.ts';
 import { authorizeSecurityGroupIngress, createSecurityGroup } from '../security-group-operations.ts';
 import { emptyEc2State, type WithEc2 } from '../state.ts';
+import { ec2StateFromDescribe } from '../topology.ts';
 import { createDefaultVpc, createSubnet, createVpc } from '../vpc-operations.ts';
 
 // The topologies the golden cases start from, built through the operations themselves so the cases
@@ -115,5 +116,84 @@ export function defaultVpc(): Scenario {
   return { state, ctx, names: { vpc, defaultSg, webSg, web, plain, other, igw, acl, mainRt, subnetA: subnets[0]?.SubnetId ?? '', subnetB: subnets[1]?.SubnetId ?? '' } };
 }
 
+function allowAllAcl(id: string, vpc: string, subnets: string[]) {
+  const entries = [false, true].map((Egress) => ({ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress, CidrBlock: '0.0.0.0/0' }));
+  return { NetworkAclId: id, VpcId: vpc, IsDefault: true, Entries: entries, Associations: subnets.map((SubnetId) => ({ SubnetId })) };
+}
+
+function instance(id: string, subnet: string, vpc: string, ip: string, group: string, publicIp?: string) {
+  return { InstanceId: id, State: { Name: 'running' }, SubnetId: subnet, VpcId: vpc, NetworkInterfaces: [{ NetworkInterfaceId: `eni-${id.slice(2)}`, PrivateIpAddress: ip, Groups: [{ GroupId: group }], ...(publicIp ? { Association: { PublicIp: publicIp } } : {}), Attachment: { DeviceIndex: 0 } }] };
+}
+
+/**
+ * Three VPCs as `aws ec2 describe-*` prints them, for what the emulator reads from a described network:
+ * A (10.0.0.0/16: a public subnet with `web` and the NAT gateway `nat-a`, a private one with `app`) is
+ * peered with B (10.1.0.0/16, `b`), and B with C (10.2.0.0/16, `c`); A has no route to C, since peering is
+ * not transitive (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html). A's public route
+ * table also routes 198.51.100.0/24 to a detached internet gateway, 192.0.2.0/24 to one that does not exist
+ * and 172.16.0.0/12 to a virtual private gateway. Every network ACL allows everything.
+ */
+export function peeredVpcs(): Scenario {
+  const local = (cidr: string) => ({ DestinationCidrBlock: cidr, GatewayId: 'local', State: 'active' });
+  const ec2 = ec2StateFromDescribe([
+    {
+      Vpcs: [{ VpcId: 'vpc-a', CidrBlock: '10.0.0.0/16' }, { VpcId: 'vpc-b', CidrBlock: '10.1.0.0/16' }, { VpcId: 'vpc-c', CidrBlock: '10.2.0.0/16' }],
+      Subnets: [
+        { SubnetId: 'subnet-a-pub', VpcId: 'vpc-a', CidrBlock: '10.0.1.0/24' },
+        { SubnetId: 'subnet-a-priv', VpcId: 'vpc-a', CidrBlock: '10.0.2.0/24' },
+        { SubnetId: 'subnet-b', VpcId: 'vpc-b', CidrBlock: '10.1.1.0/24' },
+        { SubnetId: 'subnet-c', VpcId: 'vpc-c', CidrBlock: '10.2.1.0/24' },
+      ],
+      InternetGateways: [
+        { InternetGatewayId: 'igw-a', Attachments: [{ VpcId: 'vpc-a', State: 'available' }] },
+        { InternetGatewayId: 'igw-old', Attachments: [] },
+      ],
+      VpcPeeringConnections: [{ VpcPeeringConnectionId: 'pcx-ab' }, { VpcPeeringConnectionId: 'pcx-bc' }],
+      NatGateways: [{ NatGatewayId: 'nat-a', SubnetId: 'subnet-a-pub', VpcId: 'vpc-a', State: 'available', NatGatewayAddresses: [{ AllocationId: 'eipalloc-nat', NetworkInterfaceId: 'eni-nat', PrivateIp: '10.0.1.5', PublicIp: '3.80.0.50' }] }],
+      RouteTables: [
+        {
+          RouteTableId: 'rtb-a-pub',
+          VpcId: 'vpc-a',
+          Routes: [
+            local('10.0.0.0/16'),
+            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-a', State: 'active' },
+            { DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: 'pcx-ab', State: 'active' },
+            { DestinationCidrBlock: '198.51.100.0/24', GatewayId: 'igw-old', State: 'active' },
+            { DestinationCidrBlock: '192.0.2.0/24', GatewayId: 'igw-gone', State: 'active' },
+            { DestinationCidrBlock: '172.16.0.0/12', GatewayId: 'vgw-a', State: 'active' },
+          ],
+          Associations: [{ SubnetId: 'subnet-a-pub', Main: false }],
+        },
+        {
+          RouteTableId: 'rtb-a-priv',
+          VpcId: 'vpc-a',
+          Routes: [local('10.0.0.0/16'), { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-a', State: 'active' }, { DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: 'pcx-ab', State: 'active' }],
+          Associations: [{ Main: true }],
+        },
+        { RouteTableId: 'rtb-b', VpcId: 'vpc-b', Routes: [local('10.1.0.0/16'), { DestinationCidrBlock: '10.0.0.0/16', VpcPeeringConnectionId: 'pcx-ab', State: 'active' }, { DestinationCidrBlock: '10.2.0.0/16', VpcPeeringConnectionId: 'pcx-bc', State: 'active' }], Associations: [{ Main: true }] },
+        { RouteTableId: 'rtb-c', VpcId: 'vpc-c', Routes: [local('10.2.0.0/16'), { DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: 'pcx-bc', State: 'active' }], Associations: [{ Main: true }] },
+      ],
+      NetworkAcls: [allowAllAcl('acl-a', 'vpc-a', ['subnet-a-pub', 'subnet-a-priv']), allowAllAcl('acl-b', 'vpc-b', ['subnet-b']), allowAllAcl('acl-c', 'vpc-c', ['subnet-c'])],
+      SecurityGroups: [
+        { GroupId: 'sg-web', VpcId: 'vpc-a', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+        { GroupId: 'sg-app', VpcId: 'vpc-a', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+        { GroupId: 'sg-b', VpcId: 'vpc-b', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+        { GroupId: 'sg-c', VpcId: 'vpc-c', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }], IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
+      ],
+      Reservations: [
+        {
+          Instances: [
+            instance('i-web', 'subnet-a-pub', 'vpc-a', '10.0.1.10', 'sg-web', '3.80.0.10'),
+            instance('i-app', 'subnet-a-priv', 'vpc-a', '10.0.2.10', 'sg-app'),
+            instance('i-b', 'subnet-b', 'vpc-b', '10.1.1.10', 'sg-b'),
+            instance('i-c', 'subnet-c', 'vpc-c', '10.2.1.10', 'sg-c'),
+          ],
+        },
+      ],
+    },
+  ]);
+  return { state: { ec2 }, ctx: scenarioCtx(), names: { web: 'i-web', app: 'i-app', b: 'i-b', c: 'i-c', nat: 'nat-a', natIp: '3.80.0.50', natEni: 'eni-nat' } };
+}
+
 /** Every scenario by the name golden files use. */
-export const SCENARIOS: Record<string, () => Scenario> = { 'three-tier': threeTier, 'default-vpc': defaultVpc };
+export const SCENARIOS: Record<string, () => Scenario> = { 'three-tier': threeTier, 'default-vpc': defaultVpc, 'peered-vpcs': peeredVpcs };
