@@ -28,7 +28,7 @@ export function simulateNetwork(args: readonly string[], io: SimulateIo, stdin: 
   }
   const results: unknown[] = [];
   try {
-    const state = { ec2: ec2StateFromDescribe(documents) };
+    const state = { ec2: ec2StateFromDescribe(documents, { otherKeys: ['Query', 'Queries'] }) };
     for (const query of queries) results.push({ Query: query, ...analyzeReachability(state, query) });
     if (flags.has('--exposure')) results.push({ Exposure: exposureReport(state) });
   } catch (error) {

@@ -38,7 +38,7 @@ function runningInstances(state: AccountState): string[] {
  * once. The answers do not depend on the cache: it only saves the work.
  */
 interface ReferenceSide extends ProbedNetwork {
-  matrices: Map<string, Set<number>>;
+  matrices: Map<string, { pairs: Set<number>; unsupported: string[] }>;
   paths: Map<string, { found: boolean; unsupported: string[] }>;
 }
 
@@ -65,8 +65,10 @@ function referenceSide(lab: Lab, input: CheckInput, task: string, groupProbes: b
 }
 
 /** The ordered pairs of instances one side reaches, as `source index × count + destination index`. */
-function reachedPairs(state: AccountState, index: Map<string, number>, protocol: Protocol, port: number | undefined): Set<number> {
+function reachedPairs(state: AccountState, index: Map<string, number>, protocol: Protocol, port: number | undefined, unsupported: string[]): Set<number> {
   const matrix = reachabilityMatrix(state, { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) });
+  // A pair the analyzer cannot follow (a route to a peering connection …) is not a firm answer: the check errs instead.
+  unsupported.push(...matrix.Unsupported);
   const pairs = new Set<number>();
   for (const [source, destinations] of Object.entries(matrix.Reachable)) {
     const from = (index.get(source) as number) * index.size;
@@ -99,13 +101,16 @@ function analyzed(state: AccountState, query: ReachabilityQuery, out: Outcome): 
 /** Instance to instance: the two matrices compared as sets, so only the differences become objects. */
 function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome): void {
   const index = new Map(instances.map((id, i) => [id, i]));
-  const mine = reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort);
+  const mine = reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort, out.unsupported);
   const key = `${base.Protocol}/${base.DestinationPort ?? ''}`;
-  let theirs = side.matrices.get(key);
-  if (!theirs) {
-    theirs = reachedPairs(universe.reference, index, base.Protocol as Protocol, base.DestinationPort);
-    side.matrices.set(key, theirs);
+  let cached = side.matrices.get(key);
+  if (!cached) {
+    const unsupported: string[] = [];
+    cached = { pairs: reachedPairs(universe.reference, index, base.Protocol as Protocol, base.DestinationPort, unsupported), unsupported };
+    side.matrices.set(key, cached);
   }
+  out.unsupported.push(...cached.unsupported);
+  const theirs = cached.pairs;
   const total = instances.length * (instances.length - 1);
   let both = 0;
   const differ = (pair: number, learner: boolean) => {
