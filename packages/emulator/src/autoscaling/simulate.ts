@@ -4,18 +4,20 @@ import { metricKey, type MetricSeries } from '../cloudwatch/state.ts';
 import type { Ec2State } from '../ec2/state.ts';
 import { ec2Network } from '../elbv2/ec2-network.ts';
 import type { RegisteredTarget } from '../elbv2/state.ts';
+import { AwsError } from '../errors.ts';
 import { causeTime, launchData, reconcileCapacity, recordActivity } from './capacity.ts';
 import { cronMatcher, parseCron } from './cron.ts';
 import { ValidationError } from './errors.ts';
 import { groupSubnets } from './operations.ts';
 import { clampCapacity } from './scaling.ts';
 import { applyProposal, decideCapacity, type Decision, type PolicyRun } from './simulation-policies.ts';
+import { applyApiCall, inputSeries, inputTime, timed, type CallRun } from './simulation-inputs.ts';
 import { memoizedNetwork, simTargets } from './simulation-targets.ts';
 import { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
-import type { AutoScalingAccount } from './state.ts';
+import type { AutoScalingAccount, GroupInstance } from './state.ts';
 import { getRecord } from '../records.ts';
 
-export { DEFAULT_INSTANCE_PROFILES, type InstanceProfile, type SimulationLoad, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
+export { DEFAULT_INSTANCE_PROFILES, type HealthCheckResponse, type InstanceProfile, type SimulationApiCall, type SimulationLoad, type SimulationMetricData, type SimulationOptions, type SimulationResult, type TimelineEvent, type TimelinePoint } from './simulation-types.ts';
 
 // A deterministic discrete-time run of one Auto Scaling group on the virtual clock: load → CPU and request
 // metrics → CloudWatch alarms → scaling policies → desired capacity → launches, health checks and
@@ -47,10 +49,13 @@ function counterIds(taken: Set<string>): { next(prefix: string): string } {
 interface Published {
   series: StepSeries;
   stored: MetricSeries | undefined;
+  /** Given as input: the run does not publish over it. */
+  fixed?: boolean;
 }
 
 /** One datapoint of a step, as PutMetricData with a single value stores it. */
 function publish(p: Published, step: number, at: number, value: number): void {
+  if (p.fixed) return;
   p.series.values[step] = value;
   if (p.stored) addDatapoint(p.stored, { Timestamp: at, SampleCount: 1, Sum: value, Minimum: value, Maximum: value });
 }
@@ -125,6 +130,12 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     }
     return p;
   };
+  // Metrics from the input come first, so alarms read them and the run does not publish over them.
+  for (const m of options.MetricData ?? []) {
+    const key = metricKey(m.Namespace, m.MetricName, m.Dimensions ?? []);
+    published.set(key, { series: inputSeries(m, start, stepMs, steps), stored: undefined, fixed: true });
+    assumptions.push(`the metric \`${m.Namespace}/${m.MetricName}\`${(m.Dimensions ?? []).map((d) => ` ${d.Name}=${d.Value}`).join('')} comes from the input`);
+  }
   const cpuSeries = publisher('AWS/EC2', 'CPUUtilization', byGroup);
   const networkIn = publisher('AWS/EC2', 'NetworkIn', byGroup);
   const networkOut = publisher('AWS/EC2', 'NetworkOut', byGroup);
@@ -170,8 +181,25 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   };
 
   // Instances already InService are taken as ready at the start; Pending ones go on booting from their launch.
+  // An instance whose launch time the input gives is Pending, booting and warming up as that time says.
+  const end = start + steps * stepMs;
+  const launchTimes = options.InstanceLaunchTimes ?? {};
+  for (const id of Object.keys(launchTimes)) {
+    const i = group.Instances.find((x) => x.InstanceId === id && (x.LifecycleState === 'InService' || x.LifecycleState === 'Pending'));
+    if (!i) throw new ValidationError(`\`InstanceLaunchTimes\` names \`${id}\`, which is not an instance of the group`);
+    const at = inputTime(getRecord(launchTimes, id) as string | number, -Infinity, start + 1, `the launch of \`${id}\``);
+    i.LaunchTime = at;
+    if (at + launchMs <= start) Object.assign(i, { LifecycleState: 'InService', InServiceTime: at + launchMs });
+    else Object.assign(i, { LifecycleState: 'Pending', InServiceTime: undefined });
+  }
   for (const i of group.Instances) {
     const inService = i.LifecycleState === 'InService';
+    if (getRecord(launchTimes, i.InstanceId) !== undefined) {
+      targets.behaviourFor(i, i.LaunchTime + bootMs, launch.SecurityGroupIds);
+      if (!inService) continue;
+      for (const tg of targetGroups) targets.register(tg, i.InstanceId, i.InServiceTime ?? start, tg.LoadBalancerArns.length === 0 ? 'unused' : i.LaunchTime + bootMs <= start ? 'healthy' : 'initial');
+      continue;
+    }
     if (inService) i.InServiceTime = Math.min(i.InServiceTime ?? i.LaunchTime, start - bootMs);
     targets.behaviourFor(i, inService ? start : i.LaunchTime + bootMs, launch.SecurityGroupIds);
     if (!inService) continue;
@@ -187,6 +215,32 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
   if (series.length === 0) throw new ValidationError('the load series is empty');
   const byRequests = 'RequestsPerSecond' in options.load;
   const seriesStepMs = (options.load.StepSeconds ?? step) * 1000;
+  const calls = timed(options.ApiCalls, start, end, (c) => `the call \`${c.Action}\``);
+  const responses = timed(options.HealthCheckResponses, start, end, (h) => `the health-check response of \`${h.InstanceId}\``);
+  if (responses.length > 0 && !targetGroups.some((tg) => tg.LoadBalancerArns.length > 0)) throw new ValidationError('`HealthCheckResponses` need the group behind a load balancer: no target group of the group has one');
+  let nextCall = 0;
+  let nextResponse = 0;
+  const stopped = new Map<string, 'stopped' | 'terminated'>();
+  const sickBecause = new Map<string, string>();
+  const callRun: CallRun = {
+    group,
+    run,
+    targets,
+    stopped,
+    sickBecause,
+    causeTime,
+    changeDesired,
+    terminate: (i: GroupInstance, now: number, cause: string) => {
+      i.LifecycleState = 'Terminated';
+      targets.deregister(i.InstanceId, now);
+      terminations++;
+      lifecycle++;
+      const activity = recordActivity(account, group, now, `Terminating EC2 instance: ${i.InstanceId}`, cause, `${i.InstanceId}-user`);
+      events.push({ Time: new Date(now).toISOString(), Type: 'ScalingActivity', InstanceId: i.InstanceId, Description: activity.Description, Cause: activity.Cause });
+      group.Instances = group.Instances.filter((x) => x.LifecycleState !== 'Terminated');
+      afterReconcile(now, reconcileCapacity(account, group, now, ids, subnets));
+    },
+  };
   let minInService = Infinity;
   let maxInService = 0;
   let maxDesired = group.DesiredCapacity;
@@ -219,6 +273,19 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
     const now = start + k * stepMs;
     const iso = new Date(now).toISOString();
 
+    // 0. API calls due by now, in time order; a refused call is recorded with AWS's error.
+    while (nextCall < calls.length && (calls[nextCall] as { at: number }).at <= now) {
+      const { at, item: call } = calls[nextCall++] as (typeof calls)[number];
+      const called = `${call.Action} at ${new Date(at).toISOString()}`;
+      try {
+        events.push({ Time: iso, Type: 'ApiCall', Description: `${called}: ${applyApiCall(callRun, call, now)}` });
+      } catch (error) {
+        if (!(error instanceof AwsError)) throw error;
+        events.push({ Time: iso, Type: 'ApiCall', Description: `${called} failed: ${error.code}: ${error.message}` });
+      }
+      if (call.Action === 'SetInstanceHealth') mayBeSick = true;
+    }
+
     // 1. Launches finish: Pending → InService, registered with the target groups.
     const launching = now >= pendingDue;
     if (launching) pendingDue = Infinity;
@@ -235,7 +302,22 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
       for (const tg of targetGroups) targets.register(tg, i.InstanceId, i.InServiceTime, tg.LoadBalancerArns.length > 0 ? 'initial' : 'unused');
     }
 
-    // 2. Load balancer health checks up to now.
+    // 2. Load balancer health checks up to now; an application's new answer takes effect at its time.
+    const healthChanges = (until: number) => {
+      for (const change of account.elbv2 ? targets.advance(account.elbv2, until) : []) {
+        const event: TimelineEvent = { Time: new Date(change.Time).toISOString(), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description };
+        if (change.Reason) event.Cause = change.Reason;
+        events.push(event);
+      }
+    };
+    while (nextResponse < responses.length && (responses[nextResponse] as { at: number }).at <= now) {
+      const { at, item } = responses[nextResponse++] as (typeof responses)[number];
+      const behaviour = targets.behaviours.get(item.InstanceId);
+      if (!behaviour) throw new ValidationError(`the health-check response at ${new Date(at).toISOString()} names \`${item.InstanceId}\`, which the group has not launched by then`);
+      healthChanges(at - 1);
+      behaviour.ResponseCode = item.ResponseCode;
+      targets.touch();
+    }
     if (account.elbv2) {
       for (const change of targets.advance(account.elbv2, now)) {
         const event: TimelineEvent = { Time: new Date(change.Time).toISOString(), Type: 'TargetHealthChange', InstanceId: change.TargetId, From: change.From, To: change.To, Description: change.Description };
@@ -246,6 +328,15 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
 
     // 3. Auto Scaling health checks: with type ELB, a target the load balancer reports unhealthy after the
     // grace period is replaced (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html).
+    // EC2 health checks: an instance EC2 stopped or terminated is unhealthy once its grace period is over.
+    for (const [id, how] of stopped.size > 0 ? stopped : []) {
+      const i = group.Instances.find((x) => x.InstanceId === id);
+      if (!i || i.LifecycleState !== 'InService') continue;
+      if (now < (i.InServiceTime ?? i.LaunchTime) + group.HealthCheckGracePeriod * 1000) continue;
+      i.HealthStatus = 'Unhealthy';
+      sickBecause.set(id, `an EC2 health check indicating it has been ${how}`);
+      mayBeSick = true;
+    }
     if (group.HealthCheckType === 'ELB' && targets.unhealthy.size > 0) {
       for (const i of group.Instances) {
         if (i.LifecycleState !== 'InService' || !targets.unhealthy.has(i.InstanceId)) continue;
@@ -262,7 +353,7 @@ export function simulate(input: AutoScalingAccount, runOptions: SimulationOption
         targets.deregister(i.InstanceId, now);
         replacements++;
         terminations++;
-        const why = group.HealthCheckType === 'ELB' ? 'an ELB system health check failure' : 'an EC2 health check indicating it has been terminated or stopped';
+        const why = sickBecause.get(i.InstanceId) ?? (group.HealthCheckType === 'ELB' ? 'an ELB system health check failure' : 'an EC2 health check indicating it has been terminated or stopped');
         const activity = recordActivity(account, group, now, `Terminating EC2 instance: ${i.InstanceId}`, `At ${causeTime(now)} an instance was taken out of service in response to ${why}.`, `${i.InstanceId}-unhealthy`);
         events.push({ Time: iso, Type: 'ScalingActivity', InstanceId: i.InstanceId, Description: activity.Description, Cause: activity.Cause });
       }

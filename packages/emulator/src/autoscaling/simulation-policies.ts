@@ -74,6 +74,16 @@ function liveAndWarming(instances: GroupInstance[], now: number, warmup: number)
 }
 
 /**
+ * While instances warm up, dynamic scaling does not scale in, whatever the policy type: "this blocks the
+ * scale-in activities for dynamic scaling until the new instances finish warming up", and without a
+ * default instance warmup the default cooldown plays its part
+ * (https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-default-instance-warmup.html).
+ */
+function scaleInBlocked(warming: number, explanation: string): string {
+  return `${explanation}; ${warming} ${warming === 1 ? 'instance is' : 'instances are'} still warming up, and dynamic scaling does not scale in until they finish (default instance warmup)`;
+}
+
+/**
  * Runs the policies the invocations name and answers the capacity to move to (none when no policy asks
  * for a change), with the decisions that differ from each policy's last one.
  */
@@ -103,6 +113,10 @@ export function decideCapacity(run: PolicyRun, invocations: AlarmInvocation[], n
           continue;
         }
         const adj = adjustedCapacity(policy.AdjustmentType ?? 'ChangeInCapacity', policy.ScalingAdjustment ?? 0, desired, policy.MinAdjustmentMagnitude);
+        if (adj.Capacity < desired && warming > 0) {
+          decide(run, compiled, policy, decisions, 'skipped', scaleInBlocked(warming, adj.Explanation));
+          continue;
+        }
         proposals.push({ Capacity: adj.Capacity, policy, alarm: alarm.AlarmName });
         decide(run, compiled, policy, decisions, 'proposed', adj.Explanation);
       } else if (policy.PolicyType === 'StepScaling') {
@@ -119,6 +133,10 @@ export function decideCapacity(run: PolicyRun, invocations: AlarmInvocation[], n
         // repeated breach in the same step adds nothing (as-scaling-simple-step.html, instance warmup).
         const base = chosen.Step.ScalingAdjustment > 0 ? desired - warming : desired;
         const adj = adjustedCapacity(policy.AdjustmentType ?? 'ChangeInCapacity', chosen.Step.ScalingAdjustment, base, policy.MinAdjustmentMagnitude);
+        if (adj.Capacity < desired && warming > 0) {
+          decide(run, compiled, policy, decisions, 'skipped', scaleInBlocked(warming, `${chosen.Explanation}: ${adj.Explanation}`));
+          continue;
+        }
         if (chosen.Step.ScalingAdjustment > 0 && adj.Capacity <= desired) {
           decide(run, compiled, policy, decisions, 'skipped', `${chosen.Explanation}; ${warming} instances are still warming up and already cover it`);
           continue;

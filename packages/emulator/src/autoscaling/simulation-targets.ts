@@ -33,6 +33,8 @@ export interface SimTargets {
   deregister(instanceId: string, now: number): void;
   /** A behaviour for a newly launched (or already running) instance whose application answers from `readyAt`. */
   behaviourFor(i: GroupInstance, readyAt: number, securityGroupIds: string[]): TargetBehaviour;
+  /** Says a target's behaviour changed (its application's answer), so the next health checks are run, not skipped as settled. */
+  touch(): void;
   /** Runs the health checks due up to `now`, answering the changes of the group's target groups. */
   advance(elbv2: Elbv2State, now: number): TargetHealthChange[];
 }
@@ -158,6 +160,10 @@ export function simTargets(elbv2: Elbv2State | undefined, targetGroupArns: strin
       }
       behaviours.set(i.InstanceId, b);
       return b;
+    },
+    touch() {
+      due = -Infinity;
+      version++;
     },
     advance(state, now) {
       if (now < due) return [];

@@ -24,6 +24,30 @@ export const DEFAULT_INSTANCE_PROFILES: Record<string, InstanceProfile> = {
   'c5.large': { RequestsPerSecondAtFullCpu: 120, IdleCpuPercent: 2 },
 };
 
+/** An API call made during the run at `Time` (ISO or epoch ms), with the action's own parameters; the group is the run's. */
+export type SimulationApiCall = { Time: string | number } & (
+  | { Action: 'SetDesiredCapacity'; Parameters: { DesiredCapacity: number; HonorCooldown?: boolean } }
+  | { Action: 'SetInstanceHealth'; Parameters: { InstanceId: string; HealthStatus: 'Healthy' | 'Unhealthy'; ShouldRespectGracePeriod?: boolean } }
+  | { Action: 'TerminateInstanceInAutoScalingGroup'; Parameters: { InstanceId: string; ShouldDecrementDesiredCapacity: boolean } }
+  | { Action: 'StopInstances' | 'TerminateInstances'; Parameters: { InstanceIds: string[] } }
+);
+
+/** Datapoints of one metric for the alarms, one value per `StepSeconds` (the run's step when absent) from the start, `null` for none, the last holding. */
+export interface SimulationMetricData {
+  Namespace: string;
+  MetricName: string;
+  Dimensions?: { Name: string; Value: string }[];
+  Values: (number | null)[];
+  StepSeconds?: number;
+}
+
+/** From `Time` on, the instance's application answers the load balancer's health checks with this HTTP status. */
+export interface HealthCheckResponse {
+  Time: string | number;
+  InstanceId: string;
+  ResponseCode: number;
+}
+
 /** The options of a run. */
 export interface SimulationOptions {
   /** Start time (ISO or epoch ms), on a whole minute. */
@@ -45,6 +69,14 @@ export interface SimulationOptions {
   network?: NetworkView;
   /** Bytes per request in and out, for the NetworkIn/NetworkOut metrics (2 KB / 20 KB when absent). */
   bytesPerRequest?: { In: number; Out: number };
+  /** API calls made during the run, applied at the first step at or after their time. */
+  ApiCalls?: SimulationApiCall[];
+  /** Metrics given as input: alarms on them read these values; one the run publishes itself is replaced by the input. */
+  MetricData?: SimulationMetricData[];
+  /** When the group's instances launched (ISO or epoch ms, by instance id): one launched less than `launchSeconds` before the start is still Pending, less than `bootSeconds` still booting, and warm-up counts from it. */
+  InstanceLaunchTimes?: Record<string, string | number>;
+  /** What instances answer the load balancer's health checks from a time on (a crashed application, a recovery). */
+  HealthCheckResponses?: HealthCheckResponse[];
 }
 
 /** The state of the group after one step. */
@@ -65,7 +97,7 @@ export interface TimelinePoint {
 /** Something that happened, with its cause. */
 export interface TimelineEvent {
   Time: string;
-  Type: 'AlarmStateChange' | 'ScalingActivity' | 'ScalingDecision' | 'TargetHealthChange' | 'InstanceLifecycle' | 'ScheduledAction';
+  Type: 'AlarmStateChange' | 'ScalingActivity' | 'ScalingDecision' | 'TargetHealthChange' | 'InstanceLifecycle' | 'ScheduledAction' | 'ApiCall';
   Description: string;
   Cause?: string;
   AlarmName?: string;

@@ -25,6 +25,11 @@ export interface Ec2Topology {
   Reservations?: { Instances?: unknown[] }[];
   Instances?: unknown[];
   Addresses?: unknown[];
+  /** Taken and passed over: the analyzer meets these only through routes, and reports such a route as unsupported. */
+  VpcPeeringConnections?: unknown[];
+  TransitGateways?: unknown[];
+  VpnGateways?: unknown[];
+  NextToken?: string;
 }
 
 type Obj = Record<string, unknown>;
