@@ -49,6 +49,22 @@ function run(args: string[], stdin: string) {
 }
 
 describe('skylab simulate asg', () => {
+  it('keeps the described instances\' ids and launch times, so timed calls can name them', () => {
+    const input = {
+      ...INPUT,
+      ScalingPolicies: [],
+      Reservations: [{ Instances: [{ InstanceId: 'i-2', LaunchTime: '2024-01-07T23:59:30Z' }] }],
+      Simulation: { ...INPUT.Simulation, duration: 600, ApiCalls: [{ Time: '2024-01-08T00:02:00Z', Action: 'TerminateInstanceInAutoScalingGroup', Parameters: { InstanceId: 'i-1', ShouldDecrementDesiredCapacity: false } }] },
+    };
+    const { code, out, err } = run(['-'], JSON.stringify(input));
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.join('\n'));
+    expect(result.Timeline[0].InService).toBe(1);
+    expect(result.Events.some((e: { Type: string; InstanceId?: string; To?: string }) => e.Type === 'InstanceLifecycle' && e.InstanceId === 'i-2' && e.To === 'InService')).toBe(true);
+    expect(result.Activities.some((a: { Cause: string }) => /instance i-1 was taken out of service in response to a user request/.test(a.Cause))).toBe(true);
+  });
+
   it('runs the group from its Describe* shapes and prints the timeline with AWS causes', () => {
     const { code, out, err } = run(['-'], JSON.stringify(INPUT));
     expect(err).toEqual([]);

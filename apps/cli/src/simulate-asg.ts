@@ -32,7 +32,11 @@ const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl]
          "ScheduledUpdateGroupActions" (describe-scheduled-actions), "MetricAlarms" (describe-alarms),
          optionally "TargetGroups", "LoadBalancers", "Subnets", "SecurityGroups" (describe-*), and
          "Simulation": {"start", "duration", "step"?, "load": {"RequestsPerSecond": […]} or
-         {"CPUUtilization": […]}, "launchSeconds"?, "bootSeconds"?}
+         {"CPUUtilization": […]}, "launchSeconds"?, "bootSeconds"?, "ApiCalls"?: [{"Time", "Action":
+         SetDesiredCapacity|SetInstanceHealth|TerminateInstanceInAutoScalingGroup|StopInstances|
+         TerminateInstances, "Parameters"}], "MetricData"?: [{"Namespace", "MetricName", "Dimensions"?,
+         "Values"}], "InstanceLaunchTimes"?, "HealthCheckResponses"?: [{"Time", "InstanceId",
+         "ResponseCode"}]}; the group's InService instances keep their ids (and LaunchTime, if given)
   output: the timeline (capacity, CPU, requests per step), the events (alarm changes, scaling decisions,
           activities with AWS's causes, target health) and a summary; JSON Lines when the input was JSON
           Lines or with --jsonl (one line per step and per event, then the summary)`;
@@ -59,7 +63,7 @@ function launchTemplates(versions: LaunchTemplateVersionDocument[]): NonNullable
 }
 
 /** Builds the account through the emulator's own operations, so the input is validated as AWS would. */
-function buildAccount(documents: Record<string, unknown>[], groupName: string | undefined, ctx: Ctx & { network: NetworkView }, start: number): { account: AutoScalingAccount; group: string } | string {
+function buildAccount(documents: Record<string, unknown>[], groupName: string | undefined, ctx: Ctx & { network: NetworkView }, start: number): { account: AutoScalingAccount; group: string; launchTimes: Record<string, string> } | string {
   const groups = collect<AutoScalingGroup>(documents, 'AutoScalingGroups');
   const group = groupName ? groups.find((g) => g.AutoScalingGroupName === groupName) : groups.length === 1 ? groups[0] : undefined;
   if (!group) return groupName ? `no group named \`${groupName}\` in the input` : `the input has ${groups.length} groups: choose one with --group`;
@@ -86,12 +90,19 @@ function buildAccount(documents: Record<string, unknown>[], groupName: string | 
     },
     ctx,
   );
-  // Instances the description shows InService are taken as running and ready when the run starts.
-  const running = (group.Instances ?? []).filter((i) => i.LifecycleState === 'InService').length;
-  for (const instance of account.autoscaling.groups[group.AutoScalingGroupName]?.Instances.slice(0, running) ?? []) {
+  // Instances the description shows InService keep their ids and are taken as running and ready when the
+  // run starts, unless a launch time is given (on the instance, or by describe-instances' Reservations).
+  const running = (group.Instances ?? []).filter((i) => i.LifecycleState === 'InService') as (AutoScalingGroup['Instances'][number] & { LaunchTime?: string })[];
+  const describedLaunch = new Map(collect<{ Instances?: { InstanceId: string; LaunchTime?: string }[] }>(documents, 'Reservations').flatMap((r) => r.Instances ?? []).map((i) => [i.InstanceId, i.LaunchTime]));
+  const launchTimes: Record<string, string> = {};
+  for (const [n, instance] of (account.autoscaling.groups[group.AutoScalingGroupName]?.Instances.slice(0, running.length) ?? []).entries()) {
+    const described = running[n];
+    if (described?.InstanceId) instance.InstanceId = described.InstanceId;
     instance.LifecycleState = 'InService';
     instance.LaunchTime = start - 3_600_000;
     instance.InServiceTime = start - 3_600_000;
+    const launched = (typeof described?.LaunchTime === 'string' ? described.LaunchTime : undefined) ?? describedLaunch.get(instance.InstanceId);
+    if (launched) launchTimes[instance.InstanceId] = launched;
   }
   const arnOf = new Map<string, string>();
   for (const policy of collect<ScalingPolicy>(documents, 'ScalingPolicies').filter((p) => p.AutoScalingGroupName === group.AutoScalingGroupName)) {
@@ -109,7 +120,7 @@ function buildAccount(documents: Record<string, unknown>[], groupName: string | 
     const { ScheduledActionARN: _arn, ...rest } = action;
     putScheduledUpdateGroupAction(account, rest, ctx);
   }
-  return { account, group: group.AutoScalingGroupName };
+  return { account, group: group.AutoScalingGroupName, launchTimes };
 }
 
 /** `skylab simulate asg`: run a group, its policies, scheduled actions and alarms through a load on the virtual clock. */
@@ -147,7 +158,8 @@ export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () =
       io.err(`\`${file}\`: ${built}`);
       return 2;
     }
-    const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network });
+    const launchTimes = { ...built.launchTimes, ...options.InstanceLaunchTimes };
+    const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network, ...(Object.keys(launchTimes).length > 0 ? { InstanceLaunchTimes: launchTimes } : {}) });
     if (securityGroups.length === 0) result.Assumptions.push('no SecurityGroups in the input: every target is assumed reachable from the load balancer');
     if (input.lines || flags.has('--jsonl')) {
       for (const point of result.Timeline) io.out(JSON.stringify({ Timeline: point }));
