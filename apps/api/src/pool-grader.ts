@@ -1,5 +1,6 @@
+import { restoreAccountState } from '@skylab/emulator';
 import { ApiError } from './errors.ts';
-import { LabChanged, type Grader } from './grader.ts';
+import { LabChanged, type Grader, type SubmissionGrading } from './grader.ts';
 import type * as jobs from './grading-jobs.ts';
 import { createGradingPool, defaultThreads, GradingQueueFull, type GradingPoolOptions } from './grading-pool.ts';
 
@@ -41,12 +42,20 @@ async function settled<T>(result: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Account records come back from a thread with `Object.prototype` (structured cloning drops their null
+ * one); restored as from the database, they are what the in-process grader gives, and safe to index.
+ */
+function restoredLive(graded: SubmissionGrading): SubmissionGrading {
+  return graded.ok ? { ...graded, live: { ...graded.live, state: restoreAccountState(graded.live.state) } } : graded;
+}
+
 export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue = threads * QUEUE_PER_THREAD }: PoolGraderOptions): PoolGrader {
   const pool = createGradingPool<typeof jobs>({ module: JOBS, threads, maxQueue });
   return {
     threads: pool.threads,
-    grade: (job) => settled(pool.runJob({ fn: 'grade', input: { ...job, labsDir } })),
-    resetAccount: (job) => settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } })),
+    grade: async (job) => restoredLive(await settled(pool.runJob({ fn: 'grade', input: { ...job, labsDir } }))),
+    resetAccount: async (job) => restoreAccountState(await settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } }))),
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
     close: () => pool.close(),
   };

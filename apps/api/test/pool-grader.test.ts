@@ -59,9 +59,13 @@ describe('grading in worker threads', () => {
     const submission = { ...job, answers: { 'reader-policy': policy }, time: job.account.createdAt + 60_000, revealedHints: [1] };
     const pool = poolGrader();
     const [pooled, local] = await Promise.all([pool.grade(submission), inProcess.grade(submission)]);
-    expect(pooled).toStrictEqual(local);
-    expect(await pool.drift(job)).toStrictEqual(await inProcess.drift(job));
-    expect(await pool.resetAccount(job)).toStrictEqual(await inProcess.resetAccount(job));
+    const same = (a: unknown, b: unknown) => {
+      expect(a).toStrictEqual(b);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    };
+    same(pooled, local);
+    same(await pool.drift(job), await inProcess.drift(job));
+    same(await pool.resetAccount(job), await inProcess.resetAccount(job));
     if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
   });
 
