@@ -8,7 +8,6 @@ const JOBS = new URL('./grading-jobs.ts', import.meta.url);
 
 /** Grading in worker threads (Node): the event loop keeps serving reads while submissions are graded. */
 export interface PoolGrader extends Grader {
-  readonly threads: number;
   /** Ends the worker threads; jobs still queued are refused. */
   close(): Promise<void>;
 }
@@ -53,7 +52,6 @@ function restoredLive(graded: SubmissionGrading): SubmissionGrading {
 export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue = threads * QUEUE_PER_THREAD }: PoolGraderOptions): PoolGrader {
   const pool = createGradingPool<typeof jobs>({ module: JOBS, threads, maxQueue });
   return {
-    threads: pool.threads,
     grade: async (job) => restoredLive(await settled(pool.runJob({ fn: 'grade', input: { ...job, labsDir } }))),
     resetAccount: async (job) => restoreAccountState(await settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } }))),
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
