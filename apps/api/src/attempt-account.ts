@@ -1,7 +1,6 @@
 import type { AttemptRow, SubmissionRow } from '@skylab/db';
-import { restoreAccountState, type AccountState } from '@skylab/emulator';
+import { restoreAccountState, type AccountState, type Ctx } from '@skylab/emulator';
 import { accountDrift, applyAnswers, provision, type AccountChange, type Answers, type AppliedAnswers, type Lab, type Provisioned } from '@skylab/lab-engine';
-import type { AppDeps } from './deps.ts';
 import { engineCtx, pinnedClock } from './engine-ctx.ts';
 import type { RegisteredLab } from './lab-registry.ts';
 
@@ -11,23 +10,57 @@ import type { RegisteredLab } from './lab-registry.ts';
 // the account the AWS endpoint serves; it receives the answers too, so the learner sees them there, and
 // where it differs from what it should be the learner is told what they changed.
 
-type AccountDeps = Pick<AppDeps, 'clock' | 'config'>;
-
-/** The lab's account as the attempt started with it: provisioned from its seed, at the time it started. */
-export function freshAccount(deps: AccountDeps, lab: Lab, attempt: AttemptRow): Provisioned {
-  return provision(lab, attempt.seed, engineCtx(pinnedClock(deps, attempt.createdAt), attempt.seed, 0));
+/**
+ * What the account computations read of an attempt and its last submission: plain data, so a grading
+ * job carries it to a worker thread as it is (`structuredClone`).
+ */
+export interface AttemptAccount {
+  seed: string;
+  params: Record<string, string>;
+  /** When the attempt started: its account is provisioned at this time. */
+  createdAt: number;
+  version: number;
+  /** The live account snapshot, as stored. */
+  state: unknown;
+  /** The answers of the last stored submission, installed at the version and time it was graded. */
+  last?: { answers: Answers; attemptVersion: number; createdAt: number };
+  /** The region of every emulated account (`AppConfig.region`). */
+  region: string;
 }
 
-/** Answers installed in `account` as the submission graded at attempt version `step`, at `time`, installs them. */
-export function installAnswers(deps: AccountDeps, lab: Lab, attempt: AttemptRow, account: Provisioned, answers: Answers, step: number, time: number): AppliedAnswers {
-  return applyAnswers(lab, account, answers, engineCtx(pinnedClock(deps, time), attempt.seed, step));
+export function attemptAccount(attempt: AttemptRow, submissions: SubmissionRow[], config: { region: string }): AttemptAccount {
+  const last = submissions.at(-1);
+  return {
+    seed: attempt.seed,
+    params: attempt.params,
+    createdAt: attempt.createdAt,
+    version: attempt.version,
+    state: attempt.state,
+    ...(last ? { last: { answers: last.answers, attemptVersion: last.attemptVersion, createdAt: last.createdAt } } : {}),
+    region: config.region,
+  };
+}
+
+/** The emulator context of step `step` of the attempt, its clock stopped at `time`. */
+export function accountCtx(account: AttemptAccount, time: number, step: number): Ctx {
+  return engineCtx(pinnedClock({ config: { region: account.region } }, time), account.seed, step);
+}
+
+/** The lab's account as the attempt started with it: provisioned from its seed, at the time it started. */
+export function freshAccount(lab: Lab, account: AttemptAccount): Provisioned {
+  return provision(lab, account.seed, accountCtx(account, account.createdAt, 0));
+}
+
+/** Answers installed in `into` as the submission graded at attempt version `step`, at `time`, installs them. */
+export function installAnswers(lab: Lab, account: AttemptAccount, into: Provisioned, answers: Answers, step: number, time: number): AppliedAnswers {
+  return applyAnswers(lab, into, answers, accountCtx(account, time, step));
 }
 
 /** What the live account should be: the fresh account with the answers of the last stored submission installed. */
-export function expectedAccount(deps: AccountDeps, lab: Lab, attempt: AttemptRow, fresh: Provisioned, submissions: SubmissionRow[]): AccountState {
-  const last = submissions.at(-1);
+export function expectedAccount(lab: Lab, account: AttemptAccount, fresh: Provisioned): AccountState {
+  const { last } = account;
   if (!last) return fresh.state;
-  return installAnswers(deps, lab, attempt, fresh, last.answers, last.attemptVersion, last.createdAt).state;
+  return installAnswers(lab, account, fresh, last.answers, last.attemptVersion, last.createdAt).state;
 }
 
 export interface NextLiveAccount {
@@ -43,24 +76,17 @@ export interface NextLiveAccount {
  * changes and gets the answers on top, or stays as it is when the answers no longer fit it (they deleted
  * the user a policy goes to). Either way the grade is not touched: it comes from the fresh account.
  */
-export function nextLiveAccount(
-  deps: AccountDeps,
-  lab: Lab,
-  attempt: AttemptRow,
-  fresh: Provisioned,
-  submissions: SubmissionRow[],
-  submitted: { answers: Answers; expected: AccountState; time: number },
-): NextLiveAccount {
-  const live = restoreAccountState(attempt.state);
-  if (accountDrift(expectedAccount(deps, lab, attempt, fresh, submissions), live).length === 0) return { state: submitted.expected, drift: [] };
-  const onLive = installAnswers(deps, lab, attempt, { params: attempt.params, state: live }, submitted.answers, attempt.version, submitted.time);
+export function nextLiveAccount(lab: Lab, account: AttemptAccount, fresh: Provisioned, submitted: { answers: Answers; expected: AccountState; time: number }): NextLiveAccount {
+  const live = restoreAccountState(account.state);
+  if (accountDrift(expectedAccount(lab, account, fresh), live).length === 0) return { state: submitted.expected, drift: [] };
+  const onLive = installAnswers(lab, account, { params: account.params, state: live }, submitted.answers, account.version, submitted.time);
   const state = onLive.ok ? onLive.state : live;
   return { state, drift: accountDrift(submitted.expected, state) };
 }
 
 /** How an attempt's live account differs from what it should be now. */
-export function liveAccountDrift(deps: AccountDeps, lab: Lab, attempt: AttemptRow, submissions: SubmissionRow[]): AccountChange[] {
-  return accountDrift(expectedAccount(deps, lab, attempt, freshAccount(deps, lab, attempt), submissions), restoreAccountState(attempt.state));
+export function liveAccountDrift(lab: Lab, account: AttemptAccount): AccountChange[] {
+  return accountDrift(expectedAccount(lab, account, freshAccount(lab, account)), restoreAccountState(account.state));
 }
 
 /** What the learner is told when their live account differs from what it should be. */

@@ -1,6 +1,7 @@
 import type { Db, RateLimitRule, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
 import type { ForwardedHeader, TrustProxy } from './client-address.ts';
+import type { Grader } from './grader.ts';
 import type { LabRegistry } from './lab-registry.ts';
 
 /** Epoch milliseconds; injected so tests run on a fixed clock. */
@@ -60,6 +61,8 @@ export interface AppDeps {
   log: Log;
   config: AppConfig;
   passwords: Passwords;
+  /** Provisioning, grading and account drift: in worker threads on Node, in process in a Worker and in tests. */
+  grading: Grader;
   /** The connection's peer: the socket on Node, `CF-Connecting-IP` (set by Cloudflare) in a Worker. */
   socketAddress: (c: Context) => string | undefined;
 }

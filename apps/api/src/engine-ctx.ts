@@ -1,7 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Ctx } from '@skylab/emulator';
-import type { AppDeps } from './deps.ts';
 
 const IAM_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ID_CHARS = 17;
@@ -36,11 +35,17 @@ export function accountIdFor(seed: string): string {
   return digits;
 }
 
+/** What `engineCtx` reads: the app's deps, or plain values in a grading job (which has no deps). */
+export interface EngineDeps {
+  clock: { now(): number };
+  config: { region: string };
+}
+
 /**
  * The emulator context of one step of an attempt: provisioning is step 0, the submission that reads
  * version `n` is step `n`. Ids depend only on seed and step, never on request order.
  */
-export function engineCtx(deps: Pick<AppDeps, 'clock' | 'config'>, seed: string, step: number): Ctx {
+export function engineCtx(deps: EngineDeps, seed: string, step: number): Ctx {
   return { clock: deps.clock, ids: seededAwsIds(`${seed}#${step}`), accountId: accountIdFor(seed), region: deps.config.region };
 }
 
@@ -48,6 +53,6 @@ export function engineCtx(deps: Pick<AppDeps, 'clock' | 'config'>, seed: string,
  * The deps `engineCtx` reads, with the clock stopped at `time`: an attempt is provisioned, and each
  * submission's answers installed, at a recorded time, so the account can be rebuilt exactly later.
  */
-export function pinnedClock(deps: Pick<AppDeps, 'config'>, time: number): Pick<AppDeps, 'clock' | 'config'> {
+export function pinnedClock(deps: Pick<EngineDeps, 'config'>, time: number): EngineDeps {
   return { clock: { now: () => time }, config: deps.config };
 }

@@ -18,9 +18,6 @@ const server = serveNode(app.fetch, { port: env.PORT, hostname: env.HOST }, (url
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(() => {
-      close();
-      process.exit(0);
-    });
+    server.close(() => void close().finally(() => process.exit(0)));
   });
 }

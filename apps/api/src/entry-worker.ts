@@ -4,6 +4,7 @@ import { labSources } from 'virtual:skylab-lab-sources';
 import { createApp } from './app.ts';
 import type { AppDeps, Clock, Log, LogFields } from './deps.ts';
 import { configFromEnv, parseEnv } from './env.ts';
+import { createInProcessGrader } from './grader.ts';
 import { createUlids } from './ids.ts';
 import { loadLabSources } from './lab-registry.ts';
 import { createWebPasswords } from './passwords-web.ts';
@@ -60,6 +61,8 @@ function appFor(bindings: WorkerBindings): App {
       log,
       config: configFromEnv(env),
       passwords: createWebPasswords(),
+      // workerd has no worker threads: Cloudflare spreads the load over isolates instead
+      grading: createInProcessGrader(labs.registry),
       socketAddress: (c) => c.req.header('cf-connecting-ip'),
     };
     app = createApp(deps);

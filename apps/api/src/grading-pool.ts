@@ -44,6 +44,16 @@ export function defaultThreads(cores: number = availableParallelism()): number {
 
 const WORKER = new URL('./grading-worker.mjs', import.meta.url);
 
+/** What `grading-worker.mjs` answers: the job's result, or its error as plain fields. */
+type JobOutcome = { value: unknown } | { error: { name: string; message: string; stack?: string } };
+
+function jobError(fields: { name: string; message: string; stack?: string }): Error {
+  const error = new Error(fields.message);
+  error.name = fields.name;
+  if (fields.stack !== undefined) error.stack = fields.stack;
+  return error;
+}
+
 /**
  * Worker threads that run CPU-bound pure functions (grading) off the event loop, so one burst of
  * submissions does not stall every other request. Node only: a Worker isolate has no threads.
@@ -61,7 +71,9 @@ export function createGradingPool<M extends JobModule>(options: GradingPoolOptio
       if (inFlight >= threads + maxQueue) throw new GradingQueueFull(inFlight - threads, threads);
       inFlight++;
       try {
-        return await piscina.run(job);
+        const outcome: JobOutcome = await piscina.run(job);
+        if ('error' in outcome) throw jobError(outcome.error);
+        return outcome.value as never;
       } finally {
         inFlight--;
       }

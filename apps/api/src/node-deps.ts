@@ -10,6 +10,7 @@ import { createUlids } from './ids.ts';
 import { loadLabsFromDir } from './labs-from-dir.ts';
 import { createJsonLog } from './log.ts';
 import { createNodePasswords } from './passwords-node.ts';
+import { createPoolGrader } from './pool-grader.ts';
 
 /** The repository root, from this file's place in it. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,12 +31,13 @@ export interface NodeDeps {
   deps: AppDeps;
   /** Lines about labs that did not load, for the caller to print. */
   labProblems: string[];
-  close(): void;
+  /** Ends the grading threads and closes the database. */
+  close(): Promise<void>;
 }
 
 /**
  * Everything `createApp` needs on Node: the database (migrated), the labs from `labs/`, native scrypt,
- * the socket's peer for throttling. The Worker entry mirrors this with bindings, the web scrypt and
+ * grading in worker threads that read the same labs, the socket's peer for throttling. The Worker entry mirrors this with bindings, the web scrypt and
  * `cf-connecting-ip`.
  */
 export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promise<NodeDeps> {
@@ -44,7 +46,9 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}),
   });
   await migrate(db, join(root, 'migrations'));
-  const { registry, problems } = loadLabsFromDir(env.LABS_DIR ? resolve(root, env.LABS_DIR) : join(root, 'labs'), root);
+  const labsDir = env.LABS_DIR ? resolve(root, env.LABS_DIR) : join(root, 'labs');
+  const { registry, problems } = loadLabsFromDir(labsDir, root);
+  const grading = createPoolGrader({ labsDir });
   const clock = { now: () => Date.now() };
   const deps: AppDeps = {
     db,
@@ -54,7 +58,12 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     log: createJsonLog(),
     config: configFromEnv(env),
     passwords: createNodePasswords(),
+    grading,
     socketAddress: (c) => getConnInfo(c).remote.address,
   };
-  return { deps, labProblems: problems, close: () => db.$client.close() };
+  const close = async () => {
+    await grading.close();
+    db.$client.close();
+  };
+  return { deps, labProblems: problems, close };
 }

@@ -30,7 +30,7 @@ describe('the grading pool', () => {
   });
 
   it.each([
-    ['a job that throws', { fn: 'fail', input: { what: 'policy.json' } }, { name: 'TypeError', message: 'cannot grade `policy.json`' }],
+    ['a job that throws', { fn: 'fail', input: { what: 'policy.json' } }, { name: 'AnswerRefused', message: 'cannot grade `policy.json`', stack: expect.stringContaining('pool-jobs.ts') }],
     ['an unknown job', { fn: 'nothing', input: {} }, { message: expect.stringMatching(/^there is no job `nothing` in `.*pool-jobs\.ts`$/) }],
     ['an export that is not a function', { fn: 'notAFunction', input: {} }, { message: expect.stringMatching(/^there is no job `notAFunction`/) }],
   ] as const)('rejects %s with its error', async (_label, job, error) => {

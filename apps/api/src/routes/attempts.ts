@@ -1,12 +1,22 @@
-import { closeAttempt, findUserAttempt, listSubmissions, recordHintReveal, recordSubmission, writeAttemptState, type AttemptRow, type AttemptWriteResult } from '@skylab/db';
-import { grade, type AccountChange } from '@skylab/lab-engine';
+import {
+  closeAttempt,
+  findUserAttempt,
+  listSubmissions,
+  recordHintReveal,
+  recordSubmission,
+  writeAttemptState,
+  type AttemptRow,
+  type AttemptWriteResult,
+  type SubmissionRow,
+} from '@skylab/db';
+import type { AccountChange } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
-import { accountDriftView, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount } from '../attempt-account.ts';
+import { accountDriftView, attemptAccount } from '../attempt-account.ts';
 import type { AppDeps } from '../deps.ts';
-import { engineCtx, pinnedClock } from '../engine-ctx.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { labRef, type AccountJob } from '../grader.ts';
 import { readJson } from '../json-body.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
@@ -39,6 +49,10 @@ export function attemptRoutes(deps: AppDeps) {
     return registered;
   }
 
+  function accountJob(registered: RegisteredLab, attempt: AttemptRow, submissions: SubmissionRow[]): AccountJob {
+    return { lab: labRef(registered), account: attemptAccount(attempt, submissions, deps.config) };
+  }
+
   async function retried(first: AttemptRow, write: (attempt: AttemptRow) => Promise<AttemptWriteResult>): Promise<AttemptRow> {
     let attempt = first;
     for (let tries = 1; ; tries++) {
@@ -53,7 +67,7 @@ export function attemptRoutes(deps: AppDeps) {
   /** The attempt as its learner sees it, with its account drift (computed unless the caller has it already). */
   async function view(attempt: AttemptRow, registered: RegisteredLab | undefined, drift?: AccountChange[]) {
     const submissions = await listSubmissions(deps.db, attempt.id);
-    const changes = drift ?? (registered ? liveAccountDrift(deps, registered.lab, attempt, submissions) : []);
+    const changes = drift ?? (registered ? await deps.grading.drift(accountJob(registered, attempt, submissions)) : []);
     return attemptView(attempt, registered, submissions, accountDriftView(changes, registered, attempt));
   }
 
@@ -84,25 +98,19 @@ export function attemptRoutes(deps: AppDeps) {
       await assertSubmissionRate(deps, attempt.id);
       const now = deps.clock.now();
       const submissions = await listSubmissions(deps.db, attempt.id);
-      // Graded on a fresh provision, never on the live account the learner can change over the AWS API.
-      const fresh = freshAccount(deps, registered.lab, attempt);
       // The hints read with this version; a reveal since then moves the version and the write below refuses.
-      const outcome = grade(registered.lab, fresh, body.answers, engineCtx(pinnedClock(deps, now), attempt.seed, attempt.version), {
-        revealedHints: attempt.revealedHints,
-      });
-      if (!outcome.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', outcome.findings);
-      const expected = installAnswers(deps, registered.lab, attempt, fresh, body.answers, attempt.version, now).state;
-      const live = nextLiveAccount(deps, registered.lab, attempt, fresh, submissions, { answers: body.answers, expected, time: now });
+      const graded = await deps.grading.grade({ ...accountJob(registered, attempt, submissions), answers: body.answers, time: now, revealedHints: attempt.revealedHints });
+      if (!graded.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', graded.findings);
       const written = await recordSubmission(deps.db, {
         attempt,
         expectedVersion: body.version,
-        submission: { id: deps.ids.next(), answers: body.answers, grade: outcome.grade, findings: outcome.findings, score: outcome.grade.score, createdAt: now },
-        state: live.state,
+        submission: { id: deps.ids.next(), answers: body.answers, grade: graded.grade, findings: graded.findings, score: graded.grade.score, createdAt: now },
+        state: graded.live.state,
         // Passing every check completes the attempt; revealed hints lower the score, not the achievement.
-        completed: outcome.grade.checks.every((check) => check.status === 'pass'),
+        completed: graded.grade.checks.every((check) => check.status === 'pass'),
       });
       if (!written.ok) throw versionConflict(body.version);
-      const shown = await view(written.attempt, registered, live.drift);
+      const shown = await view(written.attempt, registered, graded.live.drift);
       return c.json({ submission: submissionView(written.submission, feedbackRelease(registered.lab, written.attempt)), attempt: shown }, 201);
     })
     .post('/:id/account/reset', async (c) => {
@@ -111,7 +119,7 @@ export function attemptRoutes(deps: AppDeps) {
       if (body.version !== attempt.version) throw versionConflict(body.version);
       const registered = attemptLab(attempt);
       const submissions = await listSubmissions(deps.db, attempt.id);
-      const state = expectedAccount(deps, registered.lab, attempt, freshAccount(deps, registered.lab, attempt), submissions);
+      const state = await deps.grading.resetAccount(accountJob(registered, attempt, submissions));
       const updatedAt = deps.clock.now();
       if (!(await writeAttemptState(deps.db, { id: attempt.id, expectedVersion: body.version, state, updatedAt }))) throw versionConflict(body.version);
       return c.json({ attempt: await view({ ...attempt, state, version: attempt.version + 1, updatedAt }, registered, []) });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultConfig } from '../../src/config.ts';
 import type { AppConfig, AppDeps, Log } from '../../src/deps.ts';
+import { createInProcessGrader, type Grader } from '../../src/grader.ts';
 import { createUlids } from '../../src/ids.ts';
 import type { LabRegistry } from '../../src/lab-registry.ts';
 import type { HashCosts } from '../../src/password-hasher.ts';
@@ -43,6 +44,8 @@ export interface TestDepsOptions {
   labs: LabRegistry;
   config?: Partial<AppConfig>;
   seed?: string;
+  /** In process unless given (the Node deps grade in worker threads). */
+  grading?: Grader;
 }
 
 export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
@@ -55,6 +58,7 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
     log: memoryLog(),
     config: defaultConfig(options.config),
     passwords: createNodePasswords(TEST_COSTS),
+    grading: options.grading ?? createInProcessGrader(options.labs),
     socketAddress: (c) => c.req.header('cf-connecting-ip'),
   };
 }

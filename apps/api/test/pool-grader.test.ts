@@ -1,0 +1,128 @@
+import { findAttemptById, listSubmissions } from '@skylab/db';
+import { restoreAccountState } from '@skylab/emulator';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { attemptAccount } from '../src/attempt-account.ts';
+import { parseEnv } from '../src/env.ts';
+import { createInProcessGrader, labRef, LabChanged, type AccountJob } from '../src/grader.ts';
+import { createNodeDeps } from '../src/node-deps.ts';
+import { createPoolGrader, type PoolGrader } from '../src/pool-grader.ts';
+import { createAgent } from './scenarios/client.ts';
+import { RIGHT_POLICY, S3_STAR_POLICY, startAttempt, submit } from './scenarios/labs.ts';
+import { PASSWORD } from './scenarios/scenario.ts';
+import { repoLabs, testApp } from './support/test-app.ts';
+import { REPO_ROOT } from './support/test-deps.ts';
+
+const LABS_DIR = join(REPO_ROOT, 'labs');
+const pools: PoolGrader[] = [];
+afterAll(() => Promise.all(pools.map((pool) => pool.close())));
+
+function poolGrader(options: { maxQueue?: number } = {}): PoolGrader {
+  const pool = createPoolGrader({ labsDir: LABS_DIR, threads: 1, ...options });
+  pools.push(pool);
+  return pool;
+}
+
+async function signedUp(app: Awaited<ReturnType<typeof testApp>>) {
+  const learner = createAgent(app.fetch, 'http://localhost');
+  expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
+  return learner;
+}
+
+/** An attempt with one submission stored, as a job: the live account drifts once the learner deleted the user the policy goes to. */
+async function submittedJob(options: { drifted: boolean }): Promise<AccountJob> {
+  const app = await testApp();
+  const learner = await signedUp(app);
+  const { id } = await startAttempt(learner);
+  expect((await submit(learner, id, 1, S3_STAR_POLICY)).status).toBe(201);
+  const attempt = (await findAttemptById(app.deps.db, id))!;
+  const state = restoreAccountState(attempt.state);
+  if (options.drifted) delete state.iam.users['app-reader'];
+  const account = attemptAccount({ ...attempt, state }, await listSubmissions(app.deps.db, id), app.deps.config);
+  return { lab: labRef(repoLabs().get(attempt.labId)!), account };
+}
+
+describe('grading in worker threads', () => {
+  const inProcess = createInProcessGrader(repoLabs());
+
+  it.each([
+    ['a right answer on an untouched account', false, RIGHT_POLICY],
+    ['an over-grant on an account the learner changed', true, S3_STAR_POLICY],
+    ['answers that cannot be graded', true, '{"Version": '],
+  ])('gives the same grade, live account and drift as in process, for %s', async (_label, drifted, policy) => {
+    const job = await submittedJob({ drifted });
+    const submission = { ...job, answers: { 'reader-policy': policy }, time: job.account.createdAt + 60_000, revealedHints: [1] };
+    const pool = poolGrader();
+    const [pooled, local] = await Promise.all([pool.grade(submission), inProcess.grade(submission)]);
+    const same = (a: unknown, b: unknown) => {
+      expect(a).toStrictEqual(b);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    };
+    same(pooled, local);
+    same(await pool.drift(job), await inProcess.drift(job));
+    same(await pool.resetAccount(job), await inProcess.resetAccount(job));
+    if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
+  });
+
+  it('refuses a job for another version of the lab than the threads loaded', async () => {
+    const job = await submittedJob({ drifted: false });
+    const stale = { ...job, lab: { ...job.lab, version: '0123456789abcdef' } };
+    for (const grader of [poolGrader(), inProcess]) {
+      const refused = grader.drift(stale);
+      await expect(refused).rejects.toBeInstanceOf(LabChanged);
+      await expect(refused).rejects.toMatchObject({
+        status: 503,
+        code: 'lab_changed',
+        message: `the lab \`iam-s3-read-only\` changed since the server started (it shows version \`0123456789ab\`, grading has version \`${job.lab.version.slice(0, 12)}\`): restart the server so it grades the lab it shows`,
+      });
+    }
+  });
+
+  it('answers 503 grading_busy with Retry-After when the queue is full, and leaves the attempt as it was', async () => {
+    const pool = poolGrader({ maxQueue: 0 });
+    const ahead: Promise<unknown>[] = [];
+    // Another learner's job takes the only thread just before this submission arrives.
+    const app = await testApp({ grading: { ...pool, grade: (job) => (ahead.push(pool.grade(job)), pool.grade(job)) } });
+    const learner = await signedUp(app);
+    const { id } = await startAttempt(learner);
+    const refused = await submit(learner, id, 1, RIGHT_POLICY);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(refused.body).toEqual({ error: { code: 'grading_busy', message: 'the grading queue is full (0 jobs waiting for 1 thread): try again in a moment' } });
+    await Promise.all(ahead);
+    expect((await learner.get(`/api/attempts/${id}`)).body.attempt).toMatchObject({ version: 1, submissionCount: 0 });
+  });
+});
+
+describe('the Node deps', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+    vi.restoreAllMocks();
+  });
+
+  it('grade submissions in a worker thread of their pool', async () => {
+    const run = vi.spyOn(Piscina.prototype, 'run');
+    const env = parseEnv({ DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'skylab-pool-')), 'skylab.db')}` });
+    const { deps, close } = await createNodeDeps(env, REPO_ROOT);
+    closers.push(close);
+    // `app.request` has no socket to take the client's address from: the agents name theirs as in Workers.
+    const app = createApp({ ...deps, socketAddress: (c) => c.req.header('cf-connecting-ip') });
+    const learner = createAgent((url, init) => app.request(url, init), 'http://localhost');
+    expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
+    const { id } = await startAttempt(learner);
+    const submitted = await submit(learner, id, 1, RIGHT_POLICY);
+    expect(submitted.status).toBe(201);
+    const graded = run.mock.calls.findIndex(([job]) => (job as { fn: string }).fn === 'grade');
+    expect(graded).toBeGreaterThanOrEqual(0);
+    expect((await run.mock.results[graded]!.value).value.grade.score).toBe(submitted.body.submission.grade.score);
+    const workers = (run.mock.contexts[graded] as Piscina).threads.map((worker) => worker.threadId);
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers).not.toContain(threadId);
+  });
+});
