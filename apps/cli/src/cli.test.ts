@@ -15,6 +15,7 @@ function io(cwd: string) {
     cwd,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    stdin: () => '',
     ctx: () => ({ clock: { now: () => 0 }, ids: { next: (p) => `${p}${++n}` }, accountId: '111122223333', region: 'us-east-1' }),
   };
   return { value, out, err };
@@ -112,5 +113,35 @@ describe('skylab labs', () => {
     const { value, err } = io(REPO);
     expect(runCli(['labs', 'validate', 'no-such-dir'], value)).toBe(2);
     expect(err).toEqual(['no such directory `no-such-dir`']);
+  });
+});
+
+describe('skylab --help', () => {
+  it.each([
+    [['labs', 'validate', '--help'], 'usage: skylab labs validate'],
+    [['labs', 'test', '-h'], 'usage: skylab labs validate'],
+    [['labs', 'schema', '--help'], 'usage: skylab labs validate'],
+    [['simulate', 'iam', '--help'], 'usage: skylab simulate iam'],
+    [['simulate', 'network', '-', '--help'], 'usage: skylab simulate network'],
+    [['simulate', 'alb', '--help'], 'usage: skylab simulate alb'],
+    [['simulate', 'asg', '--help'], 'usage: skylab simulate asg'],
+    [['lint', '--help'], 'usage: skylab lint'],
+    [['schema', '--help'], 'usage: skylab schema'],
+    [['help', 'users'], 'usage: skylab users promote'],
+    [['help', 'simulate', 'network'], 'usage: skylab simulate network'],
+  ])('%j prints the command, an example and the exit codes on stdout', (args, usage) => {
+    const { value, out, err } = io(REPO);
+    expect(runCli(args, value)).toBe(0);
+    expect(err).toEqual([]);
+    const text = out.join('\n');
+    expect(text.startsWith(usage)).toBe(true);
+    expect(text).toMatch(/\nexamples:\n {2}skylab \S+/);
+    expect(text).toContain('\nexit codes:\n  0 ');
+  });
+
+  it.each([[['--help']], [['help']], [['-h']], [['simulate', '--help']]])('%j prints every command and the exit codes', (args) => {
+    const { value, out } = io(REPO);
+    expect(runCli(args, value)).toBe(0);
+    expect(out.join('\n')).toMatch(/^usage: skylab labs validate[\s\S]*skylab users promote[\s\S]*exit codes:/);
   });
 });

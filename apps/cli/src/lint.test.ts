@@ -43,7 +43,7 @@ describe('skylab lint', () => {
   it('is reachable through runCli', () => {
     const r = run([]);
     writeFileSync(join(r.dir, 'sg.yaml'), SG);
-    expect(runCli(['lint', 'sg.yaml'], { ...r.io, ctx: () => ({}) as never })).toBe(0);
+    expect(runCli(['lint', 'sg.yaml'], { ...r.io, stdin: () => '', ctx: () => ({}) as never })).toBe(0);
     expect(r.out.at(-1)).toBe('sg.yaml: security-groups, 1 finding, 0 errors');
   });
 });

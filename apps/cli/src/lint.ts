@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ARTIFACT_KINDS, detectKind, formatFinding, lint, type ArtifactKind } from '@skylab/validation';
+import { readInput } from './read-input.ts';
+import { helpText } from './usage.ts';
 
 /** Where `skylab lint` reads relative paths from and writes to. */
 export interface LintIo {
@@ -13,6 +13,8 @@ const USAGE = `usage: skylab lint <file|-> [--kind <kind>] [--json]
   lints one learner artifact (JSON or YAML); the kind is detected from its keys unless --kind is given
   kinds: ${ARTIFACT_KINDS.join(', ')}
   exit code 1 when there are errors`;
+
+export const LINT_HELP = helpText(USAGE, ['skylab lint policy.json', 'skylab lint sg.yaml --kind security-groups --json', 'cat policy.json | skylab lint - --kind iam-identity-policy']);
 
 function parseArgs(args: readonly string[]): { file: string; kind?: string; json: boolean } | undefined {
   let kind: string | undefined;
@@ -31,7 +33,7 @@ function parseArgs(args: readonly string[]): { file: string; kind?: string; json
 }
 
 /** `skylab lint <file|-> [--kind K] [--json]`: findings as `file:line:column severity ruleId message` plus help, or JSON. */
-export function lintCommand(args: readonly string[], io: LintIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
+export function lintCommand(args: readonly string[], io: LintIo, stdin: () => string): number {
   const parsed = parseArgs(args);
   if (!parsed) {
     io.err(USAGE);
@@ -41,13 +43,8 @@ export function lintCommand(args: readonly string[], io: LintIo, stdin: () => st
     io.err(`unknown kind \`${parsed.kind}\`: use one of ${ARTIFACT_KINDS.join(', ')}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = parsed.file === '-' ? stdin() : readFileSync(resolve(io.cwd, parsed.file), 'utf8');
-  } catch {
-    io.err(`cannot read \`${parsed.file}\``);
-    return 2;
-  }
+  const text = readInput(parsed.file, io, stdin);
+  if (text === undefined) return 2;
   const kind = (parsed.kind as ArtifactKind | undefined) ?? detectKind(text);
   if (!kind) {
     io.err(`cannot tell what kind of artifact \`${parsed.file}\` is: pass --kind (one of ${ARTIFACT_KINDS.join(', ')})`);

@@ -1,22 +1,29 @@
 import process from 'node:process';
 import { runCli } from './cli.ts';
-import { runUsersCommand } from './users.ts';
+import { readStream } from './read-input.ts';
 
 const args = process.argv.slice(2);
-let n = 0;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
 
 if (args[0] === 'users') {
+  // Loaded only for this command: the database client it needs is slow to load and no other command uses it.
+  const { runUsersCommand } = await import('./users.ts');
   process.exitCode = await runUsersCommand(args.slice(1), {
     databaseUrl: process.env.DATABASE_URL || 'file:.data/skylab.db',
     ...(process.env.DATABASE_AUTH_TOKEN ? { authToken: process.env.DATABASE_AUTH_TOKEN } : {}),
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out,
+    err,
   });
 } else {
+  // Read before the commands run, which are synchronous: only when some argument names stdin, so a terminal is never waited on.
+  const stdin = args.includes('-') ? await readStream(process.stdin) : '';
+  let n = 0;
   process.exitCode = runCli(args, {
     cwd: process.cwd(),
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out,
+    err,
+    stdin: () => stdin,
     ctx: () => ({
       clock: { now: () => Date.now() },
       ids: { next: (prefix) => `${prefix}${String(++n).padStart(17, '0')}` },

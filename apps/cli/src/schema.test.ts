@@ -6,7 +6,7 @@ import { schemaCommand } from './schema.ts';
 function run(args: string[], through: 'schema' | 'cli' = 'schema') {
   const out: string[] = [];
   const err: string[] = [];
-  const io = { cwd: '/', out: (l: string) => out.push(l), err: (l: string) => err.push(l), ctx: () => { throw new Error('no account needed'); } };
+  const io = { cwd: '/', out: (l: string) => out.push(l), err: (l: string) => err.push(l), stdin: () => '', ctx: () => { throw new Error('no account needed'); } };
   const code = through === 'schema' ? schemaCommand(args, io) : runCli(args, io);
   return { code, out, err };
 }

@@ -1,4 +1,5 @@
 import { ARTIFACT_KINDS, artifactJsonSchema, type ArtifactKind } from '@skylab/validation';
+import { helpText } from './usage.ts';
 
 /** Where `skylab schema` writes. */
 export interface SchemaIo {
@@ -9,6 +10,8 @@ export interface SchemaIo {
 const USAGE = `usage: skylab schema <kind>
   prints the JSON Schema (draft 7) of one artifact kind, for editors; \`skylab labs schema\` is \`skylab schema lab\`
   kinds: ${ARTIFACT_KINDS.join(', ')}`;
+
+export const SCHEMA_HELP = helpText(USAGE, ['skylab schema security-groups > sg.schema.json', 'skylab schema lab']);
 
 /** `skylab schema <kind>`: the kind's JSON Schema on stdout, exit 2 on a missing or unknown kind. */
 export function schemaCommand(args: readonly string[], io: SchemaIo): number {

@@ -61,3 +61,34 @@ describe('skylab simulate alb', () => {
     expect(JSON.parse(out.join('\n')).Certificate.CertificateArn).toBe('arn:cert/api');
   });
 });
+
+describe('skylab simulate alb --batch', () => {
+  const scenario = (request: object) => JSON.stringify({ ...INPUT, Request: request });
+  const lines = [
+    scenario({ Method: 'GET', Host: 'www.example.com', Path: '/api/users' }),
+    JSON.stringify({ Rules: INPUT.Rules.slice(0, 2), Request: { Method: 'GET', Host: 'a.example.com', Path: '/' } }),
+    JSON.stringify({ ...INPUT, Requests: [{ Method: 'GET', Host: 'old.example.com', Path: '/' }], Reqest: {} }),
+    '{"Rules": [',
+    scenario({ Method: 'GET', Host: 'www.example.com', Path: '/' }),
+  ];
+
+  it.each([
+    { line: 1, expected: { Results: [{ Outcome: 'forward' }] } },
+    { line: 2, expected: { Error: { Code: 'InvalidInput', Message: expect.stringMatching(/no default rule/) } } },
+    { line: 3, expected: { Error: { Code: 'InvalidInput', Message: expect.stringMatching(/^unknown key `Reqest`/) } } },
+    { line: 4, expected: { Error: { Code: 'InvalidInput' } } },
+    { line: 5, expected: { Results: [{ Outcome: 'fixed-response' }] } },
+  ])('answers line $line on its own', ({ line, expected }) => {
+    const { code, out } = run(['-', '--batch'], lines.join('\n'));
+    expect(code).toBe(1);
+    expect(out).toHaveLength(lines.length);
+    expect(JSON.parse(out[line - 1] as string)).toMatchObject({ Line: line, ...expected });
+  });
+
+  it('answers thousands of requests, one scenario each', () => {
+    const paths = ['/api/a', '/', '/api/b/c'];
+    const { code, out } = run(['-', '--batch'], Array.from({ length: 2000 }, (_, i) => scenario({ Method: 'GET', Host: 'www.example.com', Path: paths[i % 3] })).join('\n'));
+    expect(code).toBe(0);
+    expect(out.map((l) => JSON.parse(l).Results[0].Outcome)).toEqual(Array.from({ length: 2000 }, (_, i) => (i % 3 === 1 ? 'fixed-response' : 'forward')));
+  });
+});

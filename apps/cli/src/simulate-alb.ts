@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { routeRequest, type HttpRequest, type ListenerCertificate, type RegisteredTarget, type Rule, type TargetGroup } from '@skylab/emulator';
-import { collect, fileArgument, readDocuments, writeResults, type SimulateIo } from './simulate-input.ts';
+import { InputError } from './json-input.ts';
+import { collect, type SimulateIo } from './simulate-input.ts';
+import { BATCH_USAGE, runSimulate, type SimulateCommand } from './simulate-run.ts';
+import { helpText } from './usage.ts';
 
-const USAGE = `usage: skylab simulate alb <file|-> [--jsonl]
+const USAGE = `usage: skylab simulate alb <file|-> [--jsonl] [--batch]
   input: JSON, or JSON Lines merged in order, in the ELBv2 Describe* shapes:
          "Rules" (describe-rules, the default rule included), optionally "TargetGroups"
          (describe-target-groups) and "TargetHealth": [{"TargetGroupArn", "TargetHealthDescriptions"}]
@@ -11,7 +13,14 @@ const USAGE = `usage: skylab simulate alb <file|-> [--jsonl]
          plus "Request": {"Method", "Host", "Path", "Headers"?, "SourceIp"?,
          "Protocol"?, "Port"?} or "Requests": [ … ]
   output: per request the action taken and the walk: every rule in priority order and why it did or did
-          not match; JSON Lines when the input was JSON Lines or with --jsonl`;
+          not match; JSON Lines when the input was JSON Lines or with --jsonl
+${BATCH_USAGE}`;
+
+export const ALB_HELP = helpText(USAGE, [
+  'skylab simulate alb listener.json',
+  'cat rules.jsonl requests.jsonl | skylab simulate alb -',
+  'skylab simulate alb scenarios.jsonl --batch > answers.jsonl',
+]);
 
 type TargetHealthDocument = { TargetGroupArn: string; TargetHealthDescriptions: Omit<RegisteredTarget, 'RegisteredAt' | 'ConsecutiveSuccesses' | 'ConsecutiveFailures'>[] };
 
@@ -29,29 +38,31 @@ function targetGroups(documents: Record<string, unknown>[]): TargetGroup[] {
   }));
 }
 
-/** `skylab simulate alb`: route requests through listener rules given in the ELBv2 Describe* shapes. */
-export function simulateAlb(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
-  const command = fileArgument(args, ['--jsonl'], io, USAGE);
-  if (!command) return 2;
-  const { file, flags } = command;
-  const input = readDocuments(file, io, stdin);
-  if (!input) return 2;
-  const rules = collect<Rule>(input.documents, 'Rules');
-  const requests = [...collect<HttpRequest>(input.documents, 'Request'), ...collect<HttpRequest>(input.documents, 'Requests')];
-  if (rules.length === 0 || requests.length === 0) {
-    io.err(`\`${file}\` needs \`Rules\` (describe-rules) and a \`Request\` or \`Requests\``);
-    return 2;
-  }
-  if (!rules.some((r) => r.IsDefault)) {
-    io.err(`\`${file}\`: the rules have no default rule (\`"IsDefault": true\`); describe-rules lists it last`);
-    return 2;
-  }
-  const groups = targetGroups(input.documents);
-  const names = new Map(collect<ListenerCertificate>(input.documents, 'Certificates').map((c) => [c.CertificateArn, c]));
-  const certificates = collect<{ Certificates?: ListenerCertificate[] }>(input.documents, 'Listeners')
+/** The listener's certificates, named by the ACM descriptions, for SNI. */
+function certificates(documents: Record<string, unknown>[]): ListenerCertificate[] {
+  const names = new Map(collect<ListenerCertificate>(documents, 'Certificates').map((c) => [c.CertificateArn, c]));
+  return collect<{ Certificates?: ListenerCertificate[] }>(documents, 'Listeners')
     .flatMap((l) => l.Certificates ?? [])
     .map((c) => ({ ...names.get(c.CertificateArn), ...c }));
-  const results = requests.map((request) => ({ Request: request, ...routeRequest({ Rules: rules, ...(groups.length > 0 ? { TargetGroups: groups } : {}), ...(certificates.length > 0 ? { Certificates: certificates } : {}) }, request) }));
-  writeResults(results, input.lines || flags.has('--jsonl'), io);
-  return 0;
+}
+
+const ALB: SimulateCommand = {
+  usage: USAGE,
+  flags: [],
+  keys: { Rules: 'list', TargetGroups: 'list', TargetHealth: 'list', Listeners: 'list', Certificates: 'list', Request: 'object', Requests: 'list' },
+  answer(documents) {
+    const rules = collect<Rule>(documents, 'Rules');
+    const requests = [...collect<HttpRequest>(documents, 'Request'), ...collect<HttpRequest>(documents, 'Requests')];
+    if (rules.length === 0 || requests.length === 0) throw new InputError('the input needs `Rules` (describe-rules) and a `Request` or `Requests`');
+    if (!rules.some((r) => r.IsDefault)) throw new InputError('the rules have no default rule (`"IsDefault": true`); describe-rules lists it last');
+    const groups = targetGroups(documents);
+    const certs = certificates(documents);
+    const listener = { Rules: rules, ...(groups.length > 0 ? { TargetGroups: groups } : {}), ...(certs.length > 0 ? { Certificates: certs } : {}) };
+    return requests.map((request) => ({ Request: request, ...routeRequest(listener, request) }));
+  },
+};
+
+/** `skylab simulate alb`: route requests through listener rules given in the ELBv2 Describe* shapes. */
+export function simulateAlb(args: readonly string[], io: SimulateIo, stdin: () => string): number {
+  return runSimulate(ALB, args, io, stdin);
 }

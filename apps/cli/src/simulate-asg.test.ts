@@ -93,3 +93,34 @@ describe('skylab simulate asg', () => {
     expect(err.join('\n')).toMatch(message);
   });
 });
+
+describe('skylab simulate asg --batch', () => {
+  const scenario = (patch: object) => JSON.stringify({ ...INPUT, ...patch });
+  const lines = [
+    scenario({}),
+    scenario({ AutoScalingGroups: [{ ...INPUT.AutoScalingGroups[0], DesiredCapacity: 9 }] }),
+    scenario({ Simulation: undefined }),
+    scenario({ Simulaton: INPUT.Simulation }),
+    scenario({ Simulation: { ...INPUT.Simulation, duration: 1800 } }),
+  ];
+
+  it.each([
+    { line: 1, expected: { Results: [{ AutoScalingGroupName: 'web', Timeline: expect.any(Array) }] } },
+    { line: 2, expected: { Error: { Code: 'ValidationError', Message: expect.stringMatching(/^Desired capacity:9 must be between/) } } },
+    { line: 3, expected: { Error: { Code: 'InvalidInput', Message: expect.stringMatching(/no `Simulation`/) } } },
+    { line: 4, expected: { Error: { Code: 'InvalidInput', Message: expect.stringMatching(/^unknown key `Simulaton`/) } } },
+    { line: 5, expected: { Results: [{ Timeline: expect.any(Array) }] } },
+  ])('answers line $line on its own', ({ line, expected }) => {
+    const { code, out } = run(['-', '--batch'], lines.join('\n'));
+    expect(code).toBe(1);
+    expect(out).toHaveLength(lines.length);
+    expect(JSON.parse(out[line - 1] as string)).toMatchObject({ Line: line, ...expected });
+  });
+
+  it('runs each line with the same --group', () => {
+    const two = scenario({ AutoScalingGroups: [INPUT.AutoScalingGroups[0], { ...INPUT.AutoScalingGroups[0], AutoScalingGroupName: 'api' }] });
+    const { code, out } = run(['-', '--batch', '--group', 'api'], `${two}\n${two}`);
+    expect(code).toBe(0);
+    expect(out.map((l) => JSON.parse(l).Results[0].AutoScalingGroupName)).toEqual(['api', 'api']);
+  });
+});

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import {
-  AwsError,
   createAutoScalingGroup,
   emptyAutoScalingState,
   emptyCloudWatchState,
@@ -20,12 +18,16 @@ import {
   type ScalingPolicy,
   type ScheduledUpdateGroupAction,
   type SimulationOptions,
+  type SimulationResult,
   type SubnetView,
   type TargetGroup,
 } from '@skylab/emulator';
-import { collect, fileArgument, readDocuments, type SimulateIo } from './simulate-input.ts';
+import { InputError } from './json-input.ts';
+import { collect, type SimulateIo } from './simulate-input.ts';
+import { BATCH_USAGE, runSimulate, type SimulateCommand } from './simulate-run.ts';
+import { helpText } from './usage.ts';
 
-const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl]
+const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl] [--batch]
   input: JSON, or JSON Lines merged in order, in the AWS API shapes:
          "AutoScalingGroups" (describe-auto-scaling-groups), "LaunchTemplateVersions"
          (describe-launch-template-versions), "ScalingPolicies" (describe-policies),
@@ -39,7 +41,14 @@ const USAGE = `usage: skylab simulate asg <file|-> [--group <name>] [--jsonl]
          "ResponseCode"}]}; the group's InService instances keep their ids (and LaunchTime, if given)
   output: the timeline (capacity, CPU, requests per step), the events (alarm changes, scaling decisions,
           activities with AWS's causes, target health) and a summary; JSON Lines when the input was JSON
-          Lines or with --jsonl (one line per step and per event, then the summary)`;
+          Lines or with --jsonl (one line per step and per event, then the summary)
+${BATCH_USAGE}`;
+
+export const ASG_HELP = helpText(USAGE, [
+  'skylab simulate asg web-group.json',
+  'skylab simulate asg groups.json --group web --jsonl',
+  'skylab simulate asg scenarios.jsonl --batch > answers.jsonl',
+]);
 
 interface LaunchTemplateVersionDocument {
   LaunchTemplateId: string;
@@ -123,53 +132,46 @@ function buildAccount(documents: Record<string, unknown>[], groupName: string | 
   return { account, group: group.AutoScalingGroupName, launchTimes };
 }
 
-/** `skylab simulate asg`: run a group, its policies, scheduled actions and alarms through a load on the virtual clock. */
-export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
-  const rest = [...args];
-  let groupName: string | undefined;
-  const at = rest.indexOf('--group');
-  if (at >= 0) {
-    groupName = rest[at + 1];
-    rest.splice(at, 2);
-  }
-  if (at >= 0 && !groupName) {
-    io.err(USAGE);
-    return 2;
-  }
-  const command = fileArgument(rest, ['--jsonl'], io, USAGE);
-  if (!command) return 2;
-  const { file, flags } = command;
-  const input = readDocuments(file, io, stdin);
-  if (!input) return 2;
-  const options = collect<SimulationOptions>(input.documents, 'Simulation')[0];
-  if (!options) {
-    io.err(`\`${file}\` has no \`Simulation\`: give {"start", "duration", "load"}`);
-    return 2;
-  }
+/** The simulation's virtual network: the subnets, and security groups when the input gives them. */
+function networkOf(documents: Record<string, unknown>[]): { network: NetworkView; assumed: boolean } {
+  const subnets = collect<SubnetView>(documents, 'Subnets');
+  const securityGroups = collect<{ GroupId: string; IpPermissions: [] }>(documents, 'SecurityGroups');
+  if (securityGroups.length === 0) return { network: openNetwork(subnets), assumed: true };
+  return { network: staticNetwork({ Subnets: subnets, SecurityGroups: securityGroups }), assumed: false };
+}
+
+function run(documents: Record<string, unknown>[], groupName: string | undefined): SimulationResult {
+  const options = collect<SimulationOptions>(documents, 'Simulation')[0];
+  if (!options) throw new InputError('the input has no `Simulation`: give {"start", "duration", "load"}');
   const start = typeof options.start === 'number' ? options.start : Date.parse(options.start);
-  const subnets = collect<SubnetView>(input.documents, 'Subnets');
-  const securityGroups = collect<{ GroupId: string; IpPermissions: [] }>(input.documents, 'SecurityGroups');
-  const network = securityGroups.length > 0 ? staticNetwork({ Subnets: subnets, SecurityGroups: securityGroups }) : openNetwork(subnets);
+  const { network, assumed } = networkOf(documents);
   let n = 0;
   const ctx = { clock: { now: () => start }, ids: { next: (prefix: string) => `${prefix}${(++n).toString(16).padStart(17, '0')}` }, accountId: '111122223333', region: 'us-east-1', network };
-  try {
-    const built = buildAccount(input.documents, groupName, ctx, start);
-    if (typeof built === 'string') {
-      io.err(`\`${file}\`: ${built}`);
-      return 2;
-    }
-    const launchTimes = { ...built.launchTimes, ...options.InstanceLaunchTimes };
-    const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network, ...(Object.keys(launchTimes).length > 0 ? { InstanceLaunchTimes: launchTimes } : {}) });
-    if (securityGroups.length === 0) result.Assumptions.push('no SecurityGroups in the input: every target is assumed reachable from the load balancer');
-    if (input.lines || flags.has('--jsonl')) {
-      for (const point of result.Timeline) io.out(JSON.stringify({ Timeline: point }));
-      for (const event of result.Events) io.out(JSON.stringify({ Event: event }));
-      io.out(JSON.stringify({ AutoScalingGroupName: result.AutoScalingGroupName, Summary: result.Summary, Assumptions: result.Assumptions, Unsupported: result.Unsupported }));
-    } else io.out(JSON.stringify(result, null, 2));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
-    io.err(`\`${file}\`: ${error.code}: ${error.message}`);
-    return 2;
-  }
+  const built = buildAccount(documents, groupName, ctx, start);
+  if (typeof built === 'string') throw new InputError(built);
+  const launchTimes = { ...built.launchTimes, ...options.InstanceLaunchTimes };
+  const result = simulate(built.account, { ...options, AutoScalingGroupName: built.group, network, ...(Object.keys(launchTimes).length > 0 ? { InstanceLaunchTimes: launchTimes } : {}) });
+  if (assumed) result.Assumptions.push('no SecurityGroups in the input: every target is assumed reachable from the load balancer');
+  return result;
+}
+
+const LIST = 'list' as const;
+
+const ASG: SimulateCommand = {
+  usage: USAGE,
+  flags: [],
+  options: ['--group'],
+  keys: { AutoScalingGroups: LIST, LaunchTemplateVersions: LIST, ScalingPolicies: LIST, ScheduledUpdateGroupActions: LIST, MetricAlarms: LIST, TargetGroups: LIST, LoadBalancers: LIST, Subnets: LIST, SecurityGroups: LIST, Reservations: LIST, Simulation: 'object' },
+  answer: (documents, args) => [run(documents, args.options.get('--group'))],
+  jsonLines: (results) =>
+    (results as SimulationResult[]).flatMap((result) => [
+      ...result.Timeline.map((point) => ({ Timeline: point })),
+      ...result.Events.map((event) => ({ Event: event })),
+      { AutoScalingGroupName: result.AutoScalingGroupName, Summary: result.Summary, Assumptions: result.Assumptions, Unsupported: result.Unsupported },
+    ]),
+};
+
+/** `skylab simulate asg`: run a group, its policies, scheduled actions and alarms through a load on the virtual clock. */
+export function simulateAsg(args: readonly string[], io: SimulateIo, stdin: () => string): number {
+  return runSimulate(ASG, args, io, stdin);
 }

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { explainResult, simulateCustomPolicy, type EvaluationResult, type SimulateCustomPolicyRequest, type SimulateCustomPolicyResponse } from '@skylab/emulator';
-import { fileArgument, readInput, writeResults, type SimulateIo } from './simulate-input.ts';
+import { jsonLines } from './json-input.ts';
+import { readInput } from './read-input.ts';
+import { fileArguments, writeResults, type SimulateIo } from './simulate-input.ts';
+import { helpText } from './usage.ts';
 
 const USAGE = `usage: skylab simulate iam <file|-> [--jsonl]
   input: one JSON request, or JSON Lines (one request per line, answered line by line), shaped like IAM's
@@ -10,6 +12,11 @@ const USAGE = `usage: skylab simulate iam <file|-> [--jsonl]
   output: "EvaluationResults" as IAM returns them ("EvalActionName", "EvalResourceName", "EvalDecision",
           "MatchedStatements" …), each with our "Explanation"; a malformed policy answers with
           "MalformedPolicyDocument" and its findings (line and column). Exit 1 when any request failed`;
+
+export const IAM_HELP = helpText(USAGE, [
+  'skylab simulate iam request.json',
+  'cat requests.jsonl | skylab simulate iam - > answers.jsonl',
+]);
 
 /** What the command prints for one request: IAM's response shape, our explanation in place of the internal result. */
 type Answer = { EvaluationResults: (Omit<EvaluationResult, 'explanation'> & { Explanation: string })[]; IsTruncated: false } | { Error: { Code: string; Message: string } };
@@ -32,27 +39,16 @@ function simulate(value: unknown): Answer {
 
 /** Answers each non-empty line on its own: a line that is not JSON gets an error and the others still run. */
 function answerLines(text: string): Answer[] {
-  const answers: Answer[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]?.trim() ?? '';
-    if (row === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(row);
-    } catch (error) {
-      answers.push({ Error: { Code: 'InvalidInput', Message: `line ${i + 1}: ${(error as Error).message.toLowerCase()}` } });
-      continue;
-    }
-    answers.push(simulate(value));
-  }
-  return answers;
+  return jsonLines(text).map((line) => ('error' in line ? { Error: { Code: 'InvalidInput', Message: `line ${line.line}: ${line.error}` } } : simulate(line.value)));
 }
 
 /** `skylab simulate iam`: SimulateCustomPolicy requests in, IAM's evaluation results with explanations out. */
-export function simulateIam(args: readonly string[], io: SimulateIo, stdin: () => string = () => readFileSync(0, 'utf8')): number {
-  const command = fileArgument(args, ['--jsonl'], io, USAGE);
-  if (!command) return 2;
+export function simulateIam(args: readonly string[], io: SimulateIo, stdin: () => string): number {
+  const command = fileArguments(args, { flags: ['--jsonl'] });
+  if (!command) {
+    io.err(USAGE);
+    return 2;
+  }
   const { file, flags } = command;
   const text = readInput(file, io, stdin);
   if (text === undefined) return 2;

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isObject } from './json-input.ts';
 
 /** Where a `simulate` command reads relative paths from and writes to. */
 export interface SimulateIo {
@@ -8,52 +7,47 @@ export interface SimulateIo {
   err(line: string): void;
 }
 
-/** The one input file of a `simulate` command and its flags, all of them `allowed`; undefined, with the usage printed, when the arguments are off. */
-export function fileArgument(args: readonly string[], allowed: readonly string[], io: SimulateIo, usage: string): { file: string; flags: Set<string> } | undefined {
-  const flags = new Set(args.filter((a) => a.startsWith('--')));
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1 || [...flags].some((f) => !allowed.includes(f))) {
-    io.err(usage);
-    return undefined;
-  }
-  return { file: files[0] as string, flags };
+/** The arguments of a command that reads one input: the file (`-` for stdin), its boolean flags and its valued options. */
+export interface FileArguments {
+  file: string;
+  flags: Set<string>;
+  options: Map<string, string>;
 }
 
-/** The text of the input file, `-` for stdin; undefined, with the error printed, when it cannot be read. */
-export function readInput(file: string, io: SimulateIo, stdin: () => string): string | undefined {
-  try {
-    return file === '-' ? stdin() : readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch {
-    io.err(`cannot read \`${file}\``);
-    return undefined;
+/** Parses `<file|-> [--flag …] [--option value …]`; undefined when anything is off (the caller prints the usage). */
+export function fileArguments(args: readonly string[], allowed: { flags: readonly string[]; options?: readonly string[] }): FileArguments | undefined {
+  const flags = new Set<string>();
+  const options = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (allowed.options?.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) return undefined;
+      options.set(arg, value);
+    } else if (allowed.flags.includes(arg)) flags.add(arg);
+    else if (arg.startsWith('--')) return undefined;
+    else files.push(arg);
   }
+  return files.length === 1 ? { file: files[0] as string, flags, options } : undefined;
 }
 
-/** The documents of a `simulate alb|asg|network` input: one JSON value (object or array) or JSON Lines, merged in order. */
-export function readDocuments(file: string, io: SimulateIo, stdin: () => string): { documents: Record<string, unknown>[]; lines: boolean } | undefined {
-  const text = readInput(file, io, stdin);
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (Array.isArray(value)) return { documents: value as Record<string, unknown>[], lines: false };
-    if (value && typeof value === 'object') return { documents: [value as Record<string, unknown>], lines: false };
-    io.err(`\`${file}\`: the input must be a json object, an array of objects, or json lines`);
-    return undefined;
-  } catch {
-    const documents: Record<string, unknown>[] = [];
-    const rows = text.split('\n');
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]?.trim() ?? '';
-      if (row === '') continue;
-      try {
-        documents.push(JSON.parse(row) as Record<string, unknown>);
-      } catch (error) {
-        io.err(`\`${file}\`: line ${i + 1}: ${(error as Error).message.toLowerCase()}`);
-        return undefined;
-      }
-    }
-    return { documents, lines: true };
+/** What a top-level key of an input document holds: a list (as the Describe* responses have) or one object. */
+export type KeyShape = 'list' | 'object';
+
+/**
+ * Why a document's top-level keys are not the command's, naming the first key at fault; undefined when they are.
+ * Unknown keys are left alone when `passUnknown` says another layer judges them.
+ */
+export function keyProblem(value: Record<string, unknown>, keys: Readonly<Record<string, KeyShape>>, passUnknown = false): string | undefined {
+  for (const [key, v] of Object.entries(value)) {
+    const shape = keys[key];
+    if (!shape && passUnknown) continue;
+    if (!shape) return `unknown key \`${key}\` (expected ${Object.keys(keys).join(', ')})`;
+    if (shape === 'list' && !Array.isArray(v)) return `\`${key}\` must be a list`;
+    if (shape === 'object' && !isObject(v)) return `\`${key}\` must be an object`;
   }
+  return undefined;
 }
 
 /** Prints the results as the input came (one JSON line each), or as one indented JSON value: the result itself when there is one. */

@@ -59,7 +59,7 @@ function run(file: string, content: string, ...flags: string[]) {
   writeFileSync(join(dir, file), content);
   const out: string[] = [];
   const err: string[] = [];
-  const code = simulateNetwork([file, ...flags], { cwd: dir, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = simulateNetwork([file, ...flags], { cwd: dir, out: (l) => out.push(l), err: (l) => err.push(l) }, () => '');
   return { code, out, err };
 }
 
@@ -96,5 +96,56 @@ describe('skylab simulate network', () => {
     const { code, err } = run('net.json', content);
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(message);
+  });
+});
+
+describe('skylab simulate network: errors name the file, the line and the key', () => {
+  const query = { Source: 'internet', Destination: 'i-web', Protocol: 'tcp', DestinationPort: 80 };
+  const { Subnets: _subnets, ...rest } = TOPOLOGY;
+  it.each([
+    ['a misspelt key on a json line', 'net.jsonl', [JSON.stringify(TOPOLOGY), JSON.stringify({ Query: query }), JSON.stringify({ Querys: [query] })].join('\n'), /^`net\.jsonl`: line 3: UnknownParameter: unknown key `Querys`: a network is given as `Vpcs`, /],
+    ['a key of the wrong shape', 'net.json', JSON.stringify({ ...TOPOLOGY, Vpcs: TOPOLOGY.Vpcs[0], Query: query }), /^`net\.json`: `Vpcs` must be a list$/],
+    ['a missing field, on the line that lacks it', 'net.jsonl', [JSON.stringify(rest), JSON.stringify({ Subnets: [{ SubnetId: 'subnet-x', VpcId: 'vpc-1' }] }), JSON.stringify({ Query: query })].join('\n'), /^`net\.jsonl`: line 2: InvalidParameterValue: subnet `subnet-x` needs `CidrBlock`$/],
+    ['a syntax error in a pretty-printed document', 'net.json', JSON.stringify({ ...TOPOLOGY, Query: query }, null, 2).replace('"vpc-1",', '"vpc-1",,'), /^`net\.json`: line 4, column \d+: /],
+    ['a document in an array that is not an object', 'net.json', JSON.stringify([{ ...TOPOLOGY, Query: query }, 'oops']), /^`net\.json`: item 2: a document must be a json object$/],
+  ])('%s', (_name, file, content, message) => {
+    const { code, err } = run(file, content);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
+});
+
+describe('skylab simulate network --batch', () => {
+  const scenario = (port: number) => JSON.stringify({ ...TOPOLOGY, Query: { Source: 'internet', Destination: 'i-web', Protocol: 'tcp', DestinationPort: port } });
+
+  it.each([
+    { name: 'a reachable port', line: scenario(80), expected: { Results: [{ NetworkPathFound: true }] } },
+    { name: 'a closed port', line: scenario(22), expected: { Results: [{ NetworkPathFound: false }] } },
+    { name: 'a line that is not json', line: '{oops', expected: { Error: { Code: 'InvalidInput' } } },
+    { name: 'a line that is not an object', line: '[]', expected: { Error: { Code: 'InvalidInput', Message: 'a scenario must be a json object' } } },
+    { name: 'a misspelt key', line: JSON.stringify({ ...TOPOLOGY, Querys: [] }), expected: { Error: { Code: 'UnknownParameter', Message: expect.stringMatching(/^unknown key `Querys`/) } } },
+    { name: 'a scenario that asks nothing', line: JSON.stringify(TOPOLOGY), expected: { Error: { Code: 'InvalidInput', Message: expect.stringMatching(/asks nothing/) } } },
+    { name: 'a subnet without its cidr', line: JSON.stringify({ ...TOPOLOGY, Subnets: [{ SubnetId: 'subnet-x', VpcId: 'vpc-1' }], Query: {} }), expected: { Error: { Code: 'InvalidParameterValue', Message: 'subnet `subnet-x` needs `CidrBlock`' } } },
+  ])('answers $name on its own line, between good ones', ({ line, expected }) => {
+    const { code, out } = run('batch.jsonl', [scenario(80), line, scenario(80)].join('\n'), '--batch');
+    expect(out.map((l) => JSON.parse(l).Line)).toEqual([1, 2, 3]);
+    expect(JSON.parse(out[1] as string)).toMatchObject({ Line: 2, ...expected });
+    expect(JSON.parse(out[2] as string).Results[0].NetworkPathFound).toBe(true);
+    expect(code).toBe('Error' in expected ? 1 : 0);
+  });
+
+  it('runs thousands of scenarios in one process, one answer per line in order', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => scenario(i % 3 === 0 ? 22 : 80));
+    const { code, out } = run('batch.jsonl', lines.join('\n'), '--batch');
+    expect(code).toBe(0);
+    expect(out).toHaveLength(3000);
+    const answers = out.map((l) => JSON.parse(l));
+    expect(answers.every((a, i) => a.Line === i + 1 && a.Results[0].NetworkPathFound === (i % 3 !== 0))).toBe(true);
+  });
+
+  it('adds the exposure to every scenario with --exposure', () => {
+    const { code, out } = run('batch.jsonl', `${JSON.stringify(TOPOLOGY)}\n`, '--batch', '--exposure');
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0] as string).Results[0].Exposure.Exposures).toMatchObject([{ InstanceId: 'i-web' }]);
   });
 });

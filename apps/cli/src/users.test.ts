@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, findUserByEmail, insertUser } from '@skylab/db';
+import { createDb, findUserByEmail, insertUser, ROLES } from '@skylab/db';
 import { migrate } from '@skylab/db/migrate';
 import { describe, expect, it } from 'vitest';
 import { runUsersCommand } from './users.ts';
@@ -48,5 +48,14 @@ describe('skylab users promote', () => {
   it('refuses to create a database that does not exist', async () => {
     const result = await run(['promote', 'ada@example.com', 'admin'], `file:${join(tmpdir(), 'skylab-missing', 'x.db')}`);
     expect(result).toMatchObject({ code: 1, err: [expect.stringContaining('no database at')] });
+  });
+});
+
+describe('skylab users --help', () => {
+  it('names every role the database knows, with an example, on stdout', async () => {
+    const { code, out } = await run(['--help'], 'file:/no/such/database.db');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(`<${ROLES.join('|')}>`);
+    expect(out.join('\n')).toMatch(/examples:\n {2}skylab users promote /);
   });
 });

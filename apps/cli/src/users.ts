@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDb, promoteUser, ROLES, type Role } from '@skylab/db';
 import { migrate } from '@skylab/db/migrate';
+import { USERS_HELP } from './users-help.ts';
+import { wantsHelp } from './usage.ts';
 
-const USAGE = `usage: skylab users promote <email> <${ROLES.join('|')}>   set an account's role (DATABASE_URL picks the database)`;
 const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
 /** Where the command writes and which database it opens; tests pass their own. */
@@ -28,8 +29,12 @@ function missingFile(url: string): string | undefined {
 /** `skylab users promote <email> <role>`: the documented way to make the first admin. Returns the exit code. */
 export async function runUsersCommand(args: readonly string[], io: UsersIo): Promise<number> {
   const [command, email, role, ...rest] = args;
+  if (wantsHelp(args)) {
+    io.out(USERS_HELP);
+    return 0;
+  }
   if (command !== 'promote' || !email || !isRole(role) || rest.length > 0) {
-    io.err(USAGE);
+    io.err(USERS_HELP);
     return 2;
   }
   const missing = missingFile(io.databaseUrl);
