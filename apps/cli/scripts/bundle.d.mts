@@ -1,3 +1,3 @@
 export declare const BUNDLE: string;
 export declare function isFresh(): boolean;
-export declare function buildBundle(): Promise<{ bundle: string; dir: string }>;
+export declare function buildBundle(): Promise<void>;

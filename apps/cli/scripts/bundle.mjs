@@ -3,7 +3,7 @@
 // do without; dist/skylab-users.mjs holds that one. Nothing generated is committed and nothing is built at
 // install time: bin/skylab.mjs builds on first use and again whenever a source is newer than the bundle.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('..', import.meta.url));
@@ -65,8 +65,7 @@ export async function buildBundle() {
   });
   mkdirSync(dist, { recursive: true });
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/'));
-  writeAtomically(INPUTS, JSON.stringify([...inputs, 'package-lock.json'].map((file) => relative(root, join(root, file)))));
+  writeAtomically(INPUTS, JSON.stringify([...inputs, 'package-lock.json']));
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === BUNDLE) - Number(b.path === BUNDLE));
   for (const file of files) writeAtomically(file.path, file.contents);
-  return { bundle: BUNDLE, dir: dirname(BUNDLE) };
 }

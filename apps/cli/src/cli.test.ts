@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './cli.ts';
+import { readsStdin, runCli, type CliIo } from './cli.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const dirs: string[] = [];
@@ -143,5 +143,17 @@ describe('skylab --help', () => {
     const { value, out } = io(REPO);
     expect(runCli(args, value)).toBe(0);
     expect(out.join('\n')).toMatch(/^usage: skylab labs validate[\s\S]*skylab users promote[\s\S]*exit codes:/);
+  });
+});
+
+describe('readsStdin', () => {
+  it.each([
+    [['simulate', 'iam', '-'], true],
+    [['lint', '-', '--kind', 'iam-scp'], true],
+    [['simulate', 'iam', 'request.json'], false],
+    [['simulate', 'network', '-', '--help'], false],
+    [['help', 'lint', '-'], false],
+  ])('%j: %s', (args, reads) => {
+    expect(readsStdin(args)).toBe(reads);
   });
 });

@@ -64,9 +64,18 @@ function help(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
+function asksForHelp(args: readonly string[]): boolean {
+  return args[0] === 'help' || wantsHelp(args);
+}
+
+/** Whether the command will read stdin: then the caller reads it first. Asking for help never waits on a terminal. */
+export function readsStdin(args: readonly string[]): boolean {
+  return args.includes('-') && !asksForHelp(args);
+}
+
 /** Runs the `skylab` command line (all but `users`) and returns its exit code. */
 export function runCli(args: readonly string[], io: CliIo): number {
-  if (args[0] === 'help' || wantsHelp(args)) return help(args, io);
+  if (asksForHelp(args)) return help(args, io);
   const command = find(COMMANDS, args);
   if (!command) {
     io.err(USAGE);

@@ -1,5 +1,5 @@
 import process from 'node:process';
-import { runCli } from './cli.ts';
+import { readsStdin, runCli } from './cli.ts';
 import { readStream } from './read-input.ts';
 
 const args = process.argv.slice(2);
@@ -16,8 +16,8 @@ if (args[0] === 'users') {
     err,
   });
 } else {
-  // Read before the commands run, which are synchronous: only when some argument names stdin, so a terminal is never waited on.
-  const stdin = args.includes('-') ? await readStream(process.stdin) : '';
+  // Read whole before the commands run, as they are synchronous; only when one will read it, so a terminal is not waited on.
+  const stdin = readsStdin(args) ? await readStream(process.stdin) : '';
   let n = 0;
   process.exitCode = runCli(args, {
     cwd: process.cwd(),
