@@ -43,11 +43,11 @@ export { iamActions, type IamActionName } from './iam/actions.ts';
 /** IAM policy evaluation for a user's identity-based policies, with reasons. */
 export { authorize, identityPolicies, principalPolicies, roleForArn, userForArn, type AuthorizeOptions } from './iam/authorize/authorize.ts';
 /** Evaluates given policy documents for one request (no account needed). */
-export { evaluatePolicies } from './iam/authorize/evaluate.ts';
+export { evaluatePolicies, type EvaluationOptions } from './iam/authorize/evaluate.ts';
 /** The reasons behind an authorization decision in plain words. */
 export { describeStatement, describeWildcard, explainAuthorization, type ExplainOptions } from './iam/authorize/explain.ts';
 /** Behavioural comparison of two policy sets over a request universe (least-privilege grading), and universes built from the IAM catalogue. */
-export { accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
+export { COMPARISON_OPTIONS, accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
 /** The request universe on which two policy sets must agree: every catalogue action, witnesses from both sides' resources and conditions. */
 export { witnessUniverse, type WitnessSpec } from './iam/authorize/witnesses.ts';
 /** IAM's wildcard and ARN matching. */
