@@ -101,7 +101,7 @@ export { stsActions, type StsActionName } from './sts/actions.ts';
 /** STS errors, named by their AWS codes. */
 export { ExpiredToken } from './sts/errors.ts';
 /** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */
-export { assumeRole, authorizeSession, getCallerIdentity, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type StsCaller } from './sts/operations.ts';
+export { assumeRole, authorizeSession, getCallerIdentity, getFederationToken, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type GetFederationTokenInput, type GetFederationTokenOutput, type StsCaller } from './sts/operations.ts';
 /** S3 state types and an empty S3. */
 export { emptyS3State, type S3Bucket, type S3Object, type S3State } from './s3/state.ts';
 /** S3 errors, named by their AWS codes. */

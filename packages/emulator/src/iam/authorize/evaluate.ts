@@ -128,7 +128,20 @@ function defaultKeyPolicy(account: string): SourcePolicy {
 const MISSING_KEY_POLICY = 'the key policy of a KMS key (none was given, and Skylab does not model KMS keys)';
 
 /** The allow logic (steps 2–5) over definite allows, or also over the ones the evaluator could not judge. */
-function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean, required?: RequiredResourcePolicy): Grant {
+// "You cannot call any IAM operations using the AWS CLI or the AWS API", nor "any AWS STS operations except
+// GetCallerIdentity", with a federated user session (API_GetFederationToken.html, Permissions).
+const FEDERATED_API_LIMIT: Grant = {
+  allowed: false,
+  failedAt: 'session',
+  reason: 'a federated user session cannot call IAM operations through the API, nor STS operations other than GetCallerIdentity',
+};
+
+function federatedCannot(principal: PrincipalInfo, actionLower: string): boolean {
+  return principal.type === 'FederatedUser' && (actionLower.startsWith('iam:') || (actionLower.startsWith('sts:') && actionLower !== 'sts:getcalleridentity'));
+}
+
+function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean, required?: RequiredResourcePolicy, actionLower = ''): Grant {
+  if (federatedCannot(principal, actionLower)) return FEDERATED_API_LIMIT;
   if (!principal.exemptFromScps && b.scp) {
     for (const [level, bucket] of b.scp) {
       if (!allows(bucket, optimistic)) return { allowed: false, failedAt: 'scp', reason: `no service control policy at organization level ${level} allows it` };
@@ -356,7 +369,7 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
     // without a resource policy) still answers what those policies say. A KMS key's policy always takes part:
     // without it nothing can say whether IAM policies count, so the request is not allowed (below).
     const need = required === 'trust' && buckets.resource === undefined ? undefined : required;
-    const definite = grant(buckets, principal, crossAccount, false, need);
+    const definite = grant(buckets, principal, crossAccount, false, need, prepared.actionLower);
     const maybeDeny = anyMaybeDeny(buckets);
     if (definite.allowed && !maybeDeny) {
       decision = 'Allowed';
@@ -369,7 +382,7 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
         : unsupported === undefined && invalid
           ? `the policy \`${invalid.policyName}\` is invalid (${invalid.reason}), and a policy that cannot be read might deny it`
           : 'a statement that might deny it uses something the simulator does not evaluate';
-      determinate = !definite.allowed && (unsupported === undefined || !grant(buckets, principal, crossAccount, true, need).allowed);
+      determinate = !definite.allowed && (unsupported === undefined || !grant(buckets, principal, crossAccount, true, need, prepared.actionLower).allowed);
     }
     if (missingKeyPolicy) {
       // The key policy alone could allow (naming the caller) or, not delegating, take away what IAM policies allow.

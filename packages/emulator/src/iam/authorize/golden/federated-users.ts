@@ -25,6 +25,8 @@ const rows: Row[] = [
   ['a resource-based policy naming the IAM user is limited by the session policies', SESSION_POLICIES, [resource({ ...allow('s3:GetObject', `${BUCKET}/*`), Principal: { AWS: ALICE } }), session(allow('s3:ListBucket'))], GET, 'ImplicitDeny'],
   ['a resource-based policy naming the IAM user counts within the session policies', SESSION_POLICIES, [resource({ ...allow('s3:GetObject', `${BUCKET}/*`), Principal: { AWS: ALICE } }), session(allow('s3:GetObject'))], GET, 'Allowed'],
   ['a resource-based policy naming the IAM user grants nothing to a session without session policies', SESSION_POLICIES, [resource({ ...allow('s3:GetObject', `${BUCKET}/*`), Principal: { AWS: ALICE } })], GET, 'ImplicitDeny'],
+  ['a federated user session cannot call IAM operations through the API, whatever its policies', GET_FEDERATION_TOKEN, [identity(allow('*')), session(allow('*'))], { ...JANE, action: 'iam:ListUsers', resource: '*' }, 'ImplicitDeny'],
+  ['nor STS operations other than GetCallerIdentity', GET_FEDERATION_TOKEN, [identity(allow('*')), session(allow('*'))], { ...JANE, action: 'sts:AssumeRole', resource: `arn:aws:iam::${ACCOUNT}:role/app` }, 'ImplicitDeny'],
 ];
 
 /** GetFederationToken sessions. */
