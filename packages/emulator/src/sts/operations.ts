@@ -213,7 +213,7 @@ export interface GetFederationTokenOutput {
 function managedSessionPolicies(state: AccountState, arns: readonly { arn: string }[] | undefined): string[] {
   if ((arns ?? []).length > 10) throw new ValidationError('at most 10 managed session policies can be passed');
   return (arns ?? []).map(({ arn }) => {
-    const policy = state.iam.policies[arn] ?? AWS_MANAGED_POLICIES[arn];
+    const policy = managedPolicy(state.iam.policies, arn);
     const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
     if (!version) throw new ValidationError(`the session policy \`${arn}\` does not exist`);
     return version.Document;
@@ -265,7 +265,7 @@ export function getFederationToken(state: AccountState, input: GetFederationToke
     Tags: tags,
     Chained: false,
   };
-  state.sts.sessions[session.AccessKeyId] = session;
+  setRecord(state.sts.sessions, session.AccessKeyId, session);
   return {
     Credentials: { ...credentials, Expiration: new Date(session.Expiration).toISOString() },
     FederatedUser: { FederatedUserId: session.UserId, Arn: arn },
