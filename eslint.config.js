@@ -40,6 +40,7 @@ const PURE_PATTERNS = [
 ];
 
 // The AGPL simulator is a dev dependency for the side-by-side benchmark: nothing that ships may load it (STACK.md).
+const DIFFERENTIAL_TEST = 'packages/emulator/src/iam/authorize/golden/differential.test.ts';
 const AGPL_PATTERNS = [{ group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*', '@cloud-copilot/iam-policy', '@cloud-copilot/iam-policy/*', '@cloud-copilot/iam-utils', '@cloud-copilot/iam-utils/*'], message: 'AGPL: benchmark only' }];
 
 /** One block per workspace for its imports; sources lose the AGPL packages, the pure packages' sources also Node built-ins. */
@@ -75,6 +76,12 @@ export default tseslint.config(
   },
   { files: ['apps/web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   ...Object.entries(MAY_IMPORT).flatMap(layering),
+  {
+    // The one test that may load the AGPL simulator: the IAM golden cases through both engines (issue 12).
+    // A test file, never imported by anything that ships; the layering rules still apply to it.
+    files: [DIFFERENTIAL_TEST],
+    rules: { 'no-restricted-imports': ['error', { patterns: layeringPatterns('packages/emulator', MAY_IMPORT['packages/emulator']) }] },
+  },
   {
     // The pure core runs unchanged in Node, workerd and the browser, and replays bit for bit: no runtime, no clock, no chance.
     files: PURE,

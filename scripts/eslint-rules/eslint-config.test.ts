@@ -35,7 +35,7 @@ describe('the design rules', () => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
 
-  it.each(['packages/emulator/src/x.ts', 'packages/emulator/src/x.test.ts', 'packages/validation/src/x.ts', 'apps/api/src/x.ts', 'apps/web/src/x.tsx'])('%s: may not import the AGPL simulator', async (file) => {
+  it.each(['packages/emulator/src/x.ts', 'packages/emulator/src/x.test.ts', 'packages/emulator/src/iam/authorize/golden/golden.test.ts', 'packages/emulator/src/iam/authorize/golden/differential.ts', 'packages/validation/src/x.ts', 'apps/api/src/x.ts', 'apps/web/src/x.tsx'])('%s: may not import the AGPL simulator', async (file) => {
     const [result] = await eslint.lintText("import { runSimulation } from '@cloud-copilot/iam-simulate';\nexport const a = runSimulation;\n", { filePath: join(root, file) });
     expect(result?.messages.map((m) => m.message).join('\n')).toContain('AGPL: benchmark only');
   });
@@ -47,6 +47,7 @@ describe('the design rules', () => {
     ['packages/db/src/x.ts', "import { sql } from 'drizzle-orm';\nexport const b = sql;\n"],
     ['packages/emulator/src/iam/put-user-policy.test.ts', 'export const a = 1;\n'],
     ['packages/emulator/bench/x.bench.ts', "import { runSimulation } from '@cloud-copilot/iam-simulate';\nexport const a = runSimulation;\n"],
+    ['packages/emulator/src/iam/authorize/golden/differential.test.ts', "import { runSimulation } from '@cloud-copilot/iam-simulate';\nexport const a = runSimulation;\n"],
   ])('%s: allows it', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });

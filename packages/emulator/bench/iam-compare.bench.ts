@@ -119,10 +119,34 @@ function unsafeOrError(simulation: Simulation): string | undefined {
   }
 }
 
+// Cold: a fresh policy text (a new `Id`) and a fresh caller on every request, so nothing either engine
+// caches by text, object or caller can answer it; warm: the same inputs again and again.
+let serial = 0;
+const withId = (document: string, id: string) => document.replace(/^\{/, `{"Id":"${id}",`);
+function coldOurs(c: Case): { policies: SourcePolicy[]; request: AuthorizationRequest } {
+  const id = `cold${++serial}`;
+  return { policies: c.ours.policies.map((p) => ({ ...p, document: withId(p.document, id) })), request: { ...c.ours.request, principalArn: `${USER}-${id}` } };
+}
+function coldTheirs(c: Case): Simulation {
+  const id = `cold${++serial}`;
+  const fresh = <T extends { policy: object }>(p: T): T => ({ ...p, policy: { Id: id, ...p.policy } });
+  const t = c.theirs;
+  return {
+    ...t,
+    serviceControlPolicies: t.serviceControlPolicies.map((level) => ({ ...level, policies: level.policies.map(fresh) })),
+    identityPolicies: t.identityPolicies.map(fresh),
+    ...(t.permissionBoundaryPolicies ? { permissionBoundaryPolicies: t.permissionBoundaryPolicies.map(fresh) } : {}),
+    ...(t.resourcePolicy ? { resourcePolicy: { Id: id, ...t.resourcePolicy } } : {}),
+    request: { ...t.request, principal: `${USER}-${id}` },
+  };
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(11);
 let mismatches = 0;
 console.log(`${'request'.padEnd(46)} ${'skylab/s'.padStart(11)} ${'simulate/s'.padStart(11)} ${'ratio'.padStart(7)} ${'unsafe/s'.padStart(11)} ${'ratio'.padStart(7)}`);
-for (const { label, ours, theirs } of cases) {
+const cold: string[] = [];
+for (const c of cases) {
+  const { label, ours, theirs } = c;
   const ourDecision = evaluatePolicies(ours.policies, ours.request).decision;
   const checked = await runSimulation(theirs, {});
   const theirDecision = checked.resultType === 'error' ? `error: ${checked.errors.message}` : THEIR_DECISION[checked.overallResult];
@@ -136,8 +160,22 @@ for (const { label, ours, theirs } of cases) {
   const unsafe = unsafeDecision === undefined ? undefined : syncPerSecond(2, () => runUnsafeSimulation(theirs, {}));
   const unsafeColumns = unsafe === undefined ? `${'n/a'.padStart(11)} ${''.padStart(7)}` : `${fmt(unsafe)} ${`${(skylab / unsafe).toFixed(1)}×`.padStart(7)}`;
   console.log(`${label.padEnd(46)} ${fmt(skylab)} ${fmt(simulate)} ${`${(skylab / simulate).toFixed(1)}×`.padStart(7)} ${unsafeColumns}  (${ourDecision})`);
+  const coldCheck = coldOurs(c);
+  if (evaluatePolicies(coldCheck.policies, coldCheck.request).decision !== ourDecision) {
+    mismatches++;
+    console.error(`!!! the cold inputs of "${label}" change skylab's decision !!!`);
+  }
+  const skylabCold = syncPerSecond(1, () => {
+    const fresh = coldOurs(c);
+    return evaluatePolicies(fresh.policies, fresh.request);
+  });
+  const simulateCold = await perSecond(1, () => runSimulation(coldTheirs(c), {}));
+  cold.push(`${label.padEnd(46)} ${fmt(skylabCold)} ${fmt(simulateCold)} ${`${(skylabCold / simulateCold).toFixed(1)}×`.padStart(7)}`);
 }
-console.log('simulate = runSimulation (validates inputs, as its README shows); unsafe = runUnsafeSimulation (no validation; n/a where it throws)');
+console.log(`\ncold: a fresh policy text and caller on every request, nothing cached`);
+console.log(`${'request'.padEnd(46)} ${'skylab/s'.padStart(11)} ${'simulate/s'.padStart(11)} ${'ratio'.padStart(7)}`);
+for (const line of cold) console.log(line);
+console.log('warm = the same inputs every request; simulate = runSimulation (validates inputs, as its README shows); unsafe = runUnsafeSimulation (no validation; n/a where it throws)');
 if (mismatches > 0) {
   console.error(`${mismatches} decision mismatch(es) between skylab and iam-simulate`);
   process.exitCode = 1;

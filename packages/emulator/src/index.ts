@@ -43,11 +43,11 @@ export { iamActions, type IamActionName } from './iam/actions.ts';
 /** IAM policy evaluation for a user's identity-based policies, with reasons. */
 export { authorize, identityPolicies, principalPolicies, roleForArn, userForArn, type AuthorizeOptions } from './iam/authorize/authorize.ts';
 /** Evaluates given policy documents for one request (no account needed). */
-export { evaluatePolicies } from './iam/authorize/evaluate.ts';
+export { evaluatePolicies, type EvaluationOptions } from './iam/authorize/evaluate.ts';
 /** The reasons behind an authorization decision in plain words. */
 export { describeStatement, describeWildcard, explainAuthorization, type ExplainOptions } from './iam/authorize/explain.ts';
 /** Behavioural comparison of two policy sets over a request universe (least-privilege grading), and universes built from the IAM catalogue. */
-export { accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
+export { COMPARISON_OPTIONS, accessUniverse, compareAccess, type AccessComparison, type AccessDifference, type UniverseSpec } from './iam/authorize/compare-access.ts';
 /** The request universe on which two policy sets must agree: every catalogue action, witnesses from both sides' resources and conditions. */
 export { witnessUniverse, type WitnessSpec } from './iam/authorize/witnesses.ts';
 /** IAM's wildcard and ARN matching. */
@@ -101,7 +101,7 @@ export { stsActions, type StsActionName } from './sts/actions.ts';
 /** STS errors, named by their AWS codes. */
 export { ExpiredToken } from './sts/errors.ts';
 /** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */
-export { assumeRole, authorizeSession, getCallerIdentity, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type StsCaller } from './sts/operations.ts';
+export { assumeRole, authorizeSession, getCallerIdentity, getFederationToken, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type GetFederationTokenInput, type GetFederationTokenOutput, type StsCaller } from './sts/operations.ts';
 /** S3 state types and an empty S3. */
 export { emptyS3State, type S3Bucket, type S3Object, type S3State } from './s3/state.ts';
 /** S3 errors, named by their AWS codes. */

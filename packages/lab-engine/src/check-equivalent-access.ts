@@ -1,4 +1,4 @@
-import { compareAccess, evaluatePolicies, explainAuthorization, witnessUniverse, type AuthorizationRequest, type SourcePolicy, type UniverseSpec } from '@skylab/emulator';
+import { COMPARISON_OPTIONS, compareAccess, evaluatePolicies, explainAuthorization, witnessUniverse, type AuthorizationRequest, type SourcePolicy, type UniverseSpec } from '@skylab/emulator';
 import type { Lab } from '@skylab/validation';
 import { comparisonResult, type Explain } from './access-comparison-result.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
@@ -51,6 +51,6 @@ export function runEquivalentAccessCheck(input: CheckInput, lab: Lab): CheckRun 
   const learner = asPolicy('your policy', answer);
   const theirs = asPolicy('the reference policy', solution);
   const comparison = compareAccess(learner, theirs, identityUniverse(spec, input, [answer, solution]));
-  const explain: Explain = (request) => explainAuthorization(evaluatePolicies(learner, request), { expandWildcards: true });
-  return comparisonResult(input, comparison, explain, spec.examples, (r) => [...evaluatePolicies(learner, r).unsupported, ...evaluatePolicies(theirs, r).unsupported]);
+  const explain: Explain = (request) => explainAuthorization(evaluatePolicies(learner, request, COMPARISON_OPTIONS), { expandWildcards: true });
+  return comparisonResult(input, comparison, explain, spec.examples, (r) => [...evaluatePolicies(learner, r, COMPARISON_OPTIONS).unsupported, ...evaluatePolicies(theirs, r, COMPARISON_OPTIONS).unsupported]);
 }

@@ -80,18 +80,18 @@ describe('grade', () => {
     if (ruleId !== 'lab/unknown-task') expect(finding?.path[0]).toBe('reader-policy');
   });
 
-  it('marks a check as an error, never a pass, when the answer uses what the simulator cannot evaluate', () => {
+  // An unknown condition operator makes the policy invalid (IAM refuses it), in a Deny as in an Allow: the
+  // answer is refused before grading with the finding at its line, never graded as if the Deny were absent.
+  it.each(['Allow', 'Deny'])('refuses an answer whose `%s` uses an unknown condition operator', (effect) => {
     const answer = policy([
       { Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::my-app-bucket', 'arn:aws:s3:::my-app-bucket/*'] },
-      { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddressInRange: { 'aws:SourceIp': '10.0.0.0/8' } } },
+      { Effect: effect, Action: 's3:*', Resource: '*', Condition: { NotIpAddressInRange: { 'aws:SourceIp': '10.0.0.0/8' } } },
     ]);
     const outcome = grade(LAB, attempt, { 'reader-policy': answer }, ctx);
-    if (!outcome.ok) throw new Error('expected a grade');
-    const get = outcome.grade.checks.find((c) => c.id === 'get-object');
-    expect(get).toMatchObject({ status: 'error', points: 0 });
-    expect(get?.message).toBe('this check could not be decided: your policy uses condition operator `NotIpAddressInRange`, which the simulator does not evaluate yet');
-    expect(outcome.grade.unsupported).toEqual(['condition operator `NotIpAddressInRange`']);
-    expect(outcome.grade.score).toBeLessThan(1);
+    expect(outcome.ok).toBe(false);
+    const finding = outcome.ok ? undefined : outcome.findings.find((f) => f.ruleId === 'iam/unknown-condition-operator');
+    expect(finding?.message).toBe('unknown condition operator `NotIpAddressInRange`');
+    expect(finding?.path[0]).toBe('reader-policy');
   });
 
   describe('deducts revealed paid hints', () => {

@@ -1,27 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { awsDocPage, parseGolden, uniqueNames } from '../../test/golden-schema.ts';
 import type { Ctx } from '../ctx.ts';
 import { evaluateAlarm, evaluateAlarms } from './alarms.ts';
 import { describeAlarmHistory, describeAlarms, getMetricStatistics, putMetricAlarm, putMetricData } from './operations.ts';
 import { recordMetricData } from './metrics.ts';
-import { emptyCloudWatchState, type MetricAlarm } from './state.ts';
+import { emptyCloudWatchState } from './state.ts';
 
-interface AlarmCase {
-  name: string;
-  source: string;
-  Alarm: Pick<MetricAlarm, 'EvaluationPeriods' | 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>;
-  Values: (number | null)[];
-  Expect: string;
-}
+// Read through a strict schema first: a misspelt key fails naming the file and key; every case asserts the alarm state.
+const STATE = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+const alarmCaseSchema = z.strictObject({
+  name: z.string().min(1),
+  source: awsDocPage,
+  Alarm: z.strictObject({
+    EvaluationPeriods: z.number().int(),
+    DatapointsToAlarm: z.number().int().optional(),
+    Threshold: z.number(),
+    ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
+    TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
+    StateValue: STATE.optional(),
+  }),
+  Values: z.array(z.number().nullable()),
+  Expect: STATE,
+});
 
-const cases = JSON.parse(readFileSync(new URL('./golden/alarms.json', import.meta.url), 'utf8')) as AlarmCase[];
+const cases = parseGolden(z.array(alarmCaseSchema), JSON.parse(readFileSync(new URL('./golden/alarms.json', import.meta.url), 'utf8')), 'cloudwatch/golden/alarms.json');
+uniqueNames(cases, 'alarms.json');
 const T0 = Date.UTC(2024, 0, 1);
 const ctx: Ctx = { clock: { now: () => T0 }, ids: { next: (p) => `${p}1` }, accountId: '123456789012', region: 'us-east-1' };
 
 describe('alarm evaluation golden cases', () => {
   it.each(cases)('$name', (c) => {
-    expect(c.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-    const result = evaluateAlarm(c.Alarm, c.Values.map((v) => (v === null ? undefined : v)));
+    const result = evaluateAlarm(c.Alarm as Parameters<typeof evaluateAlarm>[0], c.Values.map((v) => (v === null ? undefined : v)));
     expect(result.StateValue).toBe(c.Expect);
     expect(result.StateReason).not.toBe('');
   });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { awsDocPage, parseGolden, uniqueNames } from '../../test/golden-schema.ts';
 import type { Ctx } from '../ctx.ts';
 import { runInstances } from '../ec2/instance-operations.ts';
-import { createNetworkAcl, createNetworkAclEntry, replaceNetworkAclAssociation, type NetworkAclEntryInput } from '../ec2/network-acl-operations.ts';
+import { createNetworkAcl, createNetworkAclEntry, replaceNetworkAclAssociation } from '../ec2/network-acl-operations.ts';
 import { authorizeSecurityGroupIngress, createSecurityGroup } from '../ec2/security-group-operations.ts';
 import { emptyEc2State, type Ec2State } from '../ec2/state.ts';
 import { createSubnet, createVpc } from '../ec2/vpc-operations.ts';
@@ -50,17 +52,28 @@ describe('health checks through the EC2 engine', () => {
   });
 });
 
-type AclRules = { Inbound: Omit<NetworkAclEntryInput, 'NetworkAclId' | 'Egress'>[]; Outbound: Omit<NetworkAclEntryInput, 'NetworkAclId' | 'Egress'>[] };
+const aclEntry = z.strictObject({
+  RuleNumber: z.number().int(),
+  Protocol: z.string(),
+  RuleAction: z.enum(['allow', 'deny']),
+  CidrBlock: z.string().optional(),
+  Ipv6CidrBlock: z.string().optional(),
+  PortRange: z.strictObject({ From: z.number().int(), To: z.number().int() }).optional(),
+  IcmpTypeCode: z.strictObject({ Code: z.number().int(), Type: z.number().int() }).optional(),
+});
+const aclRules = z.strictObject({ Inbound: z.array(aclEntry), Outbound: z.array(aclEntry) });
+type AclRules = z.output<typeof aclRules>;
 
-interface NaclCase {
-  name: string;
-  source: string;
+// Read through a strict schema first: a misspelt key fails naming the file and key.
+const naclCaseSchema = z.strictObject({
+  name: z.string().min(1),
+  source: awsDocPage,
   /** A custom network ACL for the load balancer's subnets (10.0.1.0/24, 10.0.2.0/24); the VPC's default when absent. */
-  NodeSubnetAcl?: AclRules;
+  NodeSubnetAcl: aclRules.optional(),
   /** A custom network ACL for the target's subnet (10.0.3.0/24); the VPC's default when absent. */
-  TargetSubnetAcl?: AclRules;
-  Expect: { State: string; Reason?: string; Code?: string; Description?: string[] };
-}
+  TargetSubnetAcl: aclRules.optional(),
+  Expect: z.strictObject({ State: z.enum(['healthy', 'unhealthy', 'initial']), Reason: z.string().optional(), Code: z.string().optional(), Description: z.array(z.string()).optional() }),
+});
 
 /** A custom ACL (which starts with only the final deny entry) with the rules, associated with the subnets. */
 function customAcl(account: { ec2: Ec2State }, vpcId: string, subnetIds: string[], rules: AclRules, c: Ctx): void {
@@ -73,11 +86,11 @@ function customAcl(account: { ec2: Ec2State }, vpcId: string, subnetIds: string[
   }
 }
 
-const naclCases = JSON.parse(readFileSync(new URL('./golden/health-check-nacls.json', import.meta.url), 'utf8')) as NaclCase[];
+const naclCases = parseGolden(z.array(naclCaseSchema), JSON.parse(readFileSync(new URL('./golden/health-check-nacls.json', import.meta.url), 'utf8')), 'elbv2/golden/health-check-nacls.json');
+uniqueNames(naclCases, 'health-check-nacls.json');
 
 describe('health checks through network ACLs (golden cases)', () => {
   it.each(naclCases)('$name', (g) => {
-    expect(g.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     const c = ctx();
     const account = { ec2: emptyEc2State(), elbv2: emptyElbv2State() };
     const vpc = createVpc(account, { CidrBlock: '10.0.0.0/16' }, c).Vpc;
@@ -100,9 +113,9 @@ describe('health checks through network ACLs (golden cases)', () => {
     advanceTargetHealth(account.elbv2, c.clock.now() + 120_000, { network, behaviour: () => ({}) });
     const health = tg.Targets[0]!.TargetHealth;
     expect(health.State).toBe(g.Expect.State);
-    if (g.Expect.Reason) expect(health.Reason).toBe(g.Expect.Reason);
+    if (g.Expect.Reason !== undefined) expect(health.Reason).toBe(g.Expect.Reason);
     const reach = network.reach({ SecurityGroupIds: [albSg], SubnetIds: [a.SubnetId, b.SubnetId] }, { Id: instance.InstanceId }, 80);
-    if (g.Expect.Code) expect(reach.Code).toBe(g.Expect.Code);
+    if (g.Expect.Code !== undefined) expect(reach.Code).toBe(g.Expect.Code);
     for (const words of g.Expect.Description ?? []) {
       expect(reach.Explanation).toContain(words);
       expect(health.Description).toContain(words);

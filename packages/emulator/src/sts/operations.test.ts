@@ -8,7 +8,7 @@ import { createPolicyVersion, deletePolicyVersion, setDefaultPolicyVersion } fro
 import { createRole, putRolePermissionsBoundary, putRolePolicy } from '../iam/role-operations.ts';
 import { emptyAccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { assumeRole, authorizeSession, getCallerIdentity, getSessionToken } from './operations.ts';
+import { assumeRole, authorizeSession, getCallerIdentity, getFederationToken, getSessionToken } from './operations.ts';
 
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const ALICE = 'arn:aws:iam::111122223333:user/alice';
@@ -121,5 +121,68 @@ describe('STS', () => {
     expect(authorizeSession(state, plain.Credentials.AccessKeyId, { action: 'ec2:StopInstances', resource: '*' }, ctx).decision).toBe('ImplicitDeny');
     const mfa = getSessionToken(state, { SerialNumber: VirtualMFADevice.SerialNumber, TokenCode: '123456' }, ctx, { principalArn: ALICE });
     expect(authorizeSession(state, mfa.Credentials.AccessKeyId, { action: 'ec2:StopInstances', resource: '*' }, ctx).decision).toBe('Allowed');
+  });
+});
+
+describe('GetFederationToken (API_GetFederationToken.html)', () => {
+  function federation() {
+    const { state, ctx } = setup();
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'p', PolicyDocument: doc({ Effect: 'Allow', Action: ['s3:*', 'sts:GetFederationToken', 'iam:ListUsers'], Resource: '*' }) }, ctx);
+    const { AccessKey } = createAccessKey(state, { UserName: 'alice' }, ctx);
+    return { state, ctx, caller: { accessKeyId: AccessKey.AccessKeyId } };
+  }
+  const get = { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+
+  it.each([
+    ['no session policy: no permissions at all', undefined, 's3:GetObject', 'ImplicitDeny'],
+    ['a session policy: the intersection with the user policies', doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), 's3:GetObject', 'Allowed'],
+    ['a session policy cannot exceed the user policies', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), 'ec2:RunInstances', 'ImplicitDeny'],
+    ['the user policies cannot exceed the session policy', doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), 's3:PutObject', 'ImplicitDeny'],
+    ['no IAM operations through the API, whatever the policies', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), 'iam:ListUsers', 'ImplicitDeny'],
+  ])('%s', (_name, Policy, action, decision) => {
+    const { state, ctx, caller } = federation();
+    const out = getFederationToken(state, { Name: 'jane', ...(Policy ? { Policy } : {}) }, ctx, caller);
+    expect(out.FederatedUser).toEqual({ FederatedUserId: '111122223333:jane', Arn: 'arn:aws:sts::111122223333:federated-user/jane' });
+    expect(authorizeSession(state, out.Credentials.AccessKeyId, { ...get, action }, ctx).decision).toBe(decision);
+  });
+
+  it('reports the federated user to GetCallerIdentity and lets it call nothing else of STS', () => {
+    const { state, ctx, caller } = federation();
+    const out = getFederationToken(state, { Name: 'jane', Policy: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }, ctx, caller);
+    const session = { accessKeyId: out.Credentials.AccessKeyId };
+    expect(getCallerIdentity(state, {}, ctx, session)).toEqual({ UserId: '111122223333:jane', Account: '111122223333', Arn: 'arn:aws:sts::111122223333:federated-user/jane' });
+    expect(() => assumeRole(state, { RoleArn: 'arn:aws:iam::111122223333:role/app', RoleSessionName: 's' }, ctx, session)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    expect(() => getFederationToken(state, { Name: 'again' }, ctx, session)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+  });
+
+  it.each([
+    ['a name of one character', { Name: 'j' }, 'ValidationError'],
+    ['a name of 33 characters', { Name: 'j'.repeat(33) }, 'ValidationError'],
+    ['more than 36 hours', { Name: 'jane', DurationSeconds: 129601 }, 'ValidationError'],
+    ['less than 15 minutes', { Name: 'jane', DurationSeconds: 899 }, 'ValidationError'],
+    ['a malformed session policy', { Name: 'jane', Policy: '{' }, 'MalformedPolicyDocument'],
+    ['a missing managed session policy', { Name: 'jane', PolicyArns: [{ arn: 'arn:aws:iam::111122223333:policy/none' }] }, 'ValidationError'],
+  ])('refuses %s', (_name, input, code) => {
+    const { state, ctx, caller } = federation();
+    expect(() => getFederationToken(state, input, ctx, caller)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('needs sts:GetFederationToken, and sts:TagSession to pass tags', () => {
+    const { state, ctx } = setup();
+    const { AccessKey } = createAccessKey(state, { UserName: 'alice' }, ctx);
+    const caller = { accessKeyId: AccessKey.AccessKeyId };
+    expect(() => getFederationToken(state, { Name: 'jane' }, ctx, caller)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+    putUserPolicy(state, { UserName: 'alice', PolicyName: 'f', PolicyDocument: doc({ Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: 'arn:aws:sts::111122223333:federated-user/*' }) }, ctx);
+    expect(getFederationToken(state, { Name: 'jane' }, ctx, caller).FederatedUser.Arn).toBe('arn:aws:sts::111122223333:federated-user/jane');
+    expect(() => getFederationToken(state, { Name: 'jane', Tags: [{ Key: 'team', Value: 'a' }] }, ctx, caller)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
+  });
+
+  it('gives a root-requested session what its session policies pass, at most one hour', () => {
+    const { state, ctx } = setup();
+    const root = { principalArn: 'arn:aws:iam::111122223333:root' };
+    const out = getFederationToken(state, { Name: 'ops', DurationSeconds: 7200, Policy: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }, ctx, root);
+    expect(Date.parse(out.Credentials.Expiration) - ctx.clock.now()).toBe(3600_000);
+    expect(authorizeSession(state, out.Credentials.AccessKeyId, get, ctx).decision).toBe('Allowed');
+    expect(authorizeSession(state, out.Credentials.AccessKeyId, { ...get, action: 's3:PutObject' }, ctx).decision).toBe('ImplicitDeny');
   });
 });

@@ -97,6 +97,7 @@ function issue(ctx: Ctx): Pick<StsSession, 'AccessKeyId' | 'SecretAccessKey' | '
  */
 export function assumeRole(state: AccountState, input: AssumeRoleInput, ctx: Ctx, caller: StsCaller): AssumeRoleOutput {
   const who = resolveCaller(state, caller, ctx);
+  if (who.session?.SessionIssuerArn !== undefined) throw new AccessDenied('a federated user session cannot call STS operations other than GetCallerIdentity');
   if (!/^[\w+=,.@-]{2,64}$/.test(input.RoleSessionName)) throw new ValidationError(`\`${input.RoleSessionName}\` is not a valid RoleSessionName: use 2 to 64 letters, digits and \`+=,.@_-\``);
   const role = roleForArn(state, input.RoleArn);
   if (!role || role.Arn !== input.RoleArn) throw new AccessDenied(`\`${who.arn}\` is not authorized to perform \`sts:AssumeRole\` on \`${input.RoleArn}\``);
@@ -190,6 +191,86 @@ export function getSessionToken(state: AccountState, input: { DurationSeconds?: 
   };
   setRecord(state.sts.sessions, session.AccessKeyId, session);
   return { Credentials: { ...credentials, Expiration: new Date(session.Expiration).toISOString() } };
+}
+
+/** GetFederationToken's input, as the STS API names it. */
+export interface GetFederationTokenInput {
+  Name: string;
+  DurationSeconds?: number;
+  Policy?: string;
+  PolicyArns?: { arn: string }[];
+  Tags?: IamTag[];
+}
+
+/** What GetFederationToken returns. */
+export interface GetFederationTokenOutput {
+  Credentials: AssumeRoleOutput['Credentials'];
+  FederatedUser: { FederatedUserId: string; Arn: string };
+  PackedPolicySize: number;
+}
+
+/** The documents of managed session policies (`PolicyArns`), refused when one does not exist. */
+function managedSessionPolicies(state: AccountState, arns: readonly { arn: string }[] | undefined): string[] {
+  if ((arns ?? []).length > 10) throw new ValidationError('at most 10 managed session policies can be passed');
+  return (arns ?? []).map(({ arn }) => {
+    const policy = managedPolicy(state.iam.policies, arn);
+    const version = policy?.Versions.find((v) => v.VersionId === policy.DefaultVersionId);
+    if (!version) throw new ValidationError(`the session policy \`${arn}\` does not exist`);
+    return version.Document;
+  });
+}
+
+/**
+ * GetFederationToken (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html):
+ * temporary credentials for a federated user, requested with an IAM user's long-term credentials (or the
+ * root user's, one hour at most). The user needs `sts:GetFederationToken` (and `sts:TagSession` to pass
+ * tags). The session's permissions are the intersection of the user's policies and the session policies
+ * passed here, and none at all without session policies (the evaluator enforces it for `FederatedUser`).
+ */
+export function getFederationToken(state: AccountState, input: GetFederationTokenInput, ctx: Ctx, caller: StsCaller): GetFederationTokenOutput {
+  const who = resolveCaller(state, caller, ctx);
+  if (who.session) throw new AccessDenied('GetFederationToken must be called with the long-term credentials of an IAM user, not with temporary credentials');
+  if (!/^[\w+=,.@-]{2,32}$/.test(input.Name)) throw new ValidationError(`\`${input.Name}\` is not a valid Name: use 2 to 32 letters, digits and \`+=,.@_-\``);
+  const root = /:root$/.test(who.arn);
+  const requested = input.DurationSeconds ?? 43200;
+  if (requested < 900 || requested > 129600) throw new ValidationError(`DurationSeconds must be between 900 and 129600, not ${requested}`);
+  // "If the specified duration is longer than one hour, the session obtained by using root user credentials defaults to one hour."
+  const duration = root ? Math.min(requested, 3600) : requested;
+  if (input.Policy !== undefined) {
+    if (input.Policy.length > 2048) throw new ValidationError(`1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048`);
+    parsePolicy(input.Policy);
+  }
+  const managed = managedSessionPolicies(state, input.PolicyArns);
+  const arn = `arn:aws:sts::${who.account}:federated-user/${input.Name}`;
+  const time = ctx.clock.now();
+  const tags = Object.fromEntries((input.Tags ?? []).map((t) => [t.Key, t.Value]));
+  if (!root) {
+    const context: Record<string, ContextValue> = {
+      ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
+      ...(input.Tags?.length ? { 'aws:TagKeys': Object.keys(tags) } : {}),
+    };
+    for (const action of input.Tags?.length ? ['sts:GetFederationToken', 'sts:TagSession'] : ['sts:GetFederationToken']) {
+      const result = authorize(state, { principalArn: who.arn, action, resource: arn, context, time });
+      if (result.decision !== 'Allowed') throw new AccessDenied(`\`${who.arn}\` is not authorized to perform \`${action}\` on \`${arn}\`: ${result.reason}`);
+    }
+  }
+  const credentials = issue(ctx);
+  const session: StsSession = {
+    ...credentials,
+    Expiration: time + duration * 1000,
+    Arn: arn,
+    UserId: `${who.account}:${input.Name}`,
+    SessionIssuerArn: who.arn,
+    SessionPolicies: [...(input.Policy !== undefined ? [input.Policy] : []), ...managed],
+    Tags: tags,
+    Chained: false,
+  };
+  setRecord(state.sts.sessions, session.AccessKeyId, session);
+  return {
+    Credentials: { ...credentials, Expiration: new Date(session.Expiration).toISOString() },
+    FederatedUser: { FederatedUserId: session.UserId, Arn: arn },
+    PackedPolicySize: Math.min(100, Math.ceil((policySize(input.Policy ?? '') / 2048) * 100)),
+  };
 }
 
 /** Decides a request made with temporary credentials: refused once they expire, then the session's policies apply. */

@@ -7,13 +7,18 @@ export interface StsSession {
   SessionToken: string;
   /** Epoch ms on the injected clock; the credentials are refused from then on. */
   Expiration: number;
-  /** The caller the credentials act as: an assumed-role session ARN, or the IAM user for GetSessionToken. */
+  /** The caller the credentials act as: an assumed-role or federated user session ARN, or the IAM user for GetSessionToken. */
   Arn: string;
   /** `AROA…:session-name` for role sessions, the user id for GetSessionToken. */
   UserId: string;
   /** For role sessions: the role. */
   RoleArn?: string;
-  /** Session policies passed to AssumeRole (inline `Policy` and `PolicyArns`), as documents. */
+  /**
+   * For federated user sessions (GetFederationToken): the IAM user, or the account root, whose long-term
+   * credentials requested it (CloudTrail's `sessionIssuer`); `Arn` is then `…:federated-user/Name`.
+   */
+  SessionIssuerArn?: string;
+  /** Session policies passed to AssumeRole or GetFederationToken (inline `Policy` and `PolicyArns`), as documents. */
   SessionPolicies: string[];
   /** Session tags; they override the role's tags of the same key. */
   Tags: Record<string, string>;

@@ -25,7 +25,7 @@ export function accountCredentials(state: AccountState, accessKeyId: string, now
       secretAccessKey: session.SecretAccessKey,
       sessionToken: session.SessionToken,
       session,
-      caller: { arn: session.Arn, account: accountOf(session.Arn), userId: session.UserId, type: session.RoleArn ? 'AssumedRole' : 'User' },
+      caller: { arn: session.Arn, account: accountOf(session.Arn), userId: session.UserId, type: session.RoleArn ? 'AssumedRole' : session.SessionIssuerArn ? 'FederatedUser' : 'User' },
     };
   }
   for (const user of Object.values(state.iam.users)) {

@@ -27,6 +27,11 @@ const bindings: Partial<Record<keyof typeof stsActions, ActionBinding>> = {
     unauthorized: true,
   },
   GetSessionToken: { input: { DurationSeconds: 'integer', SerialNumber: S, TokenCode: S }, unauthorized: true },
+  // GetFederationToken authorizes `sts:GetFederationToken` on the federated user itself (API_GetFederationToken.html).
+  GetFederationToken: {
+    input: { Name: R, DurationSeconds: 'integer', Policy: S, PolicyArns: { list: { struct: { arn: S } } }, Tags: { list: { struct: { Key: R, Value: R } } } },
+    unauthorized: true,
+  },
 };
 
 /** STS over the Query protocol (https://docs.aws.amazon.com/STS/latest/APIReference/). */

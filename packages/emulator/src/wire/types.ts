@@ -29,7 +29,7 @@ export interface WireCaller {
   /** The account id for the root user, `AIDA…` for users, `AROA…:session` for sessions. */
   userId: string;
   accessKeyId: string;
-  type: 'Root' | 'User' | 'AssumedRole';
+  type: 'Root' | 'User' | 'AssumedRole' | 'FederatedUser';
 }
 
 /** The secret of an access key and who it belongs to; `sessionToken` and `session` are set for temporary credentials. */

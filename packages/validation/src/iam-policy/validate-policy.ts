@@ -1,6 +1,7 @@
 import type { Finding, PathSegment } from '../finding.ts';
 import { parseJson } from '../json/parse-json.ts';
 import { LineIndex, type SourceDocument } from '../source.ts';
+import { operatorSpelling, parseOperator } from '../rules/iam/condition-operators.ts';
 import { issuesToFindings, locateNearest, sourcePath } from '../zod-findings.ts';
 import { policyDocumentSchema, type PolicyDocument } from './schema.ts';
 
@@ -85,6 +86,24 @@ function contextFindings(policy: PolicyDocument, doc: SourceDocument, policyType
       }
     } else if (!statement.Principal && !statement.NotPrincipal) {
       at(['Statement', index], { ruleId: 'iam-policy/missing-element', severity: 'error', message: `a statement in a ${policyType} policy needs \`Principal\` or \`NotPrincipal\`` });
+    }
+    // An operator outside IAM's list makes the whole policy invalid, whatever the statement's effect: IAM
+    // refuses to store it, and Access Analyzer reports it as the error "Invalid condition operator"
+    // (access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-invalid-condition-operator).
+    for (const operator of Object.keys(statement.Condition ?? {})) {
+      if (parseOperator(operator)) continue;
+      const path = sourcePath(doc.value, ['Statement', index, 'Condition', operator]);
+      const range = doc.locateKey(path) ?? locateNearest(doc, path);
+      const spelling = operatorSpelling(operator);
+      findings.push({
+        ruleId: 'iam/unknown-condition-operator',
+        severity: 'error',
+        path,
+        ...(range ? { range } : {}),
+        message: spelling ? `unknown condition operator \`${operator}\`: operators are case-sensitive, did you mean \`${spelling}\`?` : `unknown condition operator \`${operator}\``,
+        help: 'use an operator such as `StringEquals`, `ArnLike`, `Bool`, `IpAddress` or `NumericLessThan`',
+        learnMore: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
+      });
     }
     for (const element of ['Resource', 'NotResource'] as const) {
       statement[element]?.forEach((arn, i) => {

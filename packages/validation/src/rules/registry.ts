@@ -44,7 +44,6 @@ import { rule as iamSessionPolicySizeLimit } from './iam/session-policy-size-lim
 import { rule as iamShadowedByDeny } from './iam/shadowed-by-deny.ts';
 import { rule as iamTrustPolicyAction } from './iam/trust-policy-action.ts';
 import { rule as iamUnknownAction } from './iam/unknown-action.ts';
-import { rule as iamUnknownConditionOperator } from './iam/unknown-condition-operator.ts';
 import { rule as iamUnknownService } from './iam/unknown-service.ts';
 import { rule as iamWildcardResource } from './iam/wildcard-resource.ts';
 import { rule as iamWildcardServiceAction } from './iam/wildcard-service-action.ts';
@@ -112,7 +111,6 @@ export const ALL_RULES = [
   iamShadowedByDeny,
   iamTrustPolicyAction,
   iamUnknownAction,
-  iamUnknownConditionOperator,
   iamUnknownService,
   iamWildcardResource,
   iamWildcardServiceAction,

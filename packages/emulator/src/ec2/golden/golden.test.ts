@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { awsDocPage, parseGolden, uniqueNames } from '../../../test/golden-schema.ts';
 import { AwsError } from '../../errors.ts';
 import { ec2Actions, type Ec2ActionName } from '../actions.ts';
 import { analyzeReachability } from '../reachability.ts';
@@ -11,27 +13,43 @@ import { SCENARIOS } from './scenarios.ts';
 // steps (EC2 actions by their wire names, `$name` standing for a scenario id or a saved value), then
 // asks the analyzer and compares with what the documentation says. `source` is the page it comes from.
 
-interface Step {
-  action: Ec2ActionName;
-  input: unknown;
-  save?: Record<string, string>;
-  expectError?: string;
-}
+// Read through a strict schema first: a misspelt key fails naming the file and key. A case asserts something:
+// a reachability decision (`query` with `expect`, and the explanation codes whenever no path is found), the
+// outcome of each step (success, or the declared `expectError`), or ids equal or different.
+const stepSchema = z.strictObject({
+  action: z.enum(Object.keys(ec2Actions) as [Ec2ActionName, ...Ec2ActionName[]]),
+  input: z.unknown(),
+  save: z.record(z.string(), z.string()).optional(),
+  expectError: z.string().optional(),
+});
 
-interface GoldenCase {
-  name: string;
-  source: string;
-  steps?: Step[];
-  query?: ReachabilityQuery;
-  expect?: { NetworkPathFound: boolean; ExplanationCodes?: string[]; Explanation?: Record<string, unknown> };
-  expectEqual?: [string, string][];
-  expectDifferent?: [string, string][];
-}
+const querySchema = z.strictObject({
+  Source: z.string(),
+  Destination: z.string(),
+  Protocol: z.enum(['tcp', 'udp', 'icmp', 'icmpv6']),
+  DestinationPort: z.number().int().optional(),
+  SourceIp: z.string().optional(),
+  DestinationIp: z.string().optional(),
+  SourcePortRange: z.strictObject({ From: z.number().int(), To: z.number().int() }).optional(),
+});
 
-interface GoldenFile {
-  scenario: string;
-  cases: GoldenCase[];
-}
+const caseSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    source: awsDocPage,
+    steps: z.array(stepSchema).optional(),
+    query: querySchema.optional(),
+    expect: z
+      .strictObject({ NetworkPathFound: z.boolean(), ExplanationCodes: z.array(z.string()).optional(), Explanation: z.record(z.string(), z.unknown()).optional() })
+      .refine((e) => e.NetworkPathFound || e.ExplanationCodes !== undefined, 'a case where no path is found must name its `ExplanationCodes`')
+      .optional(),
+    expectEqual: z.array(z.tuple([z.string(), z.string()])).optional(),
+    expectDifferent: z.array(z.tuple([z.string(), z.string()])).optional(),
+  })
+  .refine((c) => (c.query === undefined) === (c.expect === undefined), '`query` and `expect` go together')
+  .refine((c) => c.query !== undefined || (c.steps?.length ?? 0) > 0 || (c.expectEqual?.length ?? 0) > 0 || (c.expectDifferent?.length ?? 0) > 0, 'a case must assert something: a query, steps or ids');
+
+const fileSchema = z.strictObject({ scenario: z.enum(Object.keys(SCENARIOS) as [string, ...string[]]), cases: z.array(caseSchema).min(1) });
 
 function substitute(value: unknown, names: Record<string, string>): unknown {
   if (typeof value === 'string') return value.replace(/\$([A-Za-z][\w-]*)/g, (whole, name: string) => names[name] ?? whole);
@@ -48,13 +66,12 @@ function pick(value: unknown, path: string): string {
 
 const dir = import.meta.dirname;
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-
-export const goldenCaseCount = files.reduce((n, f) => n + (JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldenFile).cases.length, 0);
+const GOLDEN = new Map(files.map((f) => [f, parseGolden(fileSchema, JSON.parse(readFileSync(join(dir, f), 'utf8')), `ec2/golden/${f}`)]));
+for (const [file, golden] of GOLDEN) uniqueNames(golden.cases, file);
 
 describe.each(files)('%s', (file) => {
-  const golden = JSON.parse(readFileSync(join(dir, file), 'utf8')) as GoldenFile;
+  const golden = GOLDEN.get(file)!;
   it.each(golden.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    expect(c.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     const build = SCENARIOS[golden.scenario];
     if (!build) throw new Error(`unknown scenario ${golden.scenario}`);
     const { state, names, ctx } = build();
@@ -77,12 +94,10 @@ describe.each(files)('%s', (file) => {
     }
     if (c.query && c.expect) {
       const analysis = analyzeReachability(state, substitute(c.query, names) as ReachabilityQuery);
-      const codes = analysis.Explanations.map((e) => e.ExplanationCode).sort();
-      expect({ NetworkPathFound: analysis.NetworkPathFound, codes }, JSON.stringify(analysis.Explanations.map((e) => e.Reason))).toMatchObject({
-        NetworkPathFound: c.expect.NetworkPathFound,
-        codes: c.expect.ExplanationCodes ? [...c.expect.ExplanationCodes].sort() : codes,
-      });
-      if (c.expect.Explanation) expect(analysis.Explanations[0]).toMatchObject(substitute(c.expect.Explanation, names) as Record<string, unknown>);
+      const reasons = JSON.stringify(analysis.Explanations.map((e) => e.Reason));
+      expect(analysis.NetworkPathFound, reasons).toBe(c.expect.NetworkPathFound);
+      if (c.expect.ExplanationCodes !== undefined) expect(analysis.Explanations.map((e) => e.ExplanationCode).sort(), reasons).toEqual([...c.expect.ExplanationCodes].sort());
+      if (c.expect.Explanation !== undefined) expect(analysis.Explanations[0]).toMatchObject(substitute(c.expect.Explanation, names) as Record<string, unknown>);
     }
     for (const [a, b] of c.expectEqual ?? []) expect(substitute(a, names)).toBe(substitute(b, names));
     for (const [a, b] of c.expectDifferent ?? []) expect(substitute(a, names)).not.toBe(substitute(b, names));

@@ -7,13 +7,8 @@ import { createPolicyVersion, setDefaultPolicyVersion } from '../policy-version-
 import { createRole, putRolePolicy, putUserPermissionsBoundary, tagRole, tagUser } from '../role-operations.ts';
 import { authorize, principalPolicies, type AuthorizeOptions } from './authorize.ts';
 import { evaluatePolicies } from './evaluate.ts';
-import { actionsAndResources } from './golden/actions-resources.ts';
-import { conditionCases } from './golden/conditions.ts';
-import { crossAccountCases } from './golden/cross-account.ts';
 import { ACCOUNT, ALICE, type GoldenCase } from './golden/harness.ts';
-import { policyTypeCases } from './golden/policy-types.ts';
-import { principalCases } from './golden/principals.ts';
-import { variableCases } from './golden/variables.ts';
+import { GOLDEN_TOPICS } from './golden/topics.ts';
 import type { AuthorizationRequest } from './types.ts';
 
 // `authorize` caches what it derives from the account per caller; these compare it, byte for byte, with the
@@ -34,7 +29,7 @@ function expectSame(state: AccountState, request: AuthorizationRequest, options:
   return expected;
 }
 
-const GOLDEN = [...actionsAndResources, ...conditionCases, ...variableCases, ...policyTypeCases, ...crossAccountCases, ...principalCases];
+const GOLDEN = Object.values(GOLDEN_TOPICS).flat();
 
 /** An account where Alice holds the case's policies: identity ones inline, a boundary as a managed policy, session ones on her session. */
 function accountFor(golden: GoldenCase): { state: AccountState; options: AuthorizeOptions } | undefined {

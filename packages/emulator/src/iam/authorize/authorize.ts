@@ -65,6 +65,22 @@ function latestSession(state: AccountState, arn: string): StsSession | undefined
   return found;
 }
 
+/**
+ * A federated user session (GetFederationToken): the issuing IAM user's identity-based policies and boundary,
+ * then the session policies, which the evaluator requires for a `FederatedUser` (none passed: no permissions).
+ * Session tags override the user's tags of the same key (API_GetFederationToken.html, `Tags`).
+ */
+function federatedPolicies(state: AccountState, live: StsSession, mfa: Partial<PrincipalInfo>): { policies: SourcePolicy[]; principal: Omit<PrincipalInfo, 'arn'> } {
+  const issuer = live.SessionIssuerArn ?? '';
+  const user = userForArn(state, issuer);
+  if (!user && !/^arn:aws:iam::\d{12}:root$/.test(issuer)) throw new NoSuchEntity(`the user \`${issuer}\` behind the federated user session \`${live.Arn}\` no longer exists`);
+  const sessionPolicies = live.SessionPolicies.map((document, i): SourcePolicy => ({ policyName: `session-policy-${i + 1}`, policyType: 'session', document }));
+  return {
+    policies: [...(user ? [...identityPolicies(state, user), ...boundary(state, user.PermissionsBoundary)] : []), ...sessionPolicies],
+    principal: { type: 'FederatedUser', sessionIssuerArn: issuer, userId: live.UserId, tags: { ...tagMap(user?.Tags), ...live.Tags }, ...mfa },
+  };
+}
+
 /** Every policy of the caller's own account that applies to it, and what policies can see of it. */
 export function principalPolicies(state: AccountState, principalArn: string, session?: StsSession): { policies: SourcePolicy[]; principal: Omit<PrincipalInfo, 'arn'> } {
   if (/^arn:aws:iam::\d{12}:root$/.test(principalArn)) return { policies: [], principal: {} };
@@ -78,6 +94,7 @@ export function principalPolicies(state: AccountState, principalArn: string, ses
       principal: { userId: user.UserId, tags: tagMap(user.Tags), ...mfa },
     };
   }
+  if (live?.SessionIssuerArn !== undefined) return federatedPolicies(state, live, mfa);
   const role = roleForArn(state, principalArn);
   if (role) {
     const sessionName = principalArn.startsWith('arn:aws:sts:') ? principalArn.slice(principalArn.lastIndexOf('/') + 1) : undefined;
@@ -165,7 +182,7 @@ function callerInputs(state: AccountState, principalArn: string, session: StsSes
     out.push(END);
     pushRecord(out, live.Tags);
   }
-  const user = userForArn(state, principalArn);
+  const user = userForArn(state, live?.SessionIssuerArn ?? principalArn);
   out.push(user);
   if (user) {
     out.push(user.UserName, user.UserId, user.PermissionsBoundary);

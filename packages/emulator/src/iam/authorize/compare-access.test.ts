@@ -38,8 +38,18 @@ describe('compareAccess', () => {
   });
 
   it('reports requests it could not decide for sure', () => {
-    const odd = identity(allow('s3:GetObject', '*', { Condition: { StringEqualsSometimes: { 'aws:username': 'x' } } }));
-    expect(compareAccess(odd, REFERENCE, [req('s3:GetObject', OBJECT)]).indeterminate).toHaveLength(1);
+    // A multivalued key tested without a set operator is not evaluated (fail closed).
+    const odd = identity(allow('s3:GetObject', '*', { Condition: { StringEquals: { 'aws:TagKeys': 'x' } } }));
+    expect(compareAccess(odd, REFERENCE, [{ ...req('s3:GetObject', OBJECT), context: { 'aws:TagKeys': ['x', 'y'] } }]).indeterminate).toHaveLength(1);
+  });
+
+  it('takes a KMS key without a key policy to have the default one, which lets IAM policies count', () => {
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/k';
+    const decrypt = identity(allow('kms:Decrypt', '*'));
+    const comparison = compareAccess(decrypt, REFERENCE, [req('kms:Decrypt', key)]);
+    expect(comparison.indeterminate).toEqual([]);
+    expect(comparison.onlyA.map((d) => d.request.action)).toEqual(['kms:Decrypt']);
+    expect(evaluatePolicies(decrypt, req('kms:Decrypt', key)).determinate).toBe(false);
   });
 });
 

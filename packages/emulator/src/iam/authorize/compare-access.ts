@@ -1,6 +1,6 @@
 import { expandActionPattern, iamCatalogue, resourceOfType, type CatalogueAction, type CatalogueResourceType } from '@skylab/validation';
 import { compiledPolicy } from './compile.ts';
-import { evaluatePolicies } from './evaluate.ts';
+import { evaluatePolicies, type EvaluationOptions } from './evaluate.ts';
 import { matchCompiled } from './glob.ts';
 import type { AuthorizationRequest, ContextValue, Decision, PrincipalInfo, SourcePolicy } from './types.ts';
 
@@ -152,11 +152,17 @@ function universeRequests(spec: UniverseSpec, include: (action: UniverseAction) 
 }
 
 /**
+ * How `compareAccess` evaluates by default: a universe names KMS keys but no key policies, so each key is
+ * taken to have the default key policy, under which the account's IAM policies decide (key-policy-default.html).
+ */
+export const COMPARISON_OPTIONS: EvaluationOptions = Object.freeze({ assumeDefaultKeyPolicy: true });
+
+/**
  * Compares two policy sets on a universe of requests (a list, or a spec built with `accessUniverse`):
  * the requests `a` allows and `b` does not, and the reverse. `compareAccess(learner, reference, …)`
  * gives over-permission in `onlyA` and missing permission in `onlyB`.
  */
-export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePolicy[], universe: readonly AuthorizationRequest[] | UniverseSpec): AccessComparison {
+export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePolicy[], universe: readonly AuthorizationRequest[] | UniverseSpec, options: EvaluationOptions = COMPARISON_OPTIONS): AccessComparison {
   let requests: readonly AuthorizationRequest[];
   let deniedActions = 0;
   if (Array.isArray(universe)) requests = universe as readonly AuthorizationRequest[];
@@ -170,8 +176,8 @@ export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePoli
   }
   const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: requests.length, deniedActions, indeterminate: [] };
   for (const request of requests) {
-    const left = evaluatePolicies(a, request);
-    const right = evaluatePolicies(b, request);
+    const left = evaluatePolicies(a, request, options);
+    const right = evaluatePolicies(b, request, options);
     if (!left.determinate || !right.determinate) out.indeterminate.push(request);
     const allowA = left.decision === 'Allowed';
     const allowB = right.decision === 'Allowed';

@@ -58,21 +58,38 @@ function allows(bucket: Bucket | undefined, optimistic: boolean, principalMatch?
 const BOUNDARY_LIMITS: Grant = { allowed: false, failedAt: 'boundary', reason: 'the permissions boundary does not allow it, and a boundary only limits: it never grants' };
 const SESSION_LIMITS: Grant = { allowed: false, failedAt: 'session', reason: 'the session policy does not allow it: a session has at most the permissions its policies pass' };
 
+// A federated user session has only what its session policies pass: "if you do not pass a policy, the
+// resulting federated user session has no permissions" (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html).
+const FEDERATED_WITHOUT_POLICIES: Grant = {
+  allowed: false,
+  failedAt: 'session',
+  reason: 'a federated user session has no permissions unless GetFederationToken passed session policies, and none were passed',
+};
+
 /** What the permissions boundary and the session policy say after something granted; undefined when both pass. */
-function limit(b: Buckets, optimistic: boolean): Grant | undefined {
+function limit(b: Buckets, optimistic: boolean, principal: PrincipalInfo): Grant | undefined {
   if (b.boundary && !allows(b.boundary, optimistic)) return BOUNDARY_LIMITS;
   if (b.session && !allows(b.session, optimistic)) return SESSION_LIMITS;
+  if (!b.session && principal.type === 'FederatedUser') return FEDERATED_WITHOUT_POLICIES;
   return undefined;
 }
 
 /**
- * A request a role's trust policy decides: an STS action on a role. Unlike other resource-based policies, a
- * trust policy must allow the caller even within its own account; the caller's identity-based policies alone
- * never suffice (IAM User Guide, reference_policies_evaluation-logic.html: "role trust policies and KMS key
- * policies are exceptions").
+ * Requests whose resource-based policy must take part even within the account (IAM User Guide,
+ * reference_policies_evaluation-logic.html: "role trust policies and KMS key policies are exceptions"):
+ * - `trust`: an STS action on a role; the role's trust policy must allow the caller, identity-based policies
+ *   alone never suffice;
+ * - `key`: a KMS action on a key; IAM policies count only when the key policy allows the account
+ *   (`arn:aws:iam::ACCOUNT:root`), and the account root user has no access the key policy does not give
+ *   (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html).
  */
-function isRoleTrustRequest(actionLower: string, resourceParts: readonly string[]): boolean {
-  return actionLower.startsWith('sts:') && resourceParts[2] === 'iam' && (resourceParts[5] ?? '').startsWith('role/');
+type RequiredResourcePolicy = 'trust' | 'key';
+
+function requiredResourcePolicy(actionLower: string, resourceParts: readonly string[]): RequiredResourcePolicy | undefined {
+  const resource = resourceParts[5] ?? '';
+  if (actionLower.startsWith('sts:') && resourceParts[2] === 'iam' && resource.startsWith('role/')) return 'trust';
+  if (actionLower.startsWith('kms:') && resourceParts[2] === 'kms' && resource.startsWith('key/')) return 'key';
+  return undefined;
 }
 
 const TRUST_REQUIRED: Grant = {
@@ -81,8 +98,50 @@ const TRUST_REQUIRED: Grant = {
   reason: "the role's trust policy does not allow the caller, and a trust policy must allow it even within the account",
 };
 
+const KEY_REQUIRED: Grant = {
+  allowed: false,
+  failedAt: 'resource',
+  reason: 'the key policy neither allows the caller nor delegates to its account (`arn:aws:iam::ACCOUNT:root`), so IAM policies have no effect on this KMS key',
+};
+
+/** Options of an evaluation that say what the request leaves open. */
+export interface EvaluationOptions {
+  /**
+   * A request on a KMS key given without a key policy is decided as if the key had the default key policy,
+   * which allows the key's account and so lets its IAM policies count
+   * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html). For comparisons of
+   * identity-based policies over a universe of requests. Without it, such a request is never allowed and
+   * the result says the key policy is missing: Skylab does not model KMS keys.
+   */
+  assumeDefaultKeyPolicy?: boolean;
+}
+
+/** The key policy AWS KMS gives a key created without one: it allows the account, enabling IAM policies. */
+function defaultKeyPolicy(account: string): SourcePolicy {
+  return {
+    policyName: 'default key policy',
+    policyType: 'resource',
+    document: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${account}:root"},"Action":"kms:*","Resource":"*"}]}`,
+  };
+}
+
+const MISSING_KEY_POLICY = 'the key policy of a KMS key (none was given, and Skylab does not model KMS keys)';
+
 /** The allow logic (steps 2–5) over definite allows, or also over the ones the evaluator could not judge. */
-function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean, trustRequired = false): Grant {
+// "You cannot call any IAM operations using the AWS CLI or the AWS API", nor "any AWS STS operations except
+// GetCallerIdentity", with a federated user session (API_GetFederationToken.html, Permissions).
+const FEDERATED_API_LIMIT: Grant = {
+  allowed: false,
+  failedAt: 'session',
+  reason: 'a federated user session cannot call IAM operations through the API, nor STS operations other than GetCallerIdentity',
+};
+
+function federatedCannot(principal: PrincipalInfo, actionLower: string): boolean {
+  return principal.type === 'FederatedUser' && (actionLower.startsWith('iam:') || (actionLower.startsWith('sts:') && actionLower !== 'sts:getcalleridentity'));
+}
+
+function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, optimistic: boolean, required?: RequiredResourcePolicy, actionLower = ''): Grant {
+  if (federatedCannot(principal, actionLower)) return FEDERATED_API_LIMIT;
   if (!principal.exemptFromScps && b.scp) {
     for (const [level, bucket] of b.scp) {
       if (!allows(bucket, optimistic)) return { allowed: false, failedAt: 'scp', reason: `no service control policy at organization level ${level} allows it` };
@@ -90,21 +149,25 @@ function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, opti
   }
   if (b.rcp && !allows(b.rcp, optimistic)) return { allowed: false, failedAt: 'rcp', reason: 'no resource control policy allows it' };
   const resourceAny = allows(b.resource, optimistic);
-  const identityAllows = allows(b.identity, optimistic) || (principal.type === 'Account' && !crossAccount);
+  // The account root user, or a federated user session the root user requested, holds full access in its
+  // own account before any session policy, except on KMS keys whose key policy does not say so.
+  const root = principal.type === 'Account' || (principal.sessionIssuerArn !== undefined && principal.sessionIssuerArn === `arn:aws:iam::${principal.accountId ?? ''}:root`);
+  const identityAllows = allows(b.identity, optimistic) || (root && !crossAccount && required !== 'key');
   if (principal.type === 'Service' || principal.type === 'Anonymous') {
     return resourceAny ? { allowed: true, reason: 'a resource-based policy allows it' } : { allowed: false, failedAt: 'resource', reason: 'no resource-based policy allows it' };
   }
-  if (trustRequired && !resourceAny) return TRUST_REQUIRED;
+  if (required === 'trust' && !resourceAny) return TRUST_REQUIRED;
+  if (required === 'key' && !resourceAny) return KEY_REQUIRED;
   if (crossAccount) {
     if (!resourceAny) return { allowed: false, failedAt: 'resource', reason: 'the request crosses accounts and no resource-based policy in the resource account allows it' };
     if (!identityAllows) return { allowed: false, failedAt: 'identity', reason: "the request crosses accounts: the resource-based policy allows it, but the caller's identity-based policies must allow it too" };
-    return limit(b, optimistic) ?? { allowed: true, reason: "the resource-based policy and the caller's identity-based policies both allow it" };
+    return limit(b, optimistic, principal) ?? { allowed: true, reason: "the resource-based policy and the caller's identity-based policies both allow it" };
   }
   if (allows(b.resource, optimistic, 'direct')) {
     return { allowed: true, reason: 'a resource-based policy in the same account names the caller, which allows it on its own' };
   }
   if (allows(b.resource, optimistic, 'role')) {
-    return limit(b, optimistic) ?? { allowed: true, reason: "a resource-based policy names the caller's role, and the boundary and session policy pass it" };
+    return limit(b, optimistic, principal) ?? { allowed: true, reason: "a resource-based policy names the caller's role, and the boundary and session policy pass it" };
   }
   if (!identityAllows) {
     const viaAccount = allows(b.resource, optimistic, 'account');
@@ -116,7 +179,13 @@ function grant(b: Buckets, principal: PrincipalInfo, crossAccount: boolean, opti
         : 'no identity-based policy allows it',
     };
   }
-  return limit(b, optimistic) ?? { allowed: true, reason: principal.type === 'Account' ? 'the account root user has full access in its own account' : 'an identity-based policy allows it' };
+  const granted =
+    principal.type === 'Account'
+      ? 'the account root user has full access in its own account'
+      : allows(b.identity, optimistic)
+        ? 'an identity-based policy allows it'
+        : 'the account root user requested this federated user session, and the session policies pass it';
+  return limit(b, optimistic, principal) ?? { allowed: true, reason: granted };
 }
 
 function typeResult(out: PolicyTypeResult[], policyType: PolicyType, bucket: Bucket | undefined, level?: number): void {
@@ -213,17 +282,26 @@ function principalFor(request: AuthorizationRequest): PrincipalInfo {
  * its reasons. A statement the evaluator cannot fully judge never allows, and one that might deny keeps
  * the decision from being `Allowed` (fail closed).
  */
-export function evaluatePolicies(policies: readonly SourcePolicy[], request: AuthorizationRequest): AuthorizationResult {
-  return evaluateFor(policies, request, principalFor(request));
+export function evaluatePolicies(policies: readonly SourcePolicy[], request: AuthorizationRequest, options: EvaluationOptions = {}): AuthorizationResult {
+  return evaluateFor(policies, request, principalFor(request), options);
 }
 
 /** `evaluatePolicies` with the caller already described (`describePrincipal(request.principalArn, request.principal)`). */
-export function evaluateFor(policies: readonly SourcePolicy[], request: AuthorizationRequest, principal: PrincipalInfo): AuthorizationResult {
+export function evaluateFor(policies: readonly SourcePolicy[], request: AuthorizationRequest, principal: PrincipalInfo, options: EvaluationOptions = {}): AuthorizationResult {
   const resourceParts = splitArn(request.resource);
   const resourceAccount = request.resourceAccount ?? accountOf(resourceParts) ?? principal.accountId;
   const crossAccount = principal.accountId !== undefined && resourceAccount !== undefined && principal.accountId !== resourceAccount;
+  const required = requiredResourcePolicy(request.action.toLowerCase(), resourceParts);
   let hasBoundary = false;
-  for (const p of policies) if (p.policyType === 'boundary') hasBoundary = true;
+  let hasResource = false;
+  for (const p of policies) {
+    if (p.policyType === 'boundary') hasBoundary = true;
+    else if (p.policyType === 'resource') hasResource = true;
+  }
+  const missingKeyPolicy = required === 'key' && !hasResource;
+  if (missingKeyPolicy && options.assumeDefaultKeyPolicy && resourceAccount !== undefined) {
+    return evaluateFor([defaultKeyPolicy(resourceAccount), ...policies], request, principal, options);
+  }
   const prepared: PreparedRequest = {
     action: request.action,
     actionLower: request.action.toLowerCase(),
@@ -246,7 +324,10 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
     const bucket = bucketFor(buckets, source);
     const compiled = compiledPolicy(source);
     if (compiled.invalid !== undefined) {
+      // An invalid policy never allows, and fail closed: what it was meant to deny cannot be read either
+      // (an unknown condition operator in a `Deny` must not let an allow elsewhere through).
       invalidPolicies.push({ policyName: source.policyName, reason: compiled.invalid });
+      bucket.maybeDeny = true;
       continue;
     }
     for (const statement of compiled.statements) {
@@ -285,17 +366,29 @@ export function evaluateFor(policies: readonly SourcePolicy[], request: Authoriz
     reason = 'an explicit deny overrides any allow';
   } else {
     // Only when the trust policy takes part: evaluating identity policies alone (as IAM's policy simulator does
-    // without a resource policy) still answers what those policies say.
-    const trustRequired = buckets.resource !== undefined && isRoleTrustRequest(prepared.actionLower, resourceParts);
-    const definite = grant(buckets, principal, crossAccount, false, trustRequired);
+    // without a resource policy) still answers what those policies say. A KMS key's policy always takes part:
+    // without it nothing can say whether IAM policies count, so the request is not allowed (below).
+    const need = required === 'trust' && buckets.resource === undefined ? undefined : required;
+    const definite = grant(buckets, principal, crossAccount, false, need, prepared.actionLower);
     const maybeDeny = anyMaybeDeny(buckets);
     if (definite.allowed && !maybeDeny) {
       decision = 'Allowed';
       reason = definite.reason;
     } else {
       decision = 'ImplicitDeny';
-      reason = definite.allowed ? 'a statement that might deny it uses something the simulator does not evaluate' : definite.reason;
-      determinate = unsupported === undefined || !grant(buckets, principal, crossAccount, true, trustRequired).allowed;
+      const invalid = invalidPolicies[0];
+      reason = !definite.allowed
+        ? definite.reason
+        : unsupported === undefined && invalid
+          ? `the policy \`${invalid.policyName}\` is invalid (${invalid.reason}), and a policy that cannot be read might deny it`
+          : 'a statement that might deny it uses something the simulator does not evaluate';
+      determinate = !definite.allowed && (unsupported === undefined || !grant(buckets, principal, crossAccount, true, need, prepared.actionLower).allowed);
+    }
+    if (missingKeyPolicy) {
+      // The key policy alone could allow (naming the caller) or, not delegating, take away what IAM policies allow.
+      (unsupported ??= new Set()).add(MISSING_KEY_POLICY);
+      determinate = false;
+      reason = 'no key policy was given and Skylab does not model KMS keys: IAM policies count for a key only when its key policy allows the account, so the request is not allowed';
     }
   }
   return {

@@ -72,6 +72,36 @@ export function matchPrincipal(element: CompiledPrincipal, principal: PrincipalI
   if (principal.type === 'Service') return element.service.has(principal.arn.toLowerCase()) ? 'direct' : undefined;
   if (element.aws.has(principal.arn) || element.federated.has(principal.arn)) return 'direct';
   if (principal.roleArn && element.aws.has(principal.roleArn)) return 'role';
+  // Naming the IAM user behind a federated user session: added to the user's permissions before the session
+  // policies limit them (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
+  if (principal.sessionIssuerArn && element.aws.has(principal.sessionIssuerArn)) return 'role';
   if (principal.accountId && element.aws.has(`arn:aws:iam::${principal.accountId}:root`)) return 'account';
   return undefined;
+}
+
+/** Whether a `NotPrincipal` spares the caller: fully, not at all, or only in part (see `notPrincipalExclusion`). */
+export type NotPrincipalExclusion = 'excluded' | 'included' | 'partial';
+
+/**
+ * Which callers a `NotPrincipal` spares
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html): AWS may
+ * check the caller's account first, then the user (or the role, then the role session), so a caller is spared
+ * only when the element lists its account (`arn:aws:iam::ACCOUNT:root` or the bare id) and itself (its user,
+ * federated user, or role; a session named without its role is `partial`). An account alone spares only
+ * that account's root user, not its users and roles. Named without its account, the caller is `partial`:
+ * "the policy might deny access to the entire account containing the principal".
+ */
+export function notPrincipalExclusion(element: CompiledPrincipal, principal: PrincipalInfo): NotPrincipalExclusion {
+  if (element.any) return 'excluded';
+  if (principal.type === 'Service') return element.service.has(principal.arn.toLowerCase()) ? 'excluded' : 'included';
+  if (principal.type === 'Anonymous' || principal.accountId === undefined) return element.aws.has(principal.arn) ? 'excluded' : 'included';
+  const accountNamed = element.aws.has(`arn:aws:iam::${principal.accountId}:root`);
+  if (principal.type === 'Account') return accountNamed ? 'excluded' : 'included';
+  const selfNamed = element.aws.has(principal.arn) || element.federated.has(principal.arn);
+  const roleNamed = principal.roleArn !== undefined && element.aws.has(principal.roleArn);
+  if (!selfNamed && !roleNamed) return 'included';
+  if (!accountNamed) return 'partial';
+  // A role session is checked as account, role, then session: the role must be listed too.
+  if (principal.roleArn !== undefined && principal.roleArn !== principal.arn && !roleNamed) return 'partial';
+  return 'excluded';
 }

@@ -2,7 +2,7 @@ import { compileMarkedArn, matchArn } from './arn.ts';
 import type { CompiledResource, CompiledStatement } from './compile.ts';
 import { evaluateCondition } from './conditions.ts';
 import { matchCompiled, type CompiledGlob } from './glob.ts';
-import { matchPrincipal } from './principal.ts';
+import { matchPrincipal, notPrincipalExclusion } from './principal.ts';
 import type { PrincipalInfo, PrincipalMatch, UnmatchedStatement } from './types.ts';
 import { substitute, type KeyLookup } from './variables.ts';
 
@@ -55,6 +55,23 @@ const PRINCIPAL_MATCHES: Record<PrincipalMatch, StatementOutcome> = {
   account: Object.freeze({ kind: 'match', principalMatch: 'account' }),
 };
 
+const NOT_PRINCIPAL_ALLOW: StatementOutcome = Object.freeze({
+  kind: 'unsupported',
+  failed: 'unsupported',
+  reason: 'it uses `NotPrincipal` with `Allow`, which AWS does not support, so it never allows',
+  unsupported: ['`NotPrincipal` with `Allow`'],
+});
+
+function notPrincipalPartial(statement: CompiledStatement, request: PreparedRequest): StatementOutcome {
+  const account = `arn:aws:iam::${request.principal.accountId ?? ''}:root`;
+  return {
+    kind: 'unsupported',
+    failed: 'unsupported',
+    reason: `its \`NotPrincipal\` ${statement.notPrincipal?.text ?? ''} names \`${request.principal.arn}\` (or its role) but not all of \`${account}\` and the role: AWS may check those first, and then the statement denies`,
+    unsupported: ['`NotPrincipal` naming a caller without its account (and role)'],
+  };
+}
+
 /** Why a statement did not apply, in plain words. */
 export function missReason(statement: CompiledStatement, request: PreparedRequest, outcome: StatementOutcome): string {
   if (outcome.kind === 'match') return '';
@@ -99,10 +116,15 @@ function principalOutcome(statement: CompiledStatement, request: PreparedRequest
     return match ? PRINCIPAL_MATCHES[match] : MISSES.principal;
   }
   if (statement.notPrincipal) {
+    // `NotPrincipal` with `Allow` is not supported by AWS (reference_policies_elements_notprincipal.html):
+    // such a statement never allows here, and the result says so.
+    if (statement.effect === 'Allow') return NOT_PRINCIPAL_ALLOW;
     // A `Deny` with `NotPrincipal` always applies to principals with a permissions boundary
     // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
-    const boundaryOverride = statement.effect === 'Deny' && request.hasBoundary;
-    if (!boundaryOverride && matchPrincipal(statement.notPrincipal, request.principal)) return MISSES.notPrincipal;
+    if (request.hasBoundary) return PRINCIPAL_MATCHES.direct;
+    const exclusion = notPrincipalExclusion(statement.notPrincipal, request.principal);
+    if (exclusion === 'excluded') return MISSES.notPrincipal;
+    if (exclusion === 'partial') return notPrincipalPartial(statement, request);
     return PRINCIPAL_MATCHES.direct;
   }
   return MATCH;
@@ -114,7 +136,8 @@ function principalOutcome(statement: CompiledStatement, request: PreparedRequest
  */
 export function evaluateStatement(statement: CompiledStatement, request: PreparedRequest): StatementOutcome {
   const principal = statement.principal || statement.notPrincipal ? principalOutcome(statement, request) : undefined;
-  if (principal && principal.kind !== 'match') return principal;
+  // An element the evaluator cannot judge (a `NotPrincipal` in part) matters only when the rest matches.
+  if (principal && principal.kind === 'no-match') return principal;
   if (statement.actions && !anyGlob(statement.actions, request.actionLower)) return MISSES.action;
   if (statement.notActions && anyGlob(statement.notActions, request.actionLower)) return MISSES.notAction;
   if (statement.resources && !resourceHit(statement.resources, request)) return MISSES.resource;
@@ -125,7 +148,10 @@ export function evaluateStatement(statement: CompiledStatement, request: Prepare
     if (outcome.result === 'no-match') {
       return outcome.failedOn ? { kind: 'no-match', failed: 'condition', reason: outcome.reason, condition: outcome.failedOn } : { kind: 'no-match', failed: 'condition', reason: outcome.reason };
     }
-    if (outcome.result === 'unsupported') return { kind: 'unsupported', failed: 'unsupported', reason: outcome.reason, unsupported: outcome.unsupported };
+    if (outcome.result === 'unsupported') {
+      const both = principal?.kind === 'unsupported' ? [...(principal.unsupported ?? []), ...outcome.unsupported] : outcome.unsupported;
+      return { kind: 'unsupported', failed: 'unsupported', reason: principal?.kind === 'unsupported' ? `${principal.reason ?? ''}; ${outcome.reason}` : outcome.reason, unsupported: both };
+    }
   }
   return principal ?? MATCH;
 }

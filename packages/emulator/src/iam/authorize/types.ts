@@ -19,6 +19,11 @@ export interface PrincipalInfo {
   accountId?: string;
   /** For an assumed-role session: the role's ARN. */
   roleArn?: string;
+  /**
+   * For a federated user session (GetFederationToken): the IAM user, or the account root, whose long-term
+   * credentials requested it; CloudTrail's `sessionIssuer`. Its policies are the session's ceiling.
+   */
+  sessionIssuerArn?: string;
   /** `AIDA…` for users, `AROA…:session` for sessions. */
   userId?: string;
   userName?: string;
@@ -65,7 +70,11 @@ export interface SourcePolicy {
   document: string;
 }
 
-/** How a resource-based statement named the caller; it decides which other policy types can still limit it. */
+/**
+ * How a resource-based statement named the caller; it decides which other policy types can still limit it:
+ * `direct` (the caller itself), `role` (the identity its session comes from: the role of a role session, the
+ * IAM user of a federated user session), `account` (its account, which delegates to identity-based policies).
+ */
 export type PrincipalMatch = 'direct' | 'role' | 'account';
 
 /** A statement that took part in a decision, and where it is in its policy's text. */

@@ -5,6 +5,7 @@ const MULTI = `${DOCS}/reference_policies_elements_condition_logic_multiple_cont
 const IF_EXISTS = `${OPERATORS}#Conditions_IfExists`;
 const NULL = `${OPERATORS}#Conditions_Null`;
 const OBJ = 'arn:aws:s3:::b/k';
+const INVALID_OPERATOR = `${DOCS}/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-invalid-condition-operator`;
 
 type Row = [name: string, source: string, condition: object, context: Record<string, ContextValue>, decision: GoldenCase['decision'], effect?: 'Allow' | 'Deny'];
 
@@ -76,13 +77,51 @@ export const conditionCases: GoldenCase[] = [
     request: { action: 's3:GetObject', resource: OBJ, context: { 'aws:TagKeys': ['environment', 'owner'] } },
     decision: 'ImplicitDeny',
     determinate: false,
+    unsupported: ['multivalued context key `aws:TagKeys` without a set operator'],
   },
+  // An unknown operator makes the whole policy invalid, in a Deny as in an Allow: IAM refuses it and Access
+  // Analyzer reports "Invalid condition operator" as an error. An invalid policy never allows, and what it
+  // meant to deny cannot be read, so it keeps an allow elsewhere from counting (fail closed).
   {
-    name: 'an unknown operator fails closed',
-    source: OPERATORS,
+    name: 'an unknown operator in an Allow makes the policy invalid',
+    source: INVALID_OPERATOR,
     policies: [identity(allow('*', '*', when({ StringStartsWith: { 'aws:PrincipalTag/team': 'o' } })))],
     request: { action: 's3:GetObject', resource: OBJ, context: { 'aws:PrincipalTag/team': 'ops' } },
     decision: 'ImplicitDeny',
+    invalidPolicies: ['unknown condition operator `StringStartsWith`'],
+  },
+  {
+    name: 'an unknown operator voids the other statements of its policy too',
+    source: INVALID_OPERATOR,
+    policies: [identity(allow('s3:GetObject'), allow('*', '*', when({ StringStartsWith: { 'aws:PrincipalTag/team': 'o' } })))],
+    request: { action: 's3:GetObject', resource: OBJ },
+    decision: 'ImplicitDeny',
+    invalidPolicies: ['unknown condition operator `StringStartsWith`'],
+  },
+  {
+    name: 'an unknown operator in a Deny makes the policy invalid, and the allow elsewhere does not count',
+    source: INVALID_OPERATOR,
+    policies: [identity(allow('s3:*')), identity(deny('s3:*', '*', when({ NotIpAddressV7: { 'aws:SourceIp': '203.0.113.0/24' } })))],
+    request: { action: 's3:GetObject', resource: OBJ, context: { 'aws:SourceIp': '198.51.100.7' } },
+    decision: 'ImplicitDeny',
     determinate: false,
+    invalidPolicies: ['unknown condition operator `NotIpAddressV7`'],
+  },
+  {
+    name: 'an unknown operator in a Deny cannot matter when nothing allows',
+    source: INVALID_OPERATOR,
+    policies: [identity(deny('s3:*', '*', when({ DateAfter: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } })))],
+    request: { action: 's3:GetObject', resource: OBJ },
+    decision: 'ImplicitDeny',
+    invalidPolicies: ['unknown condition operator `DateAfter`'],
+  },
+  {
+    name: 'a miscased operator is unknown: operators are case-sensitive',
+    source: INVALID_OPERATOR,
+    policies: [identity(allow('s3:*')), identity(deny('s3:*', '*', when({ stringequals: { 'aws:PrincipalTag/team': 'ops' } })))],
+    request: { action: 's3:GetObject', resource: OBJ, context: { 'aws:PrincipalTag/team': 'ops' } },
+    decision: 'ImplicitDeny',
+    determinate: false,
+    invalidPolicies: ['unknown condition operator `stringequals`: operators are case-sensitive, did you mean `StringEquals`?'],
   },
 ];

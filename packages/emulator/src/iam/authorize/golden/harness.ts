@@ -7,7 +7,12 @@ export interface GoldenCase {
   policies: SourcePolicy[];
   request: Partial<AuthorizationRequest> & Pick<AuthorizationRequest, 'action' | 'resource'>;
   decision: Decision;
+  /** Whether the decision is certain; true when absent. */
   determinate?: boolean;
+  /** What the evaluator met but does not model; none when absent. */
+  unsupported?: string[];
+  /** Why each invalid policy could not be read; none when absent. */
+  invalidPolicies?: string[];
 }
 
 /** The IAM User Guide, where most cases come from. */

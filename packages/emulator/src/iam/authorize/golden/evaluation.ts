@@ -1,20 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { evaluatePolicies } from './evaluate.ts';
-import type { AuthorizationRequest, Decision, SourcePolicy } from './types.ts';
+import type { GoldenCase as Case } from './harness.ts';
 
-// Golden cases written from the AWS documentation; each keeps the page it comes from.
+// The first golden cases (issue 1), written with each identity-based policy as a whole document.
 const DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide';
 const EVALUATION = `${DOCS}/reference_policies_evaluation-logic.html`;
+const INVALID_OPERATOR = `${DOCS}/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-invalid-condition-operator`;
 
-interface GoldenCase {
-  name: string;
-  source: string;
-  policies: Record<string, object>;
-  request: Omit<AuthorizationRequest, 'principalArn'>;
-  decision: Decision;
-  determinate?: boolean;
-  unsupported?: string[];
-}
+type GoldenCase = Omit<Case, 'policies' | 'request'> & { policies: Record<string, object>; request: Case['request'] };
 
 const statement = (s: object) => ({ Version: '2012-10-17', Statement: [s] });
 
@@ -112,17 +103,16 @@ const CASES: GoldenCase[] = [
     decision: 'ImplicitDeny',
   },
   {
-    name: 'an allow with an unknown operator fails closed',
-    source: `${DOCS}/reference_policies_elements_condition_operators.html`,
+    name: 'an allow with an unknown operator: the policy is invalid and never allows',
+    source: INVALID_OPERATOR,
     policies: { p: statement({ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { IpAddressV7: { 'aws:SourceIp': '203.0.113.0/24' } } }) },
     request: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '203.0.113.7' } },
     decision: 'ImplicitDeny',
-    determinate: false,
-    unsupported: ['condition operator `IpAddressV7`'],
+    invalidPolicies: ['unknown condition operator `IpAddressV7`'],
   },
   {
-    name: 'a deny with an unknown operator keeps an allow from counting',
-    source: EVALUATION,
+    name: 'a deny with an unknown operator: the policy is invalid, and it keeps an allow from counting',
+    source: INVALID_OPERATOR,
     policies: {
       allow: statement({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
       deny: statement({ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddressV7: { 'aws:SourceIp': '203.0.113.0/24' } } }),
@@ -130,16 +120,16 @@ const CASES: GoldenCase[] = [
     request: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SourceIp': '203.0.113.7' } },
     decision: 'ImplicitDeny',
     determinate: false,
-    unsupported: ['condition operator `NotIpAddressV7`'],
+    invalidPolicies: ['unknown condition operator `NotIpAddressV7`'],
   },
   {
-    name: 'an unknown deny cannot matter when nothing allows',
-    source: EVALUATION,
+    name: 'an invalid deny cannot matter when nothing allows',
+    source: INVALID_OPERATOR,
     policies: { deny: statement({ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { DateAfter: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } } }) },
     request: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
     decision: 'ImplicitDeny',
     determinate: true,
-    unsupported: ['condition operator `DateAfter`'],
+    invalidPolicies: ['unknown condition operator `DateAfter`'],
   },
   {
     name: 'a policy variable in Resource is replaced by the user name',
@@ -157,56 +147,9 @@ const CASES: GoldenCase[] = [
   },
 ];
 
-describe('evaluatePolicies (golden cases from the AWS docs)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, golden) => {
-    const policies: SourcePolicy[] = Object.entries(golden.policies).map(([policyName, doc]) => ({
-      policyName,
-      policyType: 'identity',
-      attachment: 'inline',
-      document: JSON.stringify(doc, null, 2),
-    }));
-    const result = evaluatePolicies(policies, { principalArn: 'arn:aws:iam::111122223333:user/u', ...golden.request });
-    expect(result.decision, golden.source).toBe(golden.decision);
-    expect(result.determinate).toBe(golden.determinate ?? true);
-    expect(result.unsupported).toEqual(golden.unsupported ?? []);
-  });
-});
-
-describe('evaluatePolicies reasons', () => {
-  const doc = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    { "Sid": "List", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b" },
-    { "Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b" },
-    { "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }
-  ]
-}`;
-  const result = evaluatePolicies([{ policyName: 'reader', policyType: 'identity', attachment: 'inline', document: doc }], {
-    principalArn: 'arn:aws:iam::111122223333:user/u',
-    action: 's3:GetObject',
-    resource: 'arn:aws:s3:::b/k',
-    context: { 'aws:SecureTransport': 'true' },
-  });
-
-  it('says which part of each statement failed and where the statement is', () => {
-    expect(result.decision).toBe('ImplicitDeny');
-    expect(result.unmatched.map((u) => [u.statementIndex, u.sid, u.failed, u.range?.start.line])).toEqual([
-      [0, 'List', 'action', 4],
-      [1, 'Read', 'resource', 5],
-      [2, undefined, 'condition', 6],
-    ]);
-    expect(result.unmatched[1]?.reason).toBe('its `Resource` (`arn:aws:s3:::b`) does not match `arn:aws:s3:::b/k`');
-    expect(result.unmatched[2]?.condition).toEqual({ operator: 'Bool', key: 'aws:SecureTransport' });
-    expect(result.unmatched[2]?.reason).toBe("its condition `Bool` on `aws:SecureTransport` compares `false` with the request's `true` and does not hold");
-  });
-
-  it('ignores a policy that does not parse and says so', () => {
-    const broken = evaluatePolicies([{ policyName: 'broken', policyType: 'identity', attachment: 'inline', document: '{' }], {
-      principalArn: 'arn:aws:iam::111122223333:user/u',
-      action: 's3:GetObject',
-      resource: '*',
-    });
-    expect(broken.decision).toBe('ImplicitDeny');
-    expect(broken.invalidPolicies).toEqual([{ policyName: 'broken', reason: 'expected a member name in double quotes, found the end of the text' }]);
-  });
-});
+/** Whole-document identity-based policies, one request each. */
+export const evaluationCases: Case[] = CASES.map(({ policies, ...rest }) => ({
+  ...rest,
+  policies: Object.entries(policies).map(([policyName, doc]) => ({ policyName, policyType: 'identity' as const, attachment: 'inline' as const, document: JSON.stringify(doc, null, 2) })),
+  request: { principalArn: 'arn:aws:iam::111122223333:user/u', ...rest.request },
+}));
