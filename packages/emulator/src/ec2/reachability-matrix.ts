@@ -99,17 +99,18 @@ export function reachabilityMatrix(state: WithEc2, query: ReachabilityMatrixQuer
     nodes.push({ instanceId: instance.InstanceId, eni, ip: range.first, range, groups, egress, ingress });
   }
   // Decisions cached per subnet, then per remote address (numbers, so a pair costs no string building).
-  const aclCache = new Map<string, Map<number, boolean>[]>();
+  // The subnet's ACL is looked up once (finding it scans every ACL's associations), with its decisions.
+  const aclCache = new Map<string, { table: ReturnType<typeof networkAclOfSubnet>; decisions: Map<number, boolean>[] }>();
   function acl(subnetId: string, egress: boolean, returnPath: boolean, remote: Node): boolean {
-    let tables = aclCache.get(subnetId);
-    if (!tables) {
-      tables = [new Map(), new Map(), new Map(), new Map()];
-      aclCache.set(subnetId, tables);
+    let entry = aclCache.get(subnetId);
+    if (!entry) {
+      entry = { table: networkAclOfSubnet(ec2, subnetId), decisions: [new Map(), new Map(), new Map(), new Map()] };
+      aclCache.set(subnetId, entry);
     }
-    const cache = tables[(egress ? 2 : 0) + (returnPath ? 1 : 0)] as Map<number, boolean>;
+    const cache = entry.decisions[(egress ? 2 : 0) + (returnPath ? 1 : 0)] as Map<number, boolean>;
     let hit = cache.get(remote.ip);
     if (hit === undefined) {
-      const table = networkAclOfSubnet(ec2, subnetId);
+      const table = entry.table;
       hit = table !== undefined && evaluateAcl(table, egress, { remote: remote.range, protocol: protocolNumber as string, ports: returnPath ? clientPorts : forwardPorts, icmpType: returnPath ? 0 : 8 }).decision === 'allow';
       cache.set(remote.ip, hit);
     }
