@@ -10,7 +10,7 @@ const KNOWN_KEYS = [
   'AvailabilityZone', 'MapPublicIpOnLaunch', 'Routes', 'DestinationCidrBlock', 'GatewayId', 'Associations', 'Entries', 'GroupName',
   'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
-  'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName',
+  'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
 ];
 
@@ -21,7 +21,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -31,7 +31,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
