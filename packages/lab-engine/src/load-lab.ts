@@ -1,4 +1,5 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { albReferenceFindings } from './alb-references.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
 import { templateFindings } from './template.ts';
 
@@ -92,6 +93,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
     }
   });
   ec2ReferenceFindings(lab, add);
+  albReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;

@@ -11,7 +11,7 @@ import { conditionValues, type HttpRequest, type Rule } from '@skylab/emulator';
 // one). The requests are the product of the fields' witnesses.
 
 /** Above this many requests the comparison refuses (fails closed) rather than run for long. */
-export const MAX_UNIVERSE = 200_000;
+export const MAX_UNIVERSE = 100_000;
 
 const UNNAMED_HOST = 'unnamed.example.net';
 const UNNAMED_PATHS = ['/', '/unnamed'];
