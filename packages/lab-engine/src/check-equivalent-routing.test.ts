@@ -34,6 +34,20 @@ describe('alb-route and equivalent-routing checks', () => {
     expect(result?.explanation).toMatch(explanation);
   });
 
+  it('fail when another rule than the expected one matches, even with the right target group', () => {
+    const LAB = lab('alb-path-routing');
+    const check = LAB.checks.find((c) => c.id === 'api-to-api-tg');
+    const route = check?.['alb-route'];
+    if (!check || !route) throw new Error('no api-to-api-tg check');
+    const strict = { ...LAB, checks: [{ ...check, 'alb-route': { ...route, expect: { ...route.expect, rule: 20 as const } } }] };
+    const ctx = testCtx();
+    const provisioned = provision(strict, 'learner-1', ctx);
+    const outcome = grade(strict, provisioned, renderDeep(LAB.solution.answers, provisioned.params), ctx);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));
+    expect(outcome.grade.checks[0]?.status).toBe('fail');
+    expect(outcome.grade.checks[0]?.explanation).toMatch(/expected rule 20 to match, not rule 10$/);
+  });
+
   it('pass the solution and say what was compared', () => {
     const result = checks('alb-host-header-routing').byId.get('same-routing');
     expect(result?.status).toBe('pass');

@@ -21,6 +21,22 @@ function rulesOf(lab: Lab, task: string, state: AccountState): { rules: Rule[]; 
   return { ...listener, rules: state.elbv2.rules[listener.listenerArn] ?? [] };
 }
 
+/**
+ * The plainest differences, one of each kind first (what the learner's listener does against what the
+ * reference does), so the examples show different mistakes rather than one mistake with another query string.
+ */
+function examples(differences: Difference[], count: number): Difference[] {
+  const sorted = [...differences].sort((x, y) => x.weight - y.weight);
+  const seen = new Set<string>();
+  const firsts = sorted.filter((d) => {
+    const kind = `${d.mine}|${d.theirs}`.replace(/`[^`]*`/g, (m) => (m.includes('://') ? '`url`' : m));
+    if (seen.has(kind)) return false;
+    seen.add(kind);
+    return true;
+  });
+  return [...firsts, ...sorted.filter((d) => !firsts.includes(d))].slice(0, count);
+}
+
 /** An `equivalent-routing` check: the task's listener routes every request of the universe as the solution's does. */
 export function runEquivalentRoutingCheck(input: CheckInput, lab: Lab): CheckRun {
   const spec = renderDeep(input.check['equivalent-routing'], input.params);
@@ -42,7 +58,7 @@ export function runEquivalentRoutingCheck(input: CheckInput, lab: Lab): CheckRun
   }
   const head = `compared on ${universe.length} requests (each host and path pattern of both rule sets instantiated and near-missed, each header, query value, method and source range, and values nobody named): ${universe.length - differences.length} routed alike`;
   if (differences.length === 0) return decided(input, true, head);
-  const shown = [...differences].sort((x, y) => x.weight - y.weight).slice(0, spec.examples).map((d) => {
+  const shown = examples(differences, spec.examples).map((d) => {
     const result = routeRequest({ Rules: learner.rules }, d.request);
     const matched = result.MatchedRule ? ruleName(result.MatchedRule) : 'no rule';
     return `- ${requestText(d.request)}: your listener: ${d.mine} (${matched}); the reference: ${d.theirs}\n  ${walkText(result, d.request, learner.rules, input.state).replace(/\n/g, '\n  ')}`;
