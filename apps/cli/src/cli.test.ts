@@ -16,7 +16,8 @@ function io(cwd: string) {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     stdin: () => '',
-    ctx: () => ({ clock: { now: () => 0 }, ids: { next: (p) => `${p}${++n}` }, accountId: '111122223333', region: 'us-east-1' }),
+    // Ids in the shape AWS gives them (`i-` and 17 hex digits), as the CLI itself makes them: ELBv2 refuses another instance id.
+    ctx: () => ({ clock: { now: () => 0 }, ids: { next: (p) => `${p}${String(++n).padStart(17, '0')}` }, accountId: '111122223333', region: 'us-east-1' }),
   };
   return { value, out, err };
 }

@@ -385,10 +385,12 @@ export { elbv2Actions, type Elbv2ActionName } from './elbv2/actions.ts';
 /** ALB routing: the chosen action and the walk over every rule in priority order, with reasons. */
 export {
   compileListener,
+  conditionValues,
   orderRules,
   redirectLocation,
   routeRequest,
   selectCertificate,
+  terminalAction,
   type CompiledListener,
   type ListenerCertificate,
   type ConditionEvaluation,

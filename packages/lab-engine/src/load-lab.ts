@@ -1,4 +1,5 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { albReferenceFindings } from './alb-references.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
 import { templateFindings } from './template.ts';
 
@@ -10,7 +11,7 @@ const KNOWN_KEYS = [
   'AvailabilityZone', 'MapPublicIpOnLaunch', 'Routes', 'DestinationCidrBlock', 'GatewayId', 'Associations', 'Entries', 'GroupName',
   'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
-  'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName',
+  'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
 ];
 
@@ -21,7 +22,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -31,7 +32,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
@@ -92,6 +93,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
     }
   });
   ec2ReferenceFindings(lab, add);
+  albReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;

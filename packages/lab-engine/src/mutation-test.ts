@@ -1,6 +1,7 @@
 import type { AccountState, Ctx } from '@skylab/emulator';
 import type { Lab, LabCheck } from '@skylab/validation';
 import { grade } from './grade.ts';
+import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
 import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
@@ -64,6 +65,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'iam-policy') return identityPolicyMutants(task.id, text);
     if (task.kind === 'iam-trust-policy') return trustPolicyMutants(task.id, text, context);
     if (task.kind === 'security-groups') return securityGroupMutants(task.id, text, context);
+    if (task.kind === 'alb-listener-rules') return albRulesMutants(task.id, text, context);
     return naclMutants(task.id, text);
   });
 }
@@ -76,6 +78,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     const title = `behaves as the solution for \`${task.id}\``;
     if (task.kind === 'security-groups' || task.kind === 'nacl-entries') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
     if (task.kind === 'iam-trust-policy') return { ...base, id, title, 'equivalent-access': { task: task.id, examples: 1 } };
+    if (task.kind === 'alb-listener-rules') return { ...base, id, title, 'equivalent-routing': { task: task.id, examples: 1 } };
     const userName = renderDeep(task.apply.UserName, provisioned.params);
     const principal = provisioned.state.iam.users[userName]?.Arn ?? userName;
     // The lab's own comparison knows which request contexts matter (`aws:SecureTransport` …): start from them.
@@ -91,7 +94,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
  * the lab's checks miss a change of behaviour, or catch it only with checks worth no points.
  */
 export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
-  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state) };
+  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort() };
   const withOracles: Lab = { ...lab, checks: [...lab.checks, ...oracleChecks(lab, provisioned)] };
   const solution = renderDeep(lab.solution.answers, provisioned.params);
   return mutantsOf(lab, provisioned, context).map((mutant): MutantRun => {

@@ -17,6 +17,7 @@ import {
 import type { Lab } from '@skylab/validation';
 import { LabError, setupStep } from './lab-error.ts';
 import { provisionEc2 } from './provision-ec2.ts';
+import { provisionElbv2 } from './provision-elbv2.ts';
 import { resolveParams } from './params.ts';
 import { renderDeep, renderString } from './template.ts';
 import type { Provisioned } from './types.ts';
@@ -83,5 +84,6 @@ export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
     });
   });
   provisionEc2(state, setup.ec2, c);
+  provisionElbv2(state, setup.elbv2, c);
   return { params, state };
 }

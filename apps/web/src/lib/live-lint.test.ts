@@ -8,6 +8,7 @@ describe('liveLintKind', () => {
     ['iam-trust-policy', 'iam-trust-policy'],
     ['security-groups', 'security-groups'],
     ['nacl-entries', 'nacl-entries'],
+    ['alb-listener-rules', 'alb-rules'],
   ])('lints %s answers as %s', (taskKind, artifactKind) => {
     expect(liveLintKind(taskKind)).toBe(artifactKind);
   });

@@ -13,6 +13,7 @@ const LIVE_LINT_KINDS: Readonly<Record<string, ArtifactKind>> = {
   'iam-trust-policy': 'iam-trust-policy',
   'security-groups': 'security-groups',
   'nacl-entries': 'nacl-entries',
+  'alb-listener-rules': 'alb-rules',
 };
 
 /** The artifact kind to lint a task's answer as, or `null` when the task kind has no live lint. */

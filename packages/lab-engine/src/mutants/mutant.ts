@@ -11,6 +11,8 @@ export interface MutationContext {
   accountId: string;
   /** The smallest CIDR that covers every subnet where a group's instances run, and the VPC block, by group name. */
   groupCidrs: Map<string, { covering?: string; vpc?: string }>;
+  /** The names of the account's target groups, for mutants that forward elsewhere. */
+  targetGroups?: string[];
 }
 
 /** A value or a list, as IAM and EC2 documents allow, read as a list. */

@@ -21,6 +21,7 @@ describe('labSchema', () => {
       iam: { policies: [], users: [], roles: [], instanceProfiles: [] },
       s3: { buckets: [] },
       ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [] },
+      elbv2: { targetGroups: [], loadBalancers: [] },
     });
     expect(lab.checks[0]).toMatchObject({ points: 1, visibility: 'immediately', misconceptions: [] });
     expect(lab.tasks[0]?.starter).toBe('');

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { labCheckSchema } from './checks.ts';
 import { ec2SetupSchema } from './ec2-setup.ts';
+import { albListenerRulesTaskFields } from './alb-checks.ts';
+import { elbv2SetupSchema } from './elbv2-setup.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
@@ -118,6 +120,7 @@ export const labSetupSchema = z
       .prefault({})
       .describe('S3 resources'),
     ec2: ec2SetupSchema,
+    elbv2: elbv2SetupSchema,
   })
   .prefault({})
   .describe('The emulated account before the learner acts');
@@ -182,8 +185,9 @@ export const labTaskSchema = z
             .describe('How the answer is installed in the account'),
         })
         .describe("Write a role's trust policy (a resource-based policy: who may assume the role)"),
+      z.strictObject({ ...taskFields, ...albListenerRulesTaskFields }).describe("Write a listener's rules and default action in `DescribeRules` shape"),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups` or `nacl-entries`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries` or `alb-listener-rules`' },
   )
   .describe('Something the learner submits');
 
@@ -193,6 +197,8 @@ const answersSchema = z.record(z.string(), z.string({ error: 'an answer must be 
 export { labCheckSchema, securityGroupsAnswerSchema } from './checks.ts';
 /** The EC2 part of a lab's setup. */
 export { ec2SetupSchema, type Ec2Setup } from './ec2-setup.ts';
+/** The ELBv2 part of a lab's setup. */
+export { elbv2SetupSchema, type Elbv2Setup } from './elbv2-setup.ts';
 
 /** The lab file format, version 1. */
 export const labSchema = z
