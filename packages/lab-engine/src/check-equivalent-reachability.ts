@@ -1,4 +1,4 @@
-import { analyzeReachability, reachabilityMatrix, type AccountState, type ReachabilityAnalysis, type ReachabilityQuery } from '@skylab/emulator';
+import { analyzeReachability, reachabilityMatrix, type AccountState, type IpPermission, type ReachabilityAnalysis, type ReachabilityQuery } from '@skylab/emulator';
 import type { Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { describeAnalysis } from './check-reachability.ts';
@@ -99,9 +99,8 @@ function analyzed(state: AccountState, query: ReachabilityQuery, out: Outcome): 
 }
 
 /** Instance to instance: the two matrices compared as sets, so only the differences become objects. */
-function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome): void {
+function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome, same: boolean): void {
   const index = new Map(instances.map((id, i) => [id, i]));
-  const mine = reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort, out.unsupported);
   const key = `${base.Protocol}/${base.DestinationPort ?? ''}`;
   let cached = side.matrices.get(key);
   if (!cached) {
@@ -111,6 +110,7 @@ function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances:
   }
   out.unsupported.push(...cached.unsupported);
   const theirs = cached.pairs;
+  const mine = same ? theirs : reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort, out.unsupported);
   const total = instances.length * (instances.length - 1);
   let both = 0;
   const differ = (pair: number, learner: boolean) => {
@@ -140,20 +140,58 @@ function referencePath(side: ReferenceSide, query: ReachabilityQuery, out: Outco
   return answer.found;
 }
 
+const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp' };
+
+/** Whether a rule can apply to the question (a superset is fine: it only decides whether two sides may differ). */
+function covers(permission: IpPermission, protocol: Protocol, port: number | undefined): boolean {
+  const name = PROTOCOL_NAMES[permission.IpProtocol] ?? permission.IpProtocol.toLowerCase();
+  if (name === '-1') return true;
+  if (name !== protocol) return false;
+  return port === undefined || ((permission.FromPort ?? 0) <= port && port <= (permission.ToPort ?? 65535));
+}
+
+/**
+ * Everything a question's answers depend on: the security group rules that can apply to its protocol and
+ * port, and the ACLs, routes and group memberships. Where the learner's is the reference's, every answer
+ * is too, and the learner's side need not be asked: the common case, since most rules are right.
+ */
+function questionSignature(state: AccountState, fixed: string, protocol: Protocol, port: number | undefined): string {
+  const groups = Object.values(state.ec2.securityGroups).map((g) => {
+    const rules = (list: IpPermission[]) => list.filter((p) => covers(p, protocol, port)).map((p) => JSON.stringify(p)).sort().join();
+    return `${g.GroupId}<${rules(g.IpPermissions)}>${rules(g.IpPermissionsEgress)}`;
+  });
+  return `${groups.sort().join('|')}#${fixed}`;
+}
+
+/** The parts of a network every question depends on alike: ACL entries, routes, gateways, and each interface's groups and public address. */
+function fixedSignature(state: AccountState): string {
+  const ec2 = state.ec2;
+  return JSON.stringify([
+    Object.values(ec2.networkAcls).map((a) => [a.NetworkAclId, a.Entries, a.Associations]),
+    Object.values(ec2.routeTables).map((t) => [t.RouteTableId, t.Routes, t.Associations]),
+    Object.values(ec2.networkInterfaces).map((n) => [n.NetworkInterfaceId, n.SubnetId, n.Groups, n.Association]),
+    Object.values(ec2.internetGateways).map((g) => [g.InternetGatewayId, g.Attachments]),
+    Object.values(ec2.natGateways).map((g) => [g.NatGatewayId, g.State, g.SubnetId]),
+  ]);
+}
+
 function compareNetworks(universe: NetworkUniverse, side: ReferenceSide): Outcome {
   const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
   const instances = runningInstances(universe.learner);
   const own = instances.filter((id) => !universe.probes.has(id));
+  const [mineFixed, theirsFixed] = [fixedSignature(universe.learner), fixedSignature(universe.reference)];
   for (const { protocol, port } of questions(universe)) {
     const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
     const weight = (protocol === 'tcp' ? 0 : protocol === 'udp' ? 2 : 1) + (port !== undefined && port > 1023 ? 1 : 0);
-    comparePairs(universe, side, instances, base, weight, out);
+    const same = questionSignature(universe.learner, mineFixed, protocol, port) === questionSignature(universe.reference, theirsFixed, protocol, port);
+    comparePairs(universe, side, instances, base, weight, out, same);
+    const learnerPath = (query: ReachabilityQuery) => (same ? referencePath(side, query, out) : analyzed(universe.learner, query, out));
     for (const instance of own) {
       for (const address of universe.internetAddresses) {
         const inbound: ReachabilityQuery = { ...base, Source: 'internet', Destination: instance, SourceIp: address };
-        record(out, { query: inbound, weight }, analyzed(universe.learner, inbound, out), referencePath(side, inbound, out));
+        record(out, { query: inbound, weight }, learnerPath(inbound), referencePath(side, inbound, out));
         const outbound: ReachabilityQuery = { ...base, Source: instance, Destination: 'internet', DestinationIp: address };
-        record(out, { query: outbound, weight: weight + 5 }, analyzed(universe.learner, outbound, out), referencePath(side, outbound, out));
+        record(out, { query: outbound, weight: weight + 5 }, learnerPath(outbound), referencePath(side, outbound, out));
       }
     }
   }
