@@ -1,5 +1,5 @@
 import { expandActionPattern, iamCatalogue, resourceOfType, type CatalogueAction, type CatalogueResourceType } from '@skylab/validation';
-import { compiledPolicy } from './compile.ts';
+import { compiledPolicy, type CompiledStatement } from './compile.ts';
 import { evaluatePolicies, type EvaluationOptions } from './evaluate.ts';
 import { matchCompiled } from './glob.ts';
 import type { AuthorizationRequest, ContextValue, Decision, PrincipalInfo, SourcePolicy } from './types.ts';
@@ -112,11 +112,22 @@ function resourceResolver(spec: UniverseSpec): (action: UniverseAction) => reado
  * deny every request of that action implicitly and nothing needs evaluating: what makes a universe of
  * every catalogue action cheap.
  */
+function matchesAction(statement: CompiledStatement, lower: string): boolean {
+  return statement.actions ? statement.actions.some((g) => matchCompiled(g, lower)) : !(statement.notActions ?? []).some((g) => matchCompiled(g, lower));
+}
+
 function mayAllow(policies: readonly SourcePolicy[]): (action: UniverseAction) => boolean {
   const statements = policies.flatMap((p) => compiledPolicy(p).statements.filter((s) => s.effect === 'Allow'));
-  return ({ lower }) => {
-    return statements.some((s) => (s.actions ? s.actions.some((g) => matchCompiled(g, lower)) : !(s.notActions ?? []).some((g) => matchCompiled(g, lower))));
-  };
+  return ({ lower }) => statements.some((s) => matchesAction(s, lower));
+}
+
+/**
+ * Whether the request context can change a decision on the action: only through a condition, or a policy
+ * variable in a resource, of a statement that can apply to it. Where none can, one context stands for all.
+ */
+function contextMatters(policies: readonly SourcePolicy[]): (action: UniverseAction) => boolean {
+  const statements = policies.flatMap((p) => compiledPolicy(p).statements.filter((s) => s.conditions !== undefined || s.resourceText.includes('${')));
+  return ({ lower }) => statements.some((s) => matchesAction(s, lower));
 }
 
 /**
@@ -125,17 +136,21 @@ function mayAllow(policies: readonly SourcePolicy[]): (action: UniverseAction) =
  * per context. Ordered by action, resource, context.
  */
 export function accessUniverse(spec: UniverseSpec): AuthorizationRequest[] {
-  return universeRequests(spec, () => true);
+  return universeRequests(spec, () => 'every-context');
 }
 
-function universeRequests(spec: UniverseSpec, include: (action: UniverseAction) => boolean): AuthorizationRequest[] {
+/** Which requests of an action a universe holds: none, one per resource (the context cannot matter), or one per resource and context. */
+type Inclusion = 'none' | 'one-context' | 'every-context';
+
+function universeRequests(spec: UniverseSpec, include: (action: UniverseAction) => Inclusion): AuthorizationRequest[] {
   const contexts = spec.contexts && spec.contexts.length > 0 ? spec.contexts : [undefined];
   const requests: AuthorizationRequest[] = [];
   const resourcesFor = resourceResolver(spec);
   for (const action of actionsOf(spec)) {
-    if (!include(action)) continue;
+    const inclusion = include(action);
+    if (inclusion === 'none') continue;
     for (const resource of resourcesFor(action)) {
-      for (const context of contexts) {
+      for (const context of inclusion === 'one-context' ? contexts.slice(0, 1) : contexts) {
         requests.push({
           principalArn: spec.principalArn,
           action: action.name,
@@ -168,10 +183,11 @@ export function compareAccess(a: readonly SourcePolicy[], b: readonly SourcePoli
   if (Array.isArray(universe)) requests = universe as readonly AuthorizationRequest[];
   else {
     const [allowsA, allowsB] = [mayAllow(a), mayAllow(b)];
+    const matters = contextMatters([...a, ...b]);
     requests = universeRequests(universe as UniverseSpec, (action) => {
-      if (allowsA(action) || allowsB(action)) return true;
+      if (allowsA(action) || allowsB(action)) return matters(action) ? 'every-context' : 'one-context';
       deniedActions++;
-      return false;
+      return 'none';
     });
   }
   const out: AccessComparison = { onlyA: [], onlyB: [], bothAllow: 0, neitherAllows: 0, evaluated: requests.length, deniedActions, indeterminate: [] };
