@@ -8,6 +8,7 @@ export const TASK_LINT_KINDS: Record<Lab['tasks'][number]['kind'], ArtifactKind>
   'nacl-entries': 'nacl-entries',
   'iam-trust-policy': 'iam-trust-policy',
   'alb-listener-rules': 'alb-rules',
+  'auto-scaling-group': 'auto-scaling-group',
 };
 
 /** A `lint` check: the task's answer has no finding of the given severities (and rule ids) from Skylab's lint rules. */

@@ -1,14 +1,17 @@
 import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from '@skylab/emulator';
 import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/validation';
 import { applyAlbRules } from './apply-alb-rules.ts';
+import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runAlbRouteCheck } from './check-alb-route.ts';
+import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
+import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
 import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
@@ -56,6 +59,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'iam-trust-policy') findings.push(...applyTrustPolicy(task, text, state, ctx));
     else if (task.kind === 'security-groups') findings.push(...applySecurityGroups(task, text, state));
     else if (task.kind === 'alb-listener-rules') findings.push(...applyAlbRules(task, text, state, ctx));
+    else if (task.kind === 'auto-scaling-group') findings.push(...applyAutoScalingGroup(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -88,6 +92,8 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check['equivalent-reachability']) return runEquivalentReachabilityCheck(input, lab);
   if (check['alb-route']) return runAlbRouteCheck(input, lab, state);
   if (check['equivalent-routing']) return runEquivalentRoutingCheck(input, lab);
+  if (check['asg-scenario']) return runAsgScenarioCheck(input, lab);
+  if (check['equivalent-scaling']) return runEquivalentScalingCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

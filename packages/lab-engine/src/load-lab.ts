@@ -1,5 +1,6 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
 import { albReferenceFindings } from './alb-references.ts';
+import { ASG_KEYS, asgScenarioFindings } from './asg-lab-keys.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
 import { templateFindings } from './template.ts';
 
@@ -13,6 +14,7 @@ const KNOWN_KEYS = [
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
   'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
+  ...ASG_KEYS,
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -22,7 +24,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -32,7 +34,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
@@ -95,6 +97,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   ec2ReferenceFindings(lab, add);
   albReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
+  asgScenarioFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;
 }

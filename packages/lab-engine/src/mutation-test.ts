@@ -2,6 +2,7 @@ import type { AccountState, Ctx } from '@skylab/emulator';
 import type { Lab, LabCheck } from '@skylab/validation';
 import { grade } from './grade.ts';
 import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
+import { autoScalingGroupMutants } from './mutants/asg-mutants.ts';
 import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
@@ -66,6 +67,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'iam-trust-policy') return trustPolicyMutants(task.id, text, context);
     if (task.kind === 'security-groups') return securityGroupMutants(task.id, text, context);
     if (task.kind === 'alb-listener-rules') return albRulesMutants(task.id, text, context);
+    if (task.kind === 'auto-scaling-group') return autoScalingGroupMutants(task.id, text);
     return naclMutants(task.id, text);
   });
 }
@@ -79,6 +81,11 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     if (task.kind === 'security-groups' || task.kind === 'nacl-entries') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
     if (task.kind === 'iam-trust-policy') return { ...base, id, title, 'equivalent-access': { task: task.id, examples: 1 } };
     if (task.kind === 'alb-listener-rules') return { ...base, id, title, 'equivalent-routing': { task: task.id, examples: 1 } };
+    if (task.kind === 'auto-scaling-group') {
+      // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
+      const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];
+      return { ...base, id, title, ...(own ? { 'equivalent-scaling': { ...own, examples: 1 } } : {}) };
+    }
     const userName = renderDeep(task.apply.UserName, provisioned.params);
     const principal = provisioned.state.iam.users[userName]?.Arn ?? userName;
     // The lab's own comparison knows which request contexts matter (`aws:SecureTransport` …): start from them.

@@ -18,6 +18,7 @@ import type { Lab } from '@skylab/validation';
 import { LabError, setupStep } from './lab-error.ts';
 import { provisionEc2 } from './provision-ec2.ts';
 import { provisionElbv2 } from './provision-elbv2.ts';
+import { provisionLaunchTemplates } from './provision-launch-templates.ts';
 import { resolveParams } from './params.ts';
 import { renderDeep, renderString } from './template.ts';
 import type { Provisioned } from './types.ts';
@@ -85,5 +86,6 @@ export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
   });
   provisionEc2(state, setup.ec2, c);
   provisionElbv2(state, setup.elbv2, c);
+  provisionLaunchTemplates(state, setup.ec2.launchTemplates, c);
   return { params, state };
 }

@@ -33,6 +33,10 @@ export {
   type LabSetup,
   type LabTask,
 } from './lab/schema.ts';
+/** The Auto Scaling parts of the lab format: the task, its answer, the check kinds and the setup. */
+export { asgAnswerSchema, type AsgAnswer, type AsgTask } from './lab/asg-task.ts';
+export { offsetMinutes } from './lab/asg-checks.ts';
+export type { LaunchTemplateSetup } from './lab/launch-template-setup.ts';
 /** Lints one learner artifact written as text into findings placed by line and column. */
 export { lint, parseText, type LintResult } from './lint.ts';
 /** Guesses an artifact's kind from the keys of its text. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ec2SecurityGroupSchema } from '../schemas/security-group.ts';
 import { cidrIpv4, list } from '../schemas/common.ts';
+import { asgCheckFields } from './asg-checks.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { albRouteSchema, equivalentRoutingSchema } from './alb-checks.ts';
 
@@ -109,7 +110,7 @@ const equivalentReachabilitySchema = z
     "Compare the network the answer leaves with the solution's on every path: each instance to each other, probe instances launched in every subnet with each group (and with none), the internet to each instance and back, over tcp and udp on every port a rule of either side names (and its neighbours and ports nobody named), and icmp",
   );
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing'] as const;
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -125,6 +126,7 @@ export const labCheckSchema = z
     'equivalent-reachability': equivalentReachabilitySchema.optional(),
     'alb-route': albRouteSchema.optional(),
     'equivalent-routing': equivalentRoutingSchema.optional(),
+    ...asgCheckFields,
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),
@@ -139,7 +141,7 @@ export const labCheckSchema = z
     if (present.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: present.length === 0 ? 'a check needs one of `simulate`, `reachability`, `exposure`, `lint`, `equivalent-access`, `equivalent-reachability`, `alb-route` or `equivalent-routing`' : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
+        message: present.length === 0 ? `a check needs one of ${ASSERTIONS.map((k) => `\`${k}\``).join(', ')}` : `a check asserts one thing: it has ${present.map((k) => `\`${k}\``).join(' and ')}`,
         path: present.length === 0 ? [] : [present[1] as string],
       });
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cidrIpv4 } from '../schemas/common.ts';
 import { naclEntrySchema } from '../schemas/network-acl.ts';
 import { ipPermissionSchema } from '../schemas/security-group.ts';
+import { launchTemplateSetupSchema } from './launch-template-setup.ts';
 import { resourceName, text } from './fields.ts';
 
 // The EC2 part of a lab's setup, in the field names of the EC2 API (CreateVpc, CreateSubnet, RunInstances …).
@@ -91,6 +92,7 @@ export const ec2SetupSchema = z
     networkAcls: z.array(networkAclSchema).prefault([]).describe('Custom network ACLs'),
     securityGroups: z.array(securityGroupSchema).prefault([]).describe('Security groups, created before their rules so rules may refer to any of them'),
     instances: z.array(instanceSchema).prefault([]).describe('Instances'),
+    launchTemplates: z.array(launchTemplateSetupSchema).prefault([]).describe('Launch templates (CreateLaunchTemplate), created after the security groups they name'),
   })
   .prefault({})
   .describe('EC2 and VPC resources');

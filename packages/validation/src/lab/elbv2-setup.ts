@@ -25,6 +25,10 @@ const targetGroupSchema = z
     VpcId: resourceName('vpc').describe('The VPC of the targets, by name'),
     TargetType: oneOf(['instance', 'ip'], '`TargetType`').prefault('instance').describe('What is registered: instances or IP addresses'),
     HealthCheckPath: z.string().optional().describe('The path the health check requests, `/` when left out'),
+    HealthCheckIntervalSeconds: int(5, 300, '`HealthCheckIntervalSeconds`').optional().describe('Seconds between health checks of a target (30 when left out)'),
+    HealthCheckTimeoutSeconds: int(2, 120, '`HealthCheckTimeoutSeconds`').optional().describe('Seconds without a response that count as a failure (5 when left out)'),
+    HealthyThresholdCount: int(2, 10, '`HealthyThresholdCount`').optional().describe('Consecutive successes before a target is healthy (5 when left out)'),
+    UnhealthyThresholdCount: int(2, 10, '`UnhealthyThresholdCount`').optional().describe('Consecutive failures before a target is unhealthy (2 when left out)'),
     Targets: list(targetSchema, 'targets', 100).prefault([]).describe('The targets to register'),
   })
   .describe('A target group (CreateTargetGroup) and its targets (RegisterTargets)');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asgTaskSchema } from './asg-task.ts';
 import { labCheckSchema } from './checks.ts';
 import { ec2SetupSchema } from './ec2-setup.ts';
 import { albListenerRulesTaskFields } from './alb-checks.ts';
@@ -186,8 +187,9 @@ export const labTaskSchema = z
         })
         .describe("Write a role's trust policy (a resource-based policy: who may assume the role)"),
       z.strictObject({ ...taskFields, ...albListenerRulesTaskFields }).describe("Write a listener's rules and default action in `DescribeRules` shape"),
+      asgTaskSchema,
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries` or `alb-listener-rules`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules` or `auto-scaling-group`' },
   )
   .describe('Something the learner submits');
 

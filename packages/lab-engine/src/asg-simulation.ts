@@ -1,0 +1,104 @@
+import { AwsError, DEFAULT_INSTANCE_PROFILES, simulate, type AccountState, type AutoScalingAccount, type InstanceProfile, type SimulationResult } from '@skylab/emulator';
+import { offsetMinutes, type AsgTask } from '@skylab/validation';
+
+// Runs a task's Auto Scaling group through a load on the virtual clock (the emulator's `simulate`, one-minute
+// steps). The group starts either as it has been running for an hour at its desired capacity, or as just
+// created with its first instances booting (where a health check grace period shorter than the boot time shows).
+
+/** A level of a load profile, as the lab writes it. */
+export interface LoadPoint {
+  at: string;
+  requestsPerSecond: number;
+  rampMinutes: number;
+}
+
+/** One run: when it starts, how long, how the group starts and the load per minute. */
+export interface GroupRun {
+  start: number;
+  minutes: number;
+  initial: 'in-service' | 'launching';
+  /** Requests per second, one value per minute. */
+  load: number[];
+}
+
+/** Requests per second for every minute of `minutes`: each level from its time, reached linearly over its ramp. */
+export function loadSeries(points: readonly LoadPoint[], minutes: number): number[] {
+  const sorted = points.map((p) => ({ ...p, m: offsetMinutes(p.at) })).sort((a, b) => a.m - b.m);
+  const series: number[] = [];
+  let k = -1;
+  for (let m = 0; m < minutes; m++) {
+    while (k + 1 < sorted.length && (sorted[k + 1]?.m ?? Infinity) <= m) k++;
+    const point = sorted[Math.max(k, 0)];
+    if (!point) break;
+    const previous = k > 0 ? (sorted[k - 1]?.requestsPerSecond ?? point.requestsPerSecond) : point.requestsPerSecond;
+    const into = m - point.m;
+    series.push(k >= 0 && point.rampMinutes > 0 && into < point.rampMinutes ? previous + ((point.requestsPerSecond - previous) * (into + 1)) / point.rampMinutes : point.requestsPerSecond);
+  }
+  return series;
+}
+
+/** The account as the run starts: the group's instances in service for an hour, or just launched. */
+function startingAccount(state: AccountState, task: AsgTask, run: GroupRun): AutoScalingAccount {
+  const group = state.autoscaling.groups[task.AutoScalingGroupName];
+  if (!group) throw new AwsError('ValidationError', `the group \`${task.AutoScalingGroupName}\` does not exist`);
+  const hourBefore = run.start - 3_600_000;
+  const instances = group.Instances.map((i) =>
+    run.initial === 'in-service'
+      ? { ...i, LifecycleState: 'InService' as const, HealthStatus: 'Healthy' as const, LaunchTime: hourBefore, InServiceTime: hourBefore }
+      : { ...i, LifecycleState: 'Pending' as const, HealthStatus: 'Healthy' as const, LaunchTime: run.start, InServiceTime: undefined },
+  );
+  const groups = { ...state.autoscaling.groups, [group.AutoScalingGroupName]: { ...group, Instances: instances } };
+  return { autoscaling: { ...state.autoscaling, groups, activities: [] }, cloudwatch: state.cloudwatch, ec2: state.ec2, elbv2: state.elbv2 };
+}
+
+/** Capacity per instance type: the defaults, or the task's own requests per second at full CPU for every type. */
+function instanceProfiles(state: AccountState, task: AsgTask): Record<string, InstanceProfile> | undefined {
+  const full = task.workload.requestsPerSecondAtFullCpu;
+  if (full === undefined) return undefined;
+  const types = new Set([...Object.keys(DEFAULT_INSTANCE_PROFILES), ...Object.values(state.ec2.launchTemplates).flatMap((t) => t.Versions.flatMap((v) => v.LaunchTemplateData.InstanceType ?? []))]);
+  return Object.fromEntries([...types].map((type) => [type, { RequestsPerSecondAtFullCpu: full, IdleCpuPercent: DEFAULT_INSTANCE_PROFILES[type]?.IdleCpuPercent ?? 3 }]));
+}
+
+/** Runs the task's group through `run`; throws `AwsError` when the emulator cannot run it (it says why). */
+export function runGroup(state: AccountState, task: AsgTask, run: GroupRun): SimulationResult {
+  const profiles = instanceProfiles(state, task);
+  return simulate(startingAccount(state, task, run), {
+    start: run.start,
+    duration: run.minutes * 60,
+    step: 60,
+    load: { RequestsPerSecond: run.load, StepSeconds: 60 },
+    AutoScalingGroupName: task.AutoScalingGroupName,
+    launchSeconds: task.workload.launchSeconds,
+    bootSeconds: task.workload.bootSeconds,
+    ...(profiles ? { instanceProfiles: profiles } : {}),
+  });
+}
+
+/** A time of the run as `D HH:MM` (`HH:MM` on the first day), the way labs write them. */
+export function formatOffset(start: number, at: number): string {
+  const minutes = Math.floor((at - start) / 60_000);
+  const day = Math.floor(minutes / 1440);
+  const hh = String(Math.floor((minutes % 1440) / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${day > 0 ? `${day} ` : ''}${hh}:${mm}`;
+}
+
+/** InService per minute of a run. */
+export function inServiceSeries(result: SimulationResult): number[] {
+  return result.Timeline.map((p) => p.InService);
+}
+
+/** The key events of a run in words: scaling activities, alarm state changes and scheduled actions. */
+export function keyEvents(result: SimulationResult, start: number, limit: number): string[] {
+  const key = result.Events.filter((e) => e.Type === 'ScalingActivity' || e.Type === 'AlarmStateChange' || e.Type === 'ScheduledAction');
+  const lines = key.slice(0, limit).map((e) => `- ${formatOffset(start, Date.parse(e.Time))} ${e.Description}${e.Cause && e.Type !== 'AlarmStateChange' ? `: ${e.Cause}` : ''}`);
+  if (key.length > limit) lines.push(`- … ${key.length - limit} more`);
+  return lines;
+}
+
+/** InService at the top of every hour (every `everyHours` hours on long runs), one line. */
+export function hourlyCapacity(result: SimulationResult, start: number): string {
+  const everyHours = result.Timeline.length > 2 * 1440 ? 6 : 1;
+  const points = result.Timeline.filter((_, m) => m % (60 * everyHours) === 0);
+  return points.map((p) => `${formatOffset(start, Date.parse(p.Time))} ${p.InService}`).join(', ');
+}

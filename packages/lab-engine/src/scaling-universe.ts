@@ -1,0 +1,64 @@
+import { offsetMinutes, type LabCheck } from '@skylab/validation';
+import { loadSeries, type GroupRun, type LoadPoint } from './asg-simulation.ts';
+
+// The universe `equivalent-scaling` compares groups over: a few load profiles, each chosen because it
+// exposes a setting (DESIGN §3, grading integrity). Steady low traffic shows `MinSize` and scale-in; steady
+// peak traffic the target or thresholds; three times the peak `MaxSize`; a ramp, a spike and a step how fast
+// and how far policies react (warm-up, cooldowns, evaluation periods); a fresh start the health check grace
+// period against the boot time; business hours over a week the scheduled actions (time zone, days of the
+// week); the lab's own scenarios what the author cared about. A day at one-minute steps is ~10 ms, so the
+// universe stays in the tens of milliseconds per side. No load shows `MinSize` even where the low level keeps
+// the group above it.
+
+type EquivalentScaling = NonNullable<LabCheck['equivalent-scaling']>;
+type Scenario = NonNullable<LabCheck['asg-scenario']>;
+
+/** One profile of the universe. */
+export interface LoadProfile extends GroupRun {
+  name: string;
+  /** What the profile is, in words. */
+  description: string;
+}
+
+const DAY = 1440;
+const level = (at: string, requestsPerSecond: number, rampMinutes = 0): LoadPoint => ({ at, requestsPerSecond, rampMinutes });
+
+/** A week of weekday business hours from `start` (a Monday midnight): peak from `from` to `to`, low otherwise, quiet weekends. */
+function businessWeek(spec: EquivalentScaling, from: string, to: string): LoadPoint[] {
+  const [open, close] = [offsetMinutes(from), offsetMinutes(to)];
+  const hhmm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+  return [0, 1, 2, 3, 4].flatMap((day) => [level(`${day} ${hhmm(open)}`, spec.peakRequestsPerSecond, 30), level(`${day} ${hhmm(close)}`, spec.lowRequestsPerSecond, 30)]);
+}
+
+/** The profiles for a check, plus the loads of the lab's `asg-scenario` checks of the same task. */
+export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Scenario[]): LoadProfile[] {
+  const start = Date.parse(spec.start);
+  const { lowRequestsPerSecond: low, peakRequestsPerSecond: peak } = spec;
+  const day = (name: string, description: string, points: LoadPoint[], initial: GroupRun['initial'] = 'in-service', minutes = DAY): LoadProfile => ({
+    name,
+    description,
+    start,
+    minutes,
+    initial,
+    load: loadSeries(points, minutes),
+  });
+  const profiles = [
+    day('idle', 'no requests all day (the group at rest)', [level('00:00', 0)]),
+    day('steady-low', `${low} requests per second all day`, [level('00:00', low)]),
+    day('steady-peak', `${peak} requests per second all day`, [level('00:00', peak)]),
+    day('overload', `${peak * 3} requests per second all day (three times the peak)`, [level('00:00', peak * 3)]),
+    day('ramp', `a ramp from ${low} to ${peak} requests per second by 12:00, and back down by midnight`, [level('00:00', low), level('00:01', peak, 719), level('12:00', low, 720)]),
+    day('spike', `${low} requests per second with a 20-minute spike to ${peak} at 12:00`, [level('00:00', low), level('12:00', peak), level('12:20', low)]),
+    day('step', `${low} requests per second, then ${peak} from 06:00 on`, [level('00:00', low), level('06:00', peak)]),
+    day('fresh-start', `a group just created, its instances booting, under ${peak} requests per second for three hours`, [level('00:00', peak)], 'launching', 180),
+  ];
+  if (spec.businessHours) {
+    const { from, to } = spec.businessHours;
+    profiles.push(day('business-week', `a week: ${peak} requests per second from ${from} to ${to} on weekdays, ${low} otherwise`, [level('00:00', low), ...businessWeek(spec, from, to)], 'in-service', 7 * DAY));
+  }
+  scenarios.forEach((s, i) => {
+    const minutes = s.hours * 60;
+    profiles.push({ name: `scenario-${i + 1}`, description: `the load of the lab's scenario ${i + 1}`, start: Date.parse(s.start), minutes, initial: s.initial, load: loadSeries(s.load, minutes) });
+  });
+  return profiles;
+}
