@@ -1,4 +1,4 @@
-import { AwsError, DEFAULT_INSTANCE_PROFILES, simulate, type AccountState, type AutoScalingAccount, type InstanceProfile, type SimulationResult } from '@skylab/emulator';
+import { AwsError, DEFAULT_INSTANCE_PROFILES, simulate, zoneOffset, type AccountState, type AutoScalingAccount, type InstanceProfile, type SimulationResult } from '@skylab/emulator';
 import { offsetMinutes, type AsgTask } from '@skylab/validation';
 
 // Runs a task's Auto Scaling group through a load on the virtual clock (the emulator's `simulate`, one-minute
@@ -19,6 +19,15 @@ export interface GroupRun {
   initial: 'in-service' | 'launching';
   /** Requests per second, one value per minute. */
   load: number[];
+  /** Seconds until the application answers, instead of the task's: a broken release never does. */
+  bootSeconds?: number;
+}
+
+/** The instant a run starts: `start` with its offset, or read as a local time in `timeZone` (UTC when none). */
+export function runStart(start: string, timeZone: string | undefined): number {
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(start)) return Date.parse(start);
+  const local = Date.parse(`${start}Z`);
+  return timeZone === undefined ? local : local - zoneOffset(timeZone, local);
 }
 
 /** Requests per second for every minute of `minutes`: each level from its time, reached linearly over its ramp. */
@@ -69,7 +78,7 @@ export function runGroup(state: AccountState, task: AsgTask, run: GroupRun): Sim
     load: { RequestsPerSecond: run.load, StepSeconds: 60 },
     AutoScalingGroupName: task.AutoScalingGroupName,
     launchSeconds: task.workload.launchSeconds,
-    bootSeconds: task.workload.bootSeconds,
+    bootSeconds: run.bootSeconds ?? task.workload.bootSeconds,
     ...(profiles ? { instanceProfiles: profiles } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { AwsError, type SimulationResult } from '@skylab/emulator';
 import { offsetMinutes, type AsgTask, type Lab, type LabCheck } from '@skylab/validation';
-import { formatOffset, hourlyCapacity, keyEvents, loadSeries, runGroup } from './asg-simulation.ts';
+import { formatOffset, hourlyCapacity, keyEvents, loadSeries, runGroup, runStart } from './asg-simulation.ts';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { renderDeep } from './template.ts';
 
@@ -71,11 +71,12 @@ export function timelineText(result: SimulationResult, start: number, events: nu
 
 /** An `asg-scenario` check: the learner's group through the check's load, every expectation held. */
 export function runAsgScenarioCheck(input: CheckInput, lab: Lab): CheckRun {
-  const spec = input.check['asg-scenario'];
-  if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `asg-scenario` assertion');
+  const raw = input.check['asg-scenario'];
+  if (raw === undefined) return errored(input, LAB_PROBLEM, 'the check has no `asg-scenario` assertion');
+  const spec = renderDeep(raw, input.params);
   const task = asgTask(lab, spec.task, input.params);
   if (typeof task === 'string') return errored(input, LAB_PROBLEM, task);
-  const start = Date.parse(spec.start);
+  const start = runStart(spec.start, spec.timeZone);
   const minutes = spec.hours * 60;
   const load = loadSeries(spec.load, minutes);
   let result: SimulationResult;

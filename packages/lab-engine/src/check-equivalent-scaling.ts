@@ -4,12 +4,13 @@ import { formatOffset, hourlyCapacity, runGroup } from './asg-simulation.ts';
 import { asgTask } from './check-asg-scenario.ts';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { LabError } from './lab-error.ts';
+import { renderDeep } from './template.ts';
 import { scalingUniverse, type LoadProfile } from './scaling-universe.ts';
 
 // `equivalent-scaling`: the learner's group and the solution's, run through the same universe of load
 // profiles, must keep the same capacity over time. What counts as the same (docs/labs.md): the smallest and
-// largest InService counts and the health check replacements exactly — they are MinSize, MaxSize and churn,
-// which no timing explains — and InService minute by minute within `tolerance.instances`, except for at most
+// largest InService counts exactly, and whether instances are replaced after failed health checks — they
+// are MinSize, MaxSize and churn, which no timing explains — and InService minute by minute within `tolerance.instances`, except for at most
 // `tolerance.minutes` minutes per profile, which absorbs an alarm evaluated a period later or an instance
 // warming up a minute apart, but not a different target, threshold, schedule or time zone.
 
@@ -38,7 +39,9 @@ export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, s
   const b = theirs.summary;
   if (a.MaxInService !== b.MaxInService) out.push(`at most ${a.MaxInService} instances InService, the solution ${b.MaxInService}`);
   if (a.MinInService !== b.MinInService) out.push(`at least ${a.MinInService} instances InService, the solution ${b.MinInService}`);
-  if (a.HealthCheckReplacements !== b.HealthCheckReplacements) out.push(`${a.HealthCheckReplacements} instances replaced after failed health checks, the solution ${b.HealthCheckReplacements}`);
+  // Whether instances are replaced, not how many: with an application that never answers, any grace period
+  // replaces instances, a longer one only less often.
+  if (a.HealthCheckReplacements > 0 !== b.HealthCheckReplacements > 0) out.push(`${a.HealthCheckReplacements} instances replaced after failed health checks, the solution ${b.HealthCheckReplacements}`);
   let apart = 0;
   let first = -1;
   mine.inService.forEach((count, m) => {
@@ -72,11 +75,12 @@ function referenceRun(input: CheckInput, lab: Lab, task: AsgTask, profile: LoadP
 
 /** An `equivalent-scaling` check over the universe of load profiles. */
 export function runEquivalentScalingCheck(input: CheckInput, lab: Lab): CheckRun {
-  const spec = input.check['equivalent-scaling'];
-  if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `equivalent-scaling` assertion');
+  const raw = input.check['equivalent-scaling'];
+  if (raw === undefined) return errored(input, LAB_PROBLEM, 'the check has no `equivalent-scaling` assertion');
+  const spec = renderDeep(raw, input.params);
   const task = asgTask(lab, spec.task, input.params);
   if (typeof task === 'string') return errored(input, LAB_PROBLEM, task);
-  const scenarios = lab.checks.flatMap((c) => (c['asg-scenario']?.task === spec.task ? [c['asg-scenario']] : []));
+  const scenarios = lab.checks.flatMap((c) => (c['asg-scenario']?.task === spec.task ? [renderDeep(c['asg-scenario'], input.params)] : []));
   const profiles = scalingUniverse(spec, scenarios);
   const differing: string[] = [];
   const unsupported = new Set<string>();

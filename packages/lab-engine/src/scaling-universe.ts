@@ -1,11 +1,11 @@
 import { offsetMinutes, type LabCheck } from '@skylab/validation';
-import { loadSeries, type GroupRun, type LoadPoint } from './asg-simulation.ts';
+import { loadSeries, runStart, type GroupRun, type LoadPoint } from './asg-simulation.ts';
 
 // The universe `equivalent-scaling` compares groups over: a few load profiles, each chosen because it
 // exposes a setting (DESIGN §3, grading integrity). Steady low traffic shows `MinSize` and scale-in; steady
 // peak traffic the target or thresholds; three times the peak `MaxSize`; a ramp, a spike and a step how fast
 // and how far policies react (warm-up, cooldowns, evaluation periods); a fresh start the health check grace
-// period against the boot time; business hours over a week the scheduled actions (time zone, days of the
+// period against the boot time; a release that never answers the health check type; business hours over a week the scheduled actions (time zone, days of the
 // week); the lab's own scenarios what the author cared about. A day at one-minute steps is ~10 ms, so the
 // universe stays in the tens of milliseconds per side. No load shows `MinSize` even where the low level keeps
 // the group above it.
@@ -32,7 +32,7 @@ function businessWeek(spec: EquivalentScaling, from: string, to: string): LoadPo
 
 /** The profiles for a check, plus the loads of the lab's `asg-scenario` checks of the same task. */
 export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Scenario[]): LoadProfile[] {
-  const start = Date.parse(spec.start);
+  const start = runStart(spec.start, spec.timeZone);
   const { lowRequestsPerSecond: low, peakRequestsPerSecond: peak } = spec;
   const day = (name: string, description: string, points: LoadPoint[], initial: GroupRun['initial'] = 'in-service', minutes = DAY): LoadProfile => ({
     name,
@@ -51,6 +51,9 @@ export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Sce
     day('spike', `${low} requests per second with a 20-minute spike to ${peak} at 12:00`, [level('00:00', low), level('12:00', peak), level('12:20', low)]),
     day('step', `${low} requests per second, then ${peak} from 06:00 on`, [level('00:00', low), level('06:00', peak)]),
     day('fresh-start', `a group just created, its instances booting, under ${peak} requests per second for three hours`, [level('00:00', peak)], 'launching', 180),
+    // A broken release: the application never answers. ELB health checks replace such instances after the
+    // grace period, EC2 health checks never notice (the instances are running), which tells the two apart.
+    { ...day('hung-application', `a group just created from a release whose application never answers, under ${low} requests per second for two hours`, [level('00:00', low)], 'launching', 120), bootSeconds: 7 * 86_400 },
   ];
   if (spec.businessHours) {
     const { from, to } = spec.businessHours;
@@ -58,7 +61,7 @@ export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Sce
   }
   scenarios.forEach((s, i) => {
     const minutes = s.hours * 60;
-    profiles.push({ name: `scenario-${i + 1}`, description: `the load of the lab's scenario ${i + 1}`, start: Date.parse(s.start), minutes, initial: s.initial, load: loadSeries(s.load, minutes) });
+    profiles.push({ name: `scenario-${i + 1}`, description: `the load of the lab's scenario ${i + 1}`, start: runStart(s.start, s.timeZone), minutes, initial: s.initial, load: loadSeries(s.load, minutes) });
   });
   return profiles;
 }

@@ -21,8 +21,10 @@ export function offsetMinutes(offset: string): number {
 }
 
 const start = z.iso
-  .datetime({ offset: true, error: '`start` must be an ISO 8601 time on a whole minute, such as `2026-01-05T00:00:00-05:00`' })
-  .describe('When the run starts (ISO 8601 with an offset, on a whole minute); `HH:MM` times count from it');
+  .datetime({ offset: true, local: true, error: '`start` must be an ISO 8601 time on a whole minute, such as `2026-01-05T00:00:00-05:00` or `2026-01-05T00:00:00`' })
+  .describe('When the run starts, on a whole minute: ISO 8601 with an offset, or a local time in `timeZone` (UTC when left out); `HH:MM` times count from it');
+
+const timeZone = z.string().min(1).optional().describe('An IANA time zone (`America/New_York`) in which a `start` without an offset is read, as a business reads its hours');
 
 /** One stretch of a load profile: from `at` the load is `requestsPerSecond`, reached linearly over `rampMinutes`. */
 export const loadPointSchema = z
@@ -55,6 +57,7 @@ const scenarioSchema = z
   .strictObject({
     task: kebabId('task id').describe('The `auto-scaling-group` task whose group runs'),
     start,
+    timeZone,
     hours: int(1, 168, '`hours`').prefault(24).describe('How long the run lasts, in hours (at most a week)'),
     initial,
     load: loadSchema,
@@ -86,6 +89,7 @@ const equivalentScalingSchema = z
   .strictObject({
     task: kebabId('task id').describe("The `auto-scaling-group` task whose answer is compared with the solution's answer to it"),
     start,
+    timeZone,
     lowRequestsPerSecond: z.number().min(0).describe('The quiet level of the universe: night traffic'),
     peakRequestsPerSecond: z.number().positive().describe('The busy level of the universe: the daily peak (the universe also runs three times it, to reach `MaxSize`)'),
     businessHours: z
@@ -98,10 +102,10 @@ const equivalentScalingSchema = z
         minutes: int(0, 1440, '`tolerance.minutes`').prefault(15).describe('For how many minutes of a profile they may differ by more'),
       })
       .prefault({})
-      .describe('How far capacity over time may stray from the solution; the smallest and largest InService counts and the health check replacements are compared exactly'),
+      .describe('How far capacity over time may stray from the solution; the smallest and largest InService counts, and whether instances are replaced after failed health checks, are compared exactly'),
     examples: int(1, 20, '`examples`').prefault(3).describe('How many differing profiles the explanation shows'),
   })
-  .describe("Run the answer's group and the solution's through a universe of load profiles (none, steady low and high, overload, a ramp, a spike, a step, a fresh start, business hours, and every `asg-scenario` load of the task) and compare capacity over time");
+  .describe("Run the answer's group and the solution's through a universe of load profiles (none, steady low and high, overload, a ramp, a spike, a step, a fresh start, a release that never answers, business hours, and every `asg-scenario` load of the task) and compare capacity over time");
 
 /** The Auto Scaling assertions of a check. */
 export const asgCheckFields = {
