@@ -107,7 +107,7 @@ export function keyEvents(result: SimulationResult, start: number, limit: number
 
 /** InService at the top of every hour (every `everyHours` hours on long runs), one line. */
 export function hourlyCapacity(result: SimulationResult, start: number): string {
-  const everyHours = result.Timeline.length > 2 * 1440 ? 6 : 1;
+  const everyHours = result.Timeline.length > 2 * 1440 ? 6 : result.Timeline.length > 1440 ? 3 : 1;
   const points = result.Timeline.filter((_, m) => m % (60 * everyHours) === 0);
   return points.map((p) => `${formatOffset(start, Date.parse(p.Time))} ${p.InService}`).join(', ');
 }
