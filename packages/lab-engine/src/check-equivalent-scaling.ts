@@ -33,15 +33,17 @@ function digest(result: SimulationResult, start: number): RunDigest {
 const referenceRuns = new WeakMap<Lab, Map<string, RunDigest>>();
 
 /** How one profile's runs differ, in words; empty when they agree. */
-export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, start: number): string[] {
+export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, profile: Pick<LoadProfile, 'start' | 'healthOnly'>): string[] {
   const out: string[] = [];
   const a = mine.summary;
   const b = theirs.summary;
-  if (a.MaxInService !== b.MaxInService) out.push(`at most ${a.MaxInService} instances InService, the solution ${b.MaxInService}`);
-  if (a.MinInService !== b.MinInService) out.push(`at least ${a.MinInService} instances InService, the solution ${b.MinInService}`);
   // Whether instances are replaced, not how many: with an application that never answers, any grace period
   // replaces instances, a longer one only less often.
-  if (a.HealthCheckReplacements > 0 !== b.HealthCheckReplacements > 0) out.push(`${a.HealthCheckReplacements} instances replaced after failed health checks, the solution ${b.HealthCheckReplacements}`);
+  const replaced = a.HealthCheckReplacements > 0 !== b.HealthCheckReplacements > 0 ? [`${a.HealthCheckReplacements} instances replaced after failed health checks, the solution ${b.HealthCheckReplacements}`] : [];
+  if (profile.healthOnly) return replaced;
+  if (a.MaxInService !== b.MaxInService) out.push(`at most ${a.MaxInService} instances InService, the solution ${b.MaxInService}`);
+  if (a.MinInService !== b.MinInService) out.push(`at least ${a.MinInService} instances InService, the solution ${b.MinInService}`);
+  out.push(...replaced);
   let apart = 0;
   let first = -1;
   mine.inService.forEach((count, m) => {
@@ -50,7 +52,7 @@ export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, s
     if (first < 0) first = m;
   });
   if (apart > spec.tolerance.minutes) {
-    const at = formatOffset(start, start + first * 60_000);
+    const at = formatOffset(profile.start, profile.start + first * 60_000);
     out.push(`InService differs by more than ${spec.tolerance.instances} for ${apart} minutes, first at ${at} (${mine.inService[first]} against ${theirs.inService[first]})`);
   }
   return out;
@@ -94,7 +96,7 @@ export function runEquivalentScalingCheck(input: CheckInput, lab: Lab): CheckRun
     }
     const theirs = referenceRun(input, lab, task, profile);
     for (const item of [...mine.unsupported, ...theirs.unsupported]) unsupported.add(item);
-    const differences = runDifferences(mine, theirs, spec, profile.start);
+    const differences = runDifferences(mine, theirs, spec, profile);
     if (differences.length === 0) continue;
     differing.push(
       [

@@ -20,7 +20,7 @@ describe('labSchema', () => {
     expect(lab.setup).toEqual({
       iam: { policies: [], users: [], roles: [], instanceProfiles: [] },
       s3: { buckets: [] },
-      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [] },
+      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [], launchTemplates: [] },
       elbv2: { targetGroups: [], loadBalancers: [] },
     });
     expect(lab.checks[0]).toMatchObject({ points: 1, visibility: 'immediately', misconceptions: [] });
