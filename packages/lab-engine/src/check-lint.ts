@@ -1,5 +1,7 @@
 import { formatFinding, lint, type ArtifactKind, type Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { lintAsgAnswer } from './lint-asg-answer.ts';
+import { renderDeep } from './template.ts';
 
 /** The lint artifact kind of each task kind's answer. */
 export const TASK_LINT_KINDS: Record<Lab['tasks'][number]['kind'], ArtifactKind> = {
@@ -18,7 +20,8 @@ export function runLintCheck(input: CheckInput, lab: Lab): CheckRun {
   const task = lab.tasks.find((t) => t.id === spec.task);
   const text = input.answers[spec.task];
   if (!task || text === undefined) return errored(input, LAB_PROBLEM, `there is no answer for task \`${spec.task}\` to lint`);
-  const counted = lint(TASK_LINT_KINDS[task.kind], text).findings.filter(
+  const all = task.kind === 'auto-scaling-group' ? lintAsgAnswer(text, renderDeep(task.AutoScalingGroupName, input.params)) : lint(TASK_LINT_KINDS[task.kind], text).findings;
+  const counted = all.filter(
     (f) => spec.severities.includes(f.severity) && (spec.rules === undefined || spec.rules.includes(f.ruleId)),
   );
   const explanation = counted.length === 0
