@@ -75,6 +75,7 @@ describe('asg-scenario and equivalent-scaling', () => {
     { name: 'a longer grace period (same behaviour)', answer: GROUP.replace('HealthCheckGracePeriod: 300', 'HealthCheckGracePeriod: 450') + POLICY, expected: { 'day-of-traffic': 'pass', 'healthy-start': 'pass', 'same-scaling': 'pass' } },
     { name: 'MaxSize 12, which no scenario reaches', answer: GROUP.replace('MaxSize: 10', 'MaxSize: 12') + POLICY, expected: { 'day-of-traffic': 'pass', 'healthy-start': 'pass', 'same-scaling': 'fail' } },
     { name: 'a 60-second grace period', answer: GROUP.replace('HealthCheckGracePeriod: 300', 'HealthCheckGracePeriod: 60') + POLICY, expected: { 'day-of-traffic': 'fail', 'healthy-start': 'fail', 'same-scaling': 'fail' } },
+    { name: 'EC2 health checks, blind to a crashed application', answer: GROUP.replace('HealthCheckType: ELB', 'HealthCheckType: EC2') + POLICY, expected: { 'day-of-traffic': 'pass', 'healthy-start': 'pass', 'same-scaling': 'fail' } },
     { name: 'no policy', answer: GROUP, expected: { 'day-of-traffic': 'fail', 'healthy-start': 'pass', 'same-scaling': 'fail' } },
   ])('$name', ({ answer, expected }) => {
     expect(statuses(answer)).toEqual(expected);

@@ -1,9 +1,10 @@
-import { AwsError, DEFAULT_INSTANCE_PROFILES, simulate, zoneOffset, type AccountState, type AutoScalingAccount, type InstanceProfile, type SimulationResult } from '@skylab/emulator';
+import { AwsError, DEFAULT_INSTANCE_PROFILES, simulate, zoneOffset, type AccountState, type InstanceProfile, type SimulationOptions, type SimulationResult } from '@skylab/emulator';
 import { offsetMinutes, type AsgTask } from '@skylab/validation';
 
 // Runs a task's Auto Scaling group through a load on the virtual clock (the emulator's `simulate`, one-minute
 // steps). The group starts either as it has been running for an hour at its desired capacity, or as just
-// created with its first instances booting (where a health check grace period shorter than the boot time shows).
+// created with its first instances booting (where a health check grace period shorter than the boot time
+// shows): `InstanceLaunchTimes` says which. A run may crash one instance's application (`HealthCheckResponses`).
 
 /** A level of a load profile, as the lab writes it. */
 export interface LoadPoint {
@@ -21,6 +22,8 @@ export interface GroupRun {
   load: number[];
   /** Seconds until the application answers, instead of the task's: a broken release never does. */
   bootSeconds?: number;
+  /** The minute the application of the group's first instance crashes (behind a load balancer only). */
+  crashMinute?: number;
 }
 
 /** The instant a run starts: `start` with its offset, or read as a local time in `timeZone` (UTC when none). */
@@ -46,18 +49,21 @@ export function loadSeries(points: readonly LoadPoint[], minutes: number): numbe
   return series;
 }
 
-/** The account as the run starts: the group's instances in service for an hour, or just launched. */
-function startingAccount(state: AccountState, task: AsgTask, run: GroupRun): AutoScalingAccount {
+/** When the group's instances launched: an hour before the start (in service and warm), or at the start. */
+function launchTimes(state: AccountState, task: AsgTask, run: GroupRun): Record<string, number> {
   const group = state.autoscaling.groups[task.AutoScalingGroupName];
   if (!group) throw new AwsError('ValidationError', `the group \`${task.AutoScalingGroupName}\` does not exist`);
-  const hourBefore = run.start - 3_600_000;
-  const instances = group.Instances.map((i) =>
-    run.initial === 'in-service'
-      ? { ...i, LifecycleState: 'InService' as const, HealthStatus: 'Healthy' as const, LaunchTime: hourBefore, InServiceTime: hourBefore }
-      : { ...i, LifecycleState: 'Pending' as const, HealthStatus: 'Healthy' as const, LaunchTime: run.start, InServiceTime: undefined },
-  );
-  const groups = { ...state.autoscaling.groups, [group.AutoScalingGroupName]: { ...group, Instances: instances } };
-  return { autoscaling: { ...state.autoscaling, groups, activities: [] }, cloudwatch: state.cloudwatch, ec2: state.ec2, elbv2: state.elbv2 };
+  const at = run.initial === 'in-service' ? run.start - 3_600_000 : run.start;
+  return Object.fromEntries(group.Instances.map((i) => [i.InstanceId, at]));
+}
+
+/** The application of the group's first instance crashing (answering 500) at the run's `crashMinute`, when a load balancer checks it. */
+function crash(state: AccountState, task: AsgTask, run: GroupRun): SimulationOptions['HealthCheckResponses'] {
+  const group = state.autoscaling.groups[task.AutoScalingGroupName];
+  const checked = group?.TargetGroupARNs.some((arn) => (state.elbv2.targetGroups[arn]?.LoadBalancerArns.length ?? 0) > 0);
+  const first = group?.Instances[0];
+  if (run.crashMinute === undefined || !checked || !first) return undefined;
+  return [{ Time: run.start + run.crashMinute * 60_000, InstanceId: first.InstanceId, ResponseCode: 500 }];
 }
 
 /** Capacity per instance type: the defaults, or the task's own requests per second at full CPU for every type. */
@@ -71,7 +77,8 @@ function instanceProfiles(state: AccountState, task: AsgTask): Record<string, In
 /** Runs the task's group through `run`; throws `AwsError` when the emulator cannot run it (it says why). */
 export function runGroup(state: AccountState, task: AsgTask, run: GroupRun): SimulationResult {
   const profiles = instanceProfiles(state, task);
-  return simulate(startingAccount(state, task, run), {
+  const responses = crash(state, task, run);
+  return simulate(state, {
     start: run.start,
     duration: run.minutes * 60,
     step: 60,
@@ -79,6 +86,8 @@ export function runGroup(state: AccountState, task: AsgTask, run: GroupRun): Sim
     AutoScalingGroupName: task.AutoScalingGroupName,
     launchSeconds: task.workload.launchSeconds,
     bootSeconds: run.bootSeconds ?? task.workload.bootSeconds,
+    InstanceLaunchTimes: launchTimes(state, task, run),
+    ...(responses ? { HealthCheckResponses: responses } : {}),
     ...(profiles ? { instanceProfiles: profiles } : {}),
   });
 }

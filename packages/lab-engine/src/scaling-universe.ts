@@ -5,7 +5,7 @@ import { loadSeries, runStart, type GroupRun, type LoadPoint } from './asg-simul
 // exposes a setting (DESIGN §3, grading integrity). Steady low traffic shows `MinSize` and scale-in; steady
 // peak traffic the target or thresholds; three times the peak `MaxSize`; a ramp, a spike and a step how fast
 // and how far policies react (warm-up, cooldowns, evaluation periods); a fresh start the health check grace
-// period against the boot time; a release that never answers the health check type; business hours over a week the scheduled actions (time zone, days of the
+// period against the boot time; an application crashing on one instance and a release that never answers the health check type; business hours over a week the scheduled actions (time zone, days of the
 // week); the lab's own scenarios what the author cared about. A day at one-minute steps is ~10 ms, so the
 // universe stays in the tens of milliseconds per side. No load shows `MinSize` even where the low level keeps
 // the group above it.
@@ -53,6 +53,8 @@ export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Sce
     day('spike', `${low} requests per second with a 20-minute spike to ${peak} at 12:00`, [level('00:00', low), level('12:00', peak), level('12:20', low)]),
     day('step', `${low} requests per second, then ${peak} from 06:00 on`, [level('00:00', low), level('06:00', peak)]),
     day('fresh-start', `a group just created, its instances booting, under ${peak} requests per second for three hours`, [level('00:00', peak)], 'launching', 180),
+    // An application that crashes on one instance: ELB health checks replace it, EC2 health checks keep it.
+    { ...day('instance-crash', `${low} requests per second, and the application of one instance crashing at 02:00`, [level('00:00', low)], 'in-service', 360), crashMinute: 120 },
     // A broken release: the application never answers. ELB health checks replace such instances after the
     // grace period, EC2 health checks never notice (the instances are running), which tells the two apart.
     { ...day('hung-application', `a group just created from a release whose application never answers, under ${low} requests per second for two hours`, [level('00:00', low)], 'launching', 120), bootSeconds: 7 * 86_400, healthOnly: true },

@@ -105,7 +105,7 @@ const equivalentScalingSchema = z
       .describe('How far capacity over time may stray from the solution; the smallest and largest InService counts, and whether instances are replaced after failed health checks, are compared exactly'),
     examples: int(1, 20, '`examples`').prefault(3).describe('How many differing profiles the explanation shows'),
   })
-  .describe("Run the answer's group and the solution's through a universe of load profiles (none, steady low and high, overload, a ramp, a spike, a step, a fresh start, a release that never answers, business hours, and every `asg-scenario` load of the task) and compare capacity over time");
+  .describe("Run the answer's group and the solution's through a universe of load profiles (none, steady low and high, overload, a ramp, a spike, a step, a fresh start, an application crash, a release that never answers, business hours, and every `asg-scenario` load of the task) and compare capacity over time");
 
 /** The Auto Scaling assertions of a check. */
 export const asgCheckFields = {
