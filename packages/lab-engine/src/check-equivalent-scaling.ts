@@ -1,4 +1,4 @@
-import { AwsError, type SimulationResult } from '@skylab/emulator';
+import { AwsError, type AccountState, type SimulationResult } from '@skylab/emulator';
 import type { AsgTask, Lab, LabCheck } from '@skylab/validation';
 import { formatOffset, hourlyCapacity, runGroup } from './asg-simulation.ts';
 import { asgTask } from './check-asg-scenario.ts';
@@ -31,6 +31,23 @@ function digest(result: SimulationResult, start: number): RunDigest {
 // The solution's runs by lab, variant and profile: every submission of a variant compares with the same
 // runs, and mutation testing grades dozens of answers against them. Deterministic, so safe to keep.
 const referenceRuns = new WeakMap<Lab, Map<string, RunDigest>>();
+// The learner's runs by graded account: a lab's comparison and mutation testing's oracle ask the same ones.
+const gradedRuns = new WeakMap<AccountState, Map<string, RunDigest>>();
+
+/** A run kept in `cache` under `owner` and `key`, made once. */
+function kept<K extends object>(cache: WeakMap<K, Map<string, RunDigest>>, owner: K, key: string, make: () => RunDigest): RunDigest {
+  const runs = cache.get(owner) ?? new Map<string, RunDigest>();
+  cache.set(owner, runs);
+  const known = runs.get(key);
+  if (known) return known;
+  const made = make();
+  runs.set(key, made);
+  return made;
+}
+
+function profileKey(params: Record<string, string>, task: AsgTask, profile: LoadProfile): string {
+  return JSON.stringify([params, task.id, profile.name, profile.start, profile.minutes, profile.initial, profile.bootSeconds, profile.crashMinute, profile.load]);
+}
 
 /** How one profile's runs differ, in words; empty when they agree. */
 export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, profile: Pick<LoadProfile, 'start' | 'healthOnly'>): string[] {
@@ -60,19 +77,14 @@ export function runDifferences(mine: RunDigest, theirs: RunDigest, spec: Spec, p
 
 /** The solution's run of a profile, once per lab variant: a failure there is the lab's problem. */
 function referenceRun(input: CheckInput, lab: Lab, task: AsgTask, profile: LoadProfile): RunDigest {
-  const runs = referenceRuns.get(lab) ?? new Map<string, RunDigest>();
-  referenceRuns.set(lab, runs);
-  const key = JSON.stringify([input.params, task.id, profile.name, profile.start, profile.minutes, profile.initial, profile.load]);
-  const known = runs.get(key);
-  if (known) return known;
-  try {
-    const made = digest(runGroup(input.reference(), task, profile), profile.start);
-    runs.set(key, made);
-    return made;
-  } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
-    throw new LabError(`the solution's group cannot be simulated under \`${profile.name}\`: ${error.message}`, []);
-  }
+  return kept(referenceRuns, lab, profileKey(input.params, task, profile), () => {
+    try {
+      return digest(runGroup(input.reference(), task, profile), profile.start);
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      throw new LabError(`the solution's group cannot be simulated under \`${profile.name}\`: ${error.message}`, []);
+    }
+  });
 }
 
 /** An `equivalent-scaling` check over the universe of load profiles. */
@@ -89,7 +101,7 @@ export function runEquivalentScalingCheck(input: CheckInput, lab: Lab): CheckRun
   for (const profile of profiles) {
     let mine: RunDigest;
     try {
-      mine = digest(runGroup(input.state, task, profile), profile.start);
+      mine = kept(gradedRuns, input.state, profileKey(input.params, task, profile), () => digest(runGroup(input.state, task, profile), profile.start));
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
       return errored(input, 'the simulation could not run your group', `the Auto Scaling simulation refused the group under \`${profile.name}\`: ${error.message}`, [error.message]);

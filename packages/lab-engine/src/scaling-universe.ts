@@ -2,13 +2,14 @@ import { offsetMinutes, type LabCheck } from '@skylab/validation';
 import { loadSeries, runStart, type GroupRun, type LoadPoint } from './asg-simulation.ts';
 
 // The universe `equivalent-scaling` compares groups over: a few load profiles, each chosen because it
-// exposes a setting (DESIGN §3, grading integrity). Steady low traffic shows `MinSize` and scale-in; steady
-// peak traffic the target or thresholds; three times the peak `MaxSize`; a ramp, a spike and a step how fast
-// and how far policies react (warm-up, cooldowns, evaluation periods); a fresh start the health check grace
-// period against the boot time; an application crashing on one instance and a release that never answers the health check type; business hours over a week the scheduled actions (time zone, days of the
-// week); the lab's own scenarios what the author cared about. A day at one-minute steps is ~10 ms, so the
-// universe stays in the tens of milliseconds per side. No load shows `MinSize` even where the low level keeps
-// the group above it.
+// exposes a setting (DESIGN §3, grading integrity). No load shows `MinSize` (even where the low level keeps
+// the group above it), steady low traffic scale-in, steady peak traffic the target or thresholds, three
+// times the peak `MaxSize`; a ramp, a spike and a step how fast and how far policies react (warm-up,
+// cooldowns, evaluation periods); a fresh start the health check grace period against the boot time; an
+// application crashing on one instance and a release that never answers the health check type; business
+// hours over a week the scheduled actions (time zone, days of the week); the lab's own scenarios what the
+// author cared about. A day at one-minute steps is ~10 ms and the universe about two and a half days (plus a
+// week with business hours): tens of milliseconds per side.
 
 type EquivalentScaling = NonNullable<LabCheck['equivalent-scaling']>;
 type Scenario = NonNullable<LabCheck['asg-scenario']>;
@@ -44,14 +45,16 @@ export function scalingUniverse(spec: EquivalentScaling, scenarios: readonly Sce
     initial,
     load: loadSeries(points, minutes),
   });
+  // A steady load settles within an hour or two (target tracking scales in on 15 one-minute periods, simple
+  // policies wait out their cooldowns), so six hours show where it settles; only the ramp needs the whole day.
   const profiles = [
-    day('idle', 'no requests all day (the group at rest)', [level('00:00', 0)]),
-    day('steady-low', `${low} requests per second all day`, [level('00:00', low)]),
-    day('steady-peak', `${peak} requests per second all day`, [level('00:00', peak)]),
-    day('overload', `${peak * 3} requests per second all day (three times the peak)`, [level('00:00', peak * 3)]),
+    day('idle', 'no requests for six hours (the group at rest)', [level('00:00', 0)], 'in-service', 360),
+    day('steady-low', `${low} requests per second for six hours`, [level('00:00', low)], 'in-service', 360),
+    day('steady-peak', `${peak} requests per second for six hours`, [level('00:00', peak)], 'in-service', 360),
+    day('overload', `${peak * 3} requests per second (three times the peak) for six hours`, [level('00:00', peak * 3)], 'in-service', 360),
     day('ramp', `a ramp from ${low} to ${peak} requests per second by 12:00, and back down by midnight`, [level('00:00', low), level('00:01', peak, 719), level('12:00', low, 720)]),
-    day('spike', `${low} requests per second with a 20-minute spike to ${peak} at 12:00`, [level('00:00', low), level('12:00', peak), level('12:20', low)]),
-    day('step', `${low} requests per second, then ${peak} from 06:00 on`, [level('00:00', low), level('06:00', peak)]),
+    day('spike', `${low} requests per second with a 20-minute spike to ${peak} at 01:00, for four hours`, [level('00:00', low), level('01:00', peak), level('01:20', low)], 'in-service', 240),
+    day('step', `${low} requests per second, then ${peak} from 01:00 on, for six hours`, [level('00:00', low), level('01:00', peak)], 'in-service', 360),
     day('fresh-start', `a group just created, its instances booting, under ${peak} requests per second for three hours`, [level('00:00', peak)], 'launching', 180),
     // An application that crashes on one instance: ELB health checks replace it, EC2 health checks keep it.
     { ...day('instance-crash', `${low} requests per second, and the application of one instance crashing at 02:00`, [level('00:00', low)], 'in-service', 360), crashMinute: 120 },
