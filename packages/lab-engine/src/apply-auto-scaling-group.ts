@@ -71,6 +71,7 @@ function groupInput(task: AsgTask, answer: AsgAnswer, state: AccountState, probl
   if (!group.LaunchTemplate) problem(['AutoScalingGroup'], 'aws/ValidationError', 'a launch template is required: give `LaunchTemplate: { LaunchTemplateName, Version }`');
   const zones = group.VPCZoneIdentifier === undefined ? undefined : subnetIds(state, group.VPCZoneIdentifier, problem);
   const targets = targetGroupArns(state, group.TargetGroupARNs ?? [], problem);
+  // Tags change no behaviour the checks can see; the emulated group does not keep them.
   const { LaunchTemplate, TargetGroupARNs: _targets, VPCZoneIdentifier: _zones, HealthCheckType: _type, Tags: _tags, ...rest } = group;
   if (!LaunchTemplate) return undefined;
   return {

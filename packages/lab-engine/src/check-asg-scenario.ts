@@ -36,17 +36,23 @@ export function brokenExpectations(spec: Scenario, result: SimulationResult, loa
   }
   for (const point of expect.at ?? []) {
     const m = offsetMinutes(point.time);
-    const value = points[Math.min(m, points.length - 1)]?.InService ?? 0;
+    // A time past the run cannot be checked: fail closed, so the lab's own self-test shows it.
+    if (m >= points.length) {
+      broken.push(`${point.time} is after the end of the run (${spec.hours} hour${spec.hours === 1 ? '' : 's'}): nothing to check there`);
+      continue;
+    }
+    const value = points[m]?.InService ?? 0;
     if (outside(value, point.inService)) broken.push(`at ${point.time} InService must be ${boundsText(point.inService)}, but it was ${value}`);
   }
   if (expect.scaleOut) {
     const { requestsPerSecondAbove: level, withinMinutes } = expect.scaleOut;
     const crossing = load.findIndex((v, m) => v > level && (m === 0 || (load[m - 1] ?? 0) <= level));
-    if (crossing >= 0) {
+    if (crossing < 0) broken.push(`the load never rises above ${level} requests per second, so how fast the group scales out cannot be checked`);
+    else {
       const before = points[crossing]?.InService ?? 0;
       const end = Math.min(crossing + withinMinutes, points.length - 1);
       const scaled = points.slice(crossing, end + 1).findIndex((p) => p.InService > before);
-      if (scaled < 0) broken.push(`the load rose above ${level} requests per second at ${at(crossing)}, but ${withinMinutes} minutes later no more than ${before} instances were InService`);
+      if (scaled < 0) broken.push(`the load rose above ${level} requests per second at ${at(crossing)}, but ${withinMinutes} minute${withinMinutes === 1 ? '' : 's'} later no more than ${before} instances were InService`);
     }
   }
   if (expect.maxLaunches !== undefined && result.Summary.Launches > expect.maxLaunches) broken.push(`at most ${expect.maxLaunches} launches were expected, the group launched ${result.Summary.Launches}`);
