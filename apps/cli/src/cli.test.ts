@@ -43,7 +43,8 @@ describe('skylab labs', () => {
     expect(out.at(-1)).toMatch(/^\d+ labs? checked, 0 errors$/);
   });
 
-  it('runs the repository labs self-tests', () => {
+  // Every lab's whole self-test, mutants included: seconds of work, more on a loaded CI machine.
+  it('runs the repository labs self-tests', { timeout: 120_000 }, () => {
     const { value, out } = io(REPO);
     expect(runCli(['labs', 'test'], value)).toBe(0);
     expect(out).toContain('ok   iam-s3-read-only (30 runs; 12 mutants: 12 killed, 0 equivalent, 0 refused, 0 survived)');

@@ -17,7 +17,7 @@ describe.each(labDirs)('labs/%s', (dir) => {
     expect(lab?.id).toBe(dir);
   });
 
-  it('passes its self-test: the solution scores 100%, each wrong answer fails exactly what it declares, no mutant survives', () => {
+  it('passes its self-test: the solution scores 100%, each wrong answer fails exactly what it declares, no mutant survives', { timeout: 120_000 }, () => {
     const report = selfTest(lab!, testCtx());
     expect(report.runs.filter((r) => !r.ok)).toEqual([]);
     expect(report.mutants.filter((m) => m.status === 'survived')).toEqual([]);
