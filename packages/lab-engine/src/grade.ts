@@ -15,9 +15,11 @@ import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
 import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
+import { runQuizCheck } from './check-quiz.ts';
 import { runSimulateCheck } from './check-simulate.ts';
 import { LabError } from './lab-error.ts';
 import { attemptCtx } from './provision.ts';
+import { readQuizAnswer } from './quiz-answer.ts';
 import { renderDeep } from './template.ts';
 import type { Answers, CheckResult, Grade, GradeOptions, GradeOutcome, Provisioned, RevealedHint } from './types.ts';
 
@@ -60,6 +62,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'security-groups') findings.push(...applySecurityGroups(task, text, state));
     else if (task.kind === 'alb-listener-rules') findings.push(...applyAlbRules(task, text, state, ctx));
     else if (task.kind === 'auto-scaling-group') findings.push(...applyAutoScalingGroup(task, text, state, ctx));
+    else if (task.kind === 'quiz') findings.push(...readQuizAnswer(task, text).findings);
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -94,6 +97,7 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check['equivalent-routing']) return runEquivalentRoutingCheck(input, lab);
   if (check['asg-scenario']) return runAsgScenarioCheck(input, lab);
   if (check['equivalent-scaling']) return runEquivalentScalingCheck(input, lab);
+  if (check.quiz) return runQuizCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

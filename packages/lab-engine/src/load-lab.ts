@@ -2,6 +2,7 @@ import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, typ
 import { albReferenceFindings } from './alb-references.ts';
 import { ASG_KEYS, asgScenarioFindings } from './asg-lab-keys.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
+import { quizCovered, quizReferenceFindings } from './quiz-references.ts';
 import { templateFindings } from './template.ts';
 
 const KNOWN_KEYS = [
@@ -13,6 +14,7 @@ const KNOWN_KEYS = [
   'IpPermissions', 'IpPermissionsEgress', 'UserIdGroupPairs', 'IpRanges', 'CidrIp', 'IpProtocol', 'FromPort', 'ToPort', 'SecurityGroupIds',
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
   'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
+  'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
 ];
@@ -24,7 +26,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -34,7 +36,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
@@ -44,7 +46,7 @@ function exhaustiveFindings(lab: Lab, add: Add): void {
   });
   lab.tasks.forEach((task, i) => {
     const key = EXHAUSTIVE_KIND[task.kind];
-    const covered = lab.checks.some((c) => {
+    const covered = task.kind === 'quiz' ? quizCovered(lab, task.id) : lab.checks.some((c) => {
       const spec = c[key];
       return spec !== undefined && spec.task === task.id && !('requests' in spec && spec.requests !== undefined) && !('services' in spec && spec.services !== undefined);
     });
@@ -96,6 +98,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   });
   ec2ReferenceFindings(lab, add);
   albReferenceFindings(lab, add);
+  quizReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   asgScenarioFindings(lab, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');

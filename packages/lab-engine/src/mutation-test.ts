@@ -6,6 +6,7 @@ import { autoScalingGroupMutants } from './mutants/asg-mutants.ts';
 import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
+import { quizMutants } from './mutants/quiz-mutants.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
 import type { MutantRun, Provisioned } from './types.ts';
@@ -68,6 +69,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'security-groups') return securityGroupMutants(task.id, text, context);
     if (task.kind === 'alb-listener-rules') return albRulesMutants(task.id, text, context);
     if (task.kind === 'auto-scaling-group') return autoScalingGroupMutants(task.id, text);
+    if (task.kind === 'quiz') return quizMutants(renderDeep(task, provisioned.params), text);
     return naclMutants(task.id, text);
   });
 }
@@ -81,6 +83,8 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     if (task.kind === 'security-groups' || task.kind === 'nacl-entries') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
     if (task.kind === 'iam-trust-policy') return { ...base, id, title, 'equivalent-access': { task: task.id, examples: 1 } };
     if (task.kind === 'alb-listener-rules') return { ...base, id, title, 'equivalent-routing': { task: task.id, examples: 1 } };
+    // Every question, all or nothing: passing means the same options per question as the solution (which scores 100%).
+    if (task.kind === 'quiz') return { ...base, id, title, quiz: { task: task.id } };
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];

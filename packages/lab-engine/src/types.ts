@@ -62,6 +62,16 @@ export interface TaskView {
   prompt: string;
   starter: string;
   language: 'json' | 'yaml' | 'text';
+  /** A `quiz` task's questions, without which options are correct: the answer is `{ answers: { <question id>: [<option id>] } }`. */
+  questions?: QuizQuestionView[];
+}
+
+/** A quiz question as the learner sees it, its options in the attempt's order. */
+export interface QuizQuestionView {
+  id: string;
+  text: string;
+  multiple: boolean;
+  options: { id: string; text: string }[];
 }
 
 /** A hint as the learner sees it: the text only when it is free or revealed; costly hints are revealed on request. */

@@ -1,5 +1,6 @@
 import type { Lab } from '@skylab/validation';
 import { placeholderParams } from './params.ts';
+import { quizQuestionsView, quizStarter } from './quiz-answer.ts';
 import { renderString } from './template.ts';
 import type { LabSummary, LabView } from './types.ts';
 
@@ -34,8 +35,9 @@ export function renderLab(lab: Lab, params?: Record<string, string>, revealedHin
       kind: task.kind,
       title: render(task.title),
       prompt: render(task.prompt),
-      starter: render(task.starter),
+      starter: task.kind === 'quiz' && task.starter === '' ? quizStarter(task) : render(task.starter),
       language: task.kind === 'iam-policy' || task.kind === 'iam-trust-policy' ? 'json' : task.language,
+      ...(task.kind === 'quiz' ? { questions: quizQuestionsView(task, values, params !== undefined) } : {}),
     })),
     hints: lab.hints.map((hint, index) => {
       const shown = hint.cost === 0 || revealed.has(index);

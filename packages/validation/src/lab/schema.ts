@@ -5,6 +5,7 @@ import { ec2SetupSchema } from './ec2-setup.ts';
 import { albListenerRulesTaskFields } from './alb-checks.ts';
 import { elbv2SetupSchema } from './elbv2-setup.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
+import { quizTaskFields } from './quiz.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
 
@@ -188,8 +189,9 @@ export const labTaskSchema = z
         .describe("Write a role's trust policy (a resource-based policy: who may assume the role)"),
       z.strictObject({ ...taskFields, ...albListenerRulesTaskFields }).describe("Write a listener's rules and default action in `DescribeRules` shape"),
       asgTaskSchema,
+      z.strictObject({ ...taskFields, ...quizTaskFields }).describe('Answer single- and multiple-choice questions by the ids of the options picked'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules` or `auto-scaling-group`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group` or `quiz`' },
   )
   .describe('Something the learner submits');
 
