@@ -13,6 +13,7 @@ import { HintsPanel } from '../components/hints-panel.tsx';
 import { LiveFindings } from '../components/live-findings.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { QuizPicker } from '../components/quiz-picker.tsx';
 import { SubmissionHistory } from '../components/submission-history.tsx';
 import { formatDateTime, formatPercent, splitFindingsByTask } from '../lib/format.ts';
 import { liveLintKind } from '../lib/live-lint.ts';
@@ -69,6 +70,7 @@ function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onR
         <span class="task-number">Task {index + 1}</span> {task.title}
       </h2>
       <MarkdownView source={task.prompt} headingOffset={2} />
+      {task.questions === undefined ? null : <QuizPicker task={task} value={value} onChange={onChange} />}
       <CodeEditor
         id={editorId}
         label={`Your answer (${task.language.toUpperCase()})`}
