@@ -72,7 +72,8 @@ describe('labSchema', () => {
     ['a security groups task without groups', { kind: 'security-groups', id: 'sgs', title: 'T', prompt: 'P', groups: [] }, ['tasks', 0, 'groups']],
     ['a nacl entries task', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P', networkAcl: 'web-acl' }, undefined],
     ['a nacl entries task without its acl', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P' }, ['tasks', 0, 'networkAcl']],
-    ['an unknown task kind', { kind: 'quiz', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'kind']],
+    ['a quiz task without questions', { kind: 'quiz', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'questions']],
+    ['an unknown task kind', { kind: 'essay', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'kind']],
   ])('takes or refuses %s', (_name, task, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, tasks: [task] });
     expect(result.success).toBe(path === undefined);
