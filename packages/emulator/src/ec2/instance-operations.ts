@@ -81,6 +81,7 @@ function merged(input: RunInstancesInput, template: LaunchTemplateData | undefin
     IamInstanceProfile: input.IamInstanceProfile ?? template.IamInstanceProfile,
     MetadataOptions: input.MetadataOptions ?? template.MetadataOptions,
     NetworkInterfaces: input.NetworkInterfaces ?? template.NetworkInterfaces,
+    BlockDeviceMappings: input.BlockDeviceMappings ?? template.BlockDeviceMappings,
   };
 }
 

@@ -314,6 +314,7 @@ export interface LaunchTemplateData {
   IamInstanceProfile?: { Arn: string };
   MetadataOptions?: Partial<Pick<InstanceMetadataOptions, 'HttpTokens' | 'HttpPutResponseHopLimit' | 'HttpEndpoint'>>;
   NetworkInterfaces?: { DeviceIndex: number; SubnetId?: string; Groups?: string[]; AssociatePublicIpAddress?: boolean }[];
+  BlockDeviceMappings?: { DeviceName: string; VirtualName?: string; Ebs?: { VolumeSize?: number; VolumeType?: Volume['VolumeType']; Encrypted?: boolean; DeleteOnTermination?: boolean; Iops?: number } }[];
 }
 
 /** One version of a launch template. */

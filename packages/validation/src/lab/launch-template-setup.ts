@@ -11,7 +11,7 @@ export const launchTemplateSetupSchema = z
     // Checked by CreateLaunchTemplate once `{{ }}` templates are filled in.
     LaunchTemplateName: text('a launch template name').describe('The template name (3-128 letters, digits and `( ) . - / _`); groups refer to it as `LaunchTemplate: { LaunchTemplateName }`'),
     LaunchTemplateData: launchTemplateDataSchema
-      .pick({ ImageId: true, InstanceType: true, UserData: true, MetadataOptions: true })
+      .pick({ ImageId: true, InstanceType: true, UserData: true, MetadataOptions: true, IamInstanceProfile: true, KeyName: true })
       .extend({ SecurityGroupIds: z.array(resourceName('security group')).optional().describe('Its security groups, by name') })
       .describe('The launch parameters (version 1, the default version)'),
   })

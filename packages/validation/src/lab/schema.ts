@@ -4,6 +4,7 @@ import { labCheckSchema } from './checks.ts';
 import { ec2SetupSchema } from './ec2-setup.ts';
 import { albListenerRulesTaskFields } from './alb-checks.ts';
 import { elbv2SetupSchema } from './elbv2-setup.ts';
+import { launchTemplateTaskFields } from './launch-template-checks.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { quizTaskFields } from './quiz.ts';
 
@@ -190,8 +191,9 @@ export const labTaskSchema = z
       z.strictObject({ ...taskFields, ...albListenerRulesTaskFields }).describe("Write a listener's rules and default action in `DescribeRules` shape"),
       asgTaskSchema,
       z.strictObject({ ...taskFields, ...quizTaskFields }).describe('Answer single- and multiple-choice questions by the ids of the options picked'),
+      z.strictObject({ ...taskFields, ...launchTemplateTaskFields }).describe('Write the launch parameters of a launch template (its new default version) in `LaunchTemplateData` shape'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group` or `quiz`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template` or `quiz`' },
   )
   .describe('Something the learner submits');
 
