@@ -2,6 +2,7 @@ import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from
 import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/validation';
 import { applyAlbRules } from './apply-alb-rules.ts';
 import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
+import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
@@ -9,6 +10,7 @@ import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-re
 import { runAlbRouteCheck } from './check-alb-route.ts';
 import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
+import { runEquivalentLaunchTemplateCheck } from './check-equivalent-launch-template.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
 import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
@@ -16,6 +18,7 @@ import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
 import { runQuizCheck } from './check-quiz.ts';
+import { runResourceCheck } from './check-resource.ts';
 import { runSimulateCheck } from './check-simulate.ts';
 import { LabError } from './lab-error.ts';
 import { attemptCtx } from './provision.ts';
@@ -63,6 +66,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'alb-listener-rules') findings.push(...applyAlbRules(task, text, state, ctx));
     else if (task.kind === 'auto-scaling-group') findings.push(...applyAutoScalingGroup(task, text, state, ctx));
     else if (task.kind === 'quiz') findings.push(...readQuizAnswer(task, text).findings);
+    else if (task.kind === 'launch-template') findings.push(...applyLaunchTemplate(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -98,6 +102,8 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   if (check['asg-scenario']) return runAsgScenarioCheck(input, lab);
   if (check['equivalent-scaling']) return runEquivalentScalingCheck(input, lab);
   if (check.quiz) return runQuizCheck(input, lab);
+  if (check.resource) return runResourceCheck(input, state);
+  if (check['equivalent-launch-template']) return runEquivalentLaunchTemplateCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

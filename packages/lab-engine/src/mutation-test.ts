@@ -3,6 +3,7 @@ import type { Lab, LabCheck } from '@skylab/validation';
 import { grade } from './grade.ts';
 import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
 import { autoScalingGroupMutants } from './mutants/asg-mutants.ts';
+import { launchTemplateMutants } from './mutants/launch-template-mutants.ts';
 import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
@@ -59,6 +60,14 @@ function groupCidrs(state: AccountState): MutationContext['groupCidrs'] {
   return out;
 }
 
+/** The security groups with an inbound rule from anywhere (`0.0.0.0/0`). */
+function worldOpenGroups(state: AccountState): string[] {
+  return Object.values(state.ec2.securityGroups)
+    .filter((g) => g.IpPermissions.some((p) => p.IpRanges.some((r) => r.CidrIp === '0.0.0.0/0')))
+    .map((g) => g.GroupName)
+    .sort();
+}
+
 function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext): Mutant[] {
   return lab.tasks.flatMap((task) => {
     const reference = lab.solution.answers[task.id];
@@ -70,6 +79,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'alb-listener-rules') return albRulesMutants(task.id, text, context);
     if (task.kind === 'auto-scaling-group') return autoScalingGroupMutants(task.id, text);
     if (task.kind === 'quiz') return quizMutants(renderDeep(task, provisioned.params), text);
+    if (task.kind === 'launch-template') return launchTemplateMutants(task.id, text, context);
     return naclMutants(task.id, text);
   });
 }
@@ -85,6 +95,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     if (task.kind === 'alb-listener-rules') return { ...base, id, title, 'equivalent-routing': { task: task.id, examples: 1 } };
     // Every question, all or nothing: passing means the same options per question as the solution (which scores 100%).
     if (task.kind === 'quiz') return { ...base, id, title, quiz: { task: task.id } };
+    if (task.kind === 'launch-template') return { ...base, id, title, 'equivalent-launch-template': { task: task.id, examples: 1 } };
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];
@@ -105,7 +116,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
  * the lab's checks miss a change of behaviour, or catch it only with checks worth no points.
  */
 export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
-  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort() };
+  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort(), worldOpenGroups: worldOpenGroups(provisioned.state) };
   const withOracles: Lab = { ...lab, checks: [...lab.checks, ...oracleChecks(lab, provisioned)] };
   const solution = renderDeep(lab.solution.answers, provisioned.params);
   return mutantsOf(lab, provisioned, context).map((mutant): MutantRun => {

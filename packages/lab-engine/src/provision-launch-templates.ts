@@ -1,5 +1,6 @@
 import { createLaunchTemplate, ec2Network, type AccountState, type Ctx, type NetworkCtx } from '@skylab/emulator';
 import type { LaunchTemplateSetup } from '@skylab/validation';
+import { instanceProfileArn } from './apply-launch-template.ts';
 import { setupStep, unknownNameError } from './lab-error.ts';
 import { resolveName, resourceNames } from './resource-names.ts';
 
@@ -17,12 +18,14 @@ export function provisionLaunchTemplates(state: AccountState, templates: readonl
   const names = resourceNames(state);
   templates.forEach((template, i) => {
     const path = ['setup', 'ec2', 'launchTemplates', i];
-    const { SecurityGroupIds, ...data } = template.LaunchTemplateData;
+    const { SecurityGroupIds, IamInstanceProfile, ...data } = template.LaunchTemplateData;
+    const profile = IamInstanceProfile ? instanceProfileArn(state, IamInstanceProfile) : undefined;
+    if (profile && 'problem' in profile) throw unknownNameError([...path, 'LaunchTemplateData', 'IamInstanceProfile'], profile.problem);
     const groups = SecurityGroupIds?.map((name, j) => {
       const found = resolveName(names, name, 'security group');
       if ('problem' in found) throw unknownNameError([...path, 'LaunchTemplateData', 'SecurityGroupIds', j], found.problem);
       return found.id;
     });
-    setupStep(path, () => createLaunchTemplate(state, { LaunchTemplateName: template.LaunchTemplateName, LaunchTemplateData: { ...data, ...(groups ? { SecurityGroupIds: groups } : {}) } }, ctx));
+    setupStep(path, () => createLaunchTemplate(state, { LaunchTemplateName: template.LaunchTemplateName, LaunchTemplateData: { ...data, ...(groups ? { SecurityGroupIds: groups } : {}), ...(profile ? { IamInstanceProfile: { Arn: profile.arn } } : {}) } }, ctx));
   });
 }

@@ -13,6 +13,8 @@ export interface MutationContext {
   groupCidrs: Map<string, { covering?: string; vpc?: string }>;
   /** The names of the account's target groups, for mutants that forward elsewhere. */
   targetGroups?: string[];
+  /** The names of the account's security groups that accept some inbound traffic from `0.0.0.0/0`, to swap into a launch template. */
+  worldOpenGroups?: string[];
 }
 
 /** A value or a list, as IAM and EC2 documents allow, read as a list. */
