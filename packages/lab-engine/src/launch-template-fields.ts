@@ -40,6 +40,7 @@ export function effectiveFields(state: AccountState, raw: LaunchTemplateData, de
     ['NetworkInterfaces[0].SubnetId', primary?.SubnetId ?? 'chosen at launch'],
     ['security groups', groups.length === 0 ? "the VPC's default group" : [...groups].sort().join(', ')],
     ['IamInstanceProfile', data.IamInstanceProfile?.Arn ?? 'none'],
+    ['ImageId', data.ImageId ?? 'chosen at launch'],
     ['instance family', data.InstanceType?.split('.')[0] ?? 'chosen at launch'],
     ['UserData', data.UserData === undefined || data.UserData === '' ? 'none' : 'present'],
     ['KeyName', data.KeyName ?? 'none'],
