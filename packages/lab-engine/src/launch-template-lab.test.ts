@@ -75,9 +75,10 @@ describe('launch-template task', () => {
 
   it.each([
     ['the solution', SOLUTION, [], []],
-    ['IMDSv1 allowed', SOLUTION.replace('HttpTokens: required', 'HttpTokens: optional'), ['tokens', 'same'], ['`MetadataOptions.HttpTokens`: yours `optional`, the reference `required`']],
-    ['the profile dropped', SOLUTION.replace('  IamInstanceProfile: { Name: app-profile }\n', ''), ['same'], ['`IamInstanceProfile`: yours `none`, the reference `app-profile`']],
+    ['IMDSv1 allowed', SOLUTION.replace('HttpTokens: required', 'HttpTokens: optional'), ['tokens', 'same'], ['`MetadataOptions.HttpTokens`: yours `optional`, the reference `required`', 'launched instance, `IMDSv1 answers a plain GET`: yours `yes`, the reference `no`']],
+    ['the profile dropped', SOLUTION.replace('  IamInstanceProfile: { Name: app-profile }\n', ''), ['same'], ['`IamInstanceProfile`: yours `none`, the reference `app-profile`', "launched instance, `the role's credentials from IMDS`: yours `no`, the reference `yes`"]],
     ['the open group swapped in', SOLUTION.replace('[app-sg]', '[open-sg]'), ['same'], ['`security groups`: yours `open-sg`, the reference `app-sg`']],
+    ['a key pair the account does not have', `${SOLUTION}  KeyName: ops-key\n`, ['same'], ['`KeyName`: yours `ops-key`, the reference `none`', 'launched instance, `launch`: yours `refused (InvalidKeyPair.NotFound)`, the reference `launched`']],
     ['an unencrypted data volume', `${SOLUTION}  BlockDeviceMappings: [{ DeviceName: /dev/sdf, Ebs: { VolumeSize: 10 } }]\n`, ['same'], ['`BlockDeviceMappings[/dev/sdf].Ebs.Encrypted`: yours `false`, the reference `no volume`']],
   ])('grades %s by every field that matters', (_name, answer, failed, explanations) => {
     const outcome = graded(answer);

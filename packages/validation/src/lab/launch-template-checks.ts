@@ -36,8 +36,9 @@ export const resourceCheckSchema = z
 export const equivalentLaunchTemplateSchema = z
   .strictObject({
     task: kebabId('task id').describe("The `launch-template` task whose effective template data is compared with the solution's"),
-    examples: z.number().int().min(1).max(20).prefault(20).describe('How many differing fields the explanation shows'),
+    subnet: text('`subnet`').optional().describe("The subnet, by name, where an instance of each side's template is launched when the template names none; the lab's first subnet when left out"),
+    examples: z.number().int().min(1).max(20).prefault(20).describe('How many differing fields and behaviours the explanation shows'),
   })
   .describe(
-    "Compare the template the answer leaves with the solution's on every field that matters, AWS defaults filled in: IMDS tokens, hop limit and endpoint, public IP and security groups of the instance's interface, instance profile, instance family, each volume's encryption and type, user data present, key pair",
+    "Compare the template the answer leaves with the solution's on every field that matters, AWS defaults filled in: IMDS tokens, hop limit and endpoint, public IP and security groups of the instance's interface, instance profile, instance family, each volume's encryption and type, user data present, key pair; and an instance launched from each side's template (RunInstances) in the lab's subnet: launched or refused, IMDSv1 answering, the role's credentials reachable, a public address, what the internet can open on it",
   );
