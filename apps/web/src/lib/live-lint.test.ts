@@ -9,6 +9,7 @@ describe('liveLintKind', () => {
     ['security-groups', 'security-groups'],
     ['nacl-entries', 'nacl-entries'],
     ['alb-listener-rules', 'alb-rules'],
+    ['launch-template', 'launch-template'],
   ])('lints %s answers as %s', (taskKind, artifactKind) => {
     expect(liveLintKind(taskKind)).toBe(artifactKind);
   });

@@ -14,6 +14,7 @@ const LIVE_LINT_KINDS: Readonly<Record<string, ArtifactKind>> = {
   'security-groups': 'security-groups',
   'nacl-entries': 'nacl-entries',
   'alb-listener-rules': 'alb-rules',
+  'launch-template': 'launch-template',
 };
 
 /** The artifact kind to lint a task's answer as, or `null` when the task kind has no live lint. */
