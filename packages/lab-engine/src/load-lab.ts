@@ -1,5 +1,6 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
 import { albReferenceFindings } from './alb-references.ts';
+import { launchTemplateReferenceFindings } from './launch-template-references.ts';
 import { ASG_KEYS, asgScenarioFindings } from './asg-lab-keys.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
 import { quizCovered, quizReferenceFindings } from './quiz-references.ts';
@@ -98,6 +99,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   });
   ec2ReferenceFindings(lab, add);
   albReferenceFindings(lab, add);
+  launchTemplateReferenceFindings(lab, add);
   quizReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   asgScenarioFindings(lab, add);
