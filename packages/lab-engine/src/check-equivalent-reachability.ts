@@ -38,6 +38,11 @@ function runningInstances(state: AccountState): string[] {
  * once. The answers do not depend on the cache: it only saves the work.
  */
 interface ReferenceSide extends ProbedNetwork {
+  /** The solution's account before the probes: what the learner's, also before probes, is compared with. */
+  raw: AccountState;
+  /** Its signature per question, and the part every question shares. */
+  signatures: Map<string, string>;
+  fixed: string;
   matrices: Map<string, { pairs: Set<number>; unsupported: string[] }>;
   paths: Map<string, { found: boolean; unsupported: string[] }>;
 }
@@ -58,7 +63,8 @@ function referenceSide(lab: Lab, input: CheckInput, task: string, groupProbes: b
   let side = variants.get(key);
   if (!side) {
     if (variants.size >= VARIANTS_PER_LAB) variants.clear();
-    side = { ...probedNetwork(input.reference(), input.ctx, groupProbes), matrices: new Map(), paths: new Map() };
+    const raw = input.reference();
+    side = { ...probedNetwork(raw, input.ctx, groupProbes), raw, signatures: new Map(), fixed: fixedSignature(raw), matrices: new Map(), paths: new Map() };
     variants.set(key, side);
   }
   return side;
@@ -110,7 +116,7 @@ function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances:
   }
   out.unsupported.push(...cached.unsupported);
   const theirs = cached.pairs;
-  const mine = same ? theirs : reachedPairs(universe.learner, index, base.Protocol as Protocol, base.DestinationPort, out.unsupported);
+  const mine = same ? theirs : reachedPairs(universe.learner(), index, base.Protocol as Protocol, base.DestinationPort, out.unsupported);
   const total = instances.length * (instances.length - 1);
   let both = 0;
   const differ = (pair: number, learner: boolean) => {
@@ -175,17 +181,29 @@ function fixedSignature(state: AccountState): string {
   ]);
 }
 
-function compareNetworks(universe: NetworkUniverse, side: ReferenceSide): Outcome {
+function referenceSignature(side: ReferenceSide, protocol: Protocol, port: number | undefined): string {
+  const key = `${protocol}/${port ?? ''}`;
+  let signature = side.signatures.get(key);
+  if (signature === undefined) {
+    signature = questionSignature(side.raw, side.fixed, protocol, port);
+    side.signatures.set(key, signature);
+  }
+  return signature;
+}
+
+// Signatures are taken before the probes are added: the probes are the same on both sides, so accounts
+// that agree without them agree with them, and a learner's account is only probed when a question needs it.
+function compareNetworks(universe: NetworkUniverse, side: ReferenceSide, learner: AccountState): Outcome {
   const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
-  const instances = runningInstances(universe.learner);
+  const instances = runningInstances(universe.reference);
   const own = instances.filter((id) => !universe.probes.has(id));
-  const [mineFixed, theirsFixed] = [fixedSignature(universe.learner), fixedSignature(universe.reference)];
+  const mineFixed = fixedSignature(learner);
   for (const { protocol, port } of questions(universe)) {
     const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
     const weight = (protocol === 'tcp' ? 0 : protocol === 'udp' ? 2 : 1) + (port !== undefined && port > 1023 ? 1 : 0);
-    const same = questionSignature(universe.learner, mineFixed, protocol, port) === questionSignature(universe.reference, theirsFixed, protocol, port);
+    const same = questionSignature(learner, mineFixed, protocol, port) === referenceSignature(side, protocol, port);
     comparePairs(universe, side, instances, base, weight, out, same);
-    const learnerPath = (query: ReachabilityQuery) => (same ? referencePath(side, query, out) : analyzed(universe.learner, query, out));
+    const learnerPath = (query: ReachabilityQuery) => (same ? referencePath(side, query, out) : analyzed(universe.learner(), query, out));
     for (const instance of own) {
       for (const address of universe.internetAddresses) {
         const inbound: ReachabilityQuery = { ...base, Source: 'internet', Destination: instance, SourceIp: address };
@@ -204,8 +222,9 @@ function pathText(query: ReachabilityQuery, name: (id: string) => string): strin
   return `${end(query.Source, query.SourceIp)} → ${end(query.Destination, query.DestinationIp)} on ${what}`;
 }
 
-function section(title: string, differences: Difference[], state: AccountState, universe: NetworkUniverse, count: number): string[] {
+function section(title: string, differences: Difference[], learner: () => AccountState, universe: NetworkUniverse, count: number): string[] {
   if (differences.length === 0) return [];
+  const state = learner();
   const names = resourceNames(state);
   const name = (id: string) => universe.probes.get(id) ?? `\`${names.byId.get(id) ?? id}\``;
   const shown = [...differences].sort((a, b) => a.weight - b.weight).slice(0, count).map((d) => {
@@ -227,10 +246,11 @@ export function runEquivalentReachabilityCheck(input: CheckInput, lab: Lab): Che
   if (task?.kind !== 'security-groups' && task?.kind !== 'nacl-entries') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is not a security-groups or nacl-entries task`);
   const groupProbes = task.kind === 'security-groups';
   const side = referenceSide(lab, input, task.id, groupProbes);
-  const learner = probedNetwork(input.state, input.ctx, groupProbes);
-  if (runningInstances(learner.state).join() !== runningInstances(side.state).join()) return errored(input, LAB_PROBLEM, 'the answer and the solution leave different instances running');
-  const universe = networkUniverse(learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
-  const outcome = compareNetworks(universe, side);
+  if (runningInstances(input.state).join() !== runningInstances(side.raw).join()) return errored(input, LAB_PROBLEM, 'the answer and the solution leave different instances running');
+  let probed: AccountState | undefined;
+  const learner = () => (probed ??= probedNetwork(input.state, input.ctx, groupProbes).state);
+  const universe = networkUniverse(input.state, learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
+  const outcome = compareNetworks(universe, side, input.state);
   if (outcome.unsupported.length > 0) {
     return errored(input, 'this check could not be decided: some paths use something the network analyzer does not model', [...new Set(outcome.unsupported)].join('; '), [...new Set(outcome.unsupported)]);
   }

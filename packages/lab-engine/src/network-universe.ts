@@ -12,7 +12,8 @@ import { hashString } from './prng.ts';
 /** The instances, ports and internet addresses that tell two networks apart. */
 export interface NetworkUniverse {
   /** Both accounts with the same probe instances added (same ids in each). */
-  learner: AccountState;
+  /** The learner's account with the probes, built on first use: questions both sides answer alike never need it. */
+  learner: () => AccountState;
   reference: AccountState;
   /** The destination ports to ask about, per protocol. */
   ports: { tcp: number[]; udp: number[] };
@@ -161,22 +162,23 @@ export function probedNetwork(state: AccountState, ctx: Ctx, groupProbes: boolea
 
 /**
  * The universe for comparing the learner's network with the reference's (both with the same probes): the
- * ports and the internet addresses that matter. `seed` picks the "any other port".
+ * ports and the internet addresses that matter, read from the rules of the learner's account (probes add
+ * no ports nor public ranges) and the reference's. `seed` picks the "any other port".
  */
-export function networkUniverse(learner: ProbedNetwork, reference: ProbedNetwork, seed: string): NetworkUniverse {
+export function networkUniverse(learner: AccountState, probedLearner: () => AccountState, reference: ProbedNetwork, seed: string): NetworkUniverse {
   const edgeSets = { tcp: new Set<number>(), udp: new Set<number>() };
   const cidrs = new Set<string>();
-  ruleFacts(learner.state.ec2, edgeSets, cidrs);
+  ruleFacts(learner.ec2, edgeSets, cidrs);
   ruleFacts(reference.state.ec2, edgeSets, cidrs);
   // Edges are per protocol: a tcp rule's ports cannot tell udp ports apart, so udp without rules of its own is one question.
   const preferred = [...WELL_KNOWN_PORTS, 1024 + (hashString(`${seed}/any-other-port`) % 64000)];
   const ports = { tcp: representatives(edgeSets.tcp, preferred), udp: representatives(edgeSets.udp, preferred) };
   const addresses = new Set<number>([...cidrs].flatMap(rangeEdges));
   return {
-    learner: learner.state,
+    learner: probedLearner,
     reference: reference.state,
     ports,
     internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(ipv4)],
-    probes: learner.probes,
+    probes: reference.probes,
   };
 }
