@@ -305,7 +305,7 @@ export { ec2Actions, type Ec2ActionName } from './ec2/actions.ts';
 /** The instance type catalogue (vCPU, memory, network, burst credits) and DescribeInstanceTypes. */
 export { INSTANCE_TYPES, describeInstanceTypes, type InstanceTypeInfo } from './ec2/instance-types.ts';
 /** IPv4 and IPv6 CIDR parsing and arithmetic. */
-export { formatCidr, parseCidr, rangeContains, rangesOverlap, type IpRange } from './ec2/cidr.ts';
+export { formatCidr, formatIpv4, parseCidr, rangeContains, rangesOverlap, type IpRange } from './ec2/cidr.ts';
 /** The network path analyzer: can A reach B, and if not, what blocks it, with Reachability Analyzer's codes. */
 export { analyzeReachability, DEFAULT_CLIENT_PORTS } from './ec2/reachability.ts';
 /** The analyzer's query and answer shapes. */

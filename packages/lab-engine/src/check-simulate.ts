@@ -1,5 +1,6 @@
 import { AwsError, authorize, evaluatePolicies, explainAuthorization, principalPolicies, roleForArn, type AccountState, type AuthorizationRequest, type AuthorizationResult, type SourcePolicy } from '@skylab/emulator';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { contextOf } from './context-of.ts';
 import { renderDeep } from './template.ts';
 
 // Who may assume a role is decided by the role's trust policy, a resource-based policy, together with the
@@ -53,7 +54,7 @@ function decide(state: AccountState, input: CheckInput, request: AuthorizationRe
 export function runSimulateCheck(input: CheckInput, state: AccountState): CheckRun {
   const simulate = renderDeep(input.check.simulate, input.params);
   if (simulate === undefined) return errored(input, LAB_PROBLEM, 'the check has no `simulate` request');
-  const context = Object.fromEntries(Object.entries(simulate.context ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
+  const context = contextOf(simulate.context ?? {});
   let outcome;
   let note: string | undefined;
   try {

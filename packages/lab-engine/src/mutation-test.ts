@@ -1,4 +1,4 @@
-import type { AccountState, Ctx } from '@skylab/emulator';
+import { formatIpv4, parseCidr, type AccountState, type Ctx } from '@skylab/emulator';
 import type { Lab, LabCheck } from '@skylab/validation';
 import { grade } from './grade.ts';
 import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
@@ -20,28 +20,19 @@ import type { MutantRun, Provisioned } from './types.ts';
 
 const ORACLE_PREFIX = 'skylab-oracle-';
 
-function ipv4Number(address: string): number {
-  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-}
-
-function ipv4Text(value: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join('.');
-}
-
 /** The smallest CIDR block that contains every given block. */
 export function coveringCidr(cidrs: readonly string[]): string | undefined {
   const ranges = cidrs.flatMap((cidr) => {
-    const [address = '', bits = '32'] = cidr.split('/');
-    const first = ipv4Number(address);
-    return /^\d+\.\d+\.\d+\.\d+$/.test(address) ? [[first, first + 2 ** (32 - Number(bits)) - 1] as const] : [];
+    const range = parseCidr(cidr);
+    return range?.family === 4 ? [range] : [];
   });
   if (ranges.length === 0) return undefined;
-  const low = Math.min(...ranges.map(([a]) => a));
-  const high = Math.max(...ranges.map(([, b]) => b));
+  const low = Math.min(...ranges.map((r) => r.first));
+  const high = Math.max(...ranges.map((r) => r.last));
   for (let bits = 32; bits >= 0; bits--) {
     const size = 2 ** (32 - bits);
     const first = low - (low % size);
-    if (first + size - 1 >= high) return `${ipv4Text(first)}/${bits}`;
+    if (first + size - 1 >= high) return `${formatIpv4(first)}/${bits}`;
   }
   return '0.0.0.0/0';
 }

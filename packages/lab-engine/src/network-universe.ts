@@ -1,5 +1,6 @@
-import { authorizeSecurityGroupIngress, cloneState, createSecurityGroup, runInstances, type AccountState, type Ctx } from '@skylab/emulator';
+import { authorizeSecurityGroupIngress, cloneState, createSecurityGroup, formatIpv4, parseCidr, runInstances, type AccountState, type Ctx } from '@skylab/emulator';
 import { hashString } from './prng.ts';
+import { nameTag } from './resource-names.ts';
 
 // The paths on which two networks must agree to be equivalent (DESIGN §3, grading integrity). A few probed
 // paths let a CIDR that happens to cover today's instances pass for a security group reference, or a deny
@@ -36,10 +37,6 @@ function probeIds(): Ctx['ids'] {
   return { next: (prefix) => `${prefix}${prefix.endsWith('-') ? 'f' : 'P'}${String(++n).padStart(16, '0')}` };
 }
 
-function nameOf(tags: { Key: string; Value: string }[], fallback: string): string {
-  return tags.find((t) => t.Key === 'Name')?.Value ?? fallback;
-}
-
 /** Adds the probe instances to an account; the same calls on both sides give the same ids. */
 function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<string, string> {
   const c = { ...ctx, ids: probeIds() };
@@ -60,7 +57,7 @@ function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<stri
     const groups = withGroups ? Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupId !== stranger && g.GroupName !== 'default') : [];
     const subnets = Object.values(ec2.subnets).filter((s) => s.VpcId === vpc.VpcId).sort((a, b) => (a.SubnetId < b.SubnetId ? -1 : 1));
     for (const subnet of subnets) {
-      const where = nameOf(subnet.Tags, subnet.SubnetId);
+      const where = nameTag(subnet.Tags) ?? subnet.SubnetId;
       const kinds = [
         ...groups.map((g) => ({ ids: [g.GroupId], tag: `new ${g.GroupName} instance in ${where}`, what: `a new instance in \`${where}\` carrying \`${g.GroupName}\`` })),
         { ids: [stranger], tag: `stranger instance in ${where}`, what: `an instance in \`${where}\` that carries none of the lab's groups` },
@@ -77,10 +74,7 @@ function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<stri
   return probes;
 }
 
-function ipv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
-}
-
+/** Addresses that are no internet client: private, loopback, "this network", link-local and multicast. */
 function isPrivate(address: number): boolean {
   const a = address >>> 24;
   const b = (address >>> 16) & 255;
@@ -89,12 +83,9 @@ function isPrivate(address: number): boolean {
 
 /** The first address of a public range and the first one after it: on either side of its edge. */
 function rangeEdges(cidr: string): number[] {
-  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!match) return [];
-  const base = match.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0);
-  const size = 2 ** (32 - Number(match[5]));
-  const first = base - (base % size);
-  return [first, first + size].filter((a) => a < 2 ** 32 && !isPrivate(a));
+  const range = cidr.includes('/') ? parseCidr(cidr) : undefined;
+  if (range?.family !== 4) return [];
+  return [range.first, range.last + 1].filter((a) => a < 2 ** 32 && !isPrivate(a));
 }
 
 /** The ports where a rule's range starts and the port after it ends: the edges of the ranges rules name. */
@@ -178,7 +169,7 @@ export function networkUniverse(learner: AccountState, probedLearner: () => Acco
     learner: probedLearner,
     reference: reference.state,
     ports,
-    internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(ipv4)],
+    internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(formatIpv4)],
     probes: reference.probes,
   };
 }

@@ -19,7 +19,8 @@ export interface ResourceNames {
   byId: Map<string, string>;
 }
 
-function nameTag(tags: Tag[]): string | undefined {
+/** A resource's `Name` tag, if it has one. */
+export function nameTag(tags: Tag[]): string | undefined {
   return tags.find((t) => t.Key === 'Name')?.Value;
 }
 

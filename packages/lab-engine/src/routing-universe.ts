@@ -1,4 +1,4 @@
-import { conditionValues, type HttpRequest, type Rule } from '@skylab/emulator';
+import { conditionValues, formatIpv4, parseCidr, type HttpRequest, type Rule } from '@skylab/emulator';
 
 // The requests on which two listeners must route alike to be equivalent (DESIGN §3, grading integrity). A
 // handful of probe requests lets `/api*` pass for `/api/*`, or a rule that also catches `/API/x`. So the
@@ -62,19 +62,12 @@ export function patternWitnesses(pattern: string, kind: 'host' | 'path' | 'value
   return out.filter((w) => w.length > 0 && (kind !== 'path' || w.startsWith('/')));
 }
 
-function ipv4(value: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join('.');
-}
-
 /** The first and last address of an IPv4 block and the addresses just outside it; an IPv6 block's own address. */
 export function cidrWitnesses(cidr: string): string[] {
-  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!match) return [cidr.split('/')[0] as string];
-  const size = 2 ** (32 - Number(match[5]));
-  const address = match.slice(1, 5).reduce((n, o) => n * 256 + Number(o), 0);
-  const first = address - (address % size);
-  const last = first + size - 1;
-  return [first, last, first - 1, last + 1].filter((n) => n >= 0 && n < 2 ** 32).map(ipv4);
+  const range = cidr.includes('/') ? parseCidr(cidr) : undefined;
+  if (range?.family !== 4) return [cidr.split('/')[0] as string];
+  const { first, last } = range;
+  return [first, last, first - 1, last + 1].filter((n) => n >= 0 && n < 2 ** 32).map(formatIpv4);
 }
 
 function collect(rules: Rule[], facts: Facts): void {

@@ -1,3 +1,4 @@
+import { formatCidr, formatIpv4, parseCidr } from '@skylab/emulator';
 import { parseText } from '@skylab/validation';
 import { asList, render, replaceAt, type Mutant, type MutationContext } from './mutant.ts';
 
@@ -15,13 +16,10 @@ function parsed(text: string): Record<string, unknown> | undefined {
 
 /** `10.0.1.0/24` → `10.0.0.0/16`: the block 8 bits shorter, or undefined when it is already short. */
 function widerBlock(cidr: string): string | undefined {
-  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!match || Number(match[5]) < 8) return undefined;
-  const bits = Number(match[5]) - 8;
-  const address = match.slice(1, 5).reduce((n, o) => n * 256 + Number(o), 0);
-  const size = 2 ** (32 - bits);
-  const first = address - (address % size);
-  return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${bits}`;
+  const range = cidr.includes('/') ? parseCidr(cidr) : undefined;
+  if (range?.family !== 4 || range.prefix < 8) return undefined;
+  const wider = parseCidr(`${formatIpv4(range.first)}/${range.prefix - 8}`);
+  return wider ? formatCidr(wider) : undefined;
 }
 
 const ported = (rule: Rule) => ['tcp', 'udp', '6', '17'].includes(String(rule.IpProtocol ?? rule.Protocol));

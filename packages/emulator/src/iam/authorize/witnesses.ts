@@ -1,4 +1,5 @@
 import { CATALOGUE_SERVICES, parsedPolicy, type PolicyDocument } from '@skylab/validation';
+import { formatIpv4, parseCidr } from '../../ec2/cidr.ts';
 import type { UniverseSpec } from './compare-access.ts';
 import type { ContextValue, PrincipalInfo } from './types.ts';
 
@@ -83,20 +84,12 @@ function resourceWitnesses(spec: WitnessSpec, documents: PolicyDocument[]): stri
   return [...found];
 }
 
-function ipv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
-}
-
 /** Addresses inside a CIDR and just outside either end of it. */
 function ipWitnesses(cidr: string): string[] {
-  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(cidr);
-  if (!match) return [cidr, '203.0.113.77'];
-  const base = match.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0);
-  const bits = match[5] === undefined ? 32 : Number(match[5]);
-  const size = 2 ** (32 - bits);
-  const first = base - (base % size);
-  const last = first + size - 1;
-  return [ipv4(first), ...(first > 0 ? [ipv4(first - 1)] : []), ...(last < 2 ** 32 - 1 ? [ipv4(last + 1)] : [])];
+  const range = parseCidr(cidr);
+  if (range?.family !== 4) return [cidr, '203.0.113.77'];
+  const { first, last } = range;
+  return [formatIpv4(first), ...(first > 0 ? [formatIpv4(first - 1)] : []), ...(last < 2 ** 32 - 1 ? [formatIpv4(last + 1)] : [])];
 }
 
 function valueWitnesses(operator: string, values: readonly string[], principalArn: string): ContextValue[] {
