@@ -1,5 +1,5 @@
 import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from '@skylab/emulator';
-import { validatePolicy, type Finding, type Lab, type LabCheck } from '@skylab/validation';
+import { validatePolicy, type Finding, type Lab } from '@skylab/validation';
 import { applyAlbRules } from './apply-alb-rules.ts';
 import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
@@ -89,8 +89,8 @@ function referenceState(lab: Lab, provisioned: Provisioned, ctx: Ctx): () => Acc
   };
 }
 
-function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
-  const check: LabCheck = input.check;
+function runCheck(lab: Lab, input: CheckInput): CheckRun {
+  const { check, state } = input;
   if (check.simulate) return runSimulateCheck(input, state);
   if (check.reachability) return runReachabilityCheck(input, state);
   if (check.exposure) return runExposureCheck(input, state);
@@ -107,9 +107,9 @@ function runCheck(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 
-function runGuarded(lab: Lab, input: CheckInput, state: AccountState): CheckRun {
+function runGuarded(lab: Lab, input: CheckInput): CheckRun {
   try {
-    return runCheck(lab, input, state);
+    return runCheck(lab, input);
   } catch (error) {
     if (error instanceof LabError) return errored(input, LAB_PROBLEM, error.message);
     throw error;
@@ -139,7 +139,7 @@ export function grade(lab: Lab, provisioned: Provisioned, answers: Answers, ctx:
   const reference = referenceState(lab, provisioned, c);
   for (const check of lab.checks) {
     const input: CheckInput = { check, params: provisioned.params, answers, accountId: c.accountId, region: c.region, ctx: c, state, reference };
-    const { result, unsupported: missing } = runGuarded(lab, input, state);
+    const { result, unsupported: missing } = runGuarded(lab, input);
     checks.push(result);
     for (const item of missing) unsupported.add(item);
   }
