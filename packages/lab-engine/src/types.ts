@@ -88,6 +88,8 @@ export interface LabView extends LabSummary {
   description: string;
   tasks: TaskView[];
   hints: HintView[];
+  /** The lab's services that the attempt's AWS endpoint answers (signing names); empty: no CLI panel. */
+  awsEndpointServices: string[];
 }
 
 /** The per-attempt variant: seeded params and the provisioned emulated account. */
