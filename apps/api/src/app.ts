@@ -13,6 +13,7 @@ import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
+import { misconceptionRoutes } from './routes/misconceptions.ts';
 import { meRoutes } from './routes/me.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
 import { sessionCookiePolicy } from './session-cookie.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/me', meRoutes(deps));
   app.route('/api/labs', labRoutes(deps));
+  app.route('/api/misconceptions', misconceptionRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());

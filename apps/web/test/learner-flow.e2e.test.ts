@@ -262,6 +262,10 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await failed.count()).toBeGreaterThan(0);
     for (const message of await failed.locator('.check-message').allTextContents()) expect(message.trim()).not.toBe('');
     expect(await page.locator('.check').count()).toBeGreaterThan(1);
+    // Misconceptions read as the catalogue words them, never as raw tags, with the explanation a click away.
+    const misconception = failed.locator('[data-misconception="s3-wildcard-action"]').first();
+    await misconception.getByText('An S3 action wildcard matches more than the actions you meant').click();
+    await expect.poll(() => misconception.locator('.misconception-explanation').textContent()).toContain('s3:*Object');
     await page.screenshot({ path: PARTIAL_SCREENSHOT, fullPage: true });
   });
 

@@ -18,7 +18,9 @@ export type {
   Visibility,
 } from './types.ts';
 /** Loads a lab from YAML text into a validated lab or findings with line and column. */
-export { loadLab } from './load-lab.ts';
+export { loadLab, type LoadLabOptions } from './load-lab.ts';
+/** Loads the misconception catalogue (`labs/misconceptions.yaml`) into a map by id, with findings at line and column. */
+export { loadMisconceptions, type MisconceptionCatalogue } from './load-misconceptions.ts';
 /** The catalogue summary of a lab, and the lab as a learner sees it (params filled in). */
 export { summarize, renderLab } from './view.ts';
 /** Draws an attempt's params from its seed and builds its initial account; the context of its account (its account id). */

@@ -70,6 +70,11 @@ export const labScenarios: Scenario[] = [
       expect(lab.body.lab).toMatchObject({ id: LAB, tasks: [expect.objectContaining({ id: TASK, kind: 'iam-policy', language: 'json' })] });
       expect(lab.body.lab.description).toContain('`<accountId>`');
       expect(lab.body.lab).not.toHaveProperty('solution');
+      expect(lab.body.lab.awsEndpointServices).toEqual(['iam', 'sts']);
+      // The grade report words each tag from the catalogue, which ships with the labs (in the Worker too).
+      const catalogue = await visitor.get('/api/misconceptions');
+      expect(catalogue.status).toBe(200);
+      expect(catalogue.body.misconceptions).toContainEqual(expect.objectContaining({ id: 'bucket-arn-vs-object-arn', title: expect.any(String), explanation: expect.any(String) }));
       const unknown = await visitor.get('/api/labs/no-such-lab');
       expect(unknown.status).toBe(404);
       expect(unknown.body.error).toMatchObject({ code: 'not_found', message: 'there is no lab `no-such-lab`' });

@@ -1,4 +1,4 @@
-import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Misconception, Submission, User } from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -104,6 +104,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     signOut: () => call<void>('POST', '/api/auth/sign-out'),
     labs: () => call<{ labs: LabSummary[] }>('GET', '/api/labs').then((r) => r.labs),
     lab: (id: string) => call<{ lab: LabView }>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
+    misconceptions: () => call<{ misconceptions: Misconception[] }>('GET', '/api/misconceptions').then((r) => r.misconceptions),
     progress: () => call<{ progress: LabProgress[] }>('GET', '/api/me/progress').then((r) => r.progress),
     labAttempts: (labId: string) => call<{ attempts: AttemptSummary[] }>('GET', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempts),
     startAttempt: (labId: string) => call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),

@@ -1,6 +1,7 @@
 import type { CheckResult, Grade, WithheldCheck } from '../api/types.ts';
 import { formatDeduction, formatPercent, formatPoints } from '../lib/format.ts';
 import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
+import { MisconceptionList } from './misconception-list.tsx';
 
 const STATUS: Record<CheckResult['status'], { icon: string; label: string }> = {
   pass: { icon: '✓', label: 'Passed' },
@@ -27,13 +28,7 @@ function CheckItem({ check }: { check: CheckResult }) {
             <MarkdownView source={check.explanation} headingOffset={3} />
           </details>
         )}
-        {check.misconceptions.length === 0 ? null : (
-          <ul class="misconceptions" aria-label="Possible misconceptions">
-            {check.misconceptions.map((tag) => (
-              <li key={tag} class="tag tag-misconception">{tag}</li>
-            ))}
-          </ul>
-        )}
+        {check.misconceptions.length === 0 ? null : <MisconceptionList tags={check.misconceptions} />}
       </div>
     </li>
   );
