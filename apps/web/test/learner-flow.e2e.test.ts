@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -189,7 +190,11 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
   it('signs up and lands on the catalogue, signed in', async () => {
     await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
+    await page.getByLabel('Name').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Name').fill('Ada Learner');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -197,15 +202,19 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Ada Learner');
     await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('opens the lab and starts an attempt', async () => {
     await page.locator(`[data-lab-id="${LAB_ID}"] h2 a`).click();
     await page.waitForURL(`**/labs/${LAB_ID}`);
+    await page.getByRole('button', { name: 'Start attempt' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start attempt' }).click();
     await page.waitForURL('**/attempts/*');
     await editor().waitFor();
     expect(await editor().inputValue()).not.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('indents with Tab in the editor and lets Escape, Tab move on', async () => {
@@ -266,6 +275,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     const misconception = failed.locator('[data-misconception="s3-wildcard-action"]').first();
     await misconception.getByText('An S3 action wildcard matches more than the actions you meant').click();
     await expect.poll(() => misconception.locator('.misconception-explanation').textContent()).toContain('s3:*Object');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: PARTIAL_SCREENSHOT, fullPage: true });
   });
 
@@ -282,6 +292,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     // The graded attempt at a phone's width: nothing may force sideways scrolling of the page.
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: MOBILE_SCREENSHOT, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -327,6 +338,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
