@@ -1,5 +1,6 @@
 import type { CheckResult, Grade, WithheldCheck } from '../api/types.ts';
 import { formatDeduction, formatPercent, formatPoints } from '../lib/format.ts';
+import { CheckVisualView } from './check-visual.tsx';
 import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
 import { MisconceptionList } from './misconception-list.tsx';
 
@@ -25,6 +26,7 @@ function CheckItem({ check }: { check: CheckResult }) {
           // The simulator's reasoning matters most when a check fails; on a pass it is there on request.
           <details class="check-explanation" open={check.status !== 'pass'}>
             <summary>How the simulator decided</summary>
+            {check.visual === undefined ? null : <CheckVisualView visual={check.visual} />}
             <MarkdownView source={check.explanation} headingOffset={3} />
           </details>
         )}

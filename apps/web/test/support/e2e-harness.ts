@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+
+// What every browser test needs: the built UI, the real Node server on a temporary libSQL file, and Debian's
+// Chromium started the way this machine allows, with every Content-Security-Policy refusal collected.
+
+export const WEB_DIR = resolve(import.meta.dirname, '../..');
+export const REPO_ROOT = resolve(WEB_DIR, '../..');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** `turbo` builds before testing; a direct run after editing the sources rebuilds here instead of testing a stale bundle. */
+export async function ensureBuilt(): Promise<void> {
+  const index = join(WEB_DIR, 'dist/index.html');
+  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((path) => newestMtime(join(WEB_DIR, path))));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  await build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  child: ChildProcess;
+  output: string[];
+}
+
+export async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const server = { child, output };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early:\n${output.join('')}`);
+    try {
+      const response = await fetch(`http://localhost:${port}/api/labs`);
+      if (response.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  await stopServer(server);
+  throw new Error(`the server did not answer within 60 s:\n${output.join('')}`);
+}
+
+export async function stopServer(server: RunningServer | undefined): Promise<void> {
+  if (server === undefined) return;
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Chromium with a fresh profile in `workDir`; CSP violations the page reports (console, or the event for a
+ * refused `eval` a library catches) are pushed to `cspViolations`.
+ */
+export async function launchBrowser(workDir: string, cspViolations: string[]): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    ),
+  );
+  context.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
+  return context;
+}
