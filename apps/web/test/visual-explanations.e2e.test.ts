@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The grade report draws what the engines decided: a listener's rule walk as a table, a network path as a
- * diagram with the blocking hop marked. Screenshots of each are kept in /tmp as artifacts.
+ * diagram with the blocking hop marked. Screenshots of each are kept in `.reports/screenshots/`.
  */
 
-const RULE_WALK_SCREENSHOT = '/tmp/skylab-visual-rule-walk.png';
-const PATH_SCREENSHOT = '/tmp/skylab-visual-network-path.png';
-const PATH_MOBILE_SCREENSHOT = '/tmp/skylab-visual-network-path-360.png';
-const IAM_SCREENSHOT = '/tmp/skylab-visual-iam-decision.png';
-const ASG_SCREENSHOT = '/tmp/skylab-visual-asg-timeline.png';
+const RULE_WALK_SCREENSHOT = screenshotPath('visual-rule-walk.png');
+const PATH_SCREENSHOT = screenshotPath('visual-network-path.png');
+const PATH_MOBILE_SCREENSHOT = screenshotPath('visual-network-path-360.png');
+const IAM_SCREENSHOT = screenshotPath('visual-iam-decision.png');
+const ASG_SCREENSHOT = screenshotPath('visual-asg-timeline.png');
 
 // A group with no scaling policy: it stays at two instances through the day's peak.
 const NO_POLICY = `AutoScalingGroup:
