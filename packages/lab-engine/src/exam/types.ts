@@ -115,7 +115,7 @@ export interface LearnerMatchingView extends Omit<PaperMatchingItem, 'key' | 'ra
 }
 
 /** What a learner sees of a hands-on item: the task, never the lab's checks or solution. */
-export type LearnerHandsOnView = Omit<PaperHandsOnItem, 'seed' | 'lab'> & { lab: { id: string; title: string; description: string } };
+export type LearnerHandsOnView = Omit<PaperHandsOnItem, 'seed' | 'params' | 'lab'> & { lab: { id: string; title: string; description: string } };
 
 /** One item as the learner sees it. */
 export type LearnerItemView = LearnerChoiceView | LearnerOrderingView | LearnerMatchingView | LearnerHandsOnView;
@@ -148,7 +148,7 @@ export interface ItemResult {
   domain: string;
   points: number;
   maxPoints: number;
-  /** `correct` full points, `partial` some, `incorrect` none of an answered item, `unanswered`, `voided` (out of the total), `error` (could not be graded: 0 points). */
+  /** `correct` full points, `partial` some, `incorrect` none of an answered item, `unanswered`, `voided` (out of the total), `error` (a hands-on lab or check could not be run: it earns nothing, an instructor regrades once fixed). */
   status: 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'voided' | 'error';
   /** Why, for `error` and for a refused hands-on answer. */
   message?: string;

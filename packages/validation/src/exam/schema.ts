@@ -23,7 +23,7 @@ export const examSettingsSchema = z
       .prefault({})
       .describe('The window in which the exam can be taken; open-ended when left out'),
     attemptsAllowed: z.number().int().min(1).max(100).prefault(1).describe('How many attempts one learner may start'),
-    feedbackRelease: z.enum(FEEDBACK_RELEASE).prefault('after-close').describe('When learners see their results, the key and the rationale: `never`, `after-submit`, or `after-close` (once the availability window closes)'),
+    feedbackRelease: z.enum(FEEDBACK_RELEASE, { error: '`feedbackRelease` must be `never`, `after-submit` or `after-close`' }).describe('When learners see their results, the key and the rationale: `never`, `after-submit`, or `after-close` (once the availability window closes)'),
     awsEndpoint: z.enum(['open', 'closed']).prefault('closed').describe("Whether the attempt's emulated AWS endpoint answers during the exam"),
     shuffle: z
       .strictObject({
@@ -32,6 +32,10 @@ export const examSettingsSchema = z
       })
       .prefault({})
       .describe('What each paper shuffles, with its seed'),
+  })
+  .refine((s) => s.feedbackRelease !== 'after-close' || s.availability.closes !== undefined, {
+    error: '`feedbackRelease: after-close` needs `availability.closes`: without it the window never closes',
+    path: ['feedbackRelease'],
   })
   .describe('How the exam is run');
 
