@@ -44,7 +44,7 @@ export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
 /** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
 export { accountDrift, type AccountChange } from './account-drift.ts';
 /** Exams: load and validate, draw a frozen per-learner paper, the learner's view of it, grade and regrade. */
-export { loadExam, examHash, labHash, drawPaper, learnerView, readItemAnswer, gradePaper, regradeDiff, feedbackReleased } from './exam/index.ts';
+export { loadExam, examHash, labHash, drawPaper, learnerView, readItemAnswer, gradePaper, regradeDiff, feedbackReleased, keyAnswers, examSelfTest, EXAM_TEST_SEEDS, type ExamTestReport, type ExamTestRun } from './exam/index.ts';
 /** The plain-JSON shapes of exams, papers, answers and results. */
 export type {
   DomainResult,

@@ -12,3 +12,7 @@ export { gradePaper } from './grade-paper.ts';
 export { regradeDiff } from './regrade-diff.ts';
 /** Whether results are released, per the exam's `feedbackRelease`. */
 export { feedbackReleased } from './release.ts';
+/** The answers the key gives for a paper (each hands-on item: its lab's solution in the paper's variant). */
+export { keyAnswers } from './key-answers.ts';
+/** An exam's own test: every item's key scores full marks, each drawn paper 100% with its key and 0 empty. */
+export { examSelfTest, EXAM_TEST_SEEDS, type ExamTestReport, type ExamTestRun } from './self-test.ts';

@@ -53,7 +53,7 @@ export function readItemAnswer(paper: Paper, itemId: string, answer: unknown): {
   }
   const shape = SHAPE[item.kind];
   if (!(shape in parsed.data)) {
-    add([], `a \`${item.kind}\` item takes \`{ ${shape} }\``);
+    add([], `the answer to a \`${item.kind}\` item is \`{ ${shape} }\``);
     return { findings };
   }
   idFindings(item, parsed.data, add);

@@ -54,7 +54,10 @@ const entrySchema = z
 
 /** How a partially right answer scores. */
 const partialCredit = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values).prefault(values[0] as T[number] & string).describe('`all-or-nothing` (the default) or partial credit');
+  z
+    .enum(values, { error: `\`partialCredit\` must be ${values.map((v) => `\`${v}\``).join(' or ')} for this kind of item` })
+    .prefault(values[0] as T[number] & string)
+    .describe('`all-or-nothing` (the default) or partial credit');
 
 /** Every kind of exam item. */
 export const examItemSchema = z

@@ -19,7 +19,7 @@ export const examSettingsSchema = z
         opens: isoTime.optional().describe('No attempt starts before this time'),
         closes: isoTime.optional().describe('No attempt starts after this time, and none runs past it'),
       })
-      .refine((a) => a.opens === undefined || a.closes === undefined || Date.parse(a.opens) < Date.parse(a.closes), { error: '`closes` must be after `opens`', path: ['closes'] })
+      .refine((a) => a.opens === undefined || a.closes === undefined || Date.parse(a.opens) < Date.parse(a.closes), { error: '`closes` must be after `opens`', path: ['closes'], params: { ruleId: 'exam/empty-window' } })
       .prefault({})
       .describe('The window in which the exam can be taken; open-ended when left out'),
     attemptsAllowed: z.number().int().min(1).max(100).prefault(1).describe('How many attempts one learner may start'),
@@ -36,6 +36,7 @@ export const examSettingsSchema = z
   .refine((s) => s.feedbackRelease !== 'after-close' || s.availability.closes !== undefined, {
     error: '`feedbackRelease: after-close` needs `availability.closes`: without it the window never closes',
     path: ['feedbackRelease'],
+    params: { ruleId: 'exam/release-without-close' },
   })
   .describe('How the exam is run');
 
@@ -46,7 +47,7 @@ export const examPoolSchema = z
     draw: z.number().int().min(1).describe('How many of the pool\'s items each paper gets'),
     items: z.array(examItemSchema).min(1, { error: 'a pool needs at least one item' }).max(200).describe('The items to draw from'),
   })
-  .refine((p) => p.draw <= p.items.length, { error: (issue) => `the pool draws more items than it has (${String((issue.input as { items: unknown[] }).items.length)})`, path: ['draw'] })
+  .refine((p) => p.draw <= p.items.length, { error: (issue) => `the pool draws more items than it has (${String((issue.input as { items: unknown[] }).items.length)})`, path: ['draw'], params: { ruleId: 'exam/draw-exceeds-pool' } })
   .describe('Items of which each paper draws some');
 
 /** A syllabus domain, for the per-domain report. */
