@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureExam, repositoryLabs } from '../../test/exam-fixtures.ts';
+import { fixtureExam, practiceExamText, repositoryLabs } from '../../test/exam-fixtures.ts';
 import { testCtx } from '../test-ctx.ts';
 import { drawPaper } from './draw-paper.ts';
 import { gradePaper } from './grade-paper.ts';
 import { keyAnswers } from './key-answers.ts';
 import { learnerView } from './learner-view.ts';
+import { loadExam } from './load-exam.ts';
 import type { Paper } from './types.ts';
 
 const labs = repositoryLabs();
-const exam = fixtureExam();
+const EXAMS = [
+  { name: 'the fixture exam', exam: fixtureExam(), runs: 25 },
+  { name: 'the practice exam', exam: loadExam(practiceExamText(), { labs }).exam!, runs: 8 },
+];
 
 /** Every object key anywhere in a JSON value. */
 function keysOf(value: unknown, into = new Set<string>()): Set<string> {
@@ -29,7 +33,7 @@ function rationaleTexts(paper: Paper): string[] {
   return paper.sections.flatMap((s) => s.items.flatMap((item) => (item.kind === 'hands-on' ? [] : Object.values(item.rationale))));
 }
 
-describe('any paper', () => {
+describe.each(EXAMS)('any paper of $name', ({ exam, runs }) => {
   it('grades 100% with its key, 0 with no answers, and its unreleased view leaks no key, rationale or check', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (seed) => {
@@ -43,7 +47,7 @@ describe('any paper', () => {
         const text = JSON.stringify(view);
         expect(rationaleTexts(paper).filter((r) => text.includes(r))).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: runs },
     );
   });
 

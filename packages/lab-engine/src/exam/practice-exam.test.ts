@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { ExamItem } from '@skylab/validation';
+import { practiceExamText, repositoryLabs } from '../../test/exam-fixtures.ts';
+import { drawPaper } from './draw-paper.ts';
+import { loadExam } from './load-exam.ts';
+
+const { exam, findings } = loadExam(practiceExamText(), { file: 'exams/aws-foundations-practice/exam.yaml', labs: repositoryLabs() });
+const items: ExamItem[] = exam?.sections.flatMap((s) => s.pools.flatMap((p) => p.items)) ?? [];
+const questions = items.filter((i) => i.kind !== 'hands-on');
+
+describe('exams/aws-foundations-practice', () => {
+  it('loads without findings', () => {
+    expect(findings).toEqual([]);
+  });
+
+  it('has at least 60 scenario questions, of every kind, and hands-on items from the labs', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['single-choice', 'multiple-choice', 'which-wins', 'ordering', 'matching']));
+    expect(items.filter((i) => i.kind === 'hands-on').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(exam?.domains.map((d) => d.id) ?? [])('has at least 10 questions in domain %s', (domain) => {
+    expect(questions.filter((q) => q.domain === domain).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('links every question to an AWS documentation page', () => {
+    expect(questions.filter((q) => !q.learnMore.startsWith('https://docs.aws.amazon.com/')).map((q) => q.id)).toEqual([]);
+  });
+
+  it('gives each paper 30 questions and 2 hands-on tasks', () => {
+    const paper = drawPaper(exam!, { seed: 'learner-1', labs: repositoryLabs() });
+    expect(paper.sections.map((s) => s.items.length)).toEqual([30, 2]);
+  });
+});
