@@ -80,4 +80,4 @@ export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './sche
 /** The exam file format v1: schema, item kinds, settings, learner answers and the JSON Schema for editors. */
 export { examSchema, examSettingsSchema, examJsonSchema, FEEDBACK_RELEASE, type Exam, type ExamSettings, type FeedbackRelease } from './exam/schema.ts';
 export { examItemSchema, type ExamItem, type ExamOption, type Exhibit } from './exam/items.ts';
-export { examAnswersSchema, examItemAnswerSchema, MAX_HANDS_ON_ANSWER, type ExamAnswers, type ExamItemAnswer } from './exam/answers.ts';
+export { examAnswersSchema, examItemAnswerSchema, MAX_EXAM_ANSWERS, MAX_HANDS_ON_ANSWER, type ExamAnswers, type ExamItemAnswer } from './exam/answers.ts';

@@ -2,7 +2,8 @@ import type { Ctx } from '@skylab/emulator';
 import type { ExamItemAnswer, Lab, LabCheck } from '@skylab/validation';
 import { grade } from '../grade.ts';
 import { LabError } from '../lab-error.ts';
-import { provision } from '../provision.ts';
+import { resolveParams } from '../params.ts';
+import { provisionVariant } from '../provision.ts';
 import { renderDeep } from '../template.ts';
 import type { CheckResult, Provisioned } from '../types.ts';
 import { labHash } from './draw-paper.ts';
@@ -33,9 +34,13 @@ function checkView(c: CheckResult): HandsOnCheck {
   return { id: c.id, title: c.title, status: c.status, points: c.points, maxPoints: c.maxPoints, message: c.message };
 }
 
+/**
+ * The paper's variant: the params the learner was shown, so an edit of the lab's params since the paper was
+ * drawn never changes the account graded; a param the lab gained since is drawn from the item's seed.
+ */
 function provisioned(lab: Lab, item: PaperHandsOnItem, ctx: Ctx): Provisioned | string {
   try {
-    return provision(lab, item.seed, ctx);
+    return provisionVariant(lab, { ...resolveParams(lab, item.seed), ...item.params }, ctx);
   } catch (error) {
     if (error instanceof LabError) return `lab \`${lab.id}\` could not be set up: ${error.message}`;
     throw error;

@@ -79,6 +79,18 @@ describe('gradePaper', () => {
     expect(item(key, 's3-reader', renamed)?.status).toBe('error');
   });
 
+  it('grades the variant the paper showed, even after the lab\'s params were edited', () => {
+    const deploy = { id: 'deploy', kind: 'hands-on' as const, domain: 'iam', points: 5, lab: 'iam-least-privilege-deploy', task: 'deploy-policy' };
+    const handsOn = drawPaper({ ...exam, sections: [{ id: 'lab', title: 'Lab', pools: [{ id: 'lab-pool', draw: 1, items: [deploy] }] }] }, { seed: 'learner-1', labs });
+    const answers = keyAnswers(handsOn, { labs });
+    // The bucket suffix is a param the answer names: six digits now, five when the paper was drawn.
+    const edited = (id: string): Lab | undefined => {
+      const lab = labs(id);
+      return lab && { ...lab, params: { ...lab.params, suffix: { kind: 'integer', min: 100000, max: 999999 } } };
+    };
+    expect(gradePaper(handsOn, answers, { labs: edited, ctx: testCtx() }).items[0]).toMatchObject({ status: 'correct', points: 5 });
+  });
+
   it('is deterministic', () => {
     expect(grade({ 's3-reader': { text: OVER_BROAD }, 'mfa-factors': { picks: ['sms', 'totp'] } })).toEqual(grade({ 's3-reader': { text: OVER_BROAD }, 'mfa-factors': { picks: ['sms', 'totp'] } }));
   });

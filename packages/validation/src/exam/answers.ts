@@ -21,8 +21,14 @@ export const examItemAnswerSchema = z
   )
   .describe('The answer to one item');
 
+/** The most items one set of answers may hold: more than any paper has, few enough to bound a request. */
+export const MAX_EXAM_ANSWERS = 500;
+
 /** Answers by item id; an item left out is unanswered. */
-export const examAnswersSchema = z.record(id, examItemAnswerSchema).describe('Answers by item id');
+export const examAnswersSchema = z
+  .record(id, examItemAnswerSchema)
+  .refine((answers) => Object.keys(answers).length <= MAX_EXAM_ANSWERS, { error: `answers may cover at most ${MAX_EXAM_ANSWERS} items` })
+  .describe('Answers by item id');
 
 /** The answer to one item. */
 export type ExamItemAnswer = z.output<typeof examItemAnswerSchema>;
