@@ -47,6 +47,14 @@ describe('gradePaper', () => {
     expect(grade({ ...key, 'mfa-factors': { picks: ['sms'] }, 'gateway-match': { pairs: { inbound: 'igw' } } })).toMatchObject({ points: 10, percent: 76.92, passed: true });
   });
 
+  it('compares the pass mark unrounded: 2 of 3 shows as 66.67% and still fails a 66.67% mark', () => {
+    const twoOfThree = { ...key, 'root-user': { picks: ['root'] } };
+    const voided = ['deny-wins', 's3-reader', 'nacl-order', 'gateway-match'];
+    const at = (passPercent: number) => gradePaper({ ...paper, passPercent }, twoOfThree, { labs, ctx: testCtx(), voided });
+    expect(at(66.67)).toMatchObject({ points: 2, maxPoints: 3, percent: 66.67, passed: false });
+    expect(at(66.66).passed).toBe(true);
+  });
+
   it('takes a voided item out of the total for everyone', () => {
     const result = grade({ ...key, 'root-user': { picks: ['root'] } }, ['root-user']);
     expect(result).toMatchObject({ points: 12, maxPoints: 12, percent: 100, voided: ['root-user'] });

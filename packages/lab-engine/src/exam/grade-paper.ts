@@ -8,6 +8,11 @@ function percentOf(points: number, maxPoints: number): number {
   return maxPoints > 0 ? Math.round((points / maxPoints) * 10000) / 100 : 0;
 }
 
+/** Whether points reach a percent of the maximum, compared unrounded so a displayed 70.00 never passes a 69.996. */
+function reaches(points: number, maxPoints: number, percent: number): boolean {
+  return maxPoints > 0 && points * 100 >= percent * maxPoints;
+}
+
 function sum(items: readonly ItemResult[], field: 'points' | 'maxPoints'): number {
   return Math.round(items.reduce((total, item) => total + item[field], 0) * 10000) / 10000;
 }
@@ -23,8 +28,7 @@ function domainResults(paper: Paper, items: readonly ItemResult[]): DomainResult
     const points = sum(own, 'points');
     const maxPoints = sum(own, 'maxPoints');
     if (maxPoints === 0) return [];
-    const percent = percentOf(points, maxPoints);
-    return [{ id, title, points, maxPoints, percent, band: percent >= paper.domainMeetsPercent ? 'meets' : 'needs-improvement' }];
+    return [{ id, title, points, maxPoints, percent: percentOf(points, maxPoints), band: reaches(points, maxPoints, paper.domainMeetsPercent) ? 'meets' : 'needs-improvement' }];
   });
 }
 
@@ -51,7 +55,7 @@ export function gradePaper(paper: Paper, answers: ExamAnswers, opts: GradePaperO
     points,
     maxPoints,
     percent,
-    passed: maxPoints > 0 && percent >= paper.passPercent,
+    passed: reaches(points, maxPoints, paper.passPercent),
     passPercent: paper.passPercent,
     items,
     domains: domainResults(paper, items),

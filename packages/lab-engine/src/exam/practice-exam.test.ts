@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExamItem } from '@skylab/validation';
 import { practiceExamText, repositoryLabs } from '../../test/exam-fixtures.ts';
 import { drawPaper } from './draw-paper.ts';
+import { learnerView } from './learner-view.ts';
 import { loadExam } from './load-exam.ts';
 
 const { exam, findings } = loadExam(practiceExamText(), { file: 'exams/aws-foundations-practice/exam.yaml', labs: repositoryLabs() });
@@ -25,6 +26,13 @@ describe('exams/aws-foundations-practice', () => {
 
   it('links every question to an AWS documentation page', () => {
     expect(questions.filter((q) => !q.learnMore.startsWith('https://docs.aws.amazon.com/')).map((q) => q.id)).toEqual([]);
+  });
+
+  it('shows a paper of every item (each lab task kind, quiz questions included) without a key before release', () => {
+    const full = { ...exam!, sections: exam!.sections.map((s) => ({ ...s, pools: s.pools.map((p) => ({ ...p, draw: p.items.length })) })) };
+    const text = JSON.stringify(learnerView(drawPaper(full, { seed: 'learner-1', labs: repositoryLabs() }), { released: false }));
+    expect(text.match(/"(key|correct|rationale|feedback|learnMore|solution|checks|seed|params)":/g)).toBeNull();
+    expect(text).toContain('"questions":');
   });
 
   it('gives each paper 30 questions and 2 hands-on tasks', () => {
