@@ -13,7 +13,7 @@ export const FEEDBACK_RELEASE = ['never', 'after-submit', 'after-close'] as cons
 /** How an exam is run: what the server enforces and what the paper shows. */
 export const examSettingsSchema = z
   .strictObject({
-    timeLimitMinutes: z.number().int().min(1).max(600).describe('Minutes from the start of an attempt to its deadline, enforced by the server'),
+    timeLimitMinutes: z.number().int().min(1, { error: '`timeLimitMinutes` must be at least 1' }).max(600, { error: '`timeLimitMinutes` must be at most 600' }).describe('Minutes from the start of an attempt to its deadline, enforced by the server'),
     availability: z
       .strictObject({
         opens: isoTime.optional().describe('No attempt starts before this time'),
@@ -22,7 +22,7 @@ export const examSettingsSchema = z
       .refine((a) => a.opens === undefined || a.closes === undefined || Date.parse(a.opens) < Date.parse(a.closes), { error: '`closes` must be after `opens`', path: ['closes'], params: { ruleId: 'exam/empty-window' } })
       .prefault({})
       .describe('The window in which the exam can be taken; open-ended when left out'),
-    attemptsAllowed: z.number().int().min(1).max(100).prefault(1).describe('How many attempts one learner may start'),
+    attemptsAllowed: z.number().int().min(1, { error: '`attemptsAllowed` must be at least 1' }).max(100, { error: '`attemptsAllowed` must be at most 100' }).prefault(1).describe('How many attempts one learner may start'),
     feedbackRelease: z.enum(FEEDBACK_RELEASE, { error: '`feedbackRelease` must be `never`, `after-submit` or `after-close`' }).describe('When learners see their results, the key and the rationale: `never`, `after-submit`, or `after-close` (once the availability window closes)'),
     awsEndpoint: z.enum(['open', 'closed']).prefault('closed').describe("Whether the attempt's emulated AWS endpoint answers during the exam"),
     shuffle: z
