@@ -1,11 +1,13 @@
 import { examSchema, issuesToFindings, loadYaml, locateNearest, type Exam, type Finding, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { simulateFindings } from './simulate-findings.ts';
 import type { ExamLoad, LabLookup } from './types.ts';
 
 const KNOWN_KEYS = [
   'apiVersion', 'id', 'title', 'description', 'settings', 'timeLimitMinutes', 'availability', 'opens', 'closes', 'attemptsAllowed',
   'feedbackRelease', 'awsEndpoint', 'shuffle', 'items', 'options', 'passPercent', 'domainMeetsPercent', 'domains', 'sections', 'pools',
   'draw', 'kind', 'domain', 'points', 'stem', 'exhibits', 'language', 'text', 'learnMore', 'correct', 'rationale', 'partialCredit',
-  'steps', 'prompts', 'targets', 'match', 'lab', 'task',
+  'steps', 'prompts', 'targets', 'match', 'lab', 'task', 'policyType', 'simulate', 'ActionName', 'ResourceArn', 'CallerArn', 'ResourceOwner',
+  'ContextEntries', 'ContextKeyName', 'ContextKeyValues', 'ContextKeyType', 'EvalDecision',
 ];
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
@@ -59,8 +61,8 @@ function adder(doc: SourceDocument, findings: Finding[]): Add {
 
 /**
  * Loads an exam from YAML text: parse with positions, validate against the exam format (each item's key
- * consistent, each pool able to draw its count), then check ids, domains and that every hands-on item names a
- * task of a lab `labs` knows. Every problem is a finding with line and column (and `file` when given); `exam`
+ * consistent, each pool able to draw its count), then check ids, domains, that every hands-on item names a
+ * task of a lab `labs` knows, and that IAM's evaluation reaches each which-wins item's `simulate` decision. Every problem is a finding with line and column (and `file` when given); `exam`
  * is set only when there are no errors.
  */
 export function loadExam(text: string, opts: { file?: string; labs: LabLookup }): ExamLoad {
@@ -73,6 +75,7 @@ export function loadExam(text: string, opts: { file?: string; labs: LabLookup })
   if (!parsed.success) return { findings: withFile([...findings, ...issuesToFindings(parsed.error.issues, doc, { rulePrefix: 'exam', knownKeys: KNOWN_KEYS })]) };
   const add = adder(doc, findings);
   referenceFindings(parsed.data, opts.labs, add);
+  simulateFindings(parsed.data, add);
   folderFindings(parsed.data, file, add);
   if (findings.some((f) => f.severity === 'error')) return { findings: withFile(findings) };
   return { exam: parsed.data, findings: withFile(findings) };

@@ -24,6 +24,11 @@ describe('exams/aws-foundations-practice', () => {
     expect(questions.filter((q) => q.domain === domain).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('has every IAM which-wins key checked by IAM\'s evaluation (`simulate`)', () => {
+    const whichWins = questions.filter((q) => q.kind === 'which-wins');
+    expect(whichWins.filter((q) => q.simulate !== undefined).length).toBeGreaterThanOrEqual(6);
+  });
+
   it('links every question to an AWS documentation page', () => {
     expect(questions.filter((q) => !q.learnMore.startsWith('https://docs.aws.amazon.com/')).map((q) => q.id)).toEqual([]);
   });

@@ -5,6 +5,9 @@ import { kebabId, text } from '../lab/fields.ts';
 // name a lab task and are graded by the lab's own checks. Every choice item carries a rationale per option
 // (shown once feedback is released) and a link to the AWS page that explains it.
 
+/** How IAM's evaluation uses an exhibit that is a policy (SimulateCustomPolicy's inputs). */
+export const POLICY_TYPES = ['identity', 'resource', 'permissions-boundary', 'service-control', 'session'] as const;
+
 const docLink = z.url({ error: 'a documentation link must be a URL' }).describe('The AWS documentation page that explains the answer');
 
 /** A document shown with a question: the policy, rule table or configuration the learner reasons about. */
@@ -13,8 +16,37 @@ export const exhibitSchema = z
     title: text('an exhibit title').describe('What the document is, e.g. `identity policy of app-reader`'),
     language: z.enum(['json', 'yaml', 'text']).prefault('json').describe('How to display it'),
     text: text('an exhibit').describe('The document, as the learner reads it'),
+    policyType: z
+      .enum(POLICY_TYPES)
+      .optional()
+      .describe("For a which-wins item's `simulate`: the IAM policy this exhibit is (its text a whole policy document), and how IAM's evaluation uses it"),
   })
   .describe('A document shown with the question');
+
+/**
+ * A which-wins item checked by IAM's own evaluation (SimulateCustomPolicy over the exhibits by `policyType`):
+ * the decision the key stands for must be the one the engine reaches, so a wrong fact cannot become a key.
+ */
+export const simulateSchema = z
+  .strictObject({
+    ActionName: text('`ActionName`').describe('The action asked about, e.g. `s3:DeleteObject`'),
+    ResourceArn: text('`ResourceArn`').prefault('*').describe('The resource asked about; `*` when left out'),
+    CallerArn: text('`CallerArn`').optional().describe("The caller's ARN; a user of the resource owner's account when left out"),
+    ResourceOwner: text('`ResourceOwner`').optional().describe('The account owning a resource whose ARN names none (an S3 bucket), as `arn:aws:iam::<account>:root`'),
+    ContextEntries: z
+      .array(
+        z.strictObject({
+          ContextKeyName: text('`ContextKeyName`').describe('A condition key, e.g. `aws:SourceVpce`'),
+          ContextKeyValues: z.array(z.string()).min(1).describe('Its values'),
+          ContextKeyType: z.string().optional().describe('`string`, `stringList`, `numeric`, `boolean`, `ip`, `date` …'),
+        }),
+      )
+      .max(20)
+      .prefault([])
+      .describe('The request context'),
+    EvalDecision: z.enum(['allowed', 'explicitDeny', 'implicitDeny'], { error: '`EvalDecision` must be `allowed`, `explicitDeny` or `implicitDeny`' }).describe('The decision the key stands for'),
+  })
+  .describe("IAM's evaluation of the exhibits, which must reach `EvalDecision`");
 
 /** The fields every item has. */
 const itemFields = {
@@ -74,7 +106,13 @@ export const examItemSchema = z
         })
         .describe('A multiple-choice question: at least one correct option'),
       z
-        .strictObject({ kind: z.literal('which-wins').describe('Decide which document or rule decides the outcome'), ...questionFields, options, partialCredit: partialCredit(['all-or-nothing']) })
+        .strictObject({
+          kind: z.literal('which-wins').describe('Decide which document or rule decides the outcome'),
+          ...questionFields,
+          options,
+          partialCredit: partialCredit(['all-or-nothing']),
+          simulate: simulateSchema.optional(),
+        })
         .describe('A short "which policy or rule wins" question over its exhibits: exactly one correct option'),
       z
         .strictObject({
@@ -154,3 +192,5 @@ export type ExamItem = z.output<typeof examItemSchema>;
 export type ExamOption = z.output<typeof examOptionSchema>;
 /** A document shown with a question. */
 export type Exhibit = z.output<typeof exhibitSchema>;
+/** A which-wins item's check by IAM's evaluation. */
+export type ExamSimulate = z.output<typeof simulateSchema>;
