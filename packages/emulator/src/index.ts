@@ -307,7 +307,7 @@ export { VOLUME_TYPES, attachVolume, checkVolumeSpec, createVolume, deleteVolume
 /** EBS snapshots: create, copy (re-encrypting), share, and who can create volumes from one. */
 export { copySnapshot, createSnapshot, describeSnapshotAttribute, describeSnapshots, modifySnapshotAttribute, snapshotVolumeAccess, type SnapshotVolumeAccess } from './ec2/snapshot-operations.ts';
 /** EBS encryption by default and the default KMS key, per region. */
-export { defaultEbsKey, disableEbsEncryptionByDefault, enableEbsEncryptionByDefault, encryptionByDefault, getEbsDefaultKmsKeyId, getEbsEncryptionByDefault, modifyEbsDefaultKmsKeyId, type WithEbs } from './ec2/ebs-encryption.ts';
+export { defaultEbsKey, disableEbsEncryptionByDefault, enableEbsEncryptionByDefault, encryptionByDefault, getEbsDefaultKmsKeyId, getEbsEncryptionByDefault, modifyEbsDefaultKmsKeyId, resetEbsDefaultKmsKeyId, type WithEbs } from './ec2/ebs-encryption.ts';
 /** KMS keys as EBS and ECR need them: customer managed keys with a key policy, aliases, AWS managed keys. */
 export { emptyKmsState, type KmsKey, type KmsState } from './kms/state.ts';
 /** KMS operations, and the AWS managed key of a service. */
