@@ -21,22 +21,24 @@ function settingsLines(repository: EcrRepository): string[] {
   return [`imageTagMutability: ${repository.imageTagMutability}`, `scanOnPush: ${repository.imageScanningConfiguration.scanOnPush}`, `encryption: ${encryptionType}${kmsKey ? ` with \`${kmsKey}\`` : ''}`];
 }
 
-/** The callers asked about: the account's users, its roles as sessions (an instance's role), its root, another account and every principal either policy names. */
+/** The callers asked about: the account's users, its roles as sessions (an instance's role), its root, another account, services and every principal either policy names. */
 export function repositoryCallers(states: readonly AccountState[], repositoryName: string, extra: readonly string[], ctx: Ctx): string[] {
-  const callers = new Set<string>([`arn:aws:iam::${ctx.accountId}:root`, `arn:aws:iam::${OTHER_ACCOUNT}:root`, `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`, ...extra]);
+  const callers = new Set<string>([`arn:aws:iam::${ctx.accountId}:root`, `arn:aws:iam::${OTHER_ACCOUNT}:root`, `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`, 'ec2.amazonaws.com', 'lambda.amazonaws.com', ...extra]);
   for (const state of states) {
     for (const user of Object.values(state.iam.users)) callers.add(user.Arn);
     for (const role of Object.values(state.iam.roles ?? {})) callers.add(`arn:aws:sts::${ctx.accountId}:assumed-role/${role.RoleName}/skylab`);
     const text = state.ecr.repositories[repositoryName]?.policyText ?? '';
     for (const match of text.matchAll(/arn:aws:iam::\d{12}:(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)/g)) callers.add(match[0].replace(/^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/, (all, account: string, name: string) => (account === ctx.accountId ? `arn:aws:sts::${account}:assumed-role/${name}/skylab` : all)));
     for (const match of text.matchAll(/"(\d{12})"/g)) callers.add(`arn:aws:iam::${match[1]}:root`);
+    for (const match of text.matchAll(/"([a-z0-9.-]+\.amazonaws\.com)"/g)) callers.add(match[1] as string);
   }
   return [...callers].sort();
 }
 
 function accessLines(state: AccountState, repositoryName: string, callers: readonly string[], actions: readonly string[], ctx: Ctx): string[] {
   return callers.flatMap((caller) => {
-    const foreign = !caller.includes(`::${ctx.accountId}:`);
+    // A service has no identity policies; another account's caller brings its administrator's.
+    const foreign = caller.startsWith('arn:') && !caller.includes(`::${ctx.accountId}:`);
     return actions.map((action) => {
       const result = authorizeRepositoryAction(state, { principalArn: caller, action, repositoryName, ...(foreign ? { callerPolicies: [ADMIN_POLICY] } : {}) }, ctx);
       return `\`${caller}\` ${result.decision === 'Allowed' ? 'may' : 'may not'} call \`${action}\``;
