@@ -15,7 +15,7 @@ import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
 import { runEquivalentLaunchTemplateCheck } from './check-equivalent-launch-template.ts';
 import { runEquivalentEbsSettingsCheck } from './check-equivalent-ebs-settings.ts';
 import { runEquivalentRepositoryCheck } from './check-equivalent-repository.ts';
-import { runLifecycleCheck } from './check-lifecycle.ts';
+import { runImageLifecycleCheck } from './check-image-lifecycle.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
 import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
@@ -113,7 +113,7 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check['equivalent-launch-template']) return runEquivalentLaunchTemplateCheck(input, lab);
   if (check['equivalent-ebs-settings']) return runEquivalentEbsSettingsCheck(input, lab);
   if (check['equivalent-repository']) return runEquivalentRepositoryCheck(input, lab);
-  if (check.lifecycle) return runLifecycleCheck(input, lab);
+  if (check.lifecycle) return runImageLifecycleCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

@@ -2,29 +2,31 @@ import { z } from 'zod';
 import { list } from '../schemas/common.ts';
 import { kebabId } from './fields.ts';
 
-// The `lifecycle` check: a set of things and their fate under the lifecycle policy a task leaves, on a virtual
-// clock. The `images:` variant asks an ECR repository's lifecycle policy which images expire
-// (GetLifecyclePolicyPreview); other variants (S3 `objects:`) sit beside it, told apart by their key.
+// The `lifecycle` check: things of a graded resource and their fate by a date under its lifecycle rules. Here
+// the things are the images (`images`) of an `ecr-repository` task's repository under its lifecycle policy
+// (GetLifecyclePolicyPreview); S3 objects (`objects`) join as another list beside `images`, sharing `task`,
+// `at` and `expect`.
 
 const imageSchema = z
   .strictObject({
-    id: kebabId('image id').describe('The image in this check, named in `expired`'),
+    id: kebabId('image id').describe('The name `expect` uses for this image'),
     imageTags: list(z.string(), 'image tags', 10).prefault([]).describe('Its tags; none for an untagged image'),
-    pushedDaysAgo: z.number().min(0).max(3650).describe('How many days before the evaluation it was pushed'),
+    ageDays: z.number().min(0).max(36500).describe('How many days before `at` it was pushed'),
   })
-  .describe('An image');
+  .describe('An image of the repository');
 
-/** A `lifecycle` check over ECR images. */
-export const imagesLifecycleSchema = z
+const imageFateSchema = z.strictObject({ expired: z.boolean().describe('Whether the lifecycle policy must expire the image') }).describe('What must become of the image');
+
+/** A `lifecycle` check over the images of an ECR repository. */
+export const lifecycleCheckSchema = z
   .strictObject({
-    task: kebabId('task id').describe('The `ecr-repository` task whose lifecycle policy decides'),
-    images: list(imageSchema, 'images', 200).min(1, { error: 'a lifecycle check needs images' }).describe('The images in the repository'),
-    expired: z.array(kebabId('image id')).describe('The ids of the images the policy must expire; every other image must be kept'),
+    task: kebabId('task id').describe("The `ecr-repository` task whose repository's lifecycle policy decides"),
+    images: list(imageSchema, 'images', 200).min(1, { error: 'a lifecycle check needs at least one image' }).describe('Images of the repository, aged relative to `at`'),
+    at: z.iso.datetime({ error: '`at` must be an ISO 8601 date and time such as `2026-06-15T12:00:00Z`' }).prefault('2026-06-15T12:00:00Z').describe('When the fates are read'),
+    expect: z.record(z.string(), imageFateSchema).describe('The fate of each image, by `id`'),
   })
-  .describe('Images pushed at given ages, and which of them the lifecycle policy expires');
-
-/** The `lifecycle` check: things and their fate under a lifecycle policy. */
-export const lifecycleCheckSchema = imagesLifecycleSchema.describe('The fate of images under a lifecycle policy');
+  .refine((c) => Object.keys(c.expect).every((k) => c.images.some((i) => i.id === k)), { error: 'every key of `expect` must name an image of `images`', path: ['expect'] })
+  .describe('Images pushed at given ages and which of them the lifecycle policy expires by a date');
 
 /** A parsed `lifecycle` check. */
 export type LifecycleCheck = z.output<typeof lifecycleCheckSchema>;

@@ -5,30 +5,29 @@ import { storedRules } from './repository-behaviour.ts';
 import { renderDeep } from './template.ts';
 
 // A `lifecycle` check over images: the task's repository's lifecycle policy evaluated on the check's images at
-// the attempt's clock (GetLifecyclePolicyPreview), and each image's fate with the rule that decided it.
+// `at` (GetLifecyclePolicyPreview), and each image's fate with the rule that decided it.
 
 const DAY_MS = 86400000;
 
-/** A `lifecycle` check: exactly the listed images expire. */
-export function runLifecycleCheck(input: CheckInput, lab: Lab): CheckRun {
+/** A `lifecycle` check over images: each image named in `expect` is expired or kept as it says. */
+export function runImageLifecycleCheck(input: CheckInput, lab: Lab): CheckRun {
   const spec = renderDeep(input.check.lifecycle, input.params);
   if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `lifecycle` assertion');
   const task = lab.tasks.find((t) => t.id === spec.task);
   if (task?.kind !== 'ecr-repository') return errored(input, LAB_PROBLEM, `there is no \`ecr-repository\` task \`${spec.task}\``);
   const repository = input.state.ecr.repositories[renderDeep(task.repositoryName, input.params)];
   if (!repository) return errored(input, LAB_PROBLEM, `there is no repository \`${task.repositoryName}\` in the account`);
-  const now = input.ctx.clock.now();
+  const at = Date.parse(spec.at);
   const rules = storedRules(repository) ?? [];
-  const images = spec.images.map((i) => ({ imageDigest: i.id, imageTags: i.imageTags, imagePushedAt: now - i.pushedDaysAgo * DAY_MS }));
-  const fate = new Map(evaluateLifecyclePolicy(rules, images, now).map((r) => [r.imageDigest, r.appliedRulePriority]));
-  const expected = new Set(spec.expired);
-  const wrong = spec.images.filter((i) => fate.has(i.id) !== expected.has(i.id));
+  const images = spec.images.map((i) => ({ imageDigest: i.id, imageTags: i.imageTags, imagePushedAt: at - i.ageDays * DAY_MS }));
+  const fate = new Map(evaluateLifecyclePolicy(rules, images, at).map((r) => [r.imageDigest, r.appliedRulePriority]));
+  const wrong = (id: string) => spec.expect[id] !== undefined && spec.expect[id].expired !== fate.has(id);
   const lines = spec.images.map((i) => {
     const priority = fate.get(i.id);
     const tags = i.imageTags.length === 0 ? 'untagged' : i.imageTags.map((t) => `\`${t}\``).join(', ');
     const verdict = priority === undefined ? 'kept' : `expired by the rule with priority ${priority}`;
-    return `- \`${i.id}\` (${tags}, pushed ${i.pushedDaysAgo} days ago): ${verdict}${fate.has(i.id) !== expected.has(i.id) ? ` — expected ${expected.has(i.id) ? 'expired' : 'kept'}` : ''}`;
+    return `- \`${i.id}\` (${tags}, pushed ${i.ageDays} days before): ${verdict}${wrong(i.id) ? ` — expected ${spec.expect[i.id]?.expired ? 'expired' : 'kept'}` : ''}`;
   });
-  const head = rules.length === 0 ? 'the repository has no lifecycle policy: every image is kept' : `${fate.size} of ${images.length} images expire`;
-  return decided(input, wrong.length === 0, [head, ...lines].join('\n'));
+  const head = rules.length === 0 ? 'the repository has no lifecycle policy: every image is kept' : `${fate.size} of ${images.length} images expire by ${spec.at}`;
+  return decided(input, !spec.images.some((i) => wrong(i.id)), [head, ...lines].join('\n'));
 }
