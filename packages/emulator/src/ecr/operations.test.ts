@@ -45,6 +45,16 @@ describe('CreateRepository', () => {
   });
 });
 
+describe('ECR lookups by a hostile name', () => {
+  it('answers that the repository does not exist', () => {
+    const { state, ctx } = account();
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(awsErrorCode(() => describeRepositories(state, { repositoryNames: [name] }, ctx))).toBe('RepositoryNotFoundException');
+      expect(awsErrorCode(() => getRepositoryPolicy(state, { repositoryName: name }, ctx))).toBe('RepositoryNotFoundException');
+    }
+  });
+});
+
 // https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
 describe('PutImage and tags', () => {
   it('refuses to move a tag in an immutable repository, and scans on push', () => {
