@@ -34,6 +34,7 @@ export function copySnapshot(state: WithEbs, input: { SourceSnapshotId: string; 
   if (input.SourceRegion !== ctx.region) throw new UnsupportedOperation(`copying from another region (\`${input.SourceRegion}\`) is not modelled: copy within \`${ctx.region}\``);
   const source = findSnapshot(state.ec2, input.SourceSnapshotId);
   const encryption = newEncryption(state, input, source, ctx);
+  // A copy has the arbitrary volume id `vol-ffffffff`, which AWS says not to use (API_CopySnapshot.html).
   const copy = store(state, { VolumeId: 'vol-ffffffff', VolumeSize: source.VolumeSize, Description: input.Description ?? `Copied for DestinationSnapshot from ${source.SnapshotId}`, ...encryption, Tags: tagsFor('snapshot', input.TagSpecifications) }, ctx);
   return { SnapshotId: copy.SnapshotId };
 }
