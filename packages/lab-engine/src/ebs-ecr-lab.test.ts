@@ -61,6 +61,14 @@ describe('ecr-repository answers', () => {
     expect(finding?.path).toEqual(path);
   });
 
+  it('grades a policy naming a role the account does not have: only that role may pull, which the reference does not allow', () => {
+    const { run: grader, provisioned } = labOf('ecr-scan-lifecycle-pull');
+    const outcome = grader(`policyText: { Version: "2012-10-17", Statement: [{ Effect: Allow, Principal: { AWS: "arn:aws:iam::${provisioned.params.accountId}:role/ghost" }, Action: "ecr:BatchGetImage" }] }\n`);
+    const check = outcome.ok ? outcome.grade.checks.find((c) => c.id === 'same-repository') : undefined;
+    expect(check?.status).toBe('fail');
+    expect(check?.explanation).toContain('assumed-role/ghost/skylab` may call `ecr:BatchGetImage`');
+  });
+
   it('explains Principal * by the callers outside the account that may pull', () => {
     const { lab, provisioned } = labOf('ecr-scan-lifecycle-pull');
     const wrong = lab.wrongAnswers.find((w) => w.id === 'principal-star');

@@ -129,6 +129,14 @@ describe('pulls through an instance role', () => {
     expect(pullAccess(state, { principalArn: session, repositoryName: 'web/app' }, ctx).results.map((r) => r.decision)).toEqual(['ImplicitDeny', 'Allowed', 'Allowed', 'Allowed']);
   });
 
+  it('decides a role of the account that does not exist by the repository policy alone', () => {
+    const { state, ctx } = account();
+    const ghost = 'arn:aws:sts::111122223333:assumed-role/ghost/i-1';
+    expect(pullAccess(state, { principalArn: ghost, repositoryName: 'web/app' }, ctx).allowed).toBe(false);
+    setRepositoryPolicy(state, { repositoryName: 'web/app', policyText: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:*' }] }) }, ctx);
+    expect(pullAccess(state, { principalArn: ghost, repositoryName: 'web/app' }, ctx).results.map((r) => r.decision)).toEqual(['ImplicitDeny', 'Allowed', 'Allowed', 'Allowed']);
+  });
+
   it('needs both sides from another account', () => {
     const { state, ctx } = account();
     const caller = 'arn:aws:iam::444455556666:role/ci';

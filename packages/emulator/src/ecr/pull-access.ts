@@ -1,5 +1,5 @@
 import type { Ctx } from '../ctx.ts';
-import { authorize } from '../iam/authorize/authorize.ts';
+import { authorize, roleForArn, userForArn } from '../iam/authorize/authorize.ts';
 import { evaluatePolicies } from '../iam/authorize/evaluate.ts';
 import type { AuthorizationResult, SourcePolicy } from '../iam/authorize/types.ts';
 import { getRecord } from '../records.ts';
@@ -36,7 +36,10 @@ export function authorizeRepositoryAction(state: AccountState, request: Reposito
   const resource = registryWide ? '*' : repository.repositoryArn;
   const resourcePolicy = registryWide ? undefined : repository.policyText;
   const callerAccount = accountOf(request.principalArn);
-  if (callerAccount === ctx.accountId) return authorize(state, { principalArn: request.principalArn, action: request.action, resource, resourceAccount: ctx.accountId }, resourcePolicy === undefined ? {} : { resourcePolicy });
+  // A caller of this account that is neither a user nor a role of it (a role the policy names but the account
+  // never created) has no identity policies: only the repository policy can speak for it.
+  const known = callerAccount === ctx.accountId && (userForArn(state, request.principalArn) !== undefined || roleForArn(state, request.principalArn) !== undefined || /:root$/.test(request.principalArn));
+  if (known) return authorize(state, { principalArn: request.principalArn, action: request.action, resource, resourceAccount: ctx.accountId }, resourcePolicy === undefined ? {} : { resourcePolicy });
   const policies: SourcePolicy[] = (request.callerPolicies ?? []).map((document, i) => ({ policyName: `caller-policy-${i + 1}`, policyType: 'identity', document }));
   if (resourcePolicy !== undefined) policies.push({ policyName: 'repository-policy', policyType: 'resource', document: resourcePolicy });
   return evaluatePolicies(policies, { principalArn: request.principalArn, action: request.action, resource, resourceAccount: registryWide ? (callerAccount ?? ctx.accountId) : ctx.accountId });
