@@ -74,7 +74,7 @@ export { cloudwatchAlarmSchema } from './schemas/cloudwatch-alarm.ts';
 /** Load balancer, listener, listener rule and target group schemas. */
 export { loadBalancerSchema, listenerSchema, listenerRuleSchema, listenerRulesSchema, targetGroupSchema, elbActionSchema } from './schemas/elb.ts';
 /** S3 lifecycle, ECR lifecycle policy and ECR repository schemas. */
-export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema } from './schemas/storage.ts';
+export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema, type S3LifecycleRule } from './schemas/storage.ts';
 /** CIDR block arithmetic. */
 export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './schemas/cidr.ts';
 /** The exam file format v1: schema, item kinds, settings, learner answers and the JSON Schema for editors. */
