@@ -4,12 +4,15 @@ import { applyAlbRules } from './apply-alb-rules.ts';
 import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
+import { applyS3Bucket } from './apply-s3-bucket.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runAlbRouteCheck } from './check-alb-route.ts';
 import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
+import { runEquivalentBucketCheck } from './check-equivalent-bucket.ts';
+import { runLifecycleCheck } from './check-lifecycle.ts';
 import { runEquivalentLaunchTemplateCheck } from './check-equivalent-launch-template.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
@@ -67,6 +70,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'auto-scaling-group') findings.push(...applyAutoScalingGroup(task, text, state, ctx));
     else if (task.kind === 'quiz') findings.push(...readQuizAnswer(task, text).findings);
     else if (task.kind === 'launch-template') findings.push(...applyLaunchTemplate(task, text, state, ctx));
+    else if (task.kind === 's3-bucket') findings.push(...applyS3Bucket(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -104,6 +108,8 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check.quiz) return runQuizCheck(input, lab);
   if (check.resource) return runResourceCheck(input, state);
   if (check['equivalent-launch-template']) return runEquivalentLaunchTemplateCheck(input, lab);
+  if (check.lifecycle) return runLifecycleCheck(input, lab);
+  if (check['equivalent-bucket']) return runEquivalentBucketCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

@@ -42,6 +42,8 @@ export { quizAnswerSchema, type QuizAnswer, type QuizQuestion } from './lab/quiz
 export { misconceptionCatalogueSchema, misconceptionSchema, type Misconception } from './lab/misconceptions.ts';
 /** The `launch-template` task's answer. */
 export { launchTemplateAnswerSchema } from './lab/launch-template-checks.ts';
+/** The `s3-bucket` answer: a bucket's configuration sections in the S3 Put* shapes. */
+export { s3BucketAnswerSchema, type S3BucketConfiguration } from './lab/s3-bucket-task.ts';
 export type { LaunchTemplateSetup } from './lab/launch-template-setup.ts';
 /** Lints one learner artifact written as text into findings placed by line and column. */
 export { lint, parseText, type LintResult } from './lint.ts';

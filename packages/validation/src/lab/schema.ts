@@ -7,6 +7,7 @@ import { elbv2SetupSchema } from './elbv2-setup.ts';
 import { launchTemplateTaskFields } from './launch-template-checks.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { quizTaskFields } from './quiz.ts';
+import { bucketConfigurationFields, s3BucketTaskFields } from './s3-bucket-task.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
 
@@ -97,13 +98,15 @@ const bucketSchema = z
             Key: text('`Key`').describe('The object key'),
             Body: z.string().optional().describe('The object content as text'),
             ContentType: z.string().optional().describe('The object media type'),
+            Tagging: z.array(z.strictObject({ Key: text('a tag key'), Value: z.string() })).optional().describe('The object tags'),
           })
           .describe('An object to put in the bucket'),
       )
       .optional()
       .describe('Objects to put in the bucket'),
+    ...bucketConfigurationFields,
   })
-  .describe('An S3 bucket to create');
+  .describe('An S3 bucket to create (with every Block Public Access setting on and SSE-S3, as new buckets are), then configured by its sections');
 
 /** The account a lab starts from, in the shapes of the AWS APIs. */
 export const labSetupSchema = z
@@ -119,7 +122,10 @@ export const labSetupSchema = z
       .prefault({})
       .describe('IAM resources'),
     s3: z
-      .strictObject({ buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets') })
+      .strictObject({
+        buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets'),
+        accountPublicAccessBlock: bucketConfigurationFields.PublicAccessBlockConfiguration.describe("The account's Block Public Access settings (S3 Control's PutPublicAccessBlock)"),
+      })
       .prefault({})
       .describe('S3 resources'),
     ec2: ec2SetupSchema,
@@ -192,8 +198,9 @@ export const labTaskSchema = z
       asgTaskSchema,
       z.strictObject({ ...taskFields, ...quizTaskFields }).describe('Answer single- and multiple-choice questions by the ids of the options picked'),
       z.strictObject({ ...taskFields, ...launchTemplateTaskFields }).describe('Write the launch parameters of a launch template (its new default version) in `LaunchTemplateData` shape'),
+      z.strictObject({ ...taskFields, ...s3BucketTaskFields }).describe("Write a bucket's policy, Block Public Access, encryption, versioning and lifecycle in the shapes of the S3 Put* requests"),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template` or `quiz`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `s3-bucket` or `quiz`' },
   )
   .describe('Something the learner submits');
 

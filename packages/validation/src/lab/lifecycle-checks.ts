@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { int, list, oneOf } from '../schemas/common.ts';
+import { kebabId } from './fields.ts';
+
+// The `lifecycle` check: things of a graded resource and their fate by a date under its lifecycle rules.
+// Today the things are S3 objects (`objects`) of an `s3-bucket` task's bucket; a repository's images
+// (`images`, for ECR lifecycle policies) can join as another list beside `objects`, with its own
+// expectation shape, sharing `task`, `at` and `expect`. `equivalent-bucket` is the exhaustive check of an
+// `s3-bucket` task: it compares the whole bucket with the solution's.
+
+const tag = z.strictObject({ Key: z.string().min(1).max(128), Value: z.string().max(256) }).describe('An object tag');
+
+const objectSchema = z
+  .strictObject({
+    key: z.string().min(1).max(1024).describe('The object key'),
+    id: z.string().min(1).optional().describe('The name `expect` uses for this version; the key when left out'),
+    size: int(0, 5 * 1024 ** 4, '`size`').prefault(1024 * 1024).describe('Bytes (1 MiB when left out); under 128 KiB objects do not transition by default'),
+    tags: list(tag, 'tags', 10).optional().describe('The object tags'),
+    ageDays: z.number().min(0).max(36500).describe('How many days before `at` the version was created'),
+    noncurrentDays: z.number().min(0).max(36500).optional().describe('For a noncurrent version: how many days before `at` a newer version replaced it'),
+  })
+  .refine((o) => o.noncurrentDays === undefined || o.noncurrentDays <= o.ageDays, { error: 'a version becomes noncurrent after it is created: `noncurrentDays` must not exceed `ageDays`', path: ['noncurrentDays'] })
+  .describe('An object version of the bucket');
+
+const fateSchema = z
+  .strictObject({
+    storageClass: oneOf(['STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'], '`storageClass`').optional().describe('The storage class the version must be in'),
+    expired: z.boolean().optional().describe('Whether the version must no longer be the current one (expired, or deleted)'),
+    state: oneOf(['current', 'noncurrent', 'deleted'], '`state`').optional().describe('`current`, `noncurrent` (kept behind a delete marker) or `deleted` (permanently)'),
+  })
+  .refine((f) => f.storageClass !== undefined || f.expired !== undefined || f.state !== undefined, { error: 'an expectation needs `storageClass`, `expired` or `state`' })
+  .describe('What must have become of the version');
+
+export const lifecycleCheckSchema = z
+  .strictObject({
+    task: kebabId('task id').describe("The `s3-bucket` task whose bucket's lifecycle rules and versioning decide"),
+    objects: list(objectSchema, 'objects', 100).min(1, { error: 'a lifecycle check needs at least one object' }).describe('Object versions of the bucket, aged relative to `at`'),
+    at: z.iso.datetime({ error: '`at` must be an ISO 8601 date and time such as `2026-06-15T12:00:00Z`' }).prefault('2026-06-15T12:00:00Z').describe('When the fates are read'),
+    expect: z.record(z.string(), fateSchema).describe('The fate of each version, by `id` (or key)'),
+  })
+  .refine((c) => Object.keys(c.expect).every((k) => c.objects.some((o) => (o.id ?? o.key) === k)), { error: 'every key of `expect` must name an object of `objects` (by `id`, or by `key`)', path: ['expect'] })
+  .describe('Objects and what the lifecycle rules must have done to each by a date (S3 counts days to the next midnight UTC)');
+
+export const equivalentBucketSchema = z
+  .strictObject({
+    task: kebabId('task id').describe("The `s3-bucket` task whose bucket is compared with the solution's"),
+    examples: z.number().int().min(1).max(20).prefault(5).describe('How many differences the explanation shows'),
+  })
+  .describe(
+    "Compare the bucket the answer leaves with the solution's on everything that matters: every S3 action by the account's users and roles, its root, other accounts (those either policy names and one nobody named), services and anonymous callers on the bucket and witness objects under every condition witness; public or not; the Block Public Access settings in force; default encryption; versioning; and the fate (storage class, current, noncurrent or deleted) of witness objects — every prefix and near miss, each tag, sizes around every bound — at every day boundary of either configuration",
+  );
