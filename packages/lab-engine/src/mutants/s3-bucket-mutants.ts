@@ -4,7 +4,8 @@ import { asList, render, replaceAt, type Mutant } from './mutant.ts';
 // Mutants of an `s3-bucket` answer: each lifecycle day moved a day either way, each storage class swapped
 // for its neighbour, each filter widened to the whole bucket or moved off its prefix, each expiration
 // dropped, a rule disabled; each Block Public Access setting flipped; each policy statement dropped, its
-// principal widened to `*`, its actions to `s3:*`, its conditions dropped; encryption switched or its
+// principal widened to `*` or to its whole account, its actions to `s3:*`, its objects to the whole
+// bucket, its conditions dropped; encryption switched or its
 // Bucket Key flipped; versioning switched. A section dropped leaves the setup's configuration.
 
 type Doc = Record<string, unknown>;
@@ -58,6 +59,11 @@ function policyMutants(doc: Doc, emit: Emit): void {
     if (statements.length > 1) emitStatement(`${name} dropped`, i, undefined);
     if (s.Principal !== '*') emitStatement(`${name}: principal widened to \`*\``, i, { ...s, Principal: '*' });
     emitStatement(`${name}: actions widened to \`s3:*\``, i, { ...s, Action: 's3:*' });
+    const objects = asList(s.Resource as string | string[] | undefined).map((r) => r.replace(/^(arn:aws:s3:::[^/]+)\/.+$/, '$1/*'));
+    if (objects.join() !== asList(s.Resource as string | string[] | undefined).join()) emitStatement(`${name}: objects widened to the whole bucket`, i, { ...s, Resource: objects });
+    const aws = asList((s.Principal as Doc | undefined)?.AWS as string | string[] | undefined);
+    const accounts = aws.map((a) => a.replace(/^arn:aws:iam::(\d{12}):.+$/, 'arn:aws:iam::$1:root'));
+    if (accounts.join() !== aws.join()) emitStatement(`${name}: principal widened to its whole account`, i, { ...s, Principal: { ...(s.Principal as Doc), AWS: accounts } });
     if (s.Condition !== undefined) {
       const { Condition: _dropped, ...rest } = s;
       emitStatement(`${name}: condition dropped`, i, rest);
