@@ -47,15 +47,15 @@ export class AccessDenied extends AwsError {
 
 /** A parameter value is not valid (a lifecycle rule's days, a KMS key with SSE-S3 …). */
 export class InvalidArgument extends AwsError {
-  constructor(message: string) {
-    super('InvalidArgument', message, 400);
+  constructor(message: string, findings: Finding[] = []) {
+    super('InvalidArgument', message, 400, findings);
   }
 }
 
 /** The request combines settings S3 does not accept together. */
 export class InvalidRequest extends AwsError {
-  constructor(message: string) {
-    super('InvalidRequest', message, 400);
+  constructor(message: string, findings: Finding[] = []) {
+    super('InvalidRequest', message, 400, findings);
   }
 }
 
@@ -103,7 +103,7 @@ export class NoSuchLifecycleConfiguration extends AwsError {
 
 /** A feature Skylab does not model (ACL grants, object lock, replication …): failing closed, named. */
 export class NotImplemented extends AwsError {
-  constructor(message: string) {
-    super('NotImplemented', message, 501);
+  constructor(message: string, findings: Finding[] = []) {
+    super('NotImplemented', message, 501, findings);
   }
 }

@@ -1,4 +1,5 @@
 import { issuesToFindings, parseJson, s3LifecycleSchema, type S3LifecycleRule } from '@skylab/validation';
+import { AwsError } from '../errors.ts';
 import { InvalidArgument, InvalidRequest, MalformedXML, NotImplemented } from './errors.ts';
 import { depth, predicates, ruleName, THIRTY_DAY_CLASSES } from './lifecycle-rules.ts';
 import type { BucketLifecycleConfiguration } from './state.ts';
@@ -79,6 +80,14 @@ function actionsProblem(rule: S3LifecycleRule, name: string): void {
   transitionsProblem(rule.NoncurrentVersionTransitions ?? [], name, 'NoncurrentDays', n?.NoncurrentDays);
 }
 
+const RULE_ERRORS = { InvalidArgument, InvalidRequest, MalformedXML, NotImplemented } as const;
+
+/** The same error, placed at the rule it is about. */
+function atRule(error: AwsError, index: number): AwsError {
+  const Type = RULE_ERRORS[error.code as keyof typeof RULE_ERRORS];
+  return Type ? new Type(error.message, [{ ruleId: `s3/${error.code}`, severity: 'error', path: ['Rules', index], message: error.message }]) : error;
+}
+
 /**
  * A lifecycle configuration as S3 accepts it, or the error S3 answers: the shape first (with findings
  * placed in the document), then unique rule ids, filters and actions.
@@ -95,8 +104,12 @@ export function validLifecycleConfiguration(input: unknown): BucketLifecycleConf
     const name = ruleName(rule, i);
     if (rule.ID !== undefined && ids.has(rule.ID)) throw new InvalidArgument(`rule id \`${rule.ID}\` is used by more than one rule: ids must be unique`);
     if (rule.ID !== undefined) ids.add(rule.ID);
-    filterProblem(rule, name);
-    actionsProblem(rule, name);
+    try {
+      filterProblem(rule, name);
+      actionsProblem(rule, name);
+    } catch (error) {
+      throw error instanceof AwsError && error.findings.length === 0 ? atRule(error, i) : error;
+    }
   });
   return parsed.data;
 }

@@ -8,7 +8,7 @@ import { kebabId } from './fields.ts';
 // expectation shape, sharing `task`, `at` and `expect`. `equivalent-bucket` is the exhaustive check of an
 // `s3-bucket` task: it compares the whole bucket with the solution's.
 
-const tag = z.strictObject({ Key: z.string().min(1).max(128), Value: z.string().max(256) }).describe('An object tag');
+const tag = z.strictObject({ Key: z.string().min(1).max(128).describe('The tag key'), Value: z.string().max(256).describe('The tag value') }).describe('An object tag');
 
 const objectSchema = z
   .strictObject({

@@ -98,7 +98,7 @@ const bucketSchema = z
             Key: text('`Key`').describe('The object key'),
             Body: z.string().optional().describe('The object content as text'),
             ContentType: z.string().optional().describe('The object media type'),
-            Tagging: z.array(z.strictObject({ Key: text('a tag key'), Value: z.string() })).optional().describe('The object tags'),
+            Tagging: z.array(z.strictObject({ Key: text('a tag key').describe('The tag key'), Value: z.string().describe('The tag value') }).describe('An object tag')).optional().describe('The object tags'),
           })
           .describe('An object to put in the bucket'),
       )
