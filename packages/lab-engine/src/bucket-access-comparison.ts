@@ -66,9 +66,12 @@ function policiesFor(state: AccountState, bucket: string, accountId: string, cal
   const bucketPolicy = bucketPolicyFor(state, bucket, accountId, request).policy;
   const resource = bucketPolicy ? [bucketPolicy] : [];
   const own = userForArn(state, caller.principalArn) ?? roleForArn(state, caller.principalArn);
-  if (own || caller.principalArn === `arn:aws:iam::${accountId}:root`) {
+  const root = caller.principalArn === `arn:aws:iam::${accountId}:root`;
+  if (own || root) {
     const mine = principalPolicies(state, caller.principalArn);
-    return { policies: [...resource, ...mine.policies], principal: { ...mine.principal, ...caller.principal } };
+    // The root user holds every permission already; saying so lets the comparison ask every action, so
+    // that a Deny of the bucket policy that takes one away from the root shows.
+    return { policies: [...resource, ...mine.policies, ...(root ? [ALLOW_ALL] : [])], principal: { ...mine.principal, ...caller.principal } };
   }
   const outsider = caller.principal?.type === 'Anonymous' || caller.principal?.type === 'Service';
   return { policies: [...resource, ...(outsider ? [] : [ALLOW_ALL])], ...(caller.principal ? { principal: caller.principal } : {}) };

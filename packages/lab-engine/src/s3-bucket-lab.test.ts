@@ -98,6 +98,7 @@ describe('s3-bucket task', () => {
     ['the whole partner account', SOLUTION.replace('role/reader', 'root'), 'your bucket allows what the reference does not'],
     ['versioning suspended', `${SOLUTION}VersioningConfiguration: { Status: Suspended }\n`, 'versioning: yours is Suspended'],
     ['SSE-KMS', `${SOLUTION}ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" } }] }\n`, 'default encryption: yours is aws:kms'],
+    ['a Deny that takes a permission from the account root', SOLUTION.replace('  Statement:\n', '  Statement:\n    - { Effect: Deny, Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: s3:DeleteBucket, Resource: arn:aws:s3:::data-bucket }\n'), 'your bucket denies what the reference allows'],
     ['Block Public Access off', `${SOLUTION}PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true }\n`, '`RestrictPublicBuckets` in force: yours is false'],
   ])('equivalent-bucket tells %s apart', (_, answer, text) => {
     const outcome = graded(answer);
