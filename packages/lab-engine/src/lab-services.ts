@@ -13,6 +13,7 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   'launch-template': ['ec2'],
   'alb-listener-rules': ['elasticloadbalancing'],
   'auto-scaling-group': ['autoscaling', 'monitoring'],
+  's3-bucket': ['s3'],
   quiz: [],
 };
 

@@ -17,7 +17,7 @@ const ruleArb = fc.record({
   noncurrent: fc.option(fc.integer({ min: 1, max: 800 }), { nil: undefined }),
 });
 
-function accepted(rules: fc.Infer<typeof ruleArb>[]) {
+function accepted(rules: typeof ruleArb extends fc.Arbitrary<infer R> ? R[] : never) {
   try {
     return validLifecycleConfiguration({
       Rules: rules.map((r, i) => ({
