@@ -76,12 +76,14 @@ describe('s3-bucket task', () => {
     ['a public policy, which Block Public Access refuses', SOLUTION.replace('{ AWS: "arn:aws:iam::444455556666:role/reader" }', '"*"'), 'aws/AccessDenied', 8],
     ['Standard-IA before 30 days', SOLUTION.replace('Days: 30, StorageClass: GLACIER', 'Days: 7, StorageClass: STANDARD_IA'), 'aws/InvalidArgument', 3],
     ['an object action on the bucket ARN', SOLUTION.replace('arn:aws:s3:::data-bucket/logs/*', 'arn:aws:s3:::data-bucket'), 'aws/MalformedPolicy', 10],
-    ['a section S3 does not have', `${SOLUTION}ReplicationConfiguration: {}\n`, 'lab/unknown-key', 15],
+    ['a section S3 does not have', `${SOLUTION}ReplicationRules: {}\n`, 'lab/unknown-key', 15],
+    ['a section Skylab does not model', `${SOLUTION}ObjectLockConfiguration: { ObjectLockEnabled: Enabled }\n`, 's3-bucket/unsupported', 15],
   ])('%s is refused with a finding placed in the answer', (_, answer, ruleId, line) => {
     const outcome = graded(answer);
     expect(outcome.ok).toBe(false);
     const finding = outcome.ok ? undefined : outcome.findings[0];
     expect(finding?.ruleId).toMatch(ruleId === 'lab/unknown-key' ? /unknown|unrecognized/ : new RegExp(ruleId));
+    if (ruleId === 's3-bucket/unsupported') expect(finding?.message).toContain('`ObjectLockConfiguration` is not modelled');
     expect(finding?.range?.start.line).toBe(line);
     expect(finding?.path[0]).toBe('bucket');
   });

@@ -1,6 +1,6 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
-import { InvalidArgument, MalformedXML, NotImplemented } from './errors.ts';
+import { AccessControlListNotSupported, InvalidArgument, MalformedXML, NotImplemented } from './errors.ts';
 import { bucketOf, newBucketDefaults } from './operations.ts';
 import type { ServerSideEncryptionRule } from './state.ts';
 
@@ -66,4 +66,17 @@ export function putBucketVersioning(state: AccountState, input: { Bucket: string
 export function getBucketVersioning(state: AccountState, input: { Bucket: string }, _ctx: Ctx): { Status?: 'Enabled' | 'Suspended' } {
   const status = bucketOf(state, input.Bucket).Versioning;
   return status ? { Status: status } : {};
+}
+
+/**
+ * PutBucketAcl with a canned ACL. New buckets have Object Ownership `BucketOwnerEnforced`, which disables
+ * ACLs: only `private` and `bucket-owner-full-control` are taken, any other ACL is refused with
+ * AccessControlListNotSupported (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html).
+ * Skylab models no ACL grants nor other ownership settings.
+ */
+export function putBucketAcl(state: AccountState, input: { Bucket: string; ACL?: string; AccessControlPolicy?: unknown }, _ctx: Ctx): Record<string, never> {
+  bucketOf(state, input.Bucket);
+  if (input.AccessControlPolicy !== undefined) throw new NotImplemented('ACL grants (`AccessControlPolicy`) are not modelled by Skylab');
+  if (input.ACL === 'private' || input.ACL === 'bucket-owner-full-control') return {};
+  throw new AccessControlListNotSupported(`the bucket does not allow ACLs: Object Ownership \`BucketOwnerEnforced\` disables them, so \`${String(input.ACL)}\` is refused`);
 }

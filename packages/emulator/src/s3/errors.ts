@@ -107,3 +107,10 @@ export class NotImplemented extends AwsError {
     super('NotImplemented', message, 501, findings);
   }
 }
+
+/** The bucket's Object Ownership (`BucketOwnerEnforced`, the default since April 2023) disables ACLs. */
+export class AccessControlListNotSupported extends AwsError {
+  constructor(message: string) {
+    super('AccessControlListNotSupported', message, 400);
+  }
+}

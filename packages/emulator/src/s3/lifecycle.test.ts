@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAccountState } from '../state.ts';
 import { awsErrorCode, testCtx } from '../test-ctx.ts';
-import { putBucketVersioning } from './bucket-settings-operations.ts';
+import { putBucketAcl, putBucketVersioning } from './bucket-settings-operations.ts';
 import { lifecycleFate } from './lifecycle-evaluate.ts';
 import { putBucketLifecycleConfiguration } from './lifecycle-operations.ts';
 import { dayBoundary } from './lifecycle-rules.ts';
@@ -97,5 +97,17 @@ describe('versioning (https://docs.aws.amazon.com/AmazonS3/latest/userguide/Vers
     expect(bucket?.NoncurrentVersions?.map((v) => v.Size)).toEqual([1, 1]);
     expect(bucket?.DeleteMarkers).toHaveLength(1);
     expect(awsErrorCode(() => putBucketVersioning(state, { Bucket: 'logs', VersioningConfiguration: { Status: 'Off' } }, ctx))).toBe('MalformedXML');
+  });
+});
+
+describe('ACLs (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html)', () => {
+  it.each([
+    [{ ACL: 'private' }, undefined],
+    [{ ACL: 'public-read' }, 'AccessControlListNotSupported'],
+    [{ AccessControlPolicy: { Grants: [] } }, 'NotImplemented'],
+  ])('PutBucketAcl %j: %s', (input, code) => {
+    const state = emptyAccountState();
+    createBucket(state, { Bucket: 'logs' }, testCtx());
+    expect(awsErrorCode(() => putBucketAcl(state, { Bucket: 'logs', ...input }, testCtx()))).toBe(code);
   });
 });
