@@ -2,7 +2,7 @@ import { DAY_MS, DEFAULT_TRANSITION_MINIMUM_SIZE, dayBoundary, lifecycleFate, pr
 
 // The universe on which two buckets' lifecycle behaviour must agree (DESIGN §3, grading integrity): object
 // versions drawn from both configurations — a key under every prefix, the prefix itself, a near miss and
-// a key under none; no tags, each tag, each tag with another value and all of them; sizes around every
+// a key under none, and a lone delete marker of each; no tags, each tag, each tag with another value and all of them; sizes around every
 // size bound and the 128 KB transition minimum; current and noncurrent — read at every day boundary of
 // either configuration (the midnight before and the one that triggers), chained expiry-then-noncurrent
 // boundaries, each fixed date, and far in the future.
@@ -50,6 +50,7 @@ function sizeWitnesses(configs: readonly (BucketLifecycleConfiguration | undefin
 export function lifecycleWitnesses(configs: readonly (BucketLifecycleConfiguration | undefined)[], bucket: S3Bucket): Witness[] {
   const out: Witness[] = [];
   for (const key of keyWitnesses(configs, Object.keys(bucket.Objects))) {
+    out.push({ subject: { key, size: 0, created: WITNESS_CREATED, isDeleteMarker: true, otherVersionsLeft: 0 }, label: `\`${key}\`, a delete marker with no other version left` });
     for (const tags of tagWitnesses(configs)) {
       for (const size of sizeWitnesses(configs)) {
         const what = `\`${key}\` (${size} bytes${tags.length ? `, tagged ${tags.map((t) => `${t.Key}=${t.Value}`).join(', ')}` : ''})`;

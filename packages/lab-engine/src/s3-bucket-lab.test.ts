@@ -98,6 +98,7 @@ describe('s3-bucket task', () => {
   it.each([
     ['another prefix', SOLUTION.replace('Prefix: logs/ }', 'Prefix: log/ }'), 'objects whose lifecycle fate differs'],
     ['the whole partner account', SOLUTION.replace('role/reader', 'root'), 'your bucket allows what the reference does not'],
+    ['expired object delete markers cleaned up', SOLUTION.replace('      Transitions: [{ Days: 30, StorageClass: GLACIER }]\n', '      Transitions: [{ Days: 30, StorageClass: GLACIER }]\n    - { ID: markers, Status: Enabled, Filter: { Prefix: logs/ }, Expiration: { ExpiredObjectDeleteMarker: true } }\n'), 'a delete marker with no other version left'],
     ['versioning suspended', `${SOLUTION}VersioningConfiguration: { Status: Suspended }\n`, 'versioning: yours is Suspended'],
     ['SSE-KMS', `${SOLUTION}ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" } }] }\n`, 'default encryption: yours is aws:kms'],
     ['a Deny that takes a permission from the account root', SOLUTION.replace('  Statement:\n', '  Statement:\n    - { Effect: Deny, Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: s3:DeleteBucket, Resource: arn:aws:s3:::data-bucket }\n'), 'your bucket denies what the reference allows'],

@@ -21,6 +21,8 @@ export interface LifecycleSubject {
   /** `null` for a version stored while the bucket was unversioned or suspended. */
   versionId?: string;
   isDeleteMarker?: boolean;
+  /** For a current delete marker: how many other versions of its key are left. */
+  otherVersionsLeft?: number;
   storageClass?: StorageClass;
 }
 
@@ -91,12 +93,16 @@ function currentDue(rules: ReturnType<typeof enabledRules>, subject: LifecycleSu
  * The fate of one version at `at` (epoch ms) under a bucket's lifecycle configuration and versioning. An
  * expired current version is removed in an unversioned bucket (and, as the `null` version, in a suspended
  * one); in a versioned bucket it becomes noncurrent behind a delete marker, and the noncurrent rules then
- * count from that day. A delete marker alone (`ExpiredObjectDeleteMarker`) is judged by `fateOfKey`.
+ * count from that day. A current delete marker with no other version left is removed by `ExpiredObjectDeleteMarker`.
  */
 export function lifecycleFate(config: BucketLifecycleConfiguration | undefined, versioning: Versioning, subject: LifecycleSubject, at: number): LifecycleFate {
   const rules = enabledRules(config, subject);
   const from = subject.storageClass ?? 'STANDARD';
   if (subject.noncurrentSince !== undefined) return noncurrentFate(rules, subject, subject.noncurrentSince, from, at, []);
+  if (subject.isDeleteMarker) {
+    const removed = deleteMarkerRemoved(config, subject.key, subject.otherVersionsLeft ?? 0);
+    return { storageClass: from, state: removed ? 'deleted' : 'current', history: removed ? ['an expired object delete marker, removed (`ExpiredObjectDeleteMarker`)'] : [] };
+  }
   const expirations = rules.flatMap(({ rule, name }) => {
     const e = rule.Expiration;
     if (e?.Days !== undefined) return [{ at: dayBoundary(subject.created, e.Days), text: `${name}: expired ${e.Days} days after creation` }];
@@ -104,7 +110,7 @@ export function lifecycleFate(config: BucketLifecycleConfiguration | undefined, 
     return [];
   });
   const expiry = earliest(expirations.filter((e) => e.at <= at));
-  const moved = coldest(from, subject.isDeleteMarker ? [] : currentDue(rules, subject), expiry?.at ?? at);
+  const moved = coldest(from, currentDue(rules, subject), expiry?.at ?? at);
   const history = [...moved.events, ...(expiry ? [expiry] : [])].map((e) => `${e.text} (${iso(e.at)})`);
   if (!expiry) return { storageClass: moved.storageClass, state: 'current', history };
   const nullVersion = (subject.versionId ?? 'null') === 'null';

@@ -77,6 +77,14 @@ describe(`lifecycle on a virtual clock, per ${RULES}`, () => {
     expect(lifecycleFate(config, 'Enabled', { ...big, versionId: 'v1' }, at(397)).state).toBe('deleted');
   });
 
+  it('ExpiredObjectDeleteMarker removes a delete marker once no other version of its key is left', () => {
+    const cleanup: BucketLifecycleConfiguration = { Rules: [{ ID: 'markers', Status: 'Enabled', Filter: {}, Expiration: { ExpiredObjectDeleteMarker: true } }] };
+    const marker = { key: 'logs/gone.log', size: 0, created, isDeleteMarker: true };
+    expect(lifecycleFate(cleanup, 'Enabled', { ...marker, otherVersionsLeft: 0 }, at(1)).state).toBe('deleted');
+    expect(lifecycleFate(cleanup, 'Enabled', { ...marker, otherVersionsLeft: 1 }, at(1)).state).toBe('current');
+    expect(lifecycleFate(config, 'Enabled', { ...marker, otherVersionsLeft: 0 }, at(1)).state).toBe('current');
+  });
+
   it('a noncurrent version counts from when it became noncurrent', () => {
     const old = { ...big, versionId: 'v0', noncurrentSince: Date.UTC(2026, 1, 1, 8) };
     expect(lifecycleFate(config, 'Enabled', old, Date.UTC(2026, 2, 3)).state).toBe('noncurrent');
