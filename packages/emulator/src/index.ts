@@ -103,11 +103,25 @@ export { ExpiredToken } from './sts/errors.ts';
 /** STS operations: GetCallerIdentity, AssumeRole, GetSessionToken, and requests made with session credentials. */
 export { assumeRole, authorizeSession, getCallerIdentity, getFederationToken, getSessionToken, resolveCaller, type AssumeRoleInput, type AssumeRoleOutput, type GetFederationTokenInput, type GetFederationTokenOutput, type StsCaller } from './sts/operations.ts';
 /** S3 state types and an empty S3. */
-export { emptyS3State, type S3Bucket, type S3Object, type S3State } from './s3/state.ts';
+export { emptyS3State, type BucketLifecycleConfiguration, type PublicAccessBlockConfiguration, type S3Bucket, type S3DeleteMarker, type S3Object, type S3ObjectVersion, type S3State, type S3Tag, type ServerSideEncryptionRule } from './s3/state.ts';
 /** S3 errors, named by their AWS codes. */
-export { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './s3/errors.ts';
+export * from './s3/errors.ts';
 /** S3 operations, one per AWS action, and the bucket naming rules. */
-export { bucketNameProblem, createBucket, headObject, listBuckets, putObject } from './s3/operations.ts';
+export { bucketNameProblem, bucketOf, createBucket, deleteObject, headObject, listBuckets, newBucketDefaults, putObject } from './s3/operations.ts';
+/** Bucket policies and Block Public Access (bucket and account), one function per AWS action, and the settings in force. */
+export * from './s3/bucket-policy-operations.ts';
+/** Default encryption and versioning, one function per AWS action. */
+export * from './s3/bucket-settings-operations.ts';
+/** Lifecycle configurations, one function per AWS action. */
+export * from './s3/lifecycle-operations.ts';
+/** The lifecycle storage class waterfall, filters and day boundaries. */
+export { DAY_MS, DEFAULT_TRANSITION_MINIMUM_SIZE, STORAGE_CLASS_WATERFALL, dayBoundary, predicates, ruleSelects, type StorageClass } from './s3/lifecycle-rules.ts';
+/** Lifecycle rules run on a virtual clock: each version's class and fate at a date, and why. */
+export { deleteMarkerRemoved, lifecycleFate, type LifecycleFate, type LifecycleSubject } from './s3/lifecycle-evaluate.ts';
+/** S3's meaning of a public bucket policy. */
+export { policyPublicity } from './s3/public-policy.ts';
+/** S3 requests decided with identity policies, the bucket policy and Block Public Access; who outside the account can do what. */
+export { authorizeBucketAccess, bucketPolicyFor, bucketPublicAccess, type BucketAccessRequest, type OutsideGrant } from './s3/bucket-access.ts';
 /** EC2 state types in the shapes of the EC2 API, and an empty EC2. */
 export {
   emptyEc2State,

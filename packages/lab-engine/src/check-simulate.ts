@@ -1,4 +1,4 @@
-import { AwsError, authorize, evaluatePolicies, explainAuthorization, principalPolicies, roleForArn, type AccountState, type AuthorizationRequest, type AuthorizationResult, type SourcePolicy } from '@skylab/emulator';
+import { AwsError, authorize, authorizeBucketAccess, evaluatePolicies, explainAuthorization, principalPolicies, roleForArn, type AccountState, type AuthorizationRequest, type AuthorizationResult, type SourcePolicy } from '@skylab/emulator';
 import type { Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { contextOf } from './context-of.ts';
@@ -12,6 +12,8 @@ import { iamDecisionVisual } from './visuals/iam-decision.ts';
 // Unlike other resource-based policies, a trust policy must allow even a caller of its own account
 // (reference_policies_evaluation-logic.html, "role trust policies"), which the general same-account
 // evaluation, where an identity-based allow suffices, does not express: that gate is checked first here.
+// An S3 request on a lab bucket is decided with the bucket policy and Block Public Access
+// (how-s3-evaluates-access-control.html), by the emulator's `authorizeBucketAccess`.
 
 const accountOf = (arn: string) => /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(arn)?.[1];
 
@@ -28,7 +30,17 @@ interface Decided {
   note?: string;
 }
 
+/** The lab bucket an S3 ARN names (`arn:aws:s3:::bucket` or `arn:aws:s3:::bucket/key`), whose policy then takes part. */
+function bucketOfArn(state: AccountState, resource: string): string | undefined {
+  const name = /^arn:aws:s3:::([^/]+)/.exec(resource)?.[1];
+  return name !== undefined && Object.hasOwn(state.s3.buckets, name) ? name : undefined;
+}
+
 function decide(state: AccountState, input: CheckInput, request: AuthorizationRequest, outsidePolicies: string[]): Decided {
+  const bucket = bucketOfArn(state, request.resource);
+  if (bucket !== undefined && request.action.toLowerCase().startsWith('s3:')) {
+    return { outcome: authorizeBucketAccess(state, bucket, input.accountId ?? '', { ...request, callerPolicies: outsidePolicies }) };
+  }
   const trust = trustPolicyOf(state, request.action, request.resource);
   const account = accountOf(request.principalArn);
   const outside = account === undefined || (input.accountId !== undefined && account !== input.accountId);

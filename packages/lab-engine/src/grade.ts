@@ -6,12 +6,15 @@ import { applyEbsSettings } from './apply-ebs-settings.ts';
 import { applyEcrRepository } from './apply-ecr-repository.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
+import { applyS3Bucket } from './apply-s3-bucket.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { runAlbRouteCheck } from './check-alb-route.ts';
 import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
+import { runEquivalentBucketCheck } from './check-equivalent-bucket.ts';
+import { runLifecycleCheck } from './check-lifecycle.ts';
 import { runEquivalentLaunchTemplateCheck } from './check-equivalent-launch-template.ts';
 import { runEquivalentEbsSettingsCheck } from './check-equivalent-ebs-settings.ts';
 import { runEquivalentRepositoryCheck } from './check-equivalent-repository.ts';
@@ -74,6 +77,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'launch-template') findings.push(...applyLaunchTemplate(task, text, state, ctx));
     else if (task.kind === 'ebs-settings') findings.push(...applyEbsSettings(task, text, state, ctx));
     else if (task.kind === 'ecr-repository') findings.push(...applyEcrRepository(task, text, state, ctx));
+    else if (task.kind === 's3-bucket') findings.push(...applyS3Bucket(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -113,7 +117,8 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check['equivalent-launch-template']) return runEquivalentLaunchTemplateCheck(input, lab);
   if (check['equivalent-ebs-settings']) return runEquivalentEbsSettingsCheck(input, lab);
   if (check['equivalent-repository']) return runEquivalentRepositoryCheck(input, lab);
-  if (check.lifecycle) return runImageLifecycleCheck(input, lab);
+  if (check.lifecycle) return check.lifecycle.images === undefined ? runLifecycleCheck(input, lab) : runImageLifecycleCheck(input, lab);
+  if (check['equivalent-bucket']) return runEquivalentBucketCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

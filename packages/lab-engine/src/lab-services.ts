@@ -15,6 +15,7 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   'auto-scaling-group': ['autoscaling', 'monitoring'],
   'ebs-settings': ['ec2', 'kms'],
   'ecr-repository': ['ecr'],
+  's3-bucket': ['s3'],
   quiz: [],
 };
 

@@ -1,91 +1,120 @@
-import { evaluateLifecyclePolicy, type LifecycleImage, type LifecycleRule } from '@skylab/emulator';
+import { DAY_MS, DEFAULT_TRANSITION_MINIMUM_SIZE, dayBoundary, lifecycleFate, predicates, type BucketLifecycleConfiguration, type LifecycleSubject, type S3Bucket, type S3Tag } from '@skylab/emulator';
 
-// The images on which two lifecycle policies must agree (DESIGN §3): tags drawn from every prefix and pattern
-// of both policies with their near misses, untagged images, counts around every `countNumber` of a count
-// rule and ages on both sides of every day boundary of an age rule, alone and all together (where priorities
-// decide which rule an image belongs to), and images carrying one tag per entry of a multi-entry list.
+// The universe on which two buckets' lifecycle behaviour must agree (DESIGN §3, grading integrity): object
+// versions drawn from both configurations — a key under every prefix, the prefix itself, a near miss and
+// a key under none, and a lone delete marker of each; no tags, each tag, each tag with another value and all of them; sizes around every
+// size bound and the 128 KB transition minimum; current and noncurrent — read at every day boundary of
+// either configuration (the midnight before and the one that triggers), chained expiry-then-noncurrent
+// boundaries, each fixed date, and far in the future.
 
-const DAY_MS = 86400000;
-const HOUR_MS = 3600000;
-const MAX_TAGS = 40;
+/** The creation time of every witness: mid-morning, so the midnight rounding shows. */
+export const WITNESS_CREATED = Date.UTC(2026, 0, 1, 10, 30);
 
-/** One situation of the universe: images in a repository at one moment. */
-export interface LifecycleScenario {
+/** One witness version and where its description comes from. */
+export interface Witness {
+  subject: LifecycleSubject;
   label: string;
-  images: LifecycleImage[];
 }
 
-function prefixWitnesses(prefix: string): string[] {
-  const near = [prefix.slice(0, -1), `x${prefix}`, prefix.toUpperCase()].filter((t) => t !== '' && t !== prefix);
-  return [prefix, `${prefix}1`, `${prefix}2.0-rc`, ...near];
-}
+const rulesOf = (configs: readonly (BucketLifecycleConfiguration | undefined)[]) => configs.flatMap((c) => c?.Rules ?? []);
 
-function patternWitnesses(pattern: string): string[] {
-  const fill = (value: string) => pattern.split('*').join(value);
-  const literal = pattern.replace(/\*/g, '');
-  const near = [literal.slice(1), `x${fill('1')}`, fill('1').toUpperCase()].filter((t) => t !== '');
-  return [fill(''), fill('1'), fill('2.0-rc'), ...near];
-}
-
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-
-/** Every witness tag of the rules of both policies, plus tags nobody named. */
-export function witnessTags(policies: readonly (readonly LifecycleRule[])[]): string[] {
-  const tags = new Set<string>(['latest', 'sha-0f3a']);
-  for (const rule of policies.flat()) {
-    for (const prefix of rule.selection.tagPrefixList ?? []) for (const t of prefixWitnesses(prefix)) tags.add(t);
-    for (const pattern of rule.selection.tagPatternList ?? []) for (const t of patternWitnesses(pattern)) tags.add(t);
+function keyWitnesses(configs: readonly (BucketLifecycleConfiguration | undefined)[], objectKeys: readonly string[]): string[] {
+  const keys = new Set(['skylab-other/object.bin', ...objectKeys.slice(0, 5)]);
+  for (const rule of rulesOf(configs)) {
+    const prefix = predicates(rule).prefix;
+    if (prefix === undefined || prefix === '') continue;
+    keys.add(`${prefix}skylab-witness.bin`).add(prefix);
+    const last = prefix.at(-1) === 'x' ? 'y' : 'x';
+    keys.add(`${prefix.slice(0, -1)}${last}skylab-witness.bin`);
   }
-  return [...tags].filter((t) => TAG.test(t)).slice(0, MAX_TAGS);
+  return [...keys];
 }
 
-function counts(policies: readonly (readonly LifecycleRule[])[]): number[] {
-  const out = new Set([1]);
-  for (const rule of policies.flat()) if (rule.selection.countType === 'imageCountMoreThan') for (const n of [rule.selection.countNumber, rule.selection.countNumber + 1]) if (n <= 60) out.add(n);
-  return [...out].sort((a, b) => a - b);
+function tagWitnesses(configs: readonly (BucketLifecycleConfiguration | undefined)[]): S3Tag[][] {
+  const tags = rulesOf(configs).flatMap((r) => predicates(r).tags);
+  const unique = [...new Map(tags.map((t) => [`${t.Key}=${t.Value}`, t])).values()];
+  return [[], ...unique.map((t) => [t]), ...unique.map((t) => [{ Key: t.Key, Value: `${t.Value}-skylab-other` }]), ...(unique.length > 1 ? [unique] : [])];
 }
 
-function dayBoundaries(policies: readonly (readonly LifecycleRule[])[]): number[] {
-  return [...new Set(policies.flat().flatMap((r) => (r.selection.countType === 'sinceImagePushed' ? [r.selection.countNumber] : [])))].sort((a, b) => a - b);
-}
-
-// The i-th image of a class: tag `w`, then `w` with a suffix so tags stay unique in the repository.
-const classTag = (tag: string | undefined, i: number) => (tag === undefined ? [] : [i === 0 ? tag : `${tag}.${i}`]);
-const labelOf = (tag: string | undefined) => (tag === undefined ? 'untagged' : `tagged \`${tag}\``);
-
-function image(id: string, tags: string[], ageMs: number, now: number): LifecycleImage {
-  return { imageDigest: id, imageTags: tags, imagePushedAt: now - ageMs };
-}
-
-/** The scenarios of the universe for both policies, at `now` (epoch ms). */
-export function lifecycleScenarios(policies: readonly (readonly LifecycleRule[])[], now: number): LifecycleScenario[] {
-  const classes: (string | undefined)[] = [undefined, ...witnessTags(policies)];
-  const sizes = counts(policies);
-  const days = dayBoundaries(policies);
-  const scenarios: LifecycleScenario[] = [];
-  for (const tag of classes) {
-    for (const n of sizes) scenarios.push({ label: `${n} image(s) ${labelOf(tag)}, pushed 1 to ${n} days ago`, images: Array.from({ length: n }, (_, i) => image(`${i + 1}`, classTag(tag, i), (i + 1) * DAY_MS, now)) });
-    for (const d of days) scenarios.push({ label: `${labelOf(tag)}, pushed ${d} days ago give or take an hour`, images: [image('younger', classTag(tag, 0), d * DAY_MS - HOUR_MS, now), image('older', classTag(tag, 1), d * DAY_MS + HOUR_MS, now)] });
-  }
-  const most = Math.max(...sizes);
-  const oldest = Math.max(0, ...days) + 2;
-  scenarios.push({
-    label: `${most} images of every tag and untagged together, ages spread up to ${oldest} days`,
-    images: classes.flatMap((tag, c) => Array.from({ length: most }, (_, i) => image(`${labelOf(tag)} #${i + 1}`, classTag(tag, i), ((i * oldest) / Math.max(1, most - 1)) * DAY_MS + (c + 1) * HOUR_MS, now))),
+function sizeWitnesses(configs: readonly (BucketLifecycleConfiguration | undefined)[]): number[] {
+  const bounds = rulesOf(configs).flatMap((r) => {
+    const p = predicates(r);
+    return [p.greaterThan, p.lessThan].flatMap((b) => (b === undefined ? [] : [b]));
   });
-  for (const rule of policies.flat()) {
-    const entries = rule.selection.tagPrefixList ?? rule.selection.tagPatternList ?? [];
-    if (entries.length < 2) continue;
-    const tags = entries.map((e) => e.split('*').join('1'));
-    scenarios.push({ label: `one image tagged ${tags.map((t) => `\`${t}\``).join(', ')} and one without the last`, images: [image('all', tags, (oldest + 1) * DAY_MS, now), image('all but one', tags.slice(0, -1).map((t) => `${t}.b`), (oldest + 1) * DAY_MS, now)] });
-  }
-  return scenarios;
+  const sizes = new Set([1024, DEFAULT_TRANSITION_MINIMUM_SIZE - 1, DEFAULT_TRANSITION_MINIMUM_SIZE, 1024 * 1024]);
+  for (const b of bounds) for (const s of [b - 1, b, b + 1]) if (s >= 0) sizes.add(s);
+  return [...sizes].sort((a, b) => a - b);
 }
 
-/** What a policy does in each scenario, as lines: the images it expires (or none). */
-export function lifecycleFates(rules: readonly LifecycleRule[] | undefined, scenarios: readonly LifecycleScenario[], now: number): string[] {
-  return scenarios.map((scenario) => {
-    const expired = rules ? evaluateLifecyclePolicy(rules, scenario.images, now).map((r) => r.imageDigest).sort() : [];
-    return `${scenario.label}: ${expired.length === 0 ? 'nothing expires' : `expires ${expired.map((id) => `\`${id}\``).join(', ')}`}`;
-  });
+/** Every version the lifecycle comparison asks about. */
+export function lifecycleWitnesses(configs: readonly (BucketLifecycleConfiguration | undefined)[], bucket: S3Bucket): Witness[] {
+  const out: Witness[] = [];
+  for (const key of keyWitnesses(configs, Object.keys(bucket.Objects))) {
+    out.push({ subject: { key, size: 0, created: WITNESS_CREATED, isDeleteMarker: true, otherVersionsLeft: 0 }, label: `\`${key}\`, a delete marker with no other version left` });
+    for (const tags of tagWitnesses(configs)) {
+      for (const size of sizeWitnesses(configs)) {
+        const what = `\`${key}\` (${size} bytes${tags.length ? `, tagged ${tags.map((t) => `${t.Key}=${t.Value}`).join(', ')}` : ''})`;
+        out.push({ subject: { key, size, tags, created: WITNESS_CREATED, versionId: 'skylab-current' }, label: `${what}, current version` });
+        out.push({ subject: { key, size, tags, created: WITNESS_CREATED - DAY_MS, noncurrentSince: WITNESS_CREATED, versionId: 'skylab-older' }, label: `${what}, noncurrent version` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The instants the fates are read at: around every day boundary and date of either configuration. */
+export function lifecycleInstants(configs: readonly (BucketLifecycleConfiguration | undefined)[]): number[] {
+  const rules = rulesOf(configs);
+  const days = new Set<number>([0]);
+  const dates = new Set<number>();
+  for (const r of rules) {
+    for (const t of r.Transitions ?? []) {
+      if (t.Date !== undefined) dates.add(Date.parse(t.Date));
+      else days.add(t.Days ?? 0);
+    }
+    for (const t of r.NoncurrentVersionTransitions ?? []) days.add(t.NoncurrentDays ?? 0);
+    if (r.Expiration?.Days !== undefined) days.add(r.Expiration.Days);
+    if (r.Expiration?.Date !== undefined) dates.add(Date.parse(r.Expiration.Date));
+    if (r.NoncurrentVersionExpiration?.NoncurrentDays !== undefined) days.add(r.NoncurrentVersionExpiration.NoncurrentDays);
+  }
+  const boundaries = new Set<number>(dates);
+  for (const d of days) {
+    boundaries.add(dayBoundary(WITNESS_CREATED, d));
+    boundaries.add(dayBoundary(WITNESS_CREATED - DAY_MS, d));
+    // An expired current version in a versioned bucket starts its noncurrent days at its expiry.
+    for (const n of days) boundaries.add(dayBoundary(dayBoundary(WITNESS_CREATED, d), n));
+  }
+  const instants = new Set<number>([WITNESS_CREATED, WITNESS_CREATED + 36_500 * DAY_MS]);
+  for (const b of boundaries) instants.add(b - 1).add(b);
+  return [...instants].filter((t) => t >= WITNESS_CREATED).sort((a, b) => a - b);
+}
+
+/** One version whose fate differs between the two buckets at an instant. */
+export interface FateDifference {
+  label: string;
+  at: number;
+  mine: string;
+  theirs: string;
+  history: string[];
+}
+
+const describe = (f: ReturnType<typeof lifecycleFate>) => (f.state === 'deleted' ? 'deleted' : `${f.state} in ${f.storageClass}`);
+
+/** Compares the fates of every witness at every instant; the first difference per witness is kept. */
+export function compareLifecycle(mine: S3Bucket, theirs: S3Bucket): { evaluated: number; differences: FateDifference[] } {
+  const configs = [mine.LifecycleConfiguration, theirs.LifecycleConfiguration];
+  const instants = lifecycleInstants(configs);
+  const differences: FateDifference[] = [];
+  let evaluated = 0;
+  for (const witness of lifecycleWitnesses(configs, mine)) {
+    for (const at of instants) {
+      evaluated++;
+      const a = lifecycleFate(mine.LifecycleConfiguration, mine.Versioning, witness.subject, at);
+      const b = lifecycleFate(theirs.LifecycleConfiguration, theirs.Versioning, witness.subject, at);
+      if (describe(a) === describe(b)) continue;
+      differences.push({ label: witness.label, at, mine: describe(a), theirs: describe(b), history: a.history });
+      break;
+    }
+  }
+  return { evaluated, differences };
 }

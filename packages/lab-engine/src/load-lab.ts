@@ -6,6 +6,7 @@ import { ec2ReferenceFindings } from './ec2-references.ts';
 import type { MisconceptionCatalogue } from './load-misconceptions.ts';
 import { quizCovered, quizReferenceFindings } from './quiz-references.ts';
 import { templateFindings } from './template.ts';
+import { S3_LAB_KEYS, s3ReferenceFindings } from './s3-lab-references.ts';
 
 const KNOWN_KEYS = [
   'apiVersion', 'id', 'title', 'summary', 'description', 'difficulty', 'estimatedMinutes', 'tags', 'params', 'setup', 'tasks', 'checks',
@@ -19,6 +20,7 @@ const KNOWN_KEYS = [
   'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
+  ...S3_LAB_KEYS,
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -28,7 +30,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -38,7 +40,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'equivalent-bucket'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
@@ -102,6 +104,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument, options: LoadLabOption
   albReferenceFindings(lab, add);
   launchTemplateReferenceFindings(lab, add);
   quizReferenceFindings(lab, add);
+  s3ReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   asgScenarioFindings(lab, add);
   if (options.misconceptions !== undefined) misconceptionFindings(lab, options.misconceptions, add);

@@ -10,6 +10,7 @@ import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
 import { quizMutants } from './mutants/quiz-mutants.ts';
+import { s3BucketMutants } from './mutants/s3-bucket-mutants.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
 import type { MutantRun, Provisioned } from './types.ts';
@@ -75,6 +76,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'launch-template') return launchTemplateMutants(task.id, text, context);
     if (task.kind === 'ebs-settings') return ebsSettingsMutants(task.id, text, context);
     if (task.kind === 'ecr-repository') return ecrRepositoryMutants(task.id, text, context);
+    if (task.kind === 's3-bucket') return s3BucketMutants(task.id, text);
     return naclMutants(task.id, text);
   });
 }
@@ -93,6 +95,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     if (task.kind === 'launch-template') return { ...base, id, title, 'equivalent-launch-template': { task: task.id, examples: 1 } };
     if (task.kind === 'ebs-settings') return { ...base, id, title, 'equivalent-ebs-settings': { task: task.id, examples: 1 } };
     if (task.kind === 'ecr-repository') return { ...base, id, title, 'equivalent-repository': { task: task.id, examples: 1 } };
+    if (task.kind === 's3-bucket') return { ...base, id, title, 'equivalent-bucket': { task: task.id, examples: 1 } };
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];

@@ -2,13 +2,11 @@ import {
   addRoleToInstanceProfile,
   attachRolePolicy,
   attachUserPolicy,
-  createBucket,
   createInstanceProfile,
   createPolicy,
   createRole,
   createUser,
   emptyAccountState,
-  putObject,
   putRolePolicy,
   putUserPolicy,
   type AccountState,
@@ -20,6 +18,7 @@ import { provisionEbs, provisionEcr, provisionKms } from './provision-ebs-ecr.ts
 import { provisionEc2 } from './provision-ec2.ts';
 import { provisionElbv2 } from './provision-elbv2.ts';
 import { provisionLaunchTemplates } from './provision-launch-templates.ts';
+import { provisionS3 } from './provision-s3.ts';
 import { resolveParams } from './params.ts';
 import { renderDeep, renderString } from './template.ts';
 import type { Provisioned } from './types.ts';
@@ -87,13 +86,7 @@ export function provisionVariant(lab: Lab, params: Record<string, string>, ctx: 
       setupStep([...path, 'Roles', j], () => addRoleToInstanceProfile(state, { InstanceProfileName, RoleName }, c));
     });
   });
-  setup.s3.buckets.forEach((bucket, i) => {
-    const path = ['setup', 's3', 'buckets', i];
-    setupStep(path, () => createBucket(state, { Bucket: bucket.Name }, c));
-    bucket.Objects?.forEach((object, j) => {
-      setupStep([...path, 'Objects', j], () => putObject(state, { Bucket: bucket.Name, ...object }, c));
-    });
-  });
+  provisionS3(state, setup.s3, c);
   provisionEc2(state, setup.ec2, c);
   provisionElbv2(state, setup.elbv2, c);
   provisionLaunchTemplates(state, setup.ec2.launchTemplates, c);

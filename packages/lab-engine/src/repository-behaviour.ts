@@ -1,6 +1,6 @@
 import { authorizeRepositoryAction, lifecycleRules, type AccountState, type Ctx, type EcrRepository, type LifecycleRule } from '@skylab/emulator';
 import { expandActionPattern, resourceTypesFor } from '@skylab/validation';
-import { lifecycleFates, lifecycleScenarios } from './lifecycle-universe.ts';
+import { lifecycleFates, lifecycleScenarios } from './image-lifecycle-universe.ts';
 
 // What a repository does, as lines two accounts can be compared on: its settings, every ECR action on it by
 // every caller through the IAM engine (identity policies and the repository policy; from another account both

@@ -42,6 +42,8 @@ export { quizAnswerSchema, type QuizAnswer, type QuizQuestion } from './lab/quiz
 export { misconceptionCatalogueSchema, misconceptionSchema, type Misconception } from './lab/misconceptions.ts';
 /** The `launch-template` task's answer. */
 export { launchTemplateAnswerSchema } from './lab/launch-template-checks.ts';
+/** The `s3-bucket` answer: a bucket's configuration sections in the S3 Put* shapes. */
+export { s3BucketAnswerSchema, type S3BucketConfiguration } from './lab/s3-bucket-task.ts';
 export type { LaunchTemplateSetup } from './lab/launch-template-setup.ts';
 /** The EBS settings task: its answer and setup shapes. */
 export { ebsSettingsAnswerSchema, type EbsSettingsAnswer } from './lab/ebs-settings.ts';
@@ -80,7 +82,7 @@ export { cloudwatchAlarmSchema } from './schemas/cloudwatch-alarm.ts';
 /** Load balancer, listener, listener rule and target group schemas. */
 export { loadBalancerSchema, listenerSchema, listenerRuleSchema, listenerRulesSchema, targetGroupSchema, elbActionSchema } from './schemas/elb.ts';
 /** S3 lifecycle, ECR lifecycle policy and ECR repository schemas. */
-export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema } from './schemas/storage.ts';
+export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema, type S3LifecycleRule } from './schemas/storage.ts';
 /** CIDR block arithmetic. */
 export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './schemas/cidr.ts';
 /** The exam file format v1: schema, item kinds, settings, learner answers and the JSON Schema for editors. */

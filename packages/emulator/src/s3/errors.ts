@@ -1,4 +1,5 @@
 import { AwsError } from '../errors.ts';
+import type { Finding } from '@skylab/validation';
 
 // Codes and statuses from https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
 
@@ -34,5 +35,82 @@ export class NoSuchBucket extends AwsError {
 export class NoSuchKey extends AwsError {
   constructor(message: string) {
     super('NoSuchKey', message, 404);
+  }
+}
+
+/** The request is refused: Block Public Access forbids it, or the caller lacks permission. */
+export class AccessDenied extends AwsError {
+  constructor(message: string) {
+    super('AccessDenied', message, 403);
+  }
+}
+
+/** A parameter value is not valid (a lifecycle rule's days, a KMS key with SSE-S3 …). */
+export class InvalidArgument extends AwsError {
+  constructor(message: string, findings: Finding[] = []) {
+    super('InvalidArgument', message, 400, findings);
+  }
+}
+
+/** The request combines settings S3 does not accept together. */
+export class InvalidRequest extends AwsError {
+  constructor(message: string, findings: Finding[] = []) {
+    super('InvalidRequest', message, 400, findings);
+  }
+}
+
+/** The configuration document does not follow the schema (a filter with two predicates …). */
+export class MalformedXML extends AwsError {
+  constructor(message: string, findings: Finding[] = []) {
+    super('MalformedXML', message, 400, findings);
+  }
+}
+
+/** The bucket policy is not valid JSON, breaks the policy grammar, or names an action or resource S3 rejects. */
+export class MalformedPolicy extends AwsError {
+  constructor(message: string, findings: Finding[] = []) {
+    super('MalformedPolicy', message, 400, findings);
+  }
+}
+
+/** A versioning configuration S3 does not accept, such as going back to unversioned. */
+export class IllegalVersioningConfigurationException extends AwsError {
+  constructor(message: string) {
+    super('IllegalVersioningConfigurationException', message, 400);
+  }
+}
+
+/** The bucket has no policy. */
+export class NoSuchBucketPolicy extends AwsError {
+  constructor(message: string) {
+    super('NoSuchBucketPolicy', message, 404);
+  }
+}
+
+/** The bucket (or account) has no Block Public Access configuration. */
+export class NoSuchPublicAccessBlockConfiguration extends AwsError {
+  constructor(message: string) {
+    super('NoSuchPublicAccessBlockConfiguration', message, 404);
+  }
+}
+
+/** The bucket has no lifecycle configuration. */
+export class NoSuchLifecycleConfiguration extends AwsError {
+  constructor(message: string) {
+    super('NoSuchLifecycleConfiguration', message, 404);
+  }
+}
+
+/** A feature Skylab does not model (ACL grants, object lock, replication …): failing closed, named. */
+export class NotImplemented extends AwsError {
+  constructor(message: string, findings: Finding[] = []) {
+    super('NotImplemented', message, 501, findings);
+  }
+}
+
+/** The bucket's Object Ownership (`BucketOwnerEnforced`, the default since April 2023) disables ACLs. */
+export class AccessControlListNotSupported extends AwsError {
+  constructor(message: string) {
+    super('AccessControlListNotSupported', message, 400);
   }
 }

@@ -2,8 +2,8 @@ import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
 import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.ts';
 import { md5Hex, utf8Bytes } from './md5.ts';
-import type { S3Object } from './state.ts';
-import { getRecord, records, recordsFrom, setRecord } from '../records.ts';
+import type { PublicAccessBlockConfiguration, S3Bucket, S3Object, S3ObjectVersion, S3Tag } from './state.ts';
+import { deleteRecord, getRecord, records, recordsFrom, setRecord } from '../records.ts';
 
 // One function per S3 action, named after it (https://docs.aws.amazon.com/AmazonS3/latest/API/).
 
@@ -25,6 +25,23 @@ export function bucketNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The bucket of this account with this name, or `NoSuchBucket`. */
+export function bucketOf(state: AccountState, name: string): S3Bucket {
+  const bucket = getRecord(state.s3.buckets, name);
+  if (!bucket) throw new NoSuchBucket(`the bucket \`${name}\` does not exist`);
+  return bucket;
+}
+
+/**
+ * What a new bucket gets since April 2023: every Block Public Access setting on
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-overview.html) and SSE-S3 default
+ * encryption (https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html).
+ */
+export function newBucketDefaults(): Pick<S3Bucket, 'PublicAccessBlockConfiguration' | 'ServerSideEncryptionConfiguration'> {
+  const all: PublicAccessBlockConfiguration = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+  return { PublicAccessBlockConfiguration: all, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } };
+}
+
 /** CreateBucket, in the context's region. */
 export function createBucket(state: AccountState, input: { Bucket: string }, ctx: Ctx): { Location: string } {
   const problem = bucketNameProblem(input.Bucket);
@@ -43,7 +60,8 @@ export function createBucket(state: AccountState, input: { Bucket: string }, ctx
     Name: input.Bucket,
     CreationDate: new Date(ctx.clock.now()).toISOString(),
     BucketRegion: ctx.region,
-    Objects: records(),
+    Objects: records<S3Object>(),
+    ...newBucketDefaults(),
   });
   return { Location: ctx.region === 'us-east-1' ? `/${input.Bucket}` : `http://${input.Bucket}.s3.amazonaws.com/` };
 }
@@ -57,34 +75,72 @@ export function listBuckets(state: AccountState, _input: Record<string, never>, 
   };
 }
 
-/** PutObject with a text body; the ETag is the quoted MD5 of the body, as for a single-part upload. */
+/**
+ * Moves the current version of a key aside in a versioned bucket: it becomes noncurrent, unless it is the
+ * `null` version of a suspended bucket, which the new one replaces
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/AddingObjectsToVersionSuspendedBuckets.html).
+ */
+function retireCurrent(bucket: S3Bucket, key: string, now: string): void {
+  const keep = (version: S3ObjectVersion) => {
+    if (bucket.Versioning === 'Suspended' && version.VersionId === 'null') return;
+    (bucket.NoncurrentVersions ??= []).push(version);
+  };
+  const marker = bucket.DeleteMarkers?.find((m) => m.Key === key);
+  if (marker) {
+    bucket.DeleteMarkers = bucket.DeleteMarkers?.filter((m) => m !== marker) ?? [];
+    keep({ Key: key, VersionId: marker.VersionId, Size: 0, LastModified: marker.LastModified, NoncurrentSince: now, IsDeleteMarker: true });
+  }
+  const current = getRecord(bucket.Objects, key);
+  if (!current || bucket.Versioning === undefined) return;
+  keep({ Key: key, VersionId: current.VersionId ?? 'null', Size: current.Size, LastModified: current.LastModified, NoncurrentSince: now, ...(current.TagSet ? { TagSet: current.TagSet } : {}) });
+}
+
+/** PutObject with a text body; the ETag is the quoted MD5 of the body, as for a single-part upload. A versioned bucket keeps the version it replaces. */
 export function putObject(
   state: AccountState,
-  input: { Bucket: string; Key: string; Body?: string; ContentType?: string; Metadata?: Record<string, string> },
+  input: { Bucket: string; Key: string; Body?: string; ContentType?: string; Metadata?: Record<string, string>; Tagging?: S3Tag[] },
   ctx: Ctx,
-): { ETag: string } {
-  const bucket = getRecord(state.s3.buckets, input.Bucket);
-  if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
+): { ETag: string; VersionId?: string } {
+  const bucket = bucketOf(state, input.Bucket);
   const body = input.Body ?? '';
   const bytes = utf8Bytes(body);
+  const now = new Date(ctx.clock.now()).toISOString();
+  retireCurrent(bucket, input.Key, now);
+  const versionId = bucket.Versioning === 'Enabled' ? ctx.ids.next('') : bucket.Versioning === 'Suspended' ? 'null' : undefined;
   const object: S3Object = {
     Key: input.Key,
     Size: bytes.length,
     ETag: `"${md5Hex(bytes)}"`,
-    LastModified: new Date(ctx.clock.now()).toISOString(),
+    LastModified: now,
     Body: body,
     ...(input.ContentType !== undefined ? { ContentType: input.ContentType } : {}),
     ...(input.Metadata !== undefined ? { Metadata: recordsFrom(Object.entries(input.Metadata)) } : {}),
+    ...(versionId !== undefined ? { VersionId: versionId } : {}),
+    ...(input.Tagging !== undefined ? { TagSet: input.Tagging.map(({ Key, Value }) => ({ Key, Value })) } : {}),
   };
   setRecord(bucket.Objects, input.Key, object);
-  return { ETag: object.ETag };
+  return { ETag: object.ETag, ...(versionId !== undefined ? { VersionId: versionId } : {}) };
+}
+
+/**
+ * DeleteObject without a version id: an unversioned bucket removes the object; a versioned one keeps it
+ * as a noncurrent version under a new delete marker
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjectVersions.html).
+ */
+export function deleteObject(state: AccountState, input: { Bucket: string; Key: string }, ctx: Ctx): { DeleteMarker?: boolean; VersionId?: string } {
+  const bucket = bucketOf(state, input.Bucket);
+  const now = new Date(ctx.clock.now()).toISOString();
+  retireCurrent(bucket, input.Key, now);
+  deleteRecord(bucket.Objects, input.Key);
+  if (bucket.Versioning === undefined) return {};
+  const VersionId = bucket.Versioning === 'Enabled' ? ctx.ids.next('') : 'null';
+  (bucket.DeleteMarkers ??= []).push({ Key: input.Key, VersionId, LastModified: now });
+  return { DeleteMarker: true, VersionId };
 }
 
 /** HeadObject: the object's metadata without the body. */
 export function headObject(state: AccountState, input: { Bucket: string; Key: string }, _ctx: Ctx): Omit<S3Object, 'Body'> {
-  const bucket = getRecord(state.s3.buckets, input.Bucket);
-  if (!bucket) throw new NoSuchBucket(`the bucket \`${input.Bucket}\` does not exist`);
-  const object = getRecord(bucket.Objects, input.Key);
+  const object = getRecord(bucketOf(state, input.Bucket).Objects, input.Key);
   if (!object) throw new NoSuchKey(`the key \`${input.Key}\` does not exist`);
   const { Body: _body, ...meta } = object;
   return meta;

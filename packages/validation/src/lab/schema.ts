@@ -9,6 +9,7 @@ import { ebsSettingsTaskFields, kmsKeySetupSchema } from './ebs-settings.ts';
 import { ecrRepositoryTaskFields, repositorySetupSchema } from './ecr-repository.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { quizTaskFields } from './quiz.ts';
+import { bucketConfigurationFields, s3BucketTaskFields } from './s3-bucket-task.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
 
@@ -99,13 +100,15 @@ const bucketSchema = z
             Key: text('`Key`').describe('The object key'),
             Body: z.string().optional().describe('The object content as text'),
             ContentType: z.string().optional().describe('The object media type'),
+            Tagging: z.array(z.strictObject({ Key: text('a tag key').describe('The tag key'), Value: z.string().describe('The tag value') }).describe('An object tag')).optional().describe('The object tags'),
           })
           .describe('An object to put in the bucket'),
       )
       .optional()
       .describe('Objects to put in the bucket'),
+    ...bucketConfigurationFields,
   })
-  .describe('An S3 bucket to create');
+  .describe('An S3 bucket to create (with every Block Public Access setting on and SSE-S3, as new buckets are), then configured by its sections');
 
 /** The account a lab starts from, in the shapes of the AWS APIs. */
 export const labSetupSchema = z
@@ -121,7 +124,10 @@ export const labSetupSchema = z
       .prefault({})
       .describe('IAM resources'),
     s3: z
-      .strictObject({ buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets') })
+      .strictObject({
+        buckets: z.array(bucketSchema).prefault([]).describe('S3 buckets'),
+        accountPublicAccessBlock: bucketConfigurationFields.PublicAccessBlockConfiguration.describe("The account's Block Public Access settings (S3 Control's PutPublicAccessBlock)"),
+      })
       .prefault({})
       .describe('S3 resources'),
     ec2: ec2SetupSchema,
@@ -198,8 +204,9 @@ export const labTaskSchema = z
       z.strictObject({ ...taskFields, ...launchTemplateTaskFields }).describe('Write the launch parameters of a launch template (its new default version) in `LaunchTemplateData` shape'),
       z.strictObject({ ...taskFields, ...ebsSettingsTaskFields }).describe("Set the region's EBS encryption by default and its key, copy and share snapshots"),
       z.strictObject({ ...taskFields, ...ecrRepositoryTaskFields }).describe('Create an ECR repository: settings, repository policy and lifecycle policy'),
+      z.strictObject({ ...taskFields, ...s3BucketTaskFields }).describe("Write a bucket's policy, Block Public Access, encryption, versioning and lifecycle in the shapes of the S3 Put* requests"),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `ebs-settings`, `ecr-repository` or `quiz`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `ebs-settings`, `ecr-repository`, `s3-bucket` or `quiz`' },
   )
   .describe('Something the learner submits');
 

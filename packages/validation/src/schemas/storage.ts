@@ -84,6 +84,9 @@ export const s3LifecycleRuleSchema = z
 /** An S3 lifecycle configuration: `{ Rules: [...] }` (at most 1000 rules). */
 export const s3LifecycleSchema = z.strictObject({ Rules: list(s3LifecycleRuleSchema, 'rules', 1000).min(1, { error: 'a lifecycle configuration needs at least one rule' }).describe('The rules (1-1000)') }).describe('An S3 lifecycle configuration');
 
+/** One S3 lifecycle rule, as the schema reads it. */
+export type S3LifecycleRule = z.output<typeof s3LifecycleRuleSchema>;
+
 /** An ECR lifecycle policy: `{ rules: [...] }`. */
 export const ecrLifecycleSchema = z
   .strictObject({

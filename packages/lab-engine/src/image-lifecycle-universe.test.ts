@@ -1,6 +1,6 @@
 import type { LifecycleRule } from '@skylab/emulator';
 import { describe, expect, it } from 'vitest';
-import { lifecycleFates, lifecycleScenarios, witnessTags } from './lifecycle-universe.ts';
+import { lifecycleFates, lifecycleScenarios, witnessTags } from './image-lifecycle-universe.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
 
