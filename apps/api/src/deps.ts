@@ -2,6 +2,7 @@ import type { Db, RateLimitRule, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
 import type { ForwardedHeader, TrustProxy } from './client-address.ts';
 import type { Grader } from './grader.ts';
+import type { ExamRegistry } from './exam-registry.ts';
 import type { LabRegistry } from './lab-registry.ts';
 
 /** Epoch milliseconds; injected so tests run on a fixed clock. */
@@ -56,6 +57,8 @@ export interface AppConfig {
 export interface AppDeps {
   db: Db;
   labs: LabRegistry;
+  /** The exams, loaded after the labs their hands-on items draw on. */
+  exams: ExamRegistry;
   clock: Clock;
   ids: Ids;
   log: Log;

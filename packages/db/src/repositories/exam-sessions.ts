@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { examSessions, type ExamSessionRow, type ExamSessionStatus } from '../schema.ts';
+import { examSessions, users, type ExamSessionRow, type ExamSessionStatus } from '../schema.ts';
 
 export type NewExamSession = Omit<typeof examSessions.$inferInsert, 'status' | 'version' | 'submittedAt' | 'extensionMinutes'>;
 
@@ -96,4 +96,20 @@ export async function extendExamSession(db: Db, id: string, minutes: number): Pr
     .where(and(eq(examSessions.id, id), eq(examSessions.status, 'active')))
     .returning();
   return row;
+}
+
+export interface ExamSessionWithLearner extends ExamSessionRow {
+  email: string;
+  name: string;
+}
+
+/** Every session of an exam with its learner, newest first, for the instructor's view (served by the exam/status index). */
+export async function listExamSessionsWithLearners(db: Db, examId: string): Promise<ExamSessionWithLearner[]> {
+  const rows = await db
+    .select({ session: examSessions, email: users.email, name: users.name })
+    .from(examSessions)
+    .innerJoin(users, eq(users.id, examSessions.userId))
+    .where(eq(examSessions.examId, examId))
+    .orderBy(desc(examSessions.startedAt), desc(examSessions.id));
+  return rows.map((row) => ({ ...row.session, email: row.email, name: row.name }));
 }
