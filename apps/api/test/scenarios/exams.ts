@@ -37,6 +37,7 @@ export function examScenarioContext(base: ScenarioContext, hooks: { advanceClock
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const MARGIN = 5_000;
 
 /** Right answers to every item of the fixture exams. */
 const RIGHT: Record<string, unknown> = {
@@ -98,7 +99,8 @@ export const examScenarios: ExamScenario[] = [
       expect(list.body.exams.find((exam: { id: string }) => exam.id === FIXTURE_EXAMS.afterSubmit)).toMatchObject({ availability: 'open', attemptsUsed: 0, attemptsLeft: 3, settings: { timeLimitMinutes: 10, feedbackRelease: 'after-submit' } });
       const session = await start(learner, FIXTURE_EXAMS.afterSubmit);
       expect(Date.parse(session.deadline) - Date.parse(session.startedAt)).toBe(FIXTURE_MINUTES.afterSubmit * MINUTE);
-      expect(session).toMatchObject({ status: 'active', released: false, answers: {}, serverNow: session.startedAt });
+      expect(session).toMatchObject({ status: 'active', released: false, answers: {} });
+      expect(Date.parse(session.serverNow)).toBeGreaterThanOrEqual(Date.parse(session.startedAt));
       expect(paperItems(session).sort()).toEqual(Object.keys(RIGHT).sort());
       expectNothingHidden(session);
       expectNothingHidden((await learner.get(`/api/exam-sessions/${session.id}`)).body);
@@ -157,9 +159,10 @@ export const examScenarios: ExamScenario[] = [
       const learner = await ctx.learner();
       const session = await start(learner, FIXTURE_EXAMS.afterSubmit);
       await answerAll(learner, session.id, { 'q-single': RIGHT['q-single'] });
-      ctx.advanceClock(FIXTURE_MINUTES.afterSubmit * MINUTE - 1);
+      // A margin for workerd, whose clock moves on its own; the exact boundary is tested in packages/db.
+      ctx.advanceClock(FIXTURE_MINUTES.afterSubmit * MINUTE - MARGIN);
       expect((await save(learner, session.id, 'q-multi', RIGHT['q-multi'])).status).toBe(200);
-      ctx.advanceClock(2);
+      ctx.advanceClock(MARGIN + 1);
       const late = await save(learner, session.id, 'q-order', RIGHT['q-order']);
       expect(late.status).toBe(410);
       expect(late.body.error.code).toBe('exam_time_over');
