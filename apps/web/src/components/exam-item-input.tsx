@@ -50,10 +50,10 @@ function OrderingInput({ item, answer, onAnswer, disabled }: InputProps<'orderin
         <li key={stepId} class="exam-step">
           <span>{text.get(stepId)}</span>
           <span class="exam-step-tools">
-            <button type="button" class="button button-small button-quiet" disabled={disabled || index === 0} onClick={() => onAnswer({ order: moveStep(order, index, -1) })} aria-label={`Move "${text.get(stepId)}" up`}>
+            <button type="button" class="button button-small button-outline" disabled={disabled || index === 0} onClick={() => onAnswer({ order: moveStep(order, index, -1) })} aria-label={`Move "${text.get(stepId)}" up`}>
               ↑
             </button>
-            <button type="button" class="button button-small button-quiet" disabled={disabled || index === order.length - 1} onClick={() => onAnswer({ order: moveStep(order, index, 1) })} aria-label={`Move "${text.get(stepId)}" down`}>
+            <button type="button" class="button button-small button-outline" disabled={disabled || index === order.length - 1} onClick={() => onAnswer({ order: moveStep(order, index, 1) })} aria-label={`Move "${text.get(stepId)}" down`}>
               ↓
             </button>
           </span>
@@ -85,6 +85,20 @@ function MatchingInput({ item, answer, onAnswer, disabled }: InputProps<'matchin
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** A hands-on answer in review: the text as submitted, read-only. */
+function HandsOnReview({ item, answer }: InputProps<'hands-on'>) {
+  const text = answer !== undefined && 'text' in answer ? answer.text : '';
+  return (
+    <div class="stack">
+      <MarkdownView source={item.task.prompt} headingOffset={3} />
+      <figure class="exam-exhibit">
+        <figcaption class="small">Your answer</figcaption>
+        <pre tabIndex={0}>{text === '' ? '(no answer)' : text}</pre>
+      </figure>
     </div>
   );
 }
@@ -122,7 +136,7 @@ export function ExamItemInput({ item, answer, onAnswer, disabled }: InputProps<E
           ))}
       {item.kind === 'ordering' ? <OrderingInput item={item} answer={answer} onAnswer={onAnswer} disabled={disabled} /> : null}
       {item.kind === 'matching' ? <MatchingInput item={item} answer={answer} onAnswer={onAnswer} disabled={disabled} /> : null}
-      {item.kind === 'hands-on' ? <HandsOnInput item={item} answer={answer} onAnswer={onAnswer} disabled={disabled} /> : null}
+      {item.kind === 'hands-on' ? disabled ? <HandsOnReview item={item} answer={answer} onAnswer={onAnswer} disabled /> : <HandsOnInput item={item} answer={answer} onAnswer={onAnswer} disabled={false} /> : null}
       {item.kind === 'single-choice' || item.kind === 'multiple-choice' || item.kind === 'which-wins' ? <ChoiceInput item={item} answer={answer} onAnswer={onAnswer} disabled={disabled} /> : null}
       {item.kind !== 'hands-on' && item.learnMore !== undefined ? (
         <p class="small">

@@ -66,10 +66,10 @@ function ExamWorkspace({ session, onEnded }: { session: ExamSession; onEnded: ()
         <ExamItemInput key={current.item.id} item={current.item} answer={answers[current.item.id]} onAnswer={(value) => setAnswer(current.item.id, value)} disabled={false} />
         <SaveStatus save={saves[current.item.id]} answered={isAnswered(answers[current.item.id])} onRetry={() => retry(current.item.id)} />
         <div class="exam-item-tools">
-          <button type="button" class="button button-quiet" aria-pressed={flags.has(currentId)} onClick={toggleFlag}>
+          <button type="button" class="button button-outline" aria-pressed={flags.has(currentId)} onClick={toggleFlag}>
             {flags.has(currentId) ? 'Unflag' : 'Flag for review'}
           </button>
-          <button type="button" class="button button-quiet" disabled={index === 0} onClick={() => go(index - 1)}>
+          <button type="button" class="button button-outline" disabled={index === 0} onClick={() => go(index - 1)}>
             Previous
           </button>
           <button type="button" class="button" disabled={index === items.length - 1} onClick={() => go(index + 1)}>
@@ -86,7 +86,7 @@ function ExamWorkspace({ session, onEnded }: { session: ExamSession; onEnded: ()
                 <button type="button" class="button" onClick={() => void submit()} disabled={submitting}>
                   {submitting ? 'Submitting…' : 'Submit exam'}
                 </button>
-                <button type="button" class="button button-quiet" onClick={() => setConfirming(false)} disabled={submitting}>
+                <button type="button" class="button button-outline" onClick={() => setConfirming(false)} disabled={submitting}>
                   Keep working
                 </button>
               </div>

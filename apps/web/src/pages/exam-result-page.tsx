@@ -56,6 +56,15 @@ function Released({ session, result }: { session: ExamSession; result: ExamResul
                 {graded?.message === undefined ? null : <span class="muted"> · {graded.message}</span>}
               </p>
               <ExamItemInput item={item} answer={session.answers[item.id]?.value} onAnswer={() => undefined} disabled />
+              {graded?.checks === undefined ? null : (
+                <ul class="small" aria-label="Checks">
+                  {graded.checks.map((check) => (
+                    <li key={check.id}>
+                      <strong>{check.status === 'pass' ? 'Pass' : check.status === 'fail' ? 'Fail' : 'Error'}</strong> {check.title}: {check.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           );
         })}
