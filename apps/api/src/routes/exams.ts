@@ -1,5 +1,6 @@
 import {
   extendExamSession,
+  findActiveExamSession,
   findExamSession,
   findUserExamSession,
   listExamAnswers,
@@ -66,6 +67,12 @@ export function examRoutes(deps: AppDeps) {
     return settleExamSession(deps, session);
   }
 
+  /** The learner's active session, timed out first if its deadline passed: an expired one must not block a new start. */
+  async function settleActive(userId: string): Promise<void> {
+    const active = await findActiveExamSession(deps.db, userId);
+    if (active) await settleExamSession(deps, active);
+  }
+
   async function sessionView(session: ExamSessionRow) {
     const now = deps.clock.now();
     return examSessionView(session, await listExamAnswers(deps.db, session.id), resultReleased(session, now), now);
@@ -78,6 +85,7 @@ export function examRoutes(deps: AppDeps) {
     const now = deps.clock.now();
     const availability = examAvailability(exam.settings, now);
     if (availability !== 'open') throw new ApiError(403, 'exam_not_available', availability === 'upcoming' ? 'this exam is not open yet' : 'this exam is closed');
+    await settleActive(user.id);
     const seed = deps.ids.next();
     const paper = drawPaper(exam, { seed, labs: (id) => deps.labs.get(id)?.lab });
     const started = await startExamSession(
@@ -157,6 +165,7 @@ export function examRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/exams', async (c) => {
       const { user } = requireAuth(c);
+      await settleActive(user.id);
       const sessions = await listUserExamSessions(deps.db, user.id);
       const now = deps.clock.now();
       return c.json({ exams: deps.exams.list().map((registered) => examSummaryView(registered, sessions, now)) });

@@ -177,6 +177,18 @@ export const examScenarios: ExamScenario[] = [
     },
   },
   {
+    name: 'exams: a session past its deadline that nobody read does not block the next start, and the list shows it timed out',
+    async run(ctx) {
+      const learner = await ctx.learner();
+      const first = await start(learner, FIXTURE_EXAMS.afterSubmit);
+      ctx.advanceClock(FIXTURE_MINUTES.afterSubmit * MINUTE + MARGIN);
+      const second = await learner.post(`/api/exams/${FIXTURE_EXAMS.never}/sessions`);
+      expect(second.status).toBe(201);
+      const listed = (await learner.get('/api/exams')).body.exams.find((exam: { id: string }) => exam.id === FIXTURE_EXAMS.afterSubmit);
+      expect(listed.sessions).toEqual([expect.objectContaining({ id: first.id, status: 'timed-out', submittedAt: first.deadline })]);
+    },
+  },
+  {
     name: 'exams: submitting grades every item kind, hands-on included, and releases the result after submit with per-domain bands',
     async run(ctx) {
       const learner = await ctx.learner();
