@@ -175,6 +175,21 @@ describe.sequential('a learner takes an exam', () => {
     expect(await page.getByTestId('exam-progress').textContent()).toBe('5 of 5 answered');
   });
 
+  it('shows a save that failed offline, and saves it on retry', async () => {
+    for (let number = 1; (await current().getAttribute('data-item-id')) !== 'h-reader'; number++) {
+      await page.getByRole('navigation', { name: 'Exam items' }).getByRole('button', { name: new RegExp(`^Item ${number},`) }).click();
+    }
+    const label = (await page.locator('.exam-nav-item[aria-current]').getAttribute('aria-label'))!.split(',')[0]!;
+    await context!.setOffline(true);
+    // Still the right policy: the trailing newline changes the text, not the grade.
+    await current().getByRole('textbox', { name: /^Your answer/ }).fill(`${CORRECT_POLICY}\n`);
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Not saved: could not reach the server/);
+    expect(await page.getByRole('button', { name: new RegExp(`^${label},`) }).getAttribute('aria-label')).toContain('not saved');
+    await context!.setOffline(false);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await saved();
+  });
+
   it('flags an item in the navigator and keeps every answer across a reload', async () => {
     await page.getByRole('navigation', { name: 'Exam items' }).getByRole('button', { name: /^Item 2,/ }).click();
     await page.getByRole('button', { name: 'Flag for review' }).click();
