@@ -51,13 +51,18 @@ export function resultReleased(session: ExamSessionRow, now: number): boolean {
   return feedbackReleased(sessionPaper(session).settings, { submitted: session.status !== 'active', now });
 }
 
-/** The labs a paper's hands-on items name, at the versions the server has them now (a missing lab grades as an error). */
-function paperLabs(deps: AppDeps, paper: Paper): LabRef[] {
-  const ids = new Set(paper.sections.flatMap((section) => section.items.flatMap((item) => (item.kind === 'hands-on' ? [item.lab.id] : []))));
+/** The labs named by `ids`, at the versions the server has them now (a missing lab grades as an error). */
+function labRefs(deps: AppDeps, ids: Set<string>): LabRef[] {
   return [...ids].flatMap((id) => {
     const registered = deps.labs.get(id);
     return registered ? [labRef(registered)] : [];
   });
+}
+
+/** Draws a learner's paper from the exam with `seed`, in the grading pool on Node (hands-on items provision labs). */
+export function drawExamSessionPaper(deps: AppDeps, exam: Exam, seed: string): Promise<Paper> {
+  const labIds = new Set(exam.sections.flatMap((section) => section.pools.flatMap((pool) => pool.items.flatMap((item) => (item.kind === 'hands-on' ? [item.lab] : [])))));
+  return deps.grading.drawExam({ exam, seed, labs: labRefs(deps, labIds) });
 }
 
 /** Grades a closed session's saved answers with the exam's voided items, in the grading pool on Node. */
@@ -65,7 +70,8 @@ export async function gradeExamSession(deps: AppDeps, session: ExamSessionRow, v
   const paper = sessionPaper(session);
   const answers: ExamAnswers = Object.fromEntries((await listExamAnswers(deps.db, session.id)).map((row) => [row.itemId, row.value])) as ExamAnswers;
   const voidedIds = voided ?? (await listVoidedExamItems(deps.db, session.examId)).map((row) => row.itemId);
-  return deps.grading.gradeExam({ paper, answers, voided: voidedIds, labs: paperLabs(deps, paper), startedAt: session.startedAt, region: deps.config.region });
+  const labIds = new Set(paper.sections.flatMap((section) => section.items.flatMap((item) => (item.kind === 'hands-on' ? [item.lab.id] : []))));
+  return deps.grading.gradeExam({ paper, answers, voided: voidedIds, labs: labRefs(deps, labIds), startedAt: session.startedAt, region: deps.config.region });
 }
 
 export interface SettledSession {

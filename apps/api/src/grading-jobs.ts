@@ -1,7 +1,7 @@
 // The jobs module of the Node grading pool (`pool-grader.ts`): each export runs in a worker thread on a
 // job's plain data. A job names its lab by id and content hash; the thread reads the labs itself, once,
 // from the folder the server read them from, and refuses a job whose lab it has at another version.
-import { gradeExamPaper, gradeSubmission, liveDrift, resetAccountState, resolveLab, type AccountJob, type ExamGradingJob, type SubmissionJob } from './grader.ts';
+import { drawExamPaper, gradeExamPaper, gradeSubmission, liveDrift, resetAccountState, resolveLab, type AccountJob, type ExamGradingJob, type PaperJob, type SubmissionJob } from './grader.ts';
 import type { LabRegistry } from './lab-registry.ts';
 import { loadLabsFromDir } from './labs-from-dir.ts';
 
@@ -28,3 +28,4 @@ export const grade = (job: SubmissionJob & FromLabsDir) => gradeSubmission(labOf
 export const resetAccount = (job: AccountJob & FromLabsDir) => resetAccountState(labOf(job), job);
 export const drift = (job: AccountJob & FromLabsDir) => liveDrift(labOf(job), job);
 export const gradeExam = (job: ExamGradingJob & FromLabsDir) => gradeExamPaper(labsOf(job), job);
+export const drawExam = (job: PaperJob & FromLabsDir) => drawExamPaper(labsOf(job), job);

@@ -56,6 +56,7 @@ export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue
     resetAccount: async (job) => restoreAccountState(await settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } }))),
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
     gradeExam: (job) => settled(pool.runJob({ fn: 'gradeExam', input: { ...job, labsDir } })),
+    drawExam: (job) => settled(pool.runJob({ fn: 'drawExam', input: { ...job, labsDir } })),
     close: () => pool.close(),
   };
 }

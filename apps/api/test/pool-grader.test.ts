@@ -72,10 +72,11 @@ describe('grading in worker threads', () => {
     if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
   });
 
-  it('grades an exam paper, hands-on item included, as in process', async () => {
+  it('draws and grades an exam paper, hands-on item included, as in process', async () => {
     const registered = repoExams().get(FIXTURE_EXAMS.afterSubmit)!;
-    const paper = drawPaper(registered.exam, { seed: 'pool-exam', labs: (id) => repoLabs().get(id)?.lab });
     const labs = [labRef(repoLabs().get('iam-s3-read-only')!)];
+    const paper = await poolGrader().drawExam({ exam: registered.exam, seed: 'pool-exam', labs });
+    expect(paper).toStrictEqual(drawPaper(registered.exam, { seed: 'pool-exam', labs: (id) => repoLabs().get(id)?.lab }));
     const job = { paper, answers: { 'h-reader': { text: RIGHT_POLICY }, 'q-single': { picks: ['scp'] } }, voided: ['q-order'], labs, startedAt: FIXED_NOW, region: 'us-east-1' };
     const [pooled, local] = await Promise.all([poolGrader().gradeExam(job), inProcess.gradeExam(job)]);
     expect(pooled).toStrictEqual(local);

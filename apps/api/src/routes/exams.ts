@@ -14,14 +14,14 @@ import {
   findExamAnswer,
   type ExamSessionRow,
 } from '@skylab/db';
-import { drawPaper, readItemAnswer } from '@skylab/lab-engine';
+import { readItemAnswer } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { RegisteredExam } from '../exam-registry.ts';
-import { examAvailability, examDeadline, regradeExam, resultReleased, sessionPaper, settleExamSession, type SettledSession } from '../exam-sessions.ts';
+import { drawExamSessionPaper, examAvailability, examDeadline, regradeExam, resultReleased, sessionPaper, settleExamSession, type SettledSession } from '../exam-sessions.ts';
 import { examResultView, examSessionSummaryView, examSessionView, examSummaryView } from '../exam-views.ts';
 import { readJson } from '../json-body.ts';
 import { requireAuth, requireRole } from '../middleware/session-auth.ts';
@@ -87,7 +87,7 @@ export function examRoutes(deps: AppDeps) {
     if (availability !== 'open') throw new ApiError(403, 'exam_not_available', availability === 'upcoming' ? 'this exam is not open yet' : 'this exam is closed');
     await settleActive(user.id);
     const seed = deps.ids.next();
-    const paper = drawPaper(exam, { seed, labs: (id) => deps.labs.get(id)?.lab });
+    const paper = await drawExamSessionPaper(deps, exam, seed);
     const started = await startExamSession(
       deps.db,
       { id: deps.ids.next(), userId: user.id, examId: exam.id, examHash: registered.hash, paper, startedAt: now, deadline: examDeadline(exam.settings, now) },
