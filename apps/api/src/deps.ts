@@ -50,6 +50,8 @@ export interface AppConfig {
   insecureHttp: boolean;
   /** Submissions per attempt: grading is the costly request, and answers must not be found by trying many. */
   submissionRate: RateLimitRule;
+  /** Autosaves per exam session: cheap each, but a script must not turn them into a write flood. */
+  examSaveRate: RateLimitRule;
   /** The region of every emulated account. */
   region: string;
 }

@@ -25,6 +25,7 @@ import { drawExamSessionPaper, examAvailability, examDeadline, regradeExam, resu
 import { examResultView, examSessionSummaryView, examSessionView, examSummaryView } from '../exam-views.ts';
 import { readJson } from '../json-body.ts';
 import { requireAuth, requireRole } from '../middleware/session-auth.ts';
+import { assertExamSaveRate } from '../submission-limits.ts';
 
 const TEACHERS = ['instructor', 'admin'] as const;
 const reason = z.string().trim().min(1).max(500);
@@ -107,6 +108,7 @@ export function examRoutes(deps: AppDeps) {
     if (session.status === 'timed-out') throw timeOver();
     if (session.status === 'submitted') throw submitted();
     const itemId = c.req.param('itemId') ?? '';
+    await assertExamSaveRate(deps, session.id);
     const { answer, findings } = readItemAnswer(sessionPaper(session), itemId, await readJson(c, z.unknown()));
     if (!answer) throw new ApiError(400, 'invalid_answer', `the answer to \`${itemId}\` was not saved: see the findings`, findings);
     const written = await saveExamAnswer(deps.db, { sessionId: session.id, itemId, value: answer, expectedVersion, savedAt: deps.clock.now() });
