@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
@@ -138,6 +139,7 @@ describe.sequential('a learner takes an exam', () => {
     await page.getByRole('heading', { level: 1, name: 'Exams' }).waitFor();
     await page.locator(`[data-exam-id="${EXAM_ID}"]`).getByRole('button', { name: /Start the exam/ }).click();
     await page.waitForURL('**/exam-sessions/*');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.getByTestId('exam-timer').textContent()).toMatch(/^(20:00|19:5\d)$/);
     expect(await page.getByTestId('exam-progress').textContent()).toBe('0 of 5 answered');
   });
@@ -195,6 +197,7 @@ describe.sequential('a learner takes an exam', () => {
     await page.getByRole('button', { name: 'Flag for review' }).click();
     expect(await page.getByRole('button', { name: /^Item 2,/ }).getAttribute('aria-label')).toContain('flagged for review');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.reload();
     await page.getByTestId('exam-timer').waitFor();
     expect(await page.getByTestId('exam-progress').textContent()).toBe('5 of 5 answered');
@@ -209,5 +212,6 @@ describe.sequential('a learner takes an exam', () => {
     expect(await page.getByTestId('domain-band').allTextContents()).toEqual([expect.stringMatching(/^Meets/), expect.stringMatching(/^Meets/)]);
     await page.getByText('Correct: resource-based policies name principals').waitFor();
     await page.screenshot({ path: RESULT_SCREENSHOT, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

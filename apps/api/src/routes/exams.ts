@@ -176,7 +176,11 @@ export function examRoutes(deps: AppDeps) {
     .get('/exams/:id/sessions', async (c) => {
       requireRole(c, TEACHERS);
       const registered = findExam(c.req.param('id'));
-      const rows = await listExamSessionsWithLearners(deps.db, registered.exam.id);
+      const now = deps.clock.now();
+      // Sessions past their deadline are timed out (and graded) here too, so the list says how they stand.
+      const rows = await Promise.all(
+        (await listExamSessionsWithLearners(deps.db, registered.exam.id)).map(async (row) => (row.status === 'active' && row.deadline < now ? { ...row, ...(await settleExamSession(deps, row)).session } : row)),
+      );
       return c.json({ sessions: rows.map((row) => ({ ...examSessionSummaryView(row), learner: { id: row.userId, email: row.email, name: row.name } })) });
     })
     .post('/exams/:id/void-items', (c) => teacherRegrade(c, 'void'))

@@ -186,6 +186,11 @@ export const examScenarios: ExamScenario[] = [
       expect(second.status).toBe(201);
       const listed = (await learner.get('/api/exams')).body.exams.find((exam: { id: string }) => exam.id === FIXTURE_EXAMS.afterSubmit);
       expect(listed.sessions).toEqual([expect.objectContaining({ id: first.id, status: 'timed-out', submittedAt: first.deadline })]);
+      const third = await start(await ctx.learner(), FIXTURE_EXAMS.afterSubmit);
+      ctx.advanceClock(FIXTURE_MINUTES.afterSubmit * MINUTE + MARGIN);
+      const instructor = await ctx.instructor();
+      const sessions = (await instructor.get(`/api/exams/${FIXTURE_EXAMS.afterSubmit}/sessions`)).body.sessions;
+      expect(sessions.find((s: { id: string }) => s.id === third.id)).toMatchObject({ status: 'timed-out', submittedAt: third.deadline });
     },
   },
   {
