@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * workerd has no filesystem, so the Worker gets every `labs/<id>/lab.yaml` (and `labs/misconceptions.yaml`) as text inside its bundle,
- * through the module `virtual:skylab-lab-sources` (typed in `apps/api/src/virtual-modules.d.ts`).
+ * workerd has no filesystem, so the Worker gets every `labs/<id>/lab.yaml` (and `labs/misconceptions.yaml`) and
+ * `exams/<id>/exam.yaml` as text inside its bundle, through the module `virtual:skylab-lab-sources` (typed in
+ * `apps/api/src/virtual-modules.d.ts`).
  * The vitest workers config serves it straight from `labSourcesModule()`; `wrangler deploy` runs this
  * file as its build command and aliases the module to the file written here.
  */
@@ -14,20 +15,32 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAB_SOURCES_MODULE = 'virtual:skylab-lab-sources';
 export const LAB_SOURCES_FILE = join(repoRoot, '.wrangler', 'generated', 'lab-sources.js');
 
-/** `labs/misconceptions.yaml` (when there is one) and the `labs/<id>/lab.yaml` paths (repo-relative, `/`-separated) in a stable order. */
-export function labFiles() {
-  const labsDir = join(repoRoot, 'labs');
-  const labs = readdirSync(labsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(labsDir, entry.name, 'lab.yaml')))
-    .map((entry) => `labs/${entry.name}/lab.yaml`)
+/** `<folder>/<id>/<file>` paths (repo-relative, `/`-separated) in a stable order; none when the folder is missing. */
+function contentFiles(folder, file) {
+  const dir = join(repoRoot, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, file)))
+    .map((entry) => `${folder}/${entry.name}/${file}`)
     .sort();
-  return [...(existsSync(join(labsDir, 'misconceptions.yaml')) ? ['labs/misconceptions.yaml'] : []), ...labs];
 }
 
-/** The ES module text: `export const labSources = [{ path, text }, …]`. */
+/** `labs/misconceptions.yaml` (when there is one) and the `labs/<id>/lab.yaml` paths (repo-relative, `/`-separated) in a stable order. */
+export function labFiles() {
+  const misconceptions = existsSync(join(repoRoot, 'labs', 'misconceptions.yaml')) ? ['labs/misconceptions.yaml'] : [];
+  return [...misconceptions, ...contentFiles('labs', 'lab.yaml')];
+}
+
+/** `exams/<id>/exam.yaml` paths, like `labFiles`. */
+export function examFiles() {
+  return contentFiles('exams', 'exam.yaml');
+}
+
+const sourcesOf = (paths) => JSON.stringify(paths.map((path) => ({ path, text: readFileSync(join(repoRoot, path), 'utf8') })), null, 2);
+
+/** The ES module text: `export const labSources = [{ path, text }, …]; export const examSources = […]`. */
 export function labSourcesModule() {
-  const sources = labFiles().map((path) => ({ path, text: readFileSync(join(repoRoot, path), 'utf8') }));
-  return `export const labSources = ${JSON.stringify(sources, null, 2)};\n`;
+  return `export const labSources = ${sourcesOf(labFiles())};\nexport const examSources = ${sourcesOf(examFiles())};\n`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -11,6 +11,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { examRoutes } from './routes/exams.ts';
 import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
 import { misconceptionRoutes } from './routes/misconceptions.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/labs', labRoutes(deps));
   app.route('/api/misconceptions', misconceptionRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
+  app.route('/api', examRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());
   // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not

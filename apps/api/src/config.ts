@@ -12,7 +12,8 @@ const DAY = 24 * HOUR;
  * the account for 15 minutes (a ceiling for guessing spread over many addresses, without backoff so it is a
  * poor weapon); 100 from one address lock the address (a classroom of 30 behind one NAT, mistyping, stays
  * well below it). An address may open 50 accounts an hour (a classroom signs up over a lesson, a script is stopped).
- * An attempt takes 10 submissions a minute (more than anyone types, far fewer than a script guessing answers).
+ * An attempt takes 10 submissions a minute (more than anyone types, far fewer than a script guessing answers);
+ * an exam session 120 autosaves a minute (a pick saves at once, typing once per pause).
  */
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -28,6 +29,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: TRUST_NOTHING,
     forwardedHeader: 'x-forwarded-for',
     submissionRate: { limit: 10, windowMs: MINUTE },
+    examSaveRate: { limit: 120, windowMs: MINUTE },
     region: 'us-east-1',
     ...overrides,
   };

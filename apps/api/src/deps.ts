@@ -2,6 +2,7 @@ import type { Db, RateLimitRule, ThrottleRule } from '@skylab/db';
 import type { Context } from 'hono';
 import type { ForwardedHeader, TrustProxy } from './client-address.ts';
 import type { Grader } from './grader.ts';
+import type { ExamRegistry } from './exam-registry.ts';
 import type { LabRegistry } from './lab-registry.ts';
 
 /** Epoch milliseconds; injected so tests run on a fixed clock. */
@@ -49,6 +50,8 @@ export interface AppConfig {
   insecureHttp: boolean;
   /** Submissions per attempt: grading is the costly request, and answers must not be found by trying many. */
   submissionRate: RateLimitRule;
+  /** Autosaves per exam session: cheap each, but a script must not turn them into a write flood. */
+  examSaveRate: RateLimitRule;
   /** The region of every emulated account. */
   region: string;
 }
@@ -56,6 +59,8 @@ export interface AppConfig {
 export interface AppDeps {
   db: Db;
   labs: LabRegistry;
+  /** The exams, loaded after the labs their hands-on items draw on. */
+  exams: ExamRegistry;
   clock: Clock;
   ids: Ids;
   log: Log;

@@ -1,11 +1,12 @@
 import { createDb } from '@skylab/db';
 import type { ExecutionContext } from 'hono';
-import { labSources } from 'virtual:skylab-lab-sources';
+import { examSources, labSources } from 'virtual:skylab-lab-sources';
 import { createApp } from './app.ts';
 import type { AppDeps, Clock, Log, LogFields } from './deps.ts';
 import { configFromEnv, parseEnv } from './env.ts';
 import { createInProcessGrader } from './grader.ts';
 import { createUlids } from './ids.ts';
+import { loadExamSources } from './exam-registry.ts';
 import { loadLabSources } from './lab-registry.ts';
 import { createWebPasswords } from './passwords-web.ts';
 
@@ -32,9 +33,10 @@ function logLine(level: string, message: string, fields: LogFields = {}): string
 
 const clock: Clock = { now: () => Date.now() };
 
-// The labs are bundled text (no filesystem in workerd) and never change within a deployment, so each
+// The labs and exams are bundled text (no filesystem in workerd) and never change within a deployment, so each
 // isolate parses them once
 const labs = loadLabSources(labSources);
+const exams = loadExamSources(examSources, labs.registry);
 
 type App = ReturnType<typeof createApp>;
 
@@ -52,10 +54,12 @@ function appFor(bindings: WorkerBindings): App {
   if (!app) {
     const env = parseEnv({ ...bindings });
     for (const problem of labs.problems) log.warn('lab skipped', { problem });
+    for (const problem of exams.problems) log.warn('exam skipped', { problem });
     const deps: AppDeps = {
       // in workerd `@libsql/client` resolves to its web build, which speaks http(s)/ws(s) to sqld or Turso
       db: createDb({ url: env.DATABASE_URL, ...(env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {}), concurrency: NO_QUEUE }),
       labs: labs.registry,
+      exams: exams.registry,
       clock,
       ids: createUlids(clock),
       log,

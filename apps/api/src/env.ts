@@ -37,6 +37,7 @@ const envSchema = z.object({
     .transform((url) => new URL(url).origin)
     .optional(),
   LABS_DIR: z.string().min(1).optional(),
+  EXAMS_DIR: z.string().min(1).optional(),
   SKYLAB_ADMIN_EMAILS: emailList,
   TRUST_PROXY: trustProxy,
   TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),

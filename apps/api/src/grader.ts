@@ -1,7 +1,8 @@
 import type { AccountState } from '@skylab/emulator';
-import { grade, type AccountChange, type Answers, type Grade, type Lab } from '@skylab/lab-engine';
+import { drawPaper, grade, gradePaper, type AccountChange, type Answers, type Exam, type ExamAnswers, type ExamResult, type Grade, type Lab, type Paper } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 import { accountCtx, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount, type AttemptAccount, type NextLiveAccount } from './attempt-account.ts';
+import { engineCtx, pinnedClock } from './engine-ctx.ts';
 import { ApiError } from './errors.ts';
 import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
 
@@ -43,6 +44,46 @@ export interface Grader {
   resetAccount(job: AccountJob): Promise<AccountState>;
   /** How the live account differs from what it should be. */
   drift(job: AccountJob): Promise<AccountChange[]>;
+  /** Grades an exam session's frozen paper (its hands-on items provision and grade labs: CPU-bound). */
+  gradeExam(job: ExamGradingJob): Promise<ExamResult>;
+  /** Draws a learner's paper (its hands-on items provision their lab's variant: CPU-bound too). */
+  drawExam(job: PaperJob): Promise<Paper>;
+}
+
+/** A paper to draw: the exam itself (plain JSON) and the labs its hands-on items name, by id and hash. */
+export interface PaperJob {
+  exam: Exam;
+  seed: string;
+  labs: LabRef[];
+}
+
+/** The labs a job names, each exactly at the version it names, as the engine looks them up. */
+function jobLabs(labs: LabRegistry, refs: readonly LabRef[]): (id: string) => Lab | undefined {
+  const resolved = new Map(refs.map((ref) => [ref.id, resolveLab(labs, ref)]));
+  return (id) => resolved.get(id);
+}
+
+export function drawExamPaper(labs: LabRegistry, job: PaperJob): Paper {
+  return drawPaper(job.exam, { seed: job.seed, labs: jobLabs(labs, job.labs) });
+}
+
+/** An exam paper to grade, as plain data: the labs it draws on are named by id and content hash. */
+export interface ExamGradingJob {
+  paper: Paper;
+  answers: ExamAnswers;
+  /** Items voided for everyone: out of every total. */
+  voided: string[];
+  /** The labs the paper's hands-on items name, at the versions the server has them (a regrade uses fixed checks). */
+  labs: LabRef[];
+  /** When the session started: its hands-on accounts are provisioned as of then, so a regrade rebuilds them exactly. */
+  startedAt: number;
+  region: string;
+}
+
+/** Grades a paper with the labs the job names, each exactly at the version it names. */
+export function gradeExamPaper(labs: LabRegistry, job: ExamGradingJob): ExamResult {
+  const ctx = engineCtx(pinnedClock({ config: { region: job.region } }, job.startedAt), job.paper.seed, 0);
+  return gradePaper(job.paper, job.answers, { labs: jobLabs(labs, job.labs), ctx, voided: job.voided });
 }
 
 /** Graded on a fresh provision, never on the live account the learner can change over the AWS API. */
@@ -91,5 +132,7 @@ export function createInProcessGrader(labs: LabRegistry): Grader {
     grade: async (job) => gradeSubmission(resolveLab(labs, job.lab), job),
     resetAccount: async (job) => resetAccountState(resolveLab(labs, job.lab), job),
     drift: async (job) => liveDrift(resolveLab(labs, job.lab), job),
+    gradeExam: async (job) => gradeExamPaper(labs, job),
+    drawExam: async (job) => drawExamPaper(labs, job),
   };
 }

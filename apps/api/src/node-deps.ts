@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppDeps } from './deps.ts';
 import { configFromEnv, type Env } from './env.ts';
 import { createUlids } from './ids.ts';
-import { loadLabsFromDir } from './labs-from-dir.ts';
+import { loadExamsFromDir, loadLabsFromDir } from './labs-from-dir.ts';
 import { createJsonLog } from './log.ts';
 import { createNodePasswords } from './passwords-node.ts';
 import { createPoolGrader } from './pool-grader.ts';
@@ -29,14 +29,14 @@ export function resolveDatabaseUrl(url: string, root: string): string {
 
 export interface NodeDeps {
   deps: AppDeps;
-  /** Lines about labs that did not load, for the caller to print. */
+  /** Lines about labs and exams that did not load, for the caller to print. */
   labProblems: string[];
   /** Ends the grading threads and closes the database. */
   close(): Promise<void>;
 }
 
 /**
- * Everything `createApp` needs on Node: the database (migrated), the labs from `labs/`, native scrypt,
+ * Everything `createApp` needs on Node: the database (migrated), the labs from `labs/` and exams from `exams/`, native scrypt,
  * grading in worker threads that read the same labs, the socket's peer for throttling. The Worker entry mirrors this with bindings, the web scrypt and
  * `cf-connecting-ip`.
  */
@@ -48,11 +48,13 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
   await migrate(db, join(root, 'migrations'));
   const labsDir = env.LABS_DIR ? resolve(root, env.LABS_DIR) : join(root, 'labs');
   const { registry, problems } = loadLabsFromDir(labsDir, root);
+  const exams = loadExamsFromDir(env.EXAMS_DIR ? resolve(root, env.EXAMS_DIR) : join(root, 'exams'), root, registry);
   const grading = createPoolGrader({ labsDir });
   const clock = { now: () => Date.now() };
   const deps: AppDeps = {
     db,
     labs: registry,
+    exams: exams.registry,
     clock,
     ids: createUlids(clock),
     log: createJsonLog(),
@@ -65,5 +67,5 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     await grading.close();
     db.$client.close();
   };
-  return { deps, labProblems: problems, close };
+  return { deps, labProblems: [...problems, ...exams.problems], close };
 }

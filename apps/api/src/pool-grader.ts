@@ -55,6 +55,8 @@ export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue
     grade: async (job) => restoredLive(await settled(pool.runJob({ fn: 'grade', input: { ...job, labsDir } }))),
     resetAccount: async (job) => restoreAccountState(await settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } }))),
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
+    gradeExam: (job) => settled(pool.runJob({ fn: 'gradeExam', input: { ...job, labsDir } })),
+    drawExam: (job) => settled(pool.runJob({ fn: 'drawExam', input: { ...job, labsDir } })),
     close: () => pool.close(),
   };
 }

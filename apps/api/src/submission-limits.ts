@@ -1,4 +1,4 @@
-import { takeRateLimit, type AttemptRow } from '@skylab/db';
+import { takeRateLimit, type AttemptRow, type RateLimitRule } from '@skylab/db';
 import type { Lab } from '@skylab/lab-engine';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
@@ -14,19 +14,24 @@ export function assertAcceptsSubmissions(lab: Lab, attempt: AttemptRow): void {
 }
 
 /**
- * Counts the submission against the attempt's rate (`submissionRate`), kept in the database because
- * Workers keep no memory: past it, 429 with `Retry-After` in seconds.
+ * Counts a request against `rule` under `key`, kept in the database because Workers keep no memory: past it,
+ * 429 `code` with `Retry-After` in seconds. `what` names the requests and what takes them (`submissions` …).
  */
-export async function assertSubmissionRate(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, attemptId: string): Promise<void> {
-  const rule = deps.config.submissionRate;
-  const taken = await takeRateLimit(deps.db, `submit:${attemptId}`, deps.clock.now(), rule);
+async function assertRate(deps: Pick<AppDeps, 'db' | 'clock'>, key: string, rule: RateLimitRule, code: string, what: { requests: string; taker: string }): Promise<void> {
+  const taken = await takeRateLimit(deps.db, key, deps.clock.now(), rule);
   if (taken.allowed) return;
   const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
-  throw new ApiError(
-    429,
-    'too_many_submissions',
-    `this attempt takes at most ${rule.limit} submissions in ${Math.round(rule.windowMs / 1000)} seconds: try again in ${seconds} seconds`,
-    undefined,
-    { 'Retry-After': String(seconds) },
-  );
+  throw new ApiError(429, code, `${what.taker} takes at most ${rule.limit} ${what.requests} in ${Math.round(rule.windowMs / 1000)} seconds: try again in ${seconds} seconds`, undefined, {
+    'Retry-After': String(seconds),
+  });
+}
+
+/** Counts the submission against the attempt's rate (`submissionRate`). */
+export function assertSubmissionRate(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, attemptId: string): Promise<void> {
+  return assertRate(deps, `submit:${attemptId}`, deps.config.submissionRate, 'too_many_submissions', { requests: 'submissions', taker: 'this attempt' });
+}
+
+/** Counts an autosave against the exam session's rate (`examSaveRate`). */
+export function assertExamSaveRate(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, sessionId: string): Promise<void> {
+  return assertRate(deps, `exam-save:${sessionId}`, deps.config.examSaveRate, 'too_many_saves', { requests: 'saves', taker: 'this exam session' });
 }

@@ -1,6 +1,7 @@
 import { promoteUser } from '@skylab/db';
 import { describe, expect, it } from 'vitest';
 import { createAgent, type Agent } from './scenarios/client.ts';
+import { FIXTURE_EXAMS } from './fixtures/exams.ts';
 import { RIGHT_POLICY } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { testApp } from './support/test-app.ts';
@@ -16,6 +17,8 @@ type Caller = (typeof CALLERS)[number];
 interface Fixture {
   attemptId: string;
   ownerEmail: string;
+  /** The owner's active session of the fixture exam `EXAM`. */
+  examSessionId: string;
 }
 
 interface Row {
@@ -28,12 +31,16 @@ interface Row {
   method?: string;
   /** The answer is not JSON (the AWS endpoint speaks XML): only its status is read. */
   raw?: boolean;
+  headers?: Record<string, string>;
 }
 
 const LAB = 'iam-s3-read-only';
 const SIGNED_IN = (status: number): Row['expect'] => [401, status, status, status, status];
 const OWNER_ONLY = (status: number): Row['expect'] => [401, status, 404, 404, 404];
 const EVERYONE = (status: number): Row['expect'] => [status, status, status, status, status];
+const TEACHERS = (status: number): Row['expect'] => [401, 403, 403, status, status];
+const EXAM = FIXTURE_EXAMS.afterSubmit;
+const examSession = (rest = '') => (f: Fixture) => `/api/exam-sessions/${f.examSessionId}${rest}`;
 
 const MATRIX: Record<string, Row> = {
   'POST /api/auth/sign-up': { expect: EVERYONE(409), body: (f) => ({ email: f.ownerEmail, password: PASSWORD }) },
@@ -53,6 +60,18 @@ const MATRIX: Record<string, Row> = {
   'GET /api/attempts/:id/aws-credentials': { expect: OWNER_ONLY(200) },
   'POST /api/attempts/:id/account/reset': { expect: OWNER_ONLY(200), body: () => ({ version: 1 }) },
   'POST /api/attempts/:id/close': { expect: OWNER_ONLY(200) },
+  'GET /api/exams': { expect: SIGNED_IN(200) },
+  // the owner has an exam in progress already: one at a time
+  'POST /api/exams/:id/sessions': { expect: [401, 409, 201, 201, 201], path: () => `/api/exams/${FIXTURE_EXAMS.never}/sessions` },
+  'GET /api/exams/:id/sessions': { expect: TEACHERS(200), path: () => `/api/exams/${EXAM}/sessions` },
+  'POST /api/exams/:id/void-items': { expect: TEACHERS(200), path: () => `/api/exams/${EXAM}/void-items`, body: () => ({ itemId: 'q-single', reason: 'ambiguous' }) },
+  'POST /api/exams/:id/regrade': { expect: TEACHERS(200), path: () => `/api/exams/${EXAM}/regrade`, body: () => ({ reason: 'a check was fixed' }) },
+  'GET /api/exam-sessions/:id': { expect: OWNER_ONLY(200), path: examSession() },
+  'PUT /api/exam-sessions/:id/answers/:itemId': { expect: OWNER_ONLY(200), path: examSession('/answers/q-single'), body: () => ({ picks: ['scp'] }), headers: { 'if-match': '"0"' } },
+  'POST /api/exam-sessions/:id/submit': { expect: OWNER_ONLY(200), path: examSession('/submit') },
+  // before release even the owner is refused
+  'GET /api/exam-sessions/:id/result': { expect: OWNER_ONLY(403), path: examSession('/result') },
+  'POST /api/exam-sessions/:id/extensions': { expect: TEACHERS(200), path: examSession('/extensions'), body: () => ({ minutes: 5 }) },
   'POST /api/validate': { expect: SIGNED_IN(200), body: () => ({ kind: 'iam-identity-policy', text: '{}' }) },
   'GET /api/schemas/:kind': { expect: EVERYONE(200), path: () => '/api/schemas/iam-identity-policy' },
   // the AWS endpoint takes no session: without a SigV4 signature everyone is refused alike
@@ -70,6 +89,7 @@ async function setup() {
   };
   const owner = await signUp('owner@example.com');
   const attempt = await owner.post(`/api/labs/${LAB}/attempts`);
+  const examSession = await owner.post(`/api/exams/${EXAM}/sessions`);
   const instructor = await signUp('instructor@example.com');
   await promoteUser(deps.db, 'instructor@example.com', 'instructor');
   const callers: Record<Caller, Agent> = {
@@ -79,7 +99,7 @@ async function setup() {
     instructor,
     admin: await signUp('admin@example.com'),
   };
-  return { app, fetch, callers, fixture: { attemptId: attempt.body.attempt.id as string, ownerEmail: 'owner@example.com' } };
+  return { app, fetch, callers, fixture: { attemptId: attempt.body.attempt.id as string, ownerEmail: 'owner@example.com', examSessionId: examSession.body.session.id as string } };
 }
 
 /** The app's endpoints as `METHOD path`; middleware (handlers taking `next`) are not endpoints. */
@@ -106,7 +126,7 @@ describe('authorization matrix', () => {
       const cookie: Record<string, string> = agent.sessionCookie ? { cookie: `__Host-skylab_session=${agent.sessionCookie}` } : {};
       const status = row.raw
         ? (await fetch(`http://localhost${path}`, { method, headers: { origin: 'http://localhost', 'cf-connecting-ip': agent.ip, ...cookie } })).status
-        : (await agent.request(method, path, body === undefined ? {} : { body })).status;
+        : (await agent.request(method, path, { ...(body === undefined ? {} : { body }), ...(row.headers ? { headers: row.headers } : {}) })).status;
       expect(status, `${route} as ${caller}`).toBe(row.expect[i]);
     }
   });

@@ -1,5 +1,6 @@
 import { findAttemptById, listSubmissions } from '@skylab/db';
 import { restoreAccountState } from '@skylab/emulator';
+import { drawPaper } from '@skylab/lab-engine';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import { createPoolGrader, type PoolGrader } from '../src/pool-grader.ts';
 import { createAgent } from './scenarios/client.ts';
 import { RIGHT_POLICY, S3_STAR_POLICY, startAttempt, submit } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
-import { repoLabs, testApp } from './support/test-app.ts';
+import { FIXTURE_EXAMS } from './fixtures/exams.ts';
+import { FIXED_NOW } from './support/deterministic.ts';
+import { repoExams, repoLabs, testApp } from './support/test-app.ts';
 import { REPO_ROOT } from './support/test-deps.ts';
 
 const LABS_DIR = join(REPO_ROOT, 'labs');
@@ -67,6 +70,18 @@ describe('grading in worker threads', () => {
     same(await pool.drift(job), await inProcess.drift(job));
     same(await pool.resetAccount(job), await inProcess.resetAccount(job));
     if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
+  });
+
+  it('draws and grades an exam paper, hands-on item included, as in process', async () => {
+    const registered = repoExams().get(FIXTURE_EXAMS.afterSubmit)!;
+    const labs = [labRef(repoLabs().get('iam-s3-read-only')!)];
+    const paper = await poolGrader().drawExam({ exam: registered.exam, seed: 'pool-exam', labs });
+    expect(paper).toStrictEqual(drawPaper(registered.exam, { seed: 'pool-exam', labs: (id) => repoLabs().get(id)?.lab }));
+    const job = { paper, answers: { 'h-reader': { text: RIGHT_POLICY }, 'q-single': { picks: ['scp'] } }, voided: ['q-order'], labs, startedAt: FIXED_NOW, region: 'us-east-1' };
+    const [pooled, local] = await Promise.all([poolGrader().gradeExam(job), inProcess.gradeExam(job)]);
+    expect(pooled).toStrictEqual(local);
+    expect(local.items.map((item) => [item.id, item.status])).toEqual(expect.arrayContaining([['h-reader', 'correct'], ['q-single', 'incorrect'], ['q-order', 'voided']]));
+    await expect(poolGrader().gradeExam({ ...job, labs: [{ ...labs[0]!, version: 'stale' }] })).rejects.toBeInstanceOf(LabChanged);
   });
 
   it('refuses a job for another version of the lab than the threads loaded', async () => {

@@ -7,6 +7,9 @@ import { matchRoute, paths } from './lib/routes.ts';
 import type { Route } from './lib/routes.ts';
 import { AttemptPage } from './pages/attempt-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
+import { ExamPage } from './pages/exam-page.tsx';
+import { ExamResultPage } from './pages/exam-result-page.tsx';
+import { ExamsPage } from './pages/exams-page.tsx';
 import { LabPage } from './pages/lab-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -27,6 +30,12 @@ function Page({ route, user }: { route: Route; user: User | null }) {
     case 'attempt':
       // Attempts are private: without a session the only useful thing is the way to sign in.
       return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
+    case 'exams':
+      return user === null ? null : <ExamsPage />;
+    case 'exam-session':
+      return user === null ? null : <ExamPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'exam-result':
+      return user === null ? null : <ExamResultPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -45,7 +54,7 @@ export function App() {
     });
   }, []);
 
-  const needsSession = route.name === 'attempt';
+  const needsSession = route.name === 'attempt' || route.name === 'exams' || route.name === 'exam-session' || route.name === 'exam-result';
   const isAuthPage = route.name === 'sign-in' || route.name === 'sign-up';
   const afterAuth = isAuthPage ? route.next : '/';
   useEffect(() => {

@@ -7,3 +7,6 @@ export * from './repositories/attempts.ts';
 export * from './repositories/progress.ts';
 export * from './repositories/attempt-state.ts';
 export * from './repositories/rate-limits.ts';
+export * from './repositories/exam-sessions.ts';
+export * from './repositories/exam-answers.ts';
+export * from './repositories/exam-results.ts';

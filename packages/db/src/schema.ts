@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Who may do what: learners take labs, instructors author and teach, admins run the platform. */
 export const ROLES = ['learner', 'instructor', 'admin'] as const;
@@ -132,3 +132,104 @@ export type SignInThrottleRow = typeof signInThrottles.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type RateLimitRow = typeof rateLimits.$inferSelect;
+
+export const EXAM_SESSION_STATUSES = ['active', 'submitted', 'timed-out'] as const;
+export type ExamSessionStatus = (typeof EXAM_SESSION_STATUSES)[number];
+
+/**
+ * One learner's sitting of an exam. The paper drawn at the start is frozen here, so a regrade or an edit of
+ * the exam or its labs never changes what was asked. `deadline` is the effective one (start + time limit +
+ * `extensionMinutes`); only one session per learner may be `active` (the partial unique index decides).
+ */
+export const examSessions = sqliteTable(
+  'exam_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    examId: text('exam_id').notNull(),
+    // Content hash of the exam text the paper was drawn from.
+    examHash: text('exam_hash').notNull(),
+    paper: text('paper', { mode: 'json' }).notNull().$type<unknown>(),
+    startedAt: integer('started_at').notNull(),
+    deadline: integer('deadline').notNull(),
+    extensionMinutes: integer('extension_minutes').notNull().default(0),
+    // When answering ended: the submit call's time, or the deadline for a session that timed out.
+    submittedAt: integer('submitted_at'),
+    status: text('status', { enum: EXAM_SESSION_STATUSES }).notNull(),
+    // Optimistic concurrency for the session row (an extension, closing); answers carry their own.
+    version: integer('version').notNull(),
+  },
+  (t) => [
+    index('exam_sessions_user_exam_idx').on(t.userId, t.examId, t.startedAt),
+    index('exam_sessions_exam_idx').on(t.examId, t.status),
+    uniqueIndex('exam_sessions_one_active_unique').on(t.userId).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** The latest answer to one item of a session; `version` counts its saves (the `If-Match` of an autosave). */
+export const examAnswers = sqliteTable(
+  'exam_answers',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    value: text('value', { mode: 'json' }).notNull().$type<unknown>(),
+    savedAt: integer('saved_at').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.itemId] })],
+);
+
+/** The graded result of a closed session; a void or a regrade replaces it (the change is kept in `exam_regrades`). */
+export const examResults = sqliteTable('exam_results', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => examSessions.id, { onDelete: 'cascade' }),
+  result: text('result', { mode: 'json' }).notNull().$type<unknown>(),
+  score: real('score').notNull(),
+  passed: integer('passed', { mode: 'boolean' }).notNull(),
+  gradedAt: integer('graded_at').notNull(),
+});
+
+export const EXAM_REGRADE_KINDS = ['void', 'regrade'] as const;
+export type ExamRegradeKind = (typeof EXAM_REGRADE_KINDS)[number];
+
+/** What a void or a regrade changed in one session's result, who did it, when and why. */
+export const examRegrades = sqliteTable(
+  'exam_regrades',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => examSessions.id, { onDelete: 'cascade' }),
+    examId: text('exam_id').notNull(),
+    kind: text('kind', { enum: EXAM_REGRADE_KINDS }).notNull(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    changes: text('changes', { mode: 'json' }).notNull().$type<unknown>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('exam_regrades_session_idx').on(t.sessionId, t.createdAt), index('exam_regrades_exam_idx').on(t.examId, t.createdAt)],
+);
+
+/** Items taken out of an exam's grading: every session's result counts them as neither earned nor possible. */
+export const examVoidedItems = sqliteTable(
+  'exam_voided_items',
+  {
+    examId: text('exam_id').notNull(),
+    itemId: text('item_id').notNull(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.examId, t.itemId] })],
+);
+
+export type ExamSessionRow = typeof examSessions.$inferSelect;
+export type ExamAnswerRow = typeof examAnswers.$inferSelect;
+export type ExamResultRow = typeof examResults.$inferSelect;
+export type ExamRegradeRow = typeof examRegrades.$inferSelect;
+export type ExamVoidedItemRow = typeof examVoidedItems.$inferSelect;

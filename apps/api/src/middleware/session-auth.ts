@@ -1,7 +1,8 @@
+import type { Role } from '@skylab/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
-import { unauthenticated } from '../errors.ts';
+import { ApiError, unauthenticated } from '../errors.ts';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '../session-cookie.ts';
 import { validateSession, type ValidSession } from '../sessions.ts';
 
@@ -25,5 +26,12 @@ export function sessionAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export function requireAuth(c: Context<AppEnv>): ValidSession {
   const auth = c.get('auth');
   if (!auth) throw unauthenticated();
+  return auth;
+}
+
+/** The signed-in user's session if their role is one of `roles`: 401 when signed out, 403 otherwise. */
+export function requireRole(c: Context<AppEnv>, roles: readonly Role[]): ValidSession {
+  const auth = requireAuth(c);
+  if (!roles.includes(auth.user.role)) throw new ApiError(403, 'forbidden', `this needs the ${roles.join(' or ')} role`);
   return auth;
 }

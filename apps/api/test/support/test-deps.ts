@@ -7,6 +7,7 @@ import { defaultConfig } from '../../src/config.ts';
 import type { AppConfig, AppDeps, Log } from '../../src/deps.ts';
 import { createInProcessGrader, type Grader } from '../../src/grader.ts';
 import { createUlids } from '../../src/ids.ts';
+import type { ExamRegistry } from '../../src/exam-registry.ts';
 import type { LabRegistry } from '../../src/lab-registry.ts';
 import type { HashCosts } from '../../src/password-hasher.ts';
 import { createNodePasswords } from '../../src/passwords-node.ts';
@@ -42,6 +43,8 @@ export interface TestDeps extends AppDeps {
 /** In-memory, deterministic deps: fixed clock, seeded ids, cheap scrypt, the client IP taken from `cf-connecting-ip` as in Workers. */
 export interface TestDepsOptions {
   labs: LabRegistry;
+  /** None unless given (`testApp` gives the repository's exams and the test fixtures). */
+  exams?: ExamRegistry;
   config?: Partial<AppConfig>;
   seed?: string;
   /** In process unless given (the Node deps grade in worker threads). */
@@ -53,6 +56,7 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
   return {
     db,
     labs: options.labs,
+    exams: options.exams ?? { list: () => [], get: () => undefined },
     clock,
     ids: createUlids(clock, seededRandomBytes(options.seed ?? 'skylab-tests')),
     log: memoryLog(),

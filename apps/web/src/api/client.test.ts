@@ -46,6 +46,16 @@ describe('requests', () => {
     expect(init.method).toBe('GET');
   });
 
+  it('autosaves an exam answer with a PUT carrying the item version as If-Match', async () => {
+    const { calls, client } = fakeFetch(json(200, { answer: { itemId: 'q/1', value: { picks: ['a'] }, version: 3, savedAt: 'x' } }));
+    expect(await client.saveExamAnswer('s1', 'q/1', 2, { picks: ['a'] })).toMatchObject({ version: 3 });
+    const [{ input, init }] = calls as [{ input: string; init: RequestInit }];
+    expect(input).toBe('/api/exam-sessions/s1/answers/q%2F1');
+    expect(init.method).toBe('PUT');
+    expect(init.headers).toMatchObject({ 'If-Match': '"2"', 'Content-Type': 'application/json' });
+    expect(JSON.parse(init.body as string)).toEqual({ picks: ['a'] });
+  });
+
   it('sends an empty JSON object for POSTs without a payload', async () => {
     const { calls, client } = fakeFetch(new Response(null, { status: 204 }));
     await expect(client.signOut()).resolves.toBeUndefined();

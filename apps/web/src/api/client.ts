@@ -1,3 +1,4 @@
+import type { ExamResultView, ExamSession, ExamSummary, ExamItemAnswer, SavedAnswer } from './exam-types.ts';
 import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Misconception, Submission, User } from './types.ts';
 
 /**
@@ -78,16 +79,16 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  async function call<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
-    const body = method === 'POST' ? (payload ?? {}) : undefined;
+    const body = method === 'GET' ? undefined : (payload ?? {});
     let response: Response;
     try {
       response = await fetchImpl(path, {
         method,
         // Same-origin only: the session cookie must never travel to another site, and the API checks Origin.
         credentials: 'same-origin',
-        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: { ...extraHeaders, ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
@@ -115,6 +116,14 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ hint: HintView; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
     resetAccount: (attemptId: string, version: number) =>
       call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
+    exams: () => call<{ exams: ExamSummary[] }>('GET', '/api/exams').then((r) => r.exams),
+    startExam: (examId: string) => call<{ session: ExamSession }>('POST', `/api/exams/${encodeURIComponent(examId)}/sessions`).then((r) => r.session),
+    examSession: (id: string) => call<{ session: ExamSession }>('GET', `/api/exam-sessions/${encodeURIComponent(id)}`).then((r) => r.session),
+    /** Autosave: `version` is the item's last saved version (0 for none); 409 when another save got there first. */
+    saveExamAnswer: (sessionId: string, itemId: string, version: number, value: ExamItemAnswer) =>
+      call<{ answer: SavedAnswer }>('PUT', `/api/exam-sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(itemId)}`, value, { 'If-Match': `"${version}"` }).then((r) => r.answer),
+    submitExam: (sessionId: string) => call<{ session: ExamSession; result: ExamResultView | null }>('POST', `/api/exam-sessions/${encodeURIComponent(sessionId)}/submit`),
+    examResult: (sessionId: string) => call<{ result: ExamResultView }>('GET', `/api/exam-sessions/${encodeURIComponent(sessionId)}/result`).then((r) => r.result),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
   };

@@ -5,6 +5,9 @@ export type Route =
   | { name: 'sign-up'; next: string }
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
+  | { name: 'exams' }
+  | { name: 'exam-session'; sessionId: string }
+  | { name: 'exam-result'; sessionId: string }
   | { name: 'not-found' };
 
 /**
@@ -37,6 +40,10 @@ export function matchRoute(pathname: string, search = ''): Route {
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
   const attemptId = attempt === null ? null : segment(attempt[1]!);
   if (attemptId !== null) return { name: 'attempt', attemptId };
+  if (path === '/exams') return { name: 'exams' };
+  const exam = /^\/exam-sessions\/([^/]+)(\/result)?$/.exec(path);
+  const sessionId = exam === null ? null : segment(exam[1]!);
+  if (sessionId !== null) return { name: exam?.[2] === undefined ? 'exam-session' : 'exam-result', sessionId };
   return { name: 'not-found' };
 }
 
@@ -44,6 +51,9 @@ export const paths = {
   catalogue: () => '/',
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
+  exams: () => '/exams',
+  examSession: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}`,
+  examResult: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}/result`,
   signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),
   signUp: (next?: string) => (next === undefined || next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`),
 };
