@@ -1,9 +1,10 @@
 import type { AccountState } from '@skylab/emulator';
-import { drawPaper, grade, gradePaper, type AccountChange, type Answers, type Exam, type ExamAnswers, type ExamResult, type Grade, type Lab, type Paper } from '@skylab/lab-engine';
+import { drawPaper, grade, gradePaper, type AccountChange, type Answers, type Exam, type ExamAnswers, type ExamResult, type Grade, type Lab, type LabPreview, type Paper } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 import { accountCtx, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount, type AttemptAccount, type NextLiveAccount } from './attempt-account.ts';
 import { engineCtx, pinnedClock } from './engine-ctx.ts';
 import { ApiError } from './errors.ts';
+import { previewLab, type LabPreviewJob } from './lab-preview.ts';
 import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
 
 // The CPU-heavy part of the attempt routes (provision, grade, the live account and its drift) behind one
@@ -48,6 +49,8 @@ export interface Grader {
   gradeExam(job: ExamGradingJob): Promise<ExamResult>;
   /** Draws a learner's paper (its hands-on items provision their lab's variant: CPU-bound too). */
   drawExam(job: PaperJob): Promise<Paper>;
+  /** A lab text's findings, its rendering for a seed and its self-test; nothing stored. */
+  previewLab(job: LabPreviewJob): Promise<LabPreview>;
 }
 
 /** A paper to draw: the exam itself (plain JSON) and the labs its hands-on items name, by id and hash. */
@@ -134,5 +137,6 @@ export function createInProcessGrader(labs: LabRegistry): Grader {
     drift: async (job) => liveDrift(resolveLab(labs, job.lab), job),
     gradeExam: async (job) => gradeExamPaper(labs, job),
     drawExam: async (job) => drawExamPaper(labs, job),
+    previewLab: async (job) => previewLab(job),
   };
 }

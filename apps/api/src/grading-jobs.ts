@@ -3,6 +3,7 @@
 // from the folder the server read them from, and refuses a job whose lab it has at another version.
 import { drawExamPaper, gradeExamPaper, gradeSubmission, liveDrift, resetAccountState, resolveLab, type AccountJob, type ExamGradingJob, type PaperJob, type SubmissionJob } from './grader.ts';
 import type { LabRegistry } from './lab-registry.ts';
+import { previewLab as previewLabText, type LabPreviewJob } from './lab-preview.ts';
 import { loadLabsFromDir } from './labs-from-dir.ts';
 
 /** The folder the server read its labs from (`LABS_DIR`, `labs/` by default), sent with every job. */
@@ -29,3 +30,4 @@ export const resetAccount = (job: AccountJob & FromLabsDir) => resetAccountState
 export const drift = (job: AccountJob & FromLabsDir) => liveDrift(labOf(job), job);
 export const gradeExam = (job: ExamGradingJob & FromLabsDir) => gradeExamPaper(labsOf(job), job);
 export const drawExam = (job: PaperJob & FromLabsDir) => drawExamPaper(labsOf(job), job);
+export const previewLab = (job: LabPreviewJob) => previewLabText(job);

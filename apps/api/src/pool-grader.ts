@@ -57,6 +57,7 @@ export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
     gradeExam: (job) => settled(pool.runJob({ fn: 'gradeExam', input: { ...job, labsDir } })),
     drawExam: (job) => settled(pool.runJob({ fn: 'drawExam', input: { ...job, labsDir } })),
+    previewLab: (job) => settled(pool.runJob({ fn: 'previewLab', input: job })),
     close: () => pool.close(),
   };
 }

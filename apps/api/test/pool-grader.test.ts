@@ -1,7 +1,7 @@
 import { findAttemptById, listSubmissions } from '@skylab/db';
 import { restoreAccountState } from '@skylab/emulator';
 import { drawPaper } from '@skylab/lab-engine';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -82,6 +82,14 @@ describe('grading in worker threads', () => {
     expect(pooled).toStrictEqual(local);
     expect(local.items.map((item) => [item.id, item.status])).toEqual(expect.arrayContaining([['h-reader', 'correct'], ['q-single', 'incorrect'], ['q-order', 'voided']]));
     await expect(poolGrader().gradeExam({ ...job, labs: [{ ...labs[0]!, version: 'stale' }] })).rejects.toBeInstanceOf(LabChanged);
+  });
+
+  it('previews a lab text in a thread exactly as in process', async () => {
+    const text = readFileSync(join(REPO_ROOT, repoLabs().get('iam-s3-read-only')!.path), 'utf8');
+    const job = { text, seed: 'preview', time: Date.UTC(2026, 0, 5), region: 'us-east-1' };
+    const [threaded, local] = await Promise.all([poolGrader().previewLab(job), inProcess.previewLab(job)]);
+    expect(threaded).toEqual(local);
+    expect(threaded.ok).toBe(true);
   });
 
   it('refuses a job for another version of the lab than the threads loaded', async () => {

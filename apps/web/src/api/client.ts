@@ -1,4 +1,5 @@
 import type { ExamResultView, ExamSession, ExamSummary, ExamItemAnswer, SavedAnswer } from './exam-types.ts';
+import { courseCalls } from './courses-client.ts';
 import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Misconception, Submission, User } from './types.ts';
 
 /**
@@ -79,9 +80,9 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
     // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
-    const body = method === 'GET' ? undefined : (payload ?? {});
+    const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? (payload ?? {}) : undefined;
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -126,6 +127,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     examResult: (sessionId: string) => call<{ result: ExamResultView }>('GET', `/api/exam-sessions/${encodeURIComponent(sessionId)}/result`).then((r) => r.result),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
+    ...courseCalls(call),
   };
 }
 

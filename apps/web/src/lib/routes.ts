@@ -8,6 +8,11 @@ export type Route =
   | { name: 'exams' }
   | { name: 'exam-session'; sessionId: string }
   | { name: 'exam-result'; sessionId: string }
+  | { name: 'courses' }
+  | { name: 'course'; courseId: string }
+  | { name: 'learner-history'; courseId: string; userId: string }
+  | { name: 'lab-analytics'; courseId: string; labId: string }
+  | { name: 'lab-preview' }
   | { name: 'not-found' };
 
 /**
@@ -44,7 +49,20 @@ export function matchRoute(pathname: string, search = ''): Route {
   const exam = /^\/exam-sessions\/([^/]+)(\/result)?$/.exec(path);
   const sessionId = exam === null ? null : segment(exam[1]!);
   if (sessionId !== null) return { name: exam?.[2] === undefined ? 'exam-session' : 'exam-result', sessionId };
-  return { name: 'not-found' };
+  return matchCourseRoute(path) ?? { name: 'not-found' };
+}
+
+/** The instructor and course pages: `/courses`, `/courses/:id`, its learners' histories and lab analytics, `/lab-preview`. */
+function matchCourseRoute(path: string): Route | null {
+  if (path === '/courses') return { name: 'courses' };
+  if (path === '/lab-preview') return { name: 'lab-preview' };
+  const [courseId, kind, id, ...rest] = (/^\/courses\/(.+)$/.exec(path)?.[1] ?? '').split('/').map(segment);
+  if (!courseId || rest.length > 0) return null;
+  if (kind === undefined) return { name: 'course', courseId };
+  if (!id) return null;
+  if (kind === 'learners') return { name: 'learner-history', courseId, userId: id };
+  if (kind === 'analytics') return { name: 'lab-analytics', courseId, labId: id };
+  return null;
 }
 
 export const paths = {
@@ -55,5 +73,10 @@ export const paths = {
   examSession: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}`,
   examResult: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}/result`,
   signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),
+  courses: () => '/courses',
+  course: (courseId: string) => `/courses/${encodeURIComponent(courseId)}`,
+  learnerHistory: (courseId: string, userId: string) => `/courses/${encodeURIComponent(courseId)}/learners/${encodeURIComponent(userId)}`,
+  labAnalytics: (courseId: string, labId: string) => `/courses/${encodeURIComponent(courseId)}/analytics/${encodeURIComponent(labId)}`,
+  labPreview: () => '/lab-preview',
   signUp: (next?: string) => (next === undefined || next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`),
 };

@@ -51,7 +51,7 @@ export interface RunningServer {
   output: string[];
 }
 
-/** The Node server on `port` over `databaseUrl`, with `env` added (`EXAMS_DIR` …); resolves once it answers. */
+/** The real Node server on `port` over `databaseUrl`, with `env` added (`EXAMS_DIR`, `SKYLAB_ADMIN_EMAILS` …); resolves once it answers. */
 export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
     cwd: REPO_ROOT,
