@@ -1,5 +1,6 @@
 import {
   API_TOKEN_SCOPES,
+  examItemAnswerSchema,
   assignmentBody,
   assignmentPatchBody,
   courseBody,
@@ -13,6 +14,7 @@ import {
 import { z } from 'zod';
 import { submissionBody, versionBody } from './routes/attempts.ts';
 import { signInBody, signUpBody } from './routes/auth.ts';
+import { extensionBody, regradeBody, voidBody } from './routes/exams.ts';
 import { passwordChangeBody } from './routes/me.ts';
 import { validateBody } from './routes/validate.ts';
 
@@ -78,6 +80,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /api/tokens/:tokenId': { tag: 'tokens', summary: 'revoke an API token', access: 'session', status: 204 },
   'POST /api/lab-preview': { tag: 'labs', summary: "a lab text's findings, rendering and self-test; nothing stored", access: 'session', body: labPreviewBody },
   'GET /api/openapi.json': { tag: 'meta', summary: 'this document', access: 'public' },
+  'GET /api/exams': { tag: 'exams', summary: 'every exam with its settings, availability and your sessions', access: 'session' },
+  'POST /api/exams/:id/sessions': { tag: 'exams', summary: 'start an exam session: your frozen paper', access: 'session', status: 201 },
+  'GET /api/exams/:id/sessions': { tag: 'exams', summary: "an exam's sessions (instructors and admins)", access: 'session' },
+  'POST /api/exams/:id/void-items': { tag: 'exams', summary: 'void an item for everyone and regrade', access: 'session', body: voidBody },
+  'POST /api/exams/:id/regrade': { tag: 'exams', summary: 'regrade every closed session, recording what changed', access: 'session', body: regradeBody },
+  'GET /api/exam-sessions/:id': { tag: 'exams', summary: 'your exam session: paper, answers, deadline', access: 'session' },
+  'PUT /api/exam-sessions/:id/answers/:itemId': { tag: 'exams', summary: 'autosave one answer (If-Match: its version)', access: 'session', body: examItemAnswerSchema },
+  'POST /api/exam-sessions/:id/submit': { tag: 'exams', summary: 'submit and grade the session', access: 'session' },
+  'GET /api/exam-sessions/:id/result': { tag: 'exams', summary: 'the result, once released', access: 'session' },
+  'POST /api/exam-sessions/:id/extensions': { tag: 'exams', summary: 'extend one session (instructors and admins)', access: 'session', body: extensionBody },
 };
 
 const errorSchema = {

@@ -29,9 +29,9 @@ import { assertExamSaveRate } from '../submission-limits.ts';
 
 const TEACHERS = ['instructor', 'admin'] as const;
 const reason = z.string().trim().min(1).max(500);
-const extensionBody = z.strictObject({ minutes: z.number().int().min(1).max(600) });
-const voidBody = z.strictObject({ itemId: z.string().min(1).max(64), reason });
-const regradeBody = z.strictObject({ reason });
+export const extensionBody = z.strictObject({ minutes: z.number().int().min(1).max(600) });
+export const voidBody = z.strictObject({ itemId: z.string().min(1).max(64), reason });
+export const regradeBody = z.strictObject({ reason });
 
 /** `"3"`, `W/"3"` or `3`: the item version an autosave was made from; 428 without one. */
 function ifMatchVersion(c: Context<AppEnv>): number {
