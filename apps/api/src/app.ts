@@ -13,8 +13,11 @@ import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { awsRoutes } from './routes/aws.ts';
 import { labRoutes } from './routes/labs.ts';
+import { ltiPlatformRoutes } from './routes/lti-platforms.ts';
+import { ltiRoutes } from './routes/lti.ts';
 import { meRoutes } from './routes/me.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { sessionCookiePolicy } from './session-cookie.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -37,7 +40,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/api/*', originCheck(deps.config.publicOrigin));
+  // The LMS posts logins and launches from its own origin; their signature and one-time state authenticate them.
+  app.use('/api/*', originCheck(deps.config.publicOrigin, ['/api/lti/login', '/api/lti/launch']));
   app.use('/api/*', sessionCookiePolicy(deps.config.insecureHttp));
   app.use('/api/*', sessionAuth(deps));
 
@@ -47,6 +51,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());
+  app.route('/api/lti/platforms', ltiPlatformRoutes(deps));
+  app.route('/api/lti', ltiRoutes(deps));
+  app.route('/api/webhooks', webhookRoutes(deps));
   // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not
   // browsers), a SigV4 signature authenticates them; it has its own 256 KB limit and AWS-shaped errors.
   app.route('/', awsRoutes(deps));

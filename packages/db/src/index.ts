@@ -7,3 +7,5 @@ export * from './repositories/attempts.ts';
 export * from './repositories/progress.ts';
 export * from './repositories/attempt-state.ts';
 export * from './repositories/rate-limits.ts';
+export * from './repositories/lti.ts';
+export * from './repositories/outbox.ts';

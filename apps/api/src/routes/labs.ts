@@ -1,13 +1,12 @@
-import { insertAttempt, listUserLabAttempts } from '@skylab/db';
-import { provision, renderLab } from '@skylab/lab-engine';
+import { listUserLabAttempts } from '@skylab/db';
+import { renderLab } from '@skylab/lab-engine';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
-import { newRootAccessKey } from '../aws-secrets.ts';
-import { engineCtx, pinnedClock } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
+import { startAttempt } from '../start-attempt.ts';
 import { attemptSummaryView, attemptView } from '../views.ts';
 
 function findLab(deps: AppDeps, id: string): RegisteredLab {
@@ -30,25 +29,7 @@ export function labRoutes(deps: AppDeps) {
     .post('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));
-      const seed = deps.ids.next();
-      const now = deps.clock.now();
-      const { params, state } = provision(registered.lab, seed, engineCtx(pinnedClock(deps, now), seed, 0));
-      const { accessKeyId, secretAccessKey } = newRootAccessKey();
-      const attempt = await insertAttempt(deps.db, {
-        id: deps.ids.next(),
-        userId: user.id,
-        labId: registered.lab.id,
-        labVersion: registered.version,
-        seed,
-        params,
-        state,
-        awsAccessKeyId: accessKeyId,
-        awsSecretAccessKey: secretAccessKey,
-        version: 1,
-        status: 'in-progress',
-        createdAt: now,
-        updatedAt: now,
-      });
+      const attempt = await startAttempt(deps, user.id, registered);
       return c.json({ attempt: attemptView(attempt, registered, [], null) }, 201);
     });
 }
