@@ -8,6 +8,18 @@ CREATE TABLE `lti_attempt_links` (
 	FOREIGN KEY (`platform_id`) REFERENCES `lti_platforms`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `lti_contexts` (
+	`platform_id` text NOT NULL,
+	`context_id` text NOT NULL,
+	`course_id` text NOT NULL,
+	`memberships_url` text,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`platform_id`, `context_id`),
+	FOREIGN KEY (`platform_id`) REFERENCES `lti_platforms`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `lti_contexts_course_idx` ON `lti_contexts` (`course_id`);--> statement-breakpoint
 CREATE TABLE `lti_identities` (
 	`platform_id` text NOT NULL,
 	`subject` text NOT NULL,
@@ -42,6 +54,16 @@ CREATE TABLE `lti_platforms` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `lti_platforms_issuer_client_unique` ON `lti_platforms` (`issuer`,`client_id`);--> statement-breakpoint
+CREATE TABLE `lti_resource_links` (
+	`platform_id` text NOT NULL,
+	`resource_link_id` text NOT NULL,
+	`assignment_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`platform_id`, `resource_link_id`),
+	FOREIGN KEY (`platform_id`) REFERENCES `lti_platforms`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`assignment_id`) REFERENCES `assignments`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `lti_score_outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`platform_id` text NOT NULL,
