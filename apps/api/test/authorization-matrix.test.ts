@@ -65,6 +65,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/lti/launch': { expect: EVERYONE(400) },
   'POST /api/lti/deep-linking': { expect: EVERYONE(400) },
   'GET /api/lti/jwks': { expect: EVERYONE(200) },
+  // an instructor of the course or an admin; a course without an LMS roster is not found either way
+  'POST /api/lti/roster-syncs': { expect: SIGNED_IN(404), body: () => ({ courseId: 'no-such-course' }) },
   'GET /api/lti/auto-post.js': { expect: EVERYONE(200), raw: true },
   'GET /api/webhooks': { expect: LMS_ADMIN_ONLY(200) },
   'POST /api/webhooks': { expect: LMS_ADMIN_ONLY(201), body: () => ({ url: 'https://hooks.example/skylab', events: ['grade.changed'] }) },

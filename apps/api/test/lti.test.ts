@@ -1,4 +1,4 @@
-import { listLtiScores } from '@skylab/db';
+import { findAssignment, findCourse, findLtiContext, listLtiScores, listMembers } from '@skylab/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverDue } from '../src/deliveries.ts';
 import { RIGHT_POLICY, S3_STAR_POLICY } from './scenarios/labs.ts';
@@ -12,6 +12,7 @@ const DEPLOYMENT = 'deployment-1';
 
 let tool: Awaited<ReturnType<typeof startToolServer>>;
 let platform: SimulatedPlatform;
+let platformId: string;
 
 beforeAll(async () => {
   tool = await startToolServer();
@@ -25,6 +26,7 @@ beforeAll(async () => {
     deploymentIds: [DEPLOYMENT],
   });
   expect(registered.status).toBe(201);
+  platformId = registered.body.platform.id;
 });
 afterAll(async () => {
   await platform?.close();
@@ -238,6 +240,51 @@ describe('Assignment and Grade Services', () => {
     const attempt = await learner.post(`/api/labs/${LAB}/attempts`);
     await learner.post(`/api/attempts/${attempt.body.attempt.id}/submissions`, { version: 1, answers: { 'reader-policy': RIGHT_POLICY } });
     expect(await deliverDue(tool.deps)).toMatchObject({ scores: 0 });
+  });
+});
+
+describe('courses and Names and Roles', () => {
+  const context = { id: 'course-ctx-1', title: 'AWS foundations' };
+  const member = (user_id: string, role: string, status = 'Active') => ({ user_id, roles: [role], status, name: user_id });
+
+  it('makes a course at the first instructor launch of a context, syncs its roster, and places learners’ attempts in it', async () => {
+    platform.members.splice(0, platform.members.length, member('nrps-learner-1', ROLE.learner), member('nrps-ta-1', ROLE.instructor), member('nrps-gone-1', ROLE.learner, 'Deleted'));
+    const instructor = await launch(
+      learnerLaunch({ sub: 'teacher-1', roles: [ROLE.instructor], context, membershipsUrl: `${platform.url}/memberships`, messageType: 'LtiDeepLinkingRequest', deepLinkReturnUrl: `${platform.url}/deep-link-return` }),
+    );
+    expect(instructor.status).toBe(200);
+    const mapping = await findLtiContext(tool.deps.db, platformId, context.id);
+    expect(mapping).toBeDefined();
+    const courseId = mapping!.courseId;
+    expect((await findCourse(tool.deps.db, courseId))?.title).toBe('AWS foundations');
+    const roster = async () => (await listMembers(tool.deps.db, courseId)).map((m) => [m.name, m.role]).sort();
+    expect(await roster()).toEqual([
+      ['Ada Learner', 'instructor'],
+      ['nrps-learner-1', 'learner'],
+      ['nrps-ta-1', 'instructor'],
+    ]);
+    expect(platform.tokenRequests.at(-1)?.scope).toBe('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly');
+
+    const learner = await launch(learnerLaunch({ sub: 'nrps-learner-1', context, resourceLinkId: 'ctx-link-1' }));
+    const attemptId = learner.headers.get('location')!.split('/').pop()!;
+    const attempt = await tool.deps.db.query.attempts.findFirst({ where: (t, { eq }) => eq(t.id, attemptId) });
+    expect(attempt?.courseId).toBe(courseId);
+    const assignment = await findAssignment(tool.deps.db, attempt!.assignmentId!);
+    expect(assignment).toMatchObject({ courseId, kind: 'lab', refId: LAB });
+
+    platform.members.splice(0, platform.members.length, member('nrps-learner-1', ROLE.learner, 'Inactive'));
+    const teacher = await launch(learnerLaunch({ sub: 'teacher-1', roles: [ROLE.instructor], context }));
+    const synced = await api('/api/lti/roster-syncs', sessionCookie(teacher), { courseId });
+    expect(synced).toEqual({ status: 200, body: { sync: { enrolled: 0, removed: 1, skipped: 0 } } });
+    expect(await roster()).toEqual([
+      ['Ada Learner', 'instructor'],
+      ['nrps-ta-1', 'instructor'],
+    ]);
+  });
+
+  it('refuses a roster sync to a learner of the course', async () => {
+    const res = await launch(learnerLaunch({ context: { id: 'course-ctx-2', title: 'x' } }));
+    expect((await api('/api/lti/roster-syncs', sessionCookie(res), { courseId: 'anything' })).status).toBe(404);
   });
 });
 

@@ -1,13 +1,17 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { deleteExpiredLtiLoginStates, findLtiPlatformsByIssuer, insertLtiLoginState } from '@skylab/db';
+import { deleteExpiredLtiLoginStates, findLtiPlatformsByIssuer, findMembership, insertLtiLoginState } from '@skylab/db';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError } from '../errors.ts';
-import { issueFindings } from '../json-body.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { issueFindings, readJson } from '../json-body.ts';
+import { requireAuth } from '../middleware/session-auth.ts';
 import { deepLinkingResponse, labContentItem, openPickerToken, pickerToken } from '../lti/deep-linking.ts';
+import { CLAIM, mapRoles } from '../lti/claims.ts';
+import { launchCourse, linkAssignment, linkedAssignment } from '../lti/course-mapping.ts';
 import { launchAttempt, launchedLab, launchUser } from '../lti/launch-user.ts';
+import { syncCourseRoster } from '../lti/roster.ts';
 import { AUTO_POST_SCRIPT, escapeHtml, hiddenField, ltiPage } from '../lti/pages.ts';
 import { toolKey } from '../lti/tool-key.ts';
 import { publicOrigin, toolUrls } from '../lti/tool-urls.ts';
@@ -28,6 +32,7 @@ const loginParams = z.object({
   lti_deployment_id: text(255).optional(),
 });
 const launchForm = z.object({ id_token: text(64 * 1024), state: text(128) });
+const rosterSyncBody = z.object({ courseId: text(64) });
 const pickerForm = z.object({ token: text(8192), lab: z.union([text(200), z.array(text(200)).max(50)]).optional() });
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
@@ -81,8 +86,13 @@ export function ltiRoutes(deps: AppDeps) {
     return c.redirect(auth.toString(), 302);
   }
 
-  async function deepLinkingPicker(c: Context<AppEnv>, launch: VerifiedLaunch, userId: string, role: string) {
-    if (role === 'learner') throw new ApiError(403, 'lti_not_instructor', 'only an instructor of the course may pick Skylab labs');
+  // An instructor's launch refreshes the roster; an LMS that does not answer must not keep them out.
+  async function syncRosterQuietly(courseId: string) {
+    await syncCourseRoster(deps, courseId).catch((error: unknown) => deps.log.warn('lti roster sync failed', { courseId, error: String(error) }));
+  }
+
+  async function deepLinkingPicker(c: Context<AppEnv>, launch: VerifiedLaunch, userId: string, instructor: boolean) {
+    if (!instructor) throw new ApiError(403, 'lti_not_instructor', 'only an instructor of the course may pick Skylab labs');
     const { token, context } = await pickerToken(deps, launch, userId);
     const input = context.multiple ? 'checkbox' : 'radio';
     const labs = deps.labs
@@ -100,8 +110,14 @@ export function ltiRoutes(deps: AppDeps) {
       const form = parsed(launchForm, await c.req.parseBody());
       const launch = await verifyLaunch(deps, { idToken: form.id_token, state: form.state });
       const user = await launchUser(deps, launch);
-      if (launch.messageType === 'LtiDeepLinkingRequest') return deepLinkingPicker(c, launch, user.id, user.role);
-      const attempt = await launchAttempt(deps, launch, user, launchedLab(deps, launch));
+      const courseId = await launchCourse(deps, launch, user);
+      const instructor = mapRoles(launch.claims[CLAIM.roles]) === 'instructor';
+      if (courseId && instructor && launch.claims[CLAIM.nrps]) await syncRosterQuietly(courseId);
+      if (launch.messageType === 'LtiDeepLinkingRequest') return deepLinkingPicker(c, launch, user.id, instructor);
+      const linked = await linkedAssignment(deps, launch);
+      const registered = launchedLab(deps, launch, linked);
+      const assignment = linked ?? (courseId ? await linkAssignment(deps, launch, courseId, registered) : undefined);
+      const attempt = await launchAttempt(deps, launch, user, registered, assignment);
       await startSession(c, deps, user.id);
       return c.redirect(`/attempts/${encodeURIComponent(attempt.id)}`, 303);
     })
@@ -119,6 +135,13 @@ export function ltiRoutes(deps: AppDeps) {
       const jwt = await deepLinkingResponse(deps, platform, context, items);
       const body = `<form method="post" action="${escapeHtml(context.returnUrl)}" data-auto-post>${hiddenField('JWT', jwt)}<noscript><button type="submit">Return to the LMS</button></noscript></form>`;
       return ltiPage(c, { title: 'Returning to the LMS', body, platformOrigin: new URL(context.returnUrl).origin });
+    })
+    .post('/roster-syncs', async (c) => {
+      const { user } = requireAuth(c);
+      const { courseId } = await readJson(c, rosterSyncBody);
+      const membership = await findMembership(deps.db, courseId, user.id);
+      if (user.role !== 'admin' && membership?.role !== 'instructor') throw notFound(`there is no course \`${courseId}\` you teach`);
+      return c.json({ sync: await syncCourseRoster(deps, courseId) });
     })
     .get('/jwks', async (c) => {
       const key = await toolKey(deps);

@@ -2,14 +2,18 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   ltiAttemptLinks,
+  ltiContexts,
   ltiIdentities,
   ltiLoginStates,
   ltiPlatforms,
+  ltiResourceLinks,
   ltiToolKeys,
   users,
   type LtiAttemptLinkRow,
+  type LtiContextRow,
   type LtiLoginStateRow,
   type LtiPlatformRow,
+  type LtiResourceLinkRow,
   type LtiToolKeyRow,
   type UserRow,
 } from '../schema.ts';
@@ -140,4 +144,39 @@ export async function upsertLtiAttemptLink(db: Db, link: LtiAttemptLinkRow): Pro
 
 export async function findLtiAttemptLink(db: Db, attemptId: string): Promise<LtiAttemptLinkRow | undefined> {
   return db.query.ltiAttemptLinks.findFirst({ where: eq(ltiAttemptLinks.attemptId, attemptId) });
+}
+
+/** The Skylab course an LMS context maps to, if an instructor launched from it already. */
+export async function findLtiContext(db: Db, platformId: string, contextId: string): Promise<LtiContextRow | undefined> {
+  return db.query.ltiContexts.findFirst({ where: and(eq(ltiContexts.platformId, platformId), eq(ltiContexts.contextId, contextId)) });
+}
+
+export async function findLtiContextByCourse(db: Db, courseId: string): Promise<LtiContextRow | undefined> {
+  return db.query.ltiContexts.findFirst({ where: eq(ltiContexts.courseId, courseId) });
+}
+
+/** Maps a context to a course unless it is mapped already; the mapping in force either way. */
+export async function insertLtiContext(db: Db, row: LtiContextRow): Promise<LtiContextRow> {
+  await db.insert(ltiContexts).values(row).onConflictDoNothing();
+  const stored = await findLtiContext(db, row.platformId, row.contextId);
+  if (!stored) throw new Error(`the context \`${row.contextId}\` was not stored`);
+  return stored;
+}
+
+/** The Names and Roles URL changes with the platform's say (a course copied to a new term, a new host). */
+export async function updateLtiContextMemberships(db: Db, row: LtiContextRow, membershipsUrl: string): Promise<void> {
+  if (row.membershipsUrl === membershipsUrl) return;
+  await db.update(ltiContexts).set({ membershipsUrl }).where(and(eq(ltiContexts.platformId, row.platformId), eq(ltiContexts.contextId, row.contextId)));
+}
+
+export async function findLtiResourceLink(db: Db, platformId: string, resourceLinkId: string): Promise<LtiResourceLinkRow | undefined> {
+  return db.query.ltiResourceLinks.findFirst({ where: and(eq(ltiResourceLinks.platformId, platformId), eq(ltiResourceLinks.resourceLinkId, resourceLinkId)) });
+}
+
+/** Maps a resource link to an assignment unless it is mapped already; the mapping in force either way. */
+export async function insertLtiResourceLink(db: Db, row: LtiResourceLinkRow): Promise<LtiResourceLinkRow> {
+  await db.insert(ltiResourceLinks).values(row).onConflictDoNothing();
+  const stored = await findLtiResourceLink(db, row.platformId, row.resourceLinkId);
+  if (!stored) throw new Error(`the resource link \`${row.resourceLinkId}\` was not stored`);
+  return stored;
 }
