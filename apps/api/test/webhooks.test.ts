@@ -124,6 +124,22 @@ describe('webhooks', () => {
     }
   });
 
+  it('delivers in the Worker’s waitUntil, after the response', async () => {
+    const { learner, attemptId } = await learnerAttempt();
+    const pending: Promise<unknown>[] = [];
+    const executionCtx = { waitUntil: (promise: Promise<unknown>) => void pending.push(promise), passThroughOnException: () => undefined, props: {} };
+    const res = await tool.app.request(
+      `/api/attempts/${attemptId}/submissions`,
+      { method: 'POST', headers: { origin: 'http://localhost', cookie: `__Host-skylab_session=${learner.sessionCookie}`, 'content-type': 'application/json' }, body: JSON.stringify({ version: 1, answers: { 'reader-policy': RIGHT_POLICY } }) },
+      {},
+      executionCtx,
+    );
+    expect(res.status).toBe(201);
+    expect(pending).toHaveLength(1);
+    await Promise.all(pending);
+    expect(receiver.received.map((r) => r.event).sort()).toEqual(['attempt.completed', 'grade.changed']);
+  });
+
   it('refuses an endpoint with an unknown event', async () => {
     const res = await tool.admin.post('/api/webhooks', { url: receiver.url, events: ['attempt.deleted'] });
     expect(res.status).toBe(400);

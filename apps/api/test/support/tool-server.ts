@@ -17,6 +17,7 @@ export async function startToolServer() {
   const signedUp = await admin.post('/api/auth/sign-up', { email: 'admin@example.com', password: PASSWORD });
   if (signedUp.status !== 201) throw new Error(`admin sign-up answered ${signedUp.status}`);
   return {
+    app,
     deps,
     origin,
     admin,
