@@ -6,6 +6,9 @@ import { ROLE, type LaunchOptions } from './support/lti-platform-core.ts';
 import { formOf, startSimulatedPlatform, type SimulatedPlatform } from './support/lti-platform.ts';
 import { startToolServer } from './support/tool-server.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read whatever JSON came back, checked by expect
+type JsonBody = Record<string, any>;
+
 const LAB = 'iam-s3-read-only';
 const CLIENT_ID = 'skylab-client-1';
 const DEPLOYMENT = 'deployment-1';
@@ -81,7 +84,7 @@ async function api(path: string, cookie: string, body?: unknown) {
     headers: { cookie, origin: tool.origin, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as JsonBody };
 }
 
 describe('LTI 1.3 launches against a simulated platform over HTTP', () => {

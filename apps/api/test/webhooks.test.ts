@@ -8,9 +8,12 @@ import { RIGHT_POLICY, S3_STAR_POLICY } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { startToolServer } from './support/tool-server.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read whatever JSON came back, checked by expect
+type JsonBody = Record<string, any>;
+
 interface Received {
   event: string;
-  body: Record<string, any>;
+  body: JsonBody;
   signatureValid: boolean;
 }
 
@@ -28,7 +31,7 @@ async function startReceiver(now: () => number) {
         return;
       }
       const raw = Buffer.concat(chunks).toString('utf8');
-      const body = JSON.parse(raw) as Record<string, any>;
+      const body = JSON.parse(raw) as JsonBody;
       received.push({ event: body.type, body, signatureValid: verifySignatureHeader(state.secret, String(req.headers['skylab-signature']), raw, Math.floor(now() / 1000)) });
       res.writeHead(204).end();
     });
