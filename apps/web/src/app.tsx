@@ -8,6 +8,7 @@ import type { Route } from './lib/routes.ts';
 import { AttemptPage } from './pages/attempt-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
 import { LabPage } from './pages/lab-page.tsx';
+import { LmsSettingsPage } from './pages/lms-settings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { SignUpPage } from './pages/sign-up-page.tsx';
@@ -27,6 +28,8 @@ function Page({ route, user }: { route: Route; user: User | null }) {
     case 'attempt':
       // Attempts are private: without a session the only useful thing is the way to sign in.
       return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
+    case 'lms-settings':
+      return user === null ? null : <LmsSettingsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -45,7 +48,7 @@ export function App() {
     });
   }, []);
 
-  const needsSession = route.name === 'attempt';
+  const needsSession = route.name === 'attempt' || route.name === 'lms-settings';
   const isAuthPage = route.name === 'sign-in' || route.name === 'sign-up';
   const afterAuth = isAuthPage ? route.next : '/';
   useEffect(() => {

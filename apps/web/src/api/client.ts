@@ -1,4 +1,22 @@
-import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Submission, User } from './types.ts';
+import type {
+  Attempt,
+  AttemptSummary,
+  AwsCredentials,
+  ErrorBody,
+  Finding,
+  HintView,
+  LabProgress,
+  LabSummary,
+  LabView,
+  LtiPlatform,
+  LtiToolUrls,
+  NewLtiPlatform,
+  Submission,
+  User,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
+} from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -78,7 +96,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  async function call<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, payload?: unknown): Promise<T> {
     // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
     const body = method === 'POST' ? (payload ?? {}) : undefined;
     let response: Response;
@@ -116,6 +134,13 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
+    ltiPlatforms: () => call<{ platforms: LtiPlatform[]; tool: LtiToolUrls }>('GET', '/api/lti/platforms'),
+    registerLtiPlatform: (input: NewLtiPlatform) => call<{ platform: LtiPlatform }>('POST', '/api/lti/platforms', input).then((r) => r.platform),
+    removeLtiPlatform: (id: string) => call<void>('DELETE', `/api/lti/platforms/${encodeURIComponent(id)}`),
+    webhooks: () => call<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks').then((r) => r.endpoints),
+    registerWebhook: (input: { url: string; events: WebhookEvent[] }) => call<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/webhooks', input),
+    removeWebhook: (id: string) => call<void>('DELETE', `/api/webhooks/${encodeURIComponent(id)}`),
+    webhookDeliveries: (id: string) => call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.deliveries),
   };
 }
 

@@ -29,6 +29,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" class="site-nav">
           <Link href={paths.catalogue()}>Labs</Link>
+          {user?.role === 'admin' ? <Link href={paths.lmsSettings()}>LMS</Link> : null}
         </nav>
         <div class="account">
           {user === undefined ? null : user === null ? (

@@ -10,6 +10,7 @@ describe('matchRoute', () => {
     ['/attempts/%E0%A4%A', '', { name: 'not-found' }],
     ['/sign-in', '?next=%2Flabs%2Fx', { name: 'sign-in', next: '/labs/x' }],
     ['/sign-up', '', { name: 'sign-up', next: '/' }],
+    ['/settings/lms', '', { name: 'lms-settings' }],
     ['/nope', '', { name: 'not-found' }],
   ])('%s%s', (pathname, search, expected) => {
     expect(matchRoute(pathname, search)).toEqual(expected);

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'sign-up'; next: string }
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
+  | { name: 'lms-settings' }
   | { name: 'not-found' };
 
 /**
@@ -31,6 +32,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/' || path === '/labs') return { name: 'catalogue' };
   if (path === '/sign-in') return { name: 'sign-in', next };
   if (path === '/sign-up') return { name: 'sign-up', next };
+  if (path === '/settings/lms') return { name: 'lms-settings' };
   const lab = /^\/labs\/([^/]+)$/.exec(path);
   const labId = lab === null ? null : segment(lab[1]!);
   if (labId !== null) return { name: 'lab', labId };
@@ -42,6 +44,7 @@ export function matchRoute(pathname: string, search = ''): Route {
 
 export const paths = {
   catalogue: () => '/',
+  lmsSettings: () => '/settings/lms',
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
   signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),
