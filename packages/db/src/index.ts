@@ -10,5 +10,6 @@ export * from './repositories/rate-limits.ts';
 export * from './repositories/courses.ts';
 export * from './repositories/assignments.ts';
 export * from './repositories/api-tokens.ts';
+export * from './repositories/course-records.ts';
 export * from './repositories/lti.ts';
 export * from './repositories/outbox.ts';

@@ -3,7 +3,10 @@ import { renderLab } from '@skylab/lab-engine';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
+import { assignmentToStart } from '../assignment-rules.ts';
+import { startAttemptBody } from '@skylab/validation';
 import { notFound } from '../errors.ts';
+import { readOptionalJson } from '../json-body.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { startAttempt } from '../start-attempt.ts';
@@ -29,7 +32,9 @@ export function labRoutes(deps: AppDeps) {
     .post('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));
-      const attempt = await startAttempt(deps, user.id, registered);
+      const { assignmentId } = await readOptionalJson(c, startAttemptBody);
+      const assignment = assignmentId === undefined ? undefined : await assignmentToStart(deps, user, registered.lab.id, assignmentId);
+      const attempt = await startAttempt(deps, user.id, registered, assignment ? { courseId: assignment.courseId, assignmentId: assignment.id } : undefined);
       return c.json({ attempt: attemptView(attempt, registered, [], null) }, 201);
     });
 }
