@@ -11,7 +11,7 @@ import { requireAdmin } from '../middleware/require-admin.ts';
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2048);
-const platformBody = z.object({
+export const platformBody = z.object({
   issuer: httpUrl,
   clientId: z.string().trim().min(1).max(255),
   authLoginUrl: httpUrl,

@@ -32,7 +32,7 @@ const loginParams = z.object({
   lti_deployment_id: text(255).optional(),
 });
 const launchForm = z.object({ id_token: text(64 * 1024), state: text(128) });
-const rosterSyncBody = z.object({ courseId: text(64) });
+export const rosterSyncBody = z.object({ courseId: text(64) });
 const pickerForm = z.object({ token: text(8192), lab: z.union([text(200), z.array(text(200)).max(50)]).optional() });
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {

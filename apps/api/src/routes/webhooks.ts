@@ -8,7 +8,7 @@ import { notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { requireAdmin } from '../middleware/require-admin.ts';
 
-const endpointBody = z.object({
+export const endpointBody = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2048),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
 });
