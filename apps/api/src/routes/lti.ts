@@ -1,5 +1,5 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { deleteExpiredLtiLoginStates, findLtiPlatformsByIssuer, findMembership, insertLtiLoginState } from '@skylab/db';
+import { deleteExpiredLtiLoginStates, findLtiPlatformsByIssuer, findMembership, insertLtiLoginState, takeRateLimit } from '@skylab/db';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
@@ -16,9 +16,15 @@ import { AUTO_POST_SCRIPT, escapeHtml, hiddenField, ltiPage } from '../lti/pages
 import { toolKey } from '../lti/tool-key.ts';
 import { publicOrigin, toolUrls } from '../lti/tool-urls.ts';
 import { verifyLaunch, type VerifiedLaunch } from '../lti/verify-launch.ts';
+import { requestAddress } from '../request-address.ts';
 import { startSession } from '../session-cookie.ts';
 
 const STATE_TTL_MS = 10 * 60_000;
+/**
+ * Each login stores a state, unauthenticated: per client address at most 300 a minute (a school of
+ * hundreds behind one NAT opening an assignment at the bell), so nobody fills the table.
+ */
+const LOGIN_RATE = { limit: 300, windowMs: 60_000 };
 const url = z.url({ protocol: /^https?$/ }).max(2048);
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -65,6 +71,11 @@ export function ltiRoutes(deps: AppDeps) {
     const origin = publicOrigin(c, deps);
     if (new URL(params.target_link_uri).origin !== origin) throw new ApiError(400, 'lti_foreign_target', `the target \`${params.target_link_uri}\` is not on ${origin}`);
     const now = deps.clock.now();
+    const taken = await takeRateLimit(deps.db, `lti-login:${requestAddress(c, deps)}`, now, LOGIN_RATE);
+    if (!taken.allowed) {
+      const seconds = String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000)));
+      throw new ApiError(429, 'too_many_logins', `too many LTI logins from this address: try again in ${seconds} seconds`, undefined, { 'Retry-After': seconds });
+    }
     await deleteExpiredLtiLoginStates(deps.db, now);
     const state = randomToken();
     const nonce = randomToken();
