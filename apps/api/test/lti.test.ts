@@ -161,6 +161,7 @@ describe('deep linking', () => {
     const res = await launch(learnerLaunch({ roles: [ROLE.instructor], messageType: 'LtiDeepLinkingRequest', resourceLinkId: undefined, deepLinkReturnUrl: `${platform.url}/deep-link-return`, targetLinkUri: `${tool.origin}/api/lti/launch` }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${platform.url}`);
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
     const picker = formOf(await res.text());
     expect(picker.action).toBe('/api/lti/deep-linking');
     picker.fields.append('lab', LAB);

@@ -1,13 +1,11 @@
 import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CORRECT, ensureBuilt, freePort, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-server.ts';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -15,8 +13,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
  * progress lives in the database, not in the process.
  */
 
-const WEB_DIR = resolve(import.meta.dirname, '..');
-const REPO_ROOT = resolve(WEB_DIR, '../..');
 const LAB_ID = 'iam-s3-read-only';
 const SCREENSHOT = '/tmp/skylab-attempt.png';
 const MOBILE_SCREENSHOT = '/tmp/skylab-attempt-360.png';
@@ -26,92 +22,11 @@ const AWS_SCREENSHOT = '/tmp/skylab-attempt-aws.png';
 const AWS_MOBILE_SCREENSHOT = '/tmp/skylab-attempt-aws-360.png';
 const LIVE_SCREENSHOT = '/tmp/skylab-attempt-live.png';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const MALFORMED = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    { "Effect": "Allow", "Action": "s3:GetObject" "Resource": "*" }', '  ]', '}'].join('\n');
 const MALFORMED_LINE = 4;
 // Reads every bucket and may write too: over-permissive, so the "denied" checks fail.
 const WRONG = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
 const WRONG_ACTION_LINE = WRONG.split('\n').findIndex((line) => line.includes('"Action"')) + 1;
-const CORRECT = JSON.stringify(
-  {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-app-bucket' },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-app-bucket/*' },
-    ],
-  },
-  null,
-  2,
-);
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-/** `turbo` builds before testing; a direct run after editing the sources rebuilds here instead of testing a stale bundle. */
-async function ensureBuilt(): Promise<void> {
-  const index = join(WEB_DIR, 'dist/index.html');
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((path) => newestMtime(join(WEB_DIR, path))));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  await build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface RunningServer {
-  child: ChildProcess;
-  output: string[];
-}
-
-async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const server = { child, output };
-
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early:\n${output.join('')}`);
-    try {
-      const response = await fetch(`http://localhost:${port}/api/labs`);
-      if (response.ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((wake) => setTimeout(wake, 200));
-  }
-  await stopServer(server);
-  throw new Error(`the server did not answer within 60 s:\n${output.join('')}`);
-}
-
-async function stopServer(server: RunningServer | undefined): Promise<void> {
-  if (server === undefined) return;
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 describe.sequential('a learner solves the S3 read-only lab', () => {
   let workDir: string;

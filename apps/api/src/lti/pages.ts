@@ -20,6 +20,9 @@ export function ltiPage(c: Context, { title, body, platformOrigin }: { title: st
     'Content-Security-Policy',
     `default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self' ${platformOrigin}; frame-ancestors ${platformOrigin}; base-uri 'none'`,
   );
+  // Under `no-referrer` a browser sends `Origin: null` with a form post (Fetch §3.1, "append a request
+  // Origin header"), and the picker's post to our own origin would fail the Origin check.
+  c.header('Referrer-Policy', 'same-origin');
   return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><script src="${AUTO_POST_PATH}" defer></script></head><body>${body}</body></html>`);
 }
 

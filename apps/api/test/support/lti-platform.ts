@@ -99,7 +99,8 @@ export async function startSimulatedPlatform(options: SimulatorOptions): Promise
       const inputs = Object.entries(fields)
         .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
         .join('');
-      return send(res, 200, `<form method="post" action="${escape(q.get('redirect_uri') ?? '')}">${inputs}</form>`, 'text/html');
+      // a browser posts it at once, as Canvas's and Moodle's pages do
+      return send(res, 200, `<form method="post" action="${escape(q.get('redirect_uri') ?? '')}">${inputs}</form><script>document.forms[0].submit()</script>`, 'text/html');
     }
     if (path === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
