@@ -68,6 +68,7 @@ CREATE TABLE `lti_score_outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`platform_id` text NOT NULL,
 	`line_item_url` text NOT NULL,
+	`subject` text NOT NULL,
 	`score` text NOT NULL,
 	`status` text NOT NULL,
 	`tries` integer DEFAULT 0 NOT NULL,
@@ -79,6 +80,7 @@ CREATE TABLE `lti_score_outbox` (
 );
 --> statement-breakpoint
 CREATE INDEX `lti_score_outbox_due_idx` ON `lti_score_outbox` (`status`,`next_try_at`);--> statement-breakpoint
+CREATE INDEX `lti_score_outbox_line_item_idx` ON `lti_score_outbox` (`line_item_url`,`subject`);--> statement-breakpoint
 CREATE TABLE `lti_tool_keys` (
 	`kid` text PRIMARY KEY NOT NULL,
 	`private_jwk` text NOT NULL,

@@ -31,10 +31,11 @@ export async function deliverDue(deps: AppDeps): Promise<DeliveryRun> {
   const now = deps.clock.now();
   const scores = await claimDueLtiScores(deps.db, now, LEASE_MS, BATCH);
   const webhooks = await claimDueWebhookDeliveries(deps.db, now, LEASE_MS, BATCH);
-  await Promise.all([
-    ...scores.map(async (row) => settleLtiScore(deps.db, row.id, await attempt(deps, row.tries, () => sendScore(deps, row)))),
-    ...webhooks.map((claimed) => deliverWebhook(deps, claimed)),
-  ]);
+  // Scores one after another, oldest first, so a platform records them in the order they were given.
+  const sendScores = async () => {
+    for (const row of scores) await settleLtiScore(deps.db, row.id, await attempt(deps, row.tries, () => sendScore(deps, row)));
+  };
+  await Promise.all([sendScores(), ...webhooks.map((claimed) => deliverWebhook(deps, claimed))]);
   return { scores: scores.length, webhooks: webhooks.length };
 }
 

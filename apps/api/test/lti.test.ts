@@ -238,6 +238,18 @@ describe('Assignment and Grade Services', () => {
     expect((await listLtiScores(tool.deps.db)).at(-1)).toMatchObject({ status: 'delivered', tries: 2 });
   });
 
+  it('replaces a score still queued with the newer one, so a retry never overwrites a better grade', async () => {
+    const { options, cookie, attemptId } = await launchedAttempt();
+    platform.down = true;
+    await api(`/api/attempts/${attemptId}/submissions`, cookie, { version: 1, answers: { 'reader-policy': S3_STAR_POLICY } });
+    await deliverDue(tool.deps);
+    await api(`/api/attempts/${attemptId}/submissions`, cookie, { version: 2, answers: { 'reader-policy': RIGHT_POLICY } });
+    platform.down = false;
+    await deliverDue(tool.deps);
+    expect(platform.scores.map((s) => [s.body.userId, s.body.scoreGiven])).toEqual([[options.sub, 100]]);
+    expect((await listLtiScores(tool.deps.db)).filter((row) => row.subject === options.sub).map((row) => row.status)).toEqual(['delivered']);
+  });
+
   it('sends nothing for an attempt that was not launched from a platform', async () => {
     const learner = tool.browser();
     await learner.post('/api/auth/sign-up', { email: 'direct@example.com', password: 'correct horse battery' });

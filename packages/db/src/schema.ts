@@ -356,6 +356,8 @@ export const ltiScoreOutbox = sqliteTable(
       .notNull()
       .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
     lineItemUrl: text('line_item_url').notNull(),
+    // The platform's user (`sub`) the score is for: a newer score for the same line item and user replaces a queued one.
+    subject: text('subject').notNull(),
     score: text('score', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
     tries: integer('tries').notNull().default(0),
@@ -364,7 +366,7 @@ export const ltiScoreOutbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     deliveredAt: integer('delivered_at'),
   },
-  (t) => [index('lti_score_outbox_due_idx').on(t.status, t.nextTryAt)],
+  (t) => [index('lti_score_outbox_due_idx').on(t.status, t.nextTryAt), index('lti_score_outbox_line_item_idx').on(t.lineItemUrl, t.subject)],
 );
 
 export const WEBHOOK_EVENTS = ['attempt.completed', 'grade.changed', 'exam.submitted'] as const;

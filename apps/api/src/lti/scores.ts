@@ -44,7 +44,16 @@ export async function queueAttemptScore(deps: AppDeps, attempt: AttemptRow): Pro
   if (!link?.lineItemUrl) return false;
   const now = deps.clock.now();
   const score = attemptScore(attempt, deps.labs.get(attempt.labId)?.lab, link.subject, now);
-  await insertLtiScore(deps.db, { id: deps.ids.next(), platformId: link.platformId, lineItemUrl: link.lineItemUrl, score: { ...score }, status: 'pending', nextTryAt: now, createdAt: now });
+  await insertLtiScore(deps.db, {
+    id: deps.ids.next(),
+    platformId: link.platformId,
+    lineItemUrl: link.lineItemUrl,
+    subject: link.subject,
+    score: { ...score },
+    status: 'pending',
+    nextTryAt: now,
+    createdAt: now,
+  });
   return true;
 }
 

@@ -15,8 +15,17 @@ import {
 /** What a try of an outbox item came to: delivered, or when to try again (`undefined`: give up). */
 export type OutboxOutcome = { delivered: true; at: number } | { delivered: false; retryAt: number | undefined; error: string };
 
+/**
+ * Queues a score, replacing any still queued for the same line item and user in the same batch: the newer
+ * score is the attempt's current one, and an older one sent after it (a retry) would overwrite it.
+ */
 export async function insertLtiScore(db: Db, row: typeof ltiScoreOutbox.$inferInsert): Promise<void> {
-  await db.insert(ltiScoreOutbox).values(row);
+  await db.batch([
+    db
+      .delete(ltiScoreOutbox)
+      .where(and(eq(ltiScoreOutbox.status, 'pending'), eq(ltiScoreOutbox.lineItemUrl, row.lineItemUrl), eq(ltiScoreOutbox.subject, row.subject))),
+    db.insert(ltiScoreOutbox).values(row),
+  ]);
 }
 
 /**
