@@ -77,3 +77,5 @@ export { loadBalancerSchema, listenerSchema, listenerRuleSchema, listenerRulesSc
 export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema } from './schemas/storage.ts';
 /** CIDR block arithmetic. */
 export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './schemas/cidr.ts';
+/** Request schemas and answer types of the course, API token and lab preview routes, shared by the API and the web client. */
+export * from './api/courses.ts';
