@@ -43,3 +43,5 @@ export { seededRandom, hashString } from './prng.ts';
 export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
 /** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
 export { accountDrift, type AccountChange } from './account-drift.ts';
+/** A lab text's findings, its learner view for a seed and its self-test, for authors before they publish. */
+export { previewLab, type LabPreview } from './preview-lab.ts';
