@@ -14,6 +14,10 @@ import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type Run
 const RULE_WALK_SCREENSHOT = '/tmp/skylab-visual-rule-walk.png';
 const PATH_SCREENSHOT = '/tmp/skylab-visual-network-path.png';
 const PATH_MOBILE_SCREENSHOT = '/tmp/skylab-visual-network-path-360.png';
+const IAM_SCREENSHOT = '/tmp/skylab-visual-iam-decision.png';
+
+// Every S3 action on every resource: the put and delete probes are allowed by this one statement.
+const S3_STAR = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
 
 // A catch-all `/*` rule with the lowest priority number takes every request, the API's included.
 const CATCH_ALL_FIRST = `Rules:
@@ -114,5 +118,19 @@ describe.sequential('visual explanations in the grade report', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.locator('[data-check-id="web-to-app"]').screenshot({ path: PATH_MOBILE_SCREENSHOT });
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows a simulate check as the policy layers and the learner\u2019s own statement that allowed the request, with its line', async () => {
+    await gradeInBrowser('iam-s3-read-only', S3_STAR);
+    const check = page.locator('[data-check-id="no-put-object"]');
+    const decision = check.locator('.iam-decision');
+    expect(await decision.locator('figcaption').textContent()).toMatch(/^s3:PutObject on arn:aws:s3:::my-app-bucket\/.+: allowed$/);
+    expect(await decision.getByRole('list', { name: 'Policy evaluation' }).textContent()).toContain('Identity-based policies✓ allows');
+    const statement = decision.locator('.iam-statement');
+    expect(await statement.count()).toBe(1);
+    expect(await statement.locator('p').textContent()).toMatch(/^Your statement 1 \(Everything\), lines 4–9: allows this request/);
+    expect(await statement.locator('.statement-line').first().textContent()).toMatch(/^4\s*\{/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await check.screenshot({ path: IAM_SCREENSHOT });
   });
 });

@@ -1,4 +1,4 @@
-import type { AlbRuleWalkVisual, CheckVisual, NetworkHop, NetworkPathVisual } from '../api/types.ts';
+import type { AlbRuleWalkVisual, CheckVisual, IamDecisionVisual, NetworkHop, NetworkPathVisual } from '../api/types.ts';
 import { InlineMarkdown } from './markdown-view.tsx';
 
 const ROW_OUTCOME: Record<AlbRuleWalkVisual['rows'][number]['outcome'], { icon: string; label: string }> = {
@@ -120,7 +120,70 @@ function NetworkPathDiagram({ visual }: { visual: NetworkPathVisual }) {
   );
 }
 
-/** A check's decision drawn: the rule walk or the network path. */
+const LAYER_TITLE: Record<IamDecisionVisual['layers'][number]['policyType'], string> = {
+  scp: 'Service control policies',
+  rcp: 'Resource control policies',
+  resource: 'Resource-based policy',
+  boundary: 'Permissions boundary',
+  session: 'Session policy',
+  identity: 'Identity-based policies',
+};
+
+const LAYER_VERDICT: Record<IamDecisionVisual['layers'][number]['decision'], { icon: string; label: string }> = {
+  Allow: { icon: '✓', label: 'allows' },
+  ExplicitDeny: { icon: '✗', label: 'denies explicitly' },
+  ImplicitDeny: { icon: '✗', label: 'does not allow' },
+  NotApplicable: { icon: '–', label: 'not involved' },
+};
+
+/**
+ * An IAM decision: the policy types in AWS's evaluation order as a short trace, then each statement of the
+ * learner's own answer that took part, its lines shown as they wrote them, marked matched or not and why.
+ */
+function IamDecision({ visual }: { visual: IamDecisionVisual }) {
+  return (
+    <figure class="visual iam-decision">
+      <figcaption>
+        <code>{visual.action}</code> on <code>{visual.resource}</code>:{' '}
+        <strong class={visual.decision === 'Allowed' ? 'path-open' : 'path-blocked'}>{visual.decision === 'Allowed' ? 'allowed' : visual.decision === 'ExplicitDeny' ? 'explicitly denied' : 'implicitly denied'}</strong>
+      </figcaption>
+      <ol class="iam-layers" aria-label="Policy evaluation">
+        {visual.layers.map((layer) => (
+          <li key={layer.policyType} class={`iam-layer layer-${layer.decision}`}>
+            <span class="hop-type">{LAYER_TITLE[layer.policyType]}</span>
+            <span><span aria-hidden="true">{LAYER_VERDICT[layer.decision].icon} </span>{LAYER_VERDICT[layer.decision].label}</span>
+          </li>
+        ))}
+      </ol>
+      {visual.statements.map((statement) => (
+        <div key={`${statement.task}:${statement.statementIndex}`} class={`iam-statement statement-${statement.outcome}`} data-statement={statement.statementIndex}>
+          <p class="small">
+            Your statement {statement.statementIndex + 1}{statement.sid === undefined ? '' : ` (${statement.sid})`},{' '}
+            {statement.lines.to === statement.lines.from ? `line ${statement.lines.from}` : `lines ${statement.lines.from}–${statement.lines.to}`}:{' '}
+            <strong>{statement.outcome === 'matched' ? `${statement.effect === 'Allow' ? 'allows' : 'denies'} this request` : 'does not apply'}</strong>
+            {statement.reason === undefined ? null : <> — <InlineMarkdown text={statement.reason} /></>}
+          </p>
+          <pre class="code-block statement-lines" tabIndex={0} aria-label={`Lines ${statement.lines.from} to ${statement.lines.to} of your answer`}>
+            <code>
+              {statement.lines.text.map((line, i) => (
+                <span key={i} class="statement-line"><span class="statement-line-number" aria-hidden="true">{statement.lines.from + i}</span>{line}</span>
+              ))}
+            </code>
+          </pre>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+/** A check's decision drawn: the rule walk, the network path or the IAM decision. */
 export function CheckVisualView({ visual }: { visual: CheckVisual }) {
-  return visual.kind === 'alb-rule-walk' ? <RuleWalkTable visual={visual} /> : <NetworkPathDiagram visual={visual} />;
+  switch (visual.kind) {
+    case 'alb-rule-walk':
+      return <RuleWalkTable visual={visual} />;
+    case 'network-path':
+      return <NetworkPathDiagram visual={visual} />;
+    case 'iam-decision':
+      return <IamDecision visual={visual} />;
+  }
 }

@@ -60,4 +60,35 @@ export interface NetworkPathVisual {
 }
 
 /** A check's decision as data the report can draw. */
-export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual;
+export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual;
+
+/** One policy type's verdict in the order AWS evaluates them (SCP, RCP, resource, boundary, session, identity). */
+export interface IamLayer {
+  policyType: 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
+  decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'NotApplicable';
+  reason: string;
+}
+
+/** A statement of the learner's answer that took part in the decision, with its lines of the answer's text. */
+export interface IamStatementVisual {
+  task: string;
+  statementIndex: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  /** `matched` decided (or helped decide) the request; `not-matched` did not apply, for `reason`. */
+  outcome: 'matched' | 'not-matched';
+  reason?: string;
+  /** The statement's first and last line in the learner's answer, and those lines. */
+  lines: { from: number; to: number; text: string[] };
+}
+
+/** An IAM request's decision: the layers' verdicts, and the learner's statements that matched or not. */
+export interface IamDecisionVisual {
+  kind: 'iam-decision';
+  principal: string;
+  action: string;
+  resource: string;
+  decision: 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny';
+  layers: IamLayer[];
+  statements: IamStatementVisual[];
+}

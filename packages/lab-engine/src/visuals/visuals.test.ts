@@ -54,4 +54,19 @@ describe('check visuals', () => {
     if (check?.visual?.kind !== 'network-path') return;
     expect(check.visual.blocks).toContainEqual(expect.objectContaining({ name: 'app-2', type: 'network-interface', code: 'ENI_SG_RULES_MISMATCH', path: 'forward', reason: expect.stringContaining('`app-sg`') }));
   });
+
+  it('draws a simulate check as the layers\u2019 verdicts and the learner\u2019s own statements, with their lines', () => {
+    const checks = gradeLab('iam-s3-read-only', 'bucket-arn-only');
+    const get = checks.find((c) => c.id === 'get-object');
+    expect(get?.status).toBe('fail');
+    expect(get?.visual).toMatchObject({ kind: 'iam-decision', action: 's3:GetObject', decision: 'ImplicitDeny' });
+    if (get?.visual?.kind !== 'iam-decision') return;
+    expect(get.visual.layers.map((l) => l.policyType)).toContain('identity');
+    // The one statement names only the bucket: it did not apply to an object, and the report shows its line.
+    expect(get.visual.statements).toEqual([
+      expect.objectContaining({ task: 'reader-policy', statementIndex: 0, effect: 'Allow', outcome: 'not-matched', reason: expect.stringContaining('Resource'), lines: { from: 4, to: 4, text: [expect.stringContaining('"arn:aws:s3:::my-app-bucket"')] } }),
+    ]);
+    const list = checks.find((c) => c.id === 'list-bucket');
+    expect(list?.visual).toMatchObject({ kind: 'iam-decision', decision: 'Allowed', statements: [expect.objectContaining({ outcome: 'matched', lines: expect.objectContaining({ from: 4 }) })] });
+  });
 });
