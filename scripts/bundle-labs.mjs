@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * workerd has no filesystem, so the Worker gets every `labs/<id>/lab.yaml` as text inside its bundle,
+ * workerd has no filesystem, so the Worker gets every `labs/<id>/lab.yaml` (and `labs/misconceptions.yaml`) as text inside its bundle,
  * through the module `virtual:skylab-lab-sources` (typed in `apps/api/src/virtual-modules.d.ts`).
  * The vitest workers config serves it straight from `labSourcesModule()`; `wrangler deploy` runs this
  * file as its build command and aliases the module to the file written here.
@@ -14,13 +14,14 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAB_SOURCES_MODULE = 'virtual:skylab-lab-sources';
 export const LAB_SOURCES_FILE = join(repoRoot, '.wrangler', 'generated', 'lab-sources.js');
 
-/** `labs/<id>/lab.yaml` paths (repo-relative, `/`-separated) in a stable order. */
+/** `labs/misconceptions.yaml` (when there is one) and the `labs/<id>/lab.yaml` paths (repo-relative, `/`-separated) in a stable order. */
 export function labFiles() {
   const labsDir = join(repoRoot, 'labs');
-  return readdirSync(labsDir, { withFileTypes: true })
+  const labs = readdirSync(labsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(labsDir, entry.name, 'lab.yaml')))
     .map((entry) => `labs/${entry.name}/lab.yaml`)
     .sort();
+  return [...(existsSync(join(labsDir, 'misconceptions.yaml')) ? ['labs/misconceptions.yaml'] : []), ...labs];
 }
 
 /** The ES module text: `export const labSources = [{ path, text }, …]`. */

@@ -19,6 +19,7 @@ import { labPreviewRoutes } from './routes/lab-preview.ts';
 import { labRoutes } from './routes/labs.ts';
 import { ltiPlatformRoutes } from './routes/lti-platforms.ts';
 import { ltiRoutes } from './routes/lti.ts';
+import { misconceptionRoutes } from './routes/misconceptions.ts';
 import { meRoutes } from './routes/me.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/me', meRoutes(deps));
   app.route('/api/labs', labRoutes(deps));
+  app.route('/api/misconceptions', misconceptionRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());

@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { loadLab, summarize, type Lab, type LabSummary } from '@skylab/lab-engine';
-import { formatFinding } from '@skylab/validation';
+import { loadLab, loadMisconceptions, summarize, type Lab, type LabSummary, type MisconceptionCatalogue } from '@skylab/lab-engine';
+import { formatFinding, type Misconception } from '@skylab/validation';
 
-/** A lab file as text, with its repository-relative path (`labs/<id>/lab.yaml`). */
+/** A lab file as text, with its repository-relative path (`labs/<id>/lab.yaml`), or the misconception catalogue (`labs/misconceptions.yaml`). */
 export interface LabSource {
   path: string;
   text: string;
@@ -21,6 +21,8 @@ export interface RegisteredLab {
 export interface LabRegistry {
   list(): LabSummary[];
   get(id: string): RegisteredLab | undefined;
+  /** The catalogue the labs' misconception tags come from; empty when the labs folder has none. */
+  misconceptions(): readonly Misconception[];
 }
 
 export interface LoadedLabs {
@@ -29,12 +31,27 @@ export interface LoadedLabs {
   problems: string[];
 }
 
+const CATALOGUE = /(?:^|\/)misconceptions\.yaml$/;
+
+/**
+ * The catalogue among the sources, if any. A catalogue that does not load is reported, and the labs are
+ * then checked against an empty one: every tagged lab is skipped rather than shown with unexplained tags.
+ */
+function loadCatalogue(sources: readonly LabSource[], problems: string[]): MisconceptionCatalogue | undefined {
+  const source = sources.find((s) => CATALOGUE.test(s.path));
+  if (source === undefined) return undefined;
+  const { catalogue, findings } = loadMisconceptions(source.text, source.path);
+  problems.push(...findings.filter((f) => f.severity === 'error').map((finding) => formatFinding(finding, source.path)));
+  return catalogue ?? new Map();
+}
+
 /** Loads every source; a lab that does not validate is reported and left out, the rest still load. */
 export function loadLabSources(sources: readonly LabSource[]): LoadedLabs {
   const labs = new Map<string, RegisteredLab>();
   const problems: string[] = [];
-  for (const source of sources) {
-    const { lab, findings } = loadLab(source.text, source.path);
+  const catalogue = loadCatalogue(sources, problems);
+  for (const source of sources.filter((s) => !CATALOGUE.test(s.path))) {
+    const { lab, findings } = loadLab(source.text, source.path, catalogue === undefined ? {} : { misconceptions: catalogue });
     if (!lab) {
       problems.push(...findings.map((finding) => formatFinding(finding, source.path)));
       continue;
@@ -42,5 +59,6 @@ export function loadLabSources(sources: readonly LabSource[]): LoadedLabs {
     labs.set(lab.id, { lab, summary: summarize(lab), version: encodeHexLowerCase(sha256(new TextEncoder().encode(source.text))), path: source.path });
   }
   const summaries = [...labs.values()].map((entry) => entry.summary).sort((a, b) => a.id.localeCompare(b.id));
-  return { registry: { list: () => summaries, get: (id) => labs.get(id) }, problems };
+  const misconceptions = [...(catalogue?.values() ?? [])];
+  return { registry: { list: () => summaries, get: (id) => labs.get(id), misconceptions: () => misconceptions }, problems };
 }

@@ -8,14 +8,17 @@ function displayPath(file: string, root: string): string {
   return (inside.startsWith('..') || isAbsolute(inside) ? file : inside).split(sep).join('/');
 }
 
-/** Every `<labsDir>/<folder>/lab.yaml`, with paths relative to `root` (the repository) for readable reports. */
+/**
+ * Every `<labsDir>/<folder>/lab.yaml`, and `<labsDir>/misconceptions.yaml` when there is one, with paths
+ * relative to `root` (the repository) for readable reports.
+ */
 export function readLabSources(labsDir: string, root: string): LabSource[] {
   if (!existsSync(labsDir)) return [];
-  return readdirSync(labsDir, { withFileTypes: true })
+  const labFiles = readdirSync(labsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => join(labsDir, entry.name, 'lab.yaml'))
+    .map((entry) => join(labsDir, entry.name, 'lab.yaml'));
+  return [join(labsDir, 'misconceptions.yaml'), ...labFiles.sort()]
     .filter((file) => existsSync(file))
-    .sort()
     .map((file) => ({ path: displayPath(file, root), text: readFileSync(file, 'utf8') }));
 }
 

@@ -27,6 +27,7 @@ describe('unexpected errors', () => {
         throw new Error('disk on fire');
       },
       get: () => undefined,
+      misconceptions: () => [],
     };
     const { fetch, deps } = await testApp({ labs });
     const res = await fetch('http://localhost/api/labs');

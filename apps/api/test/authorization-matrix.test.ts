@@ -63,6 +63,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/progress': { expect: SIGNED_IN(200) },
   'GET /api/labs': { expect: EVERYONE(200) },
   'GET /api/labs/:id': { expect: EVERYONE(200), path: () => `/api/labs/${LAB}` },
+  'GET /api/misconceptions': { expect: EVERYONE(200) },
   'GET /api/labs/:id/attempts': { expect: SIGNED_IN(200), path: () => `/api/labs/${LAB}/attempts` },
   'POST /api/labs/:id/attempts': { expect: SIGNED_IN(201), path: () => `/api/labs/${LAB}/attempts` },
   'GET /api/attempts/:id': { expect: OWNER_ONLY(200) },

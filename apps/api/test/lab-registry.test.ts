@@ -40,4 +40,22 @@ describe('loadLabSources', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^labs/broken/lab\\.yaml:${line}:\\d+ error \\S+ \\S`));
   });
+
+  it('checks every lab\'s misconception tags against the catalogue among the sources, and serves the catalogue', () => {
+    const catalogue = readFileSync(join(REPO_ROOT, 'labs/misconceptions.yaml'), 'utf8');
+    const whole = loadLabSources([{ path: 'labs/misconceptions.yaml', text: catalogue }, { path: PATH, text: TEXT }]);
+    expect(whole.problems).toEqual([]);
+    expect(whole.registry.misconceptions().find((m) => m.id === 'bucket-arn-vs-object-arn')?.title).toMatch(/bucket/i);
+
+    const lacking = catalogue.replace('- id: bucket-arn-vs-object-arn\n', '- id: some-other-belief\n');
+    const { registry, problems } = loadLabSources([{ path: 'labs/misconceptions.yaml', text: lacking }, { path: PATH, text: TEXT }]);
+    expect(registry.list()).toEqual([]);
+    expect(problems.some((p) => /^labs\/iam-s3-read-only\/lab\.yaml:\d+:\d+ error lab\/unknown-misconception there is no misconception `bucket-arn-vs-object-arn`/.test(p))).toBe(true);
+  });
+
+  it('reports a broken catalogue', () => {
+    const { registry, problems } = loadLabSources([{ path: 'labs/misconceptions.yaml', text: 'apiVersion: skylab.dev/v1\nmisconceptions: 3\n' }]);
+    expect(registry.misconceptions()).toEqual([]);
+    expect(problems).toEqual([expect.stringMatching(/^labs\/misconceptions\.yaml:2:\d+ error misconceptions\/\S+ /)]);
+  });
 });

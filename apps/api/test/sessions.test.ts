@@ -6,7 +6,7 @@ import { openTestDb, testDeps } from './support/test-deps.ts';
 const DAY = 24 * 60 * 60 * 1000;
 
 async function setup() {
-  const deps = testDeps(await openTestDb(), { labs: { list: () => [], get: () => undefined } });
+  const deps = testDeps(await openTestDb(), { labs: { list: () => [], get: () => undefined, misconceptions: () => [] } });
   await insertUser(deps.db, { id: 'u1', email: 'a@example.com', passwordHash: 'x', createdAt: 0 });
   return deps;
 }

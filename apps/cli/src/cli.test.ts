@@ -64,6 +64,21 @@ describe('skylab labs', () => {
     expect(out.some((line) => /^labs\/templated\/lab\.yaml:\d+:\d+ error lab\/unknown-template-variable unknown template variable `user`/.test(line))).toBe(true);
   });
 
+  it('checks every misconception tag against the folder\'s misconceptions.yaml, and reports the catalogue\'s own problems', () => {
+    const good = readFileSync(join(REPO, 'labs/iam-s3-read-only/lab.yaml'), 'utf8');
+    const cwd = workspace({ 'iam-s3-read-only': good });
+    const catalogue = readFileSync(join(REPO, 'labs/misconceptions.yaml'), 'utf8');
+    writeFileSync(join(cwd, 'labs/misconceptions.yaml'), catalogue.replace('- id: wildcard-action\n', '- id: wildcard-actions\n'));
+    const { value, out } = io(cwd);
+    expect(runCli(['labs', 'validate'], value)).toBe(1);
+    expect(out.some((line) => /^labs\/iam-s3-read-only\/lab\.yaml:\d+:\d+ error lab\/unknown-misconception there is no misconception `wildcard-action` in the catalogue/.test(line))).toBe(true);
+
+    writeFileSync(join(cwd, 'labs/misconceptions.yaml'), `${catalogue}  - id: wildcard-action\n    title: again\n    explanation: twice\n`);
+    const again = io(cwd);
+    expect(runCli(['labs', 'validate'], again.value)).toBe(1);
+    expect(again.out.some((line) => /^labs\/misconceptions\.yaml:\d+:\d+ error misconceptions\/duplicate-id duplicate misconception id `wildcard-action`/.test(line))).toBe(true);
+  });
+
   it('fails the self-test of a lab whose wrong answer no longer fails what it declares', () => {
     const cwd = workspace({});
     cpSync(join(REPO, 'labs/iam-s3-read-only'), join(cwd, 'labs/iam-s3-read-only'), { recursive: true });

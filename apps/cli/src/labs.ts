@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
-import { loadLab, selfTest, type Lab } from '@skylab/lab-engine';
+import { loadLab, loadMisconceptions, selfTest, type Lab, type MisconceptionCatalogue } from '@skylab/lab-engine';
 import { formatFinding, type Finding } from '@skylab/validation';
 import { helpText } from './usage.ts';
 
@@ -23,25 +23,42 @@ interface LoadedLab {
   file: string;
   folder: string;
   lab?: Lab;
+  catalogue?: MisconceptionCatalogue;
   findings: Finding[];
 }
 
-function loadAll(io: LabsIo, dir: string): LoadedLab[] | undefined {
+/**
+ * `<dir>/misconceptions.yaml`, when the folder has one: every lab's tags are then checked against it, and
+ * its own problems are reported like a lab's. A folder without one leaves the tags unchecked.
+ */
+function loadCatalogue(io: LabsIo, root: string): LoadedLab | undefined {
+  const path = join(root, 'misconceptions.yaml');
+  if (!existsSync(path)) return undefined;
+  const file = relative(io.cwd, path) || 'misconceptions.yaml';
+  const { catalogue, findings } = loadMisconceptions(readFileSync(path, 'utf8'), file);
+  return { file, folder: '', findings, ...(catalogue ? { catalogue } : {}) };
+}
+
+function loadAll(io: LabsIo, dir: string): { labs: LoadedLab[]; catalogue?: LoadedLab } | undefined {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) {
     io.err(`no such directory \`${dir}\``);
     return undefined;
   }
-  return readdirSync(root, { withFileTypes: true })
+  const catalogue = loadCatalogue(io, root);
+  // A catalogue that does not load still names its ids' problems; the labs are then checked against none.
+  const misconceptions = catalogue === undefined ? undefined : (catalogue.catalogue ?? new Map());
+  const labs = readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'lab.yaml')))
     .map((entry) => entry.name)
     .sort()
     .map((folder) => {
       const file = relative(io.cwd, join(root, folder, 'lab.yaml')) || 'lab.yaml';
       const text = readFileSync(join(root, folder, 'lab.yaml'), 'utf8');
-      const { lab, findings } = loadLab(text, file);
+      const { lab, findings } = loadLab(text, file, misconceptions === undefined ? {} : { misconceptions });
       return { file, folder, ...(lab ? { lab } : {}), findings };
     });
+  return { labs, ...(catalogue ? { catalogue } : {}) };
 }
 
 /** The one optional directory argument of `labs validate|test`; undefined, with the usage printed, when there are more. */
@@ -56,10 +73,11 @@ function labsDir(args: readonly string[], io: LabsIo): string | undefined {
 /** `skylab labs validate [dir]`: every finding as `file:line:column severity ruleId message`; exit 1 on errors. */
 export function labsValidate(args: readonly string[], io: LabsIo): number {
   const dir = labsDir(args, io);
-  const labs = dir === undefined ? undefined : loadAll(io, dir);
-  if (!labs) return 2;
+  const loaded = dir === undefined ? undefined : loadAll(io, dir);
+  if (!loaded) return 2;
+  const { labs, catalogue } = loaded;
   let errors = 0;
-  for (const { file, findings } of labs) {
+  for (const { file, findings } of [...(catalogue ? [catalogue] : []), ...labs]) {
     for (const finding of findings) {
       io.out(formatFinding(finding, file));
       if (finding.severity === 'error') errors++;
@@ -81,8 +99,9 @@ function findingSource(lab: Lab, file: string, finding: Finding): string {
 /** `skylab labs test [dir]`: every lab's self-test, one line each, the failures explained; exit 1 when one fails. */
 export function labsTest(args: readonly string[], io: LabsIo): number {
   const dir = labsDir(args, io);
-  const labs = dir === undefined ? undefined : loadAll(io, dir);
-  if (!labs) return 2;
+  const loaded = dir === undefined ? undefined : loadAll(io, dir);
+  if (!loaded) return 2;
+  const { labs } = loaded;
   let failed = 0;
   for (const { file, lab, findings } of labs) {
     const blocking = findings.filter((f) => f.severity === 'error');

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CORRECT, ensureBuilt, freePort, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-server.ts';
+import { seriousViolations } from './support/axe.ts';
+import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -27,6 +28,17 @@ const MALFORMED_LINE = 4;
 // Reads every bucket and may write too: over-permissive, so the "denied" checks fail.
 const WRONG = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
 const WRONG_ACTION_LINE = WRONG.split('\n').findIndex((line) => line.includes('"Action"')) + 1;
+const CORRECT = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-app-bucket' },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-app-bucket/*' },
+    ],
+  },
+  null,
+  2,
+);
 
 describe.sequential('a learner solves the S3 read-only lab', () => {
   let workDir: string;
@@ -52,20 +64,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     baseUrl = `http://localhost:${port}`;
     await ensureBuilt();
     server = await startServer(port, databaseUrl);
-    context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
-      ),
-    );
-    context.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
-    });
+    context = await launchBrowser(workDir, cspViolations);
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
   }, 120_000);
@@ -104,7 +103,11 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
   it('signs up and lands on the catalogue, signed in', async () => {
     await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
+    await page.getByLabel('Name').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Name').fill('Ada Learner');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -112,15 +115,19 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Ada Learner');
     await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('opens the lab and starts an attempt', async () => {
     await page.locator(`[data-lab-id="${LAB_ID}"] h2 a`).click();
     await page.waitForURL(`**/labs/${LAB_ID}`);
+    await page.getByRole('button', { name: 'Start attempt' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start attempt' }).click();
     await page.waitForURL('**/attempts/*');
     await editor().waitFor();
     expect(await editor().inputValue()).not.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('indents with Tab in the editor and lets Escape, Tab move on', async () => {
@@ -177,6 +184,11 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await failed.count()).toBeGreaterThan(0);
     for (const message of await failed.locator('.check-message').allTextContents()) expect(message.trim()).not.toBe('');
     expect(await page.locator('.check').count()).toBeGreaterThan(1);
+    // Misconceptions read as the catalogue words them, never as raw tags, with the explanation a click away.
+    const misconception = failed.locator('[data-misconception="s3-wildcard-action"]').first();
+    await misconception.getByText('An S3 action wildcard matches more than the actions you meant').click();
+    await expect.poll(() => misconception.locator('.misconception-explanation').textContent()).toContain('s3:*Object');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: PARTIAL_SCREENSHOT, fullPage: true });
   });
 
@@ -193,6 +205,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     // The graded attempt at a phone's width: nothing may force sideways scrolling of the page.
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: MOBILE_SCREENSHOT, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -238,6 +251,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RIGHT_POLICY } from '../../api/test/scenarios/labs.ts';
 import { ROLE, type LaunchOptions } from '../../api/test/support/lti-platform-core.ts';
 import { startSimulatedPlatform, type SimulatedPlatform } from '../../api/test/support/lti-platform.ts';
-import { CHROMIUM_ARGS, CORRECT, ensureBuilt, freePort, startServer, stopServer, type RunningServer } from './support/e2e-server.ts';
+import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The LMS path through the real product, in Debian's Chromium: an admin registers a simulated LMS on the
@@ -21,17 +22,15 @@ const COURSE = { id: 'lms-course-42', title: 'Cloud foundations' };
 describe.sequential('an LMS launches Skylab and receives the score', () => {
   let workDir: string;
   let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   let platform: SimulatedPlatform | undefined;
   let baseUrl: string;
   const cspViolations: string[] = [];
 
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    context.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
-    });
-    const page = await context.newPage();
+  /** A browser of its own (its own cookies) for each person. */
+  async function newPage(who: string): Promise<Page> {
+    context = await launchBrowser(join(workDir, who), cspViolations);
+    const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
     return page;
   }
@@ -49,18 +48,23 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
     await ensureBuilt();
     server = await startServer(port, `file:${join(workDir, 'skylab.db')}`, { SKYLAB_ADMIN_EMAILS: ADMIN });
     platform = await startSimulatedPlatform({ clientId: CLIENT_ID, deploymentId: DEPLOYMENT, toolJwksUrl: () => `${baseUrl}/api/lti/jwks`, now: () => Date.now() });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   }, 120_000);
 
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(cspViolations.splice(0)).toEqual([]);
+  });
+
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
     await platform?.close();
     await stopServer(server);
     await rm(workDir, { recursive: true, force: true });
   }, 30_000);
 
   it('lets an admin register the LMS on the settings page', async () => {
-    const page = await newPage();
+    const page = await newPage('admin');
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByLabel('Email').fill(ADMIN);
     await page.getByLabel('Password').fill('correct horse battery staple');
@@ -79,7 +83,7 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
   });
 
   it('lets an instructor add the lab to the LMS course through deep linking', async () => {
-    const page = await newPage();
+    const page = await newPage('instructor');
     await launchFrom(page, {
       sub: 'teacher-1',
       name: 'Grace Teacher',
@@ -98,7 +102,7 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
   });
 
   it('signs a learner in from the LMS, and the LMS receives the score of their solution', async () => {
-    const page = await newPage();
+    const page = await newPage('learner');
     await launchFrom(page, {
       sub: 'learner-1',
       name: 'Ada Learner',
@@ -112,11 +116,10 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
     await page.waitForURL('**/attempts/*');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Ada Learner');
     const editor = page.getByRole('textbox', { name: /^Your answer/ });
-    await editor.fill(CORRECT);
+    await editor.fill(RIGHT_POLICY);
     await page.getByRole('button', { name: 'Submit for grading' }).click();
     await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
     await expect.poll(() => platform!.scores.length, { timeout: 15_000 }).toBe(1);
     expect(platform!.scores[0]).toMatchObject({ lineItem: '9', body: { userId: 'learner-1', scoreGiven: 100, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded' } });
-    expect(cspViolations).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { listenerOf, targetGroupName } from './alb-names.ts';
 import { requestText, ruleName, walkText } from './alb-outcome.ts';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { renderDeep, renderString } from './template.ts';
+import { albRuleWalkVisual } from './visuals/alb-rule-walk.ts';
 
 // An `alb-route` check routes one request through the task's listener as the load balancer would
 // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html) and compares
@@ -77,5 +78,5 @@ export function runAlbRouteCheck(input: CheckInput, lab: Lab, state: AccountStat
   const explanation = `${requestText(request)}:\n${walkText(result, request, rules, state)}`;
   if (result.Unsupported.length > 0) return errored(input, 'this check could not be decided: the request touches something the emulator does not model', explanation, result.Unsupported);
   const wrong = mismatches(spec.expect, result, state);
-  return decided(input, wrong.length === 0, wrong.length === 0 ? explanation : `${explanation}\n${wrong.join('; ')}`);
+  return decided(input, wrong.length === 0, wrong.length === 0 ? explanation : `${explanation}\n${wrong.join('; ')}`, [], albRuleWalkVisual(result, request, rules, state));
 }

@@ -2,6 +2,7 @@ import { AwsError, analyzeReachability, type AccountState, type PathComponent, t
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { resolveName, resourceNames, withNames, type ResourceNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
+import { networkPathVisual } from './visuals/network-path.ts';
 
 // A `reachability` check asks the network path analyzer the question Reachability Analyzer answers
 // (https://docs.aws.amazon.com/vpc/latest/reachability/what-is-reachability-analyzer.html) and explains the
@@ -58,5 +59,5 @@ export function runReachabilityCheck(input: CheckInput, state: AccountState): Ch
   if (analysis.Unsupported.length > 0) {
     return errored(input, 'this check could not be decided: the path uses something the network analyzer does not model', explanation, analysis.Unsupported.map((u) => withNames(u, names)));
   }
-  return decided(input, analysis.NetworkPathFound === (query.expect === 'reachable'), explanation);
+  return decided(input, analysis.NetworkPathFound === (query.expect === 'reachable'), explanation, [], networkPathVisual(analysis, names, query));
 }

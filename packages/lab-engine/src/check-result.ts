@@ -2,6 +2,7 @@ import type { AccountState, Ctx } from '@skylab/emulator';
 import type { LabCheck } from '@skylab/validation';
 import { renderDeep } from './template.ts';
 import type { CheckResult } from './types.ts';
+import type { CheckVisual } from './visuals/types.ts';
 
 /** What a check run yields: the learner-facing result and any features the engines did not model. */
 export interface CheckRun {
@@ -35,8 +36,8 @@ export function errored(input: CheckInput, message: string, explanation: string,
   return { result: { ...base(input), status: 'error', points: 0, message, explanation, misconceptions: [] }, unsupported };
 }
 
-/** A check that was evaluated: pass or fail, the author's feedback, and the engine's explanation. */
-export function decided(input: CheckInput, passed: boolean, explanation: string, unsupported: string[] = []): CheckRun {
+/** A check that was evaluated: pass or fail, the author's feedback, the engine's explanation and, where it has one, its drawing. */
+export function decided(input: CheckInput, passed: boolean, explanation: string, unsupported: string[] = [], visual?: CheckVisual): CheckRun {
   const feedback = renderDeep(input.check.feedback, input.params);
   return {
     result: {
@@ -46,6 +47,7 @@ export function decided(input: CheckInput, passed: boolean, explanation: string,
       message: passed ? feedback.pass : feedback.fail,
       explanation,
       misconceptions: passed ? [] : [...input.check.misconceptions],
+      ...(visual === undefined ? {} : { visual }),
     },
     unsupported,
   };

@@ -1,7 +1,9 @@
 import { AwsError, authorize, evaluatePolicies, explainAuthorization, principalPolicies, roleForArn, type AccountState, type AuthorizationRequest, type AuthorizationResult, type SourcePolicy } from '@skylab/emulator';
+import type { Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { contextOf } from './context-of.ts';
 import { renderDeep } from './template.ts';
+import { iamDecisionVisual } from './visuals/iam-decision.ts';
 
 // Who may assume a role is decided by the role's trust policy, a resource-based policy, together with the
 // caller's own permissions (id_roles_use_permissions-to-switch.html), as `sts:AssumeRole` decides it. A
@@ -51,7 +53,7 @@ function decide(state: AccountState, input: CheckInput, request: AuthorizationRe
  * account (a service such as `ec2.amazonaws.com`, or an ARN in another account) has only the policies the
  * check gives it.
  */
-export function runSimulateCheck(input: CheckInput, state: AccountState): CheckRun {
+export function runSimulateCheck(input: CheckInput, lab: Lab, state: AccountState): CheckRun {
   const simulate = renderDeep(input.check.simulate, input.params);
   if (simulate === undefined) return errored(input, LAB_PROBLEM, 'the check has no `simulate` request');
   const context = contextOf(simulate.context ?? {});
@@ -65,9 +67,10 @@ export function runSimulateCheck(input: CheckInput, state: AccountState): CheckR
   }
   // The trust gate's note replaces the evaluator's own "why", which would blame the caller's missing identity policy.
   const explanation = note === undefined ? explainAuthorization(outcome) : [note, ...explainAuthorization(outcome).split('\n').filter((line) => !line.startsWith('- why:'))].join('\n');
-  if (note !== undefined) return decided(input, simulate.expect === 'denied', explanation);
+  const visual = iamDecisionVisual(outcome, lab, input.answers);
+  if (note !== undefined) return decided(input, simulate.expect === 'denied', explanation, [], visual);
   if (!outcome.determinate) {
     return errored(input, `this check could not be decided: your policy uses ${outcome.unsupported.join(', ')}, which the simulator does not evaluate yet`, explanation, outcome.unsupported);
   }
-  return decided(input, (outcome.decision === 'Allowed') === (simulate.expect === 'allowed'), explanation, outcome.unsupported);
+  return decided(input, (outcome.decision === 'Allowed') === (simulate.expect === 'allowed'), explanation, outcome.unsupported, visual);
 }

@@ -91,7 +91,7 @@ function referenceState(lab: Lab, provisioned: Provisioned, ctx: Ctx): () => Acc
 
 function runCheck(lab: Lab, input: CheckInput): CheckRun {
   const { check, state } = input;
-  if (check.simulate) return runSimulateCheck(input, state);
+  if (check.simulate) return runSimulateCheck(input, lab, state);
   if (check.reachability) return runReachabilityCheck(input, state);
   if (check.exposure) return runExposureCheck(input, state);
   if (check.lint) return runLintCheck(input, lab);

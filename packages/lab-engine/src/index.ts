@@ -17,8 +17,12 @@ export type {
   TaskView,
   Visibility,
 } from './types.ts';
+/** A check's decision as data the report draws: the listener's rule walk, the network path and where it is blocked. */
+export type { AlbRuleWalkVisual, CheckVisual, IamDecisionVisual, IamLayer, IamStatementVisual, NetworkBlock, NetworkHop, NetworkPathVisual, RuleWalkCondition, RuleWalkRow } from './visuals/types.ts';
 /** Loads a lab from YAML text into a validated lab or findings with line and column. */
-export { loadLab } from './load-lab.ts';
+export { loadLab, type LoadLabOptions } from './load-lab.ts';
+/** Loads the misconception catalogue (`labs/misconceptions.yaml`) into a map by id, with findings at line and column. */
+export { loadMisconceptions, type MisconceptionCatalogue } from './load-misconceptions.ts';
 /** The catalogue summary of a lab, and the lab as a learner sees it (params filled in). */
 export { summarize, renderLab } from './view.ts';
 /** Draws an attempt's params from its seed and builds its initial account; the context of its account (its account id). */
@@ -39,3 +43,5 @@ export { seededRandom, hashString } from './prng.ts';
 export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
 /** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
 export { accountDrift, type AccountChange } from './account-drift.ts';
+/** A lab text's findings, its learner view for a seed and its self-test, for authors before they publish. */
+export { previewLab, type LabPreview } from './preview-lab.ts';

@@ -2,17 +2,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testCtx } from './test-ctx.ts';
-import { grade, loadLab, provision, selfTest } from './index.ts';
+import { grade, loadLab, loadMisconceptions, provision, selfTest } from './index.ts';
 import { renderDeep } from './template.ts';
 
 const LABS = resolve(import.meta.dirname, '../../../labs');
 const labDirs = readdirSync(LABS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const misconceptions = loadMisconceptions(readFileSync(join(LABS, 'misconceptions.yaml'), 'utf8'), 'labs/misconceptions.yaml');
+
+it('labs/misconceptions.yaml loads without findings', () => {
+  expect(misconceptions.findings).toEqual([]);
+});
 
 describe.each(labDirs)('labs/%s', (dir) => {
   const file = join('labs', dir, 'lab.yaml');
-  const { lab, findings } = loadLab(readFileSync(join(LABS, dir, 'lab.yaml'), 'utf8'), file);
+  const { lab, findings } = loadLab(readFileSync(join(LABS, dir, 'lab.yaml'), 'utf8'), file, { misconceptions: misconceptions.catalogue ?? new Set() });
 
-  it('loads without findings and its id is its folder name', () => {
+  it('loads without findings (every misconception tag in the catalogue) and its id is its folder name', () => {
     expect(findings).toEqual([]);
     expect(lab?.id).toBe(dir);
   });

@@ -3,6 +3,7 @@ import { albReferenceFindings } from './alb-references.ts';
 import { launchTemplateReferenceFindings } from './launch-template-references.ts';
 import { ASG_KEYS, asgScenarioFindings } from './asg-lab-keys.ts';
 import { ec2ReferenceFindings } from './ec2-references.ts';
+import type { MisconceptionCatalogue } from './load-misconceptions.ts';
 import { quizCovered, quizReferenceFindings } from './quiz-references.ts';
 import { templateFindings } from './template.ts';
 
@@ -58,7 +59,7 @@ function exhaustiveFindings(lab: Lab, add: Add): void {
 }
 
 /** Cross-references the schema cannot see: unique ids, answers for every task, wrong answers naming real checks. */
-function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
+function referenceFindings(lab: Lab, doc: SourceDocument, options: LoadLabOptions): Finding[] {
   const findings: Finding[] = [];
   const add: Add = (path, ruleId, message) => {
     const range = locateNearest(doc, path);
@@ -103,8 +104,24 @@ function referenceFindings(lab: Lab, doc: SourceDocument): Finding[] {
   quizReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);
   asgScenarioFindings(lab, add);
+  if (options.misconceptions !== undefined) misconceptionFindings(lab, options.misconceptions, add);
   if (lab.checks.every((c) => c.points === 0)) add(['checks'], 'lab/no-points', 'no check is worth any points');
   return findings;
+}
+
+/** Every tag a check gives must be in the catalogue, which is what the learner reads instead of the tag. */
+function misconceptionFindings(lab: Lab, catalogue: ReadonlySet<string> | MisconceptionCatalogue, add: Add): void {
+  lab.checks.forEach((check, i) => {
+    check.misconceptions.forEach((tag, j) => {
+      if (!catalogue.has(tag)) add(['checks', i, 'misconceptions', j], 'lab/unknown-misconception', `there is no misconception \`${tag}\` in the catalogue: add it to \`labs/misconceptions.yaml\` with a title and an explanation`);
+    });
+  });
+}
+
+/** What `loadLab` checks beyond the file itself. */
+export interface LoadLabOptions {
+  /** The misconception catalogue (or its ids): when given, every check's tags must be in it. */
+  misconceptions?: ReadonlySet<string> | MisconceptionCatalogue;
 }
 
 /** The folder of `…/<folder>/lab.yaml`, which must equal the lab's id so ids stay unique across the repository. */
@@ -127,7 +144,7 @@ function folderFinding(lab: Lab, doc: SourceDocument, file: string | undefined):
  * folder. Every problem is a finding with line and column (and `file` when given); `lab` is set only
  * when there are no errors.
  */
-export function loadLab(text: string, file?: string): { lab?: Lab; findings: Finding[] } {
+export function loadLab(text: string, file?: string, options: LoadLabOptions = {}): { lab?: Lab; findings: Finding[] } {
   const withFile = (findings: Finding[]) => (file === undefined ? findings : findings.map((f) => ({ ...f, file })));
   const doc = loadYaml(text);
   if (doc.value === undefined) return { findings: withFile(doc.findings) };
@@ -137,7 +154,7 @@ export function loadLab(text: string, file?: string): { lab?: Lab; findings: Fin
     findings.push(...issuesToFindings(parsed.error.issues, doc, { rulePrefix: 'lab', knownKeys: KNOWN_KEYS }));
     return { findings: withFile(findings) };
   }
-  findings.push(...referenceFindings(parsed.data, doc), ...folderFinding(parsed.data, doc, file));
+  findings.push(...referenceFindings(parsed.data, doc, options), ...folderFinding(parsed.data, doc, file));
   if (findings.some((f) => f.severity === 'error')) return { findings: withFile(findings) };
   return { lab: parsed.data, findings: withFile(findings) };
 }

@@ -1,4 +1,5 @@
 import type { Finding, Lab } from '@skylab/validation';
+import type { CheckVisual } from './visuals/types.ts';
 import type { AccountState, Ctx } from '@skylab/emulator';
 
 /** When a check's result is shown to the learner. */
@@ -15,6 +16,8 @@ export interface CheckResult {
   explanation: string;
   visibility: Visibility;
   misconceptions: string[];
+  /** The decision as data the report draws (the rule walk as a table, the path as a diagram), for the checks that have one. */
+  visual?: CheckVisual;
 }
 
 /** A graded submission, per DESIGN §4. `score` is points / maxPoints in 0..1. */
@@ -88,6 +91,8 @@ export interface LabView extends LabSummary {
   description: string;
   tasks: TaskView[];
   hints: HintView[];
+  /** The lab's services that the attempt's AWS endpoint answers (signing names); empty: no CLI panel. */
+  awsEndpointServices: string[];
 }
 
 /** The per-attempt variant: seeded params and the provisioned emulated account. */

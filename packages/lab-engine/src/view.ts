@@ -1,4 +1,5 @@
 import type { Lab } from '@skylab/validation';
+import { awsEndpointServices } from './lab-services.ts';
 import { placeholderParams } from './params.ts';
 import { quizQuestionsView, quizStarter } from './quiz-answer.ts';
 import { renderString } from './template.ts';
@@ -43,5 +44,6 @@ export function renderLab(lab: Lab, params?: Record<string, string>, revealedHin
       const shown = hint.cost === 0 || revealed.has(index);
       return { index, cost: hint.cost, ...(shown ? { text: render(hint.text) } : {}), revealed: shown };
     }),
+    awsEndpointServices: awsEndpointServices(lab),
   };
 }

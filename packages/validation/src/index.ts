@@ -38,6 +38,8 @@ export { asgAnswerSchema, type AsgAnswer, type AsgTask } from './lab/asg-task.ts
 export { offsetMinutes } from './lab/asg-checks.ts';
 /** The quiz task's answer and questions. */
 export { quizAnswerSchema, type QuizAnswer, type QuizQuestion } from './lab/quiz.ts';
+/** The misconception catalogue (`labs/misconceptions.yaml`) and its entries. */
+export { misconceptionCatalogueSchema, misconceptionSchema, type Misconception } from './lab/misconceptions.ts';
 /** The `launch-template` task's answer. */
 export { launchTemplateAnswerSchema } from './lab/launch-template-checks.ts';
 export type { LaunchTemplateSetup } from './lab/launch-template-setup.ts';

@@ -51,7 +51,7 @@ export const labScenarios: Scenario[] = [
       expect(listed.status).toBe(200);
       expect(listed.body.attempts.map((a: { id: string }) => a.id)).toEqual([second.id, first.id]);
       expect(listed.body.attempts[0]).toEqual({
-        id: second.id, labId: LAB, version: 2, status: 'completed', bestScore: 1, createdAt: second.createdAt, updatedAt: expect.any(String), submissionCount: 1, closedAt: null,
+        id: second.id, labId: LAB, version: 2, status: 'completed', bestScore: 1, createdAt: second.createdAt, updatedAt: expect.any(String), submissionCount: 1, closedAt: null, assignmentId: null,
       });
       expect((await (await ctx.learner()).get(`/api/labs/${LAB}/attempts`)).body).toEqual({ attempts: [] });
       expect((await ctx.agent().get(`/api/labs/${LAB}/attempts`)).status).toBe(401);
@@ -70,6 +70,11 @@ export const labScenarios: Scenario[] = [
       expect(lab.body.lab).toMatchObject({ id: LAB, tasks: [expect.objectContaining({ id: TASK, kind: 'iam-policy', language: 'json' })] });
       expect(lab.body.lab.description).toContain('`<accountId>`');
       expect(lab.body.lab).not.toHaveProperty('solution');
+      expect(lab.body.lab.awsEndpointServices).toEqual(['iam', 'sts']);
+      // The grade report words each tag from the catalogue, which ships with the labs (in the Worker too).
+      const catalogue = await visitor.get('/api/misconceptions');
+      expect(catalogue.status).toBe(200);
+      expect(catalogue.body.misconceptions).toContainEqual(expect.objectContaining({ id: 'bucket-arn-vs-object-arn', title: expect.any(String), explanation: expect.any(String) }));
       const unknown = await visitor.get('/api/labs/no-such-lab');
       expect(unknown.status).toBe(404);
       expect(unknown.body.error).toMatchObject({ code: 'not_found', message: 'there is no lab `no-such-lab`' });

@@ -19,7 +19,7 @@ export function repoLabsWith(labId: string, change: (lab: Lab) => Lab): LabRegis
   const registered = repoLabs().get(labId);
   if (!registered) throw new Error(`there is no lab \`${labId}\` in the repository`);
   const lab = change(registered.lab);
-  return { list: () => repoLabs().list(), get: (id) => (id === labId ? { ...registered, lab } : repoLabs().get(id)) };
+  return { list: () => repoLabs().list(), get: (id) => (id === labId ? { ...registered, lab } : repoLabs().get(id)), misconceptions: () => repoLabs().misconceptions() };
 }
 
 /** The app over test deps: a fresh `:memory:` database and the repository's labs unless given others. */

@@ -1,3 +1,4 @@
+import { courseCalls } from './courses-client.ts';
 import type {
   Attempt,
   AttemptSummary,
@@ -8,6 +9,7 @@ import type {
   LabProgress,
   LabSummary,
   LabView,
+  Misconception,
   LtiPlatform,
   LtiToolUrls,
   NewLtiPlatform,
@@ -96,9 +98,9 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, payload?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: unknown): Promise<T> {
     // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
-    const body = method === 'POST' ? (payload ?? {}) : undefined;
+    const body = method === 'POST' || method === 'PATCH' ? (payload ?? {}) : undefined;
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -122,6 +124,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     signOut: () => call<void>('POST', '/api/auth/sign-out'),
     labs: () => call<{ labs: LabSummary[] }>('GET', '/api/labs').then((r) => r.labs),
     lab: (id: string) => call<{ lab: LabView }>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
+    misconceptions: () => call<{ misconceptions: Misconception[] }>('GET', '/api/misconceptions').then((r) => r.misconceptions),
     progress: () => call<{ progress: LabProgress[] }>('GET', '/api/me/progress').then((r) => r.progress),
     labAttempts: (labId: string) => call<{ attempts: AttemptSummary[] }>('GET', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempts),
     startAttempt: (labId: string) => call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),
@@ -134,6 +137,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
+    ...courseCalls(call),
     ltiPlatforms: () => call<{ platforms: LtiPlatform[]; tool: LtiToolUrls }>('GET', '/api/lti/platforms'),
     registerLtiPlatform: (input: NewLtiPlatform) => call<{ platform: LtiPlatform }>('POST', '/api/lti/platforms', input).then((r) => r.platform),
     removeLtiPlatform: (id: string) => call<void>('DELETE', `/api/lti/platforms/${encodeURIComponent(id)}`),

@@ -1,8 +1,8 @@
 import type { CheckResult, Grade as EngineGrade, LabView, RevealedHint, Visibility } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 
-export type { CheckResult, HintView, LabSummary, LabView, RevealedHint, TaskView } from '@skylab/lab-engine';
-export type { Finding } from '@skylab/validation';
+export type { AlbRuleWalkVisual, CheckResult, CheckVisual, HintView, IamDecisionVisual, LabSummary, LabView, NetworkHop, NetworkPathVisual, RevealedHint, TaskView } from '@skylab/lab-engine';
+export type { Finding, Misconception } from '@skylab/validation';
 
 /** A check whose feedback is not released yet (docs/api.md): what it is worth, never how it went. */
 export interface WithheldCheck {
@@ -50,6 +50,8 @@ export interface AttemptSummary {
   submissionCount: number;
   /** When the learner closed the attempt; null while it takes submissions. */
   closedAt: string | null;
+  /** The course assignment it was started for; null for practice. */
+  assignmentId: string | null;
 }
 
 /** How the attempt's live AWS account differs from what it should be (it never affects a grade). */

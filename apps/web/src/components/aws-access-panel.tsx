@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { AwsCredentials, LabView } from '../api/types.ts';
-import { absoluteEndpoint, exampleCommand, labUserName, MASK, shellSnippet } from '../lib/aws-cli.ts';
+import { absoluteEndpoint, exampleCommand, labUserName, MASK, serviceList, shellSnippet } from '../lib/aws-cli.ts';
 import { useResource } from '../use-resource.ts';
 import { CopyButton } from './copy-button.tsx';
 import { ErrorMessage } from './error-message.tsx';
@@ -88,11 +88,15 @@ function CredentialsLoader({ attemptId, userName, onCopied }: { attemptId: strin
   return <CredentialsView credentials={resource.data} userName={userName} onCopied={onCopied} />;
 }
 
-/** The attempt's emulated AWS account, for the learner's own AWS CLI or SDK code. */
+/**
+ * The attempt's emulated AWS account, for the learner's own AWS CLI or SDK code. Offered only on labs whose
+ * services the endpoint answers: elsewhere every call the learner tried would fail.
+ */
 export function AwsAccessPanel({ attemptId, lab }: { attemptId: string; lab: LabView }) {
   const [open, setOpen] = useState(false);
   const userName = labUserName([lab.description, ...lab.tasks.map((task) => task.prompt)].join('\n'));
   const [announcement, setAnnouncement] = useState('');
+  if (lab.awsEndpointServices.length === 0) return null;
   return (
     <details class="brief aws-access" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
       <summary>Use the AWS CLI or SDK</summary>
@@ -102,9 +106,7 @@ export function AwsAccessPanel({ attemptId, lab }: { attemptId: string; lab: Lab
           endpoint below is Skylab’s emulator, and whatever you change stays in this attempt’s account.
         </p>
         <p>
-          For now it serves <strong>IAM</strong> (users, groups, roles, policies and their versions, instance profiles, access keys,
-          MFA, login profiles and the password policy) and <strong>STS</strong> (<code>GetCallerIdentity</code>, <code>AssumeRole</code>,{' '}
-          <code>GetSessionToken</code>). Other services answer <code>NotImplemented</code>.
+          For this lab it answers <strong>{serviceList(lab.awsEndpointServices)}</strong>. Other services answer <code>NotImplemented</code>.
         </p>
         {open ? <CredentialsLoader attemptId={attemptId} userName={userName} onCopied={setAnnouncement} /> : null}
         <p role="status" class="visually-hidden" data-testid="aws-copy-status">{announcement}</p>

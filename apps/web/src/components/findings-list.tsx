@@ -36,7 +36,7 @@ export function FindingsList({ findings, onReveal }: { findings: Finding[]; onRe
                 type="button"
                 class="finding-location link-button"
                 onClick={() => onReveal(finding.range!.start.line)}
-                aria-label={`Line ${finding.range.start.line}, column ${finding.range.start.column}: show in editor`}
+                aria-label={`${location}: show line ${finding.range.start.line}, column ${finding.range.start.column} in the editor`}
               >
                 {location}
               </button>

@@ -1,6 +1,8 @@
 import type { CheckResult, Grade, WithheldCheck } from '../api/types.ts';
 import { formatDeduction, formatPercent, formatPoints } from '../lib/format.ts';
+import { CheckVisualView } from './check-visual.tsx';
 import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
+import { MisconceptionList } from './misconception-list.tsx';
 
 const STATUS: Record<CheckResult['status'], { icon: string; label: string }> = {
   pass: { icon: '✓', label: 'Passed' },
@@ -24,16 +26,11 @@ function CheckItem({ check }: { check: CheckResult }) {
           // The simulator's reasoning matters most when a check fails; on a pass it is there on request.
           <details class="check-explanation" open={check.status !== 'pass'}>
             <summary>How the simulator decided</summary>
+            {check.visual === undefined ? null : <CheckVisualView visual={check.visual} />}
             <MarkdownView source={check.explanation} headingOffset={3} />
           </details>
         )}
-        {check.misconceptions.length === 0 ? null : (
-          <ul class="misconceptions" aria-label="Possible misconceptions">
-            {check.misconceptions.map((tag) => (
-              <li key={tag} class="tag tag-misconception">{tag}</li>
-            ))}
-          </ul>
-        )}
+        {check.misconceptions.length === 0 ? null : <MisconceptionList tags={check.misconceptions} />}
       </div>
     </li>
   );

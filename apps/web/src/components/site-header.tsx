@@ -29,6 +29,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" class="site-nav">
           <Link href={paths.catalogue()}>Labs</Link>
+          {user ? <Link href={paths.courses()}>Courses</Link> : null}
           {user?.role === 'admin' ? <Link href={paths.lmsSettings()}>LMS</Link> : null}
         </nav>
         <div class="account">

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { AwsCredentials } from '../api/types.ts';
-import { absoluteEndpoint, exampleCommand, labUserName, MASK, shellQuote, shellSnippet } from './aws-cli.ts';
+import { absoluteEndpoint, exampleCommand, labUserName, MASK, serviceList, shellQuote, shellSnippet } from './aws-cli.ts';
 
 const COMMAND = "aws iam get-user --user-name 'app-reader'";
 
@@ -82,5 +82,16 @@ describe('shellSnippet', () => {
     const script = shellSnippet(hostile, "http://h/aws/a'b", COMMAND).replace(COMMAND, 'printf "%s|%s|%s|%s" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_REGION" "$AWS_ENDPOINT_URL"');
     const output = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
     expect(output).toBe(`${hostile.accessKeyId}|${hostile.secretAccessKey}|us-east-1|http://h/aws/a'b`);
+  });
+});
+
+describe('serviceList', () => {
+  it.each([
+    [['iam', 'sts'], 'IAM and STS'],
+    [['ec2'], 'EC2'],
+    [['ec2', 'autoscaling', 'monitoring'], 'EC2, Auto Scaling and CloudWatch'],
+    [['someday'], 'someday'],
+  ])('%j → %s', (services, sentence) => {
+    expect(serviceList(services)).toBe(sentence);
   });
 });

@@ -14,6 +14,24 @@ export function exampleCommand(userName: string | undefined): string {
   return userName === undefined ? 'aws sts get-caller-identity' : `aws iam get-user --user-name ${shellQuote(userName)}`;
 }
 
+// How the panel names each service the endpoint may answer for (by signing name).
+const SERVICE_TITLES: Record<string, string> = {
+  iam: 'IAM',
+  sts: 'STS',
+  ec2: 'EC2',
+  elasticloadbalancing: 'Elastic Load Balancing',
+  autoscaling: 'Auto Scaling',
+  monitoring: 'CloudWatch',
+  s3: 'S3',
+  ecr: 'ECR',
+};
+
+/** The services as a sentence: `IAM and STS`, `EC2, Auto Scaling and CloudWatch`. */
+export function serviceList(services: readonly string[]): string {
+  const titles = services.map((service) => SERVICE_TITLES[service] ?? service);
+  return titles.length <= 1 ? (titles[0] ?? '') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+}
+
 /** Stands in for the secret on screen until the learner asks to see it; the copy buttons still copy the real one. */
 export const MASK = '•'.repeat(16);
 

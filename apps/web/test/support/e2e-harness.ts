@@ -2,26 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 
-/** The real Node server and the built UI for browser tests, shared by the e2e test files. */
+// What every browser test needs: the built UI, the real Node server on a temporary libSQL file, and Debian's
+// Chromium started the way this machine allows, with every Content-Security-Policy refusal collected.
+
 export const WEB_DIR = resolve(import.meta.dirname, '../..');
 export const REPO_ROOT = resolve(WEB_DIR, '../..');
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** The S3 read-only lab's reference answer: every check passes. */
-export const CORRECT = JSON.stringify(
-  {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-app-bucket' },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-app-bucket/*' },
-    ],
-  },
-  null,
-  2,
-);
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -54,6 +44,7 @@ export interface RunningServer {
   output: string[];
 }
 
+/** The real Node server on `port`; `env` adds settings (`SKYLAB_ADMIN_EMAILS` …). */
 export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
     cwd: REPO_ROOT,
@@ -91,3 +82,24 @@ export async function stopServer(server: RunningServer | undefined): Promise<voi
   clearTimeout(timer);
 }
 
+/**
+ * Chromium with a fresh profile in `workDir`; CSP violations the page reports (console, or the event for a
+ * refused `eval` a library catches) are pushed to `cspViolations`.
+ */
+export async function launchBrowser(workDir: string, cspViolations: string[]): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    ),
+  );
+  context.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
+  return context;
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+
+/**
+ * The grade report draws what the engines decided: a listener's rule walk as a table, a network path as a
+ * diagram with the blocking hop marked. Screenshots of each are kept in /tmp as artifacts.
+ */
+
+const RULE_WALK_SCREENSHOT = '/tmp/skylab-visual-rule-walk.png';
+const PATH_SCREENSHOT = '/tmp/skylab-visual-network-path.png';
+const PATH_MOBILE_SCREENSHOT = '/tmp/skylab-visual-network-path-360.png';
+const IAM_SCREENSHOT = '/tmp/skylab-visual-iam-decision.png';
+
+// Every S3 action on every resource: the put and delete probes are allowed by this one statement.
+const S3_STAR = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
+
+// A catch-all `/*` rule with the lowest priority number takes every request, the API's included.
+const CATCH_ALL_FIRST = `Rules:
+  - Priority: 1
+    Conditions: [{ Field: path-pattern, PathPatternConfig: { Values: ["/*"] } }]
+    Actions: [{ Type: forward, TargetGroupArn: web-tg }]
+  - Priority: default
+    Conditions: []
+    Actions: [{ Type: forward, TargetGroupArn: web-tg }]
+`;
+
+// The web tier takes HTTPS, but nothing admits it to the app tier.
+const APP_TIER_CLOSED = `SecurityGroups:
+  - GroupName: web-sg
+    IpPermissions:
+      - { IpProtocol: tcp, FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: 0.0.0.0/0 }] }
+  - GroupName: app-sg
+    IpPermissions: []
+  - GroupName: db-sg
+    IpPermissions: []
+`;
+
+describe.sequential('visual explanations in the grade report', () => {
+  let workDir: string;
+  let server: RunningServer | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let baseUrl: string;
+  const cspViolations: string[] = [];
+
+  async function gradeInBrowser(labId: string, answer: string): Promise<void> {
+    await page.goto(`${baseUrl}/labs/${labId}`);
+    await page.getByRole('button', { name: /^Start (a new )?attempt$/ }).click();
+    await page.waitForURL('**/attempts/*');
+    const editor = page.getByRole('textbox', { name: /^Your answer/ });
+    await editor.fill(answer);
+    await page.getByRole('button', { name: 'Submit for grading' }).click();
+    await page.getByRole('heading', { name: /^Results of submission #1/ }).waitFor();
+  }
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'skylab-e2e-visual-'));
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    await ensureBuilt();
+    server = await startServer(port, `file:${join(workDir, 'skylab.db')}`);
+    context = await launchBrowser(workDir, cspViolations);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel('Email').fill(`visual.${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+  }, 120_000);
+
+  afterEach(() => {
+    expect(cspViolations.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await stopServer(server);
+    await rm(workDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('shows a failed alb-route check as the rule walk: the catch-all rule matched, the rest never evaluated', async () => {
+    await gradeInBrowser('alb-path-routing', CATCH_ALL_FIRST);
+    const check = page.locator('[data-check-id="api-to-api-tg"]');
+    const table = check.getByRole('region', { name: 'Rule walk' }).getByRole('table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Rule', 'Conditions', 'Result', 'Action']);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toMatch(/^rule 1.*path-pattern.*matched.*forward to web-tg$/);
+    expect(await rows.nth(1).textContent()).toMatch(/^the default rule.*not evaluated/);
+    expect(await check.locator('.rule-walk figcaption').textContent()).toMatch(/^GET http:\/\/.+ → forward to web-tg$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await check.screenshot({ path: RULE_WALK_SCREENSHOT });
+  });
+
+  it('shows a reachability check as the path, hop by hop, with the blocking hop and its code', async () => {
+    await gradeInBrowser('vpc-three-tier-security-groups', APP_TIER_CLOSED);
+    const open = page.locator('[data-check-id="internet-https-web"] .network-path');
+    expect(await open.locator('figcaption').textContent()).toBe('internet → web-1 over tcp 443: reachable');
+    expect(await open.locator('.hop-type').allTextContents()).toEqual(['Internet', 'Internet gateway', 'Network ACL', 'Security group', 'Network interface']);
+    expect(await open.locator('.hop-blocked').count()).toBe(0);
+
+    const blocked = page.locator('[data-check-id="web-to-app"] .network-path');
+    expect(await blocked.locator('figcaption').textContent()).toBe('web-1 → app-1 over tcp 8080: blocked');
+    const hop = blocked.locator('.hop-blocked');
+    expect(await hop.count()).toBe(1);
+    expect(await hop.textContent()).toMatch(/app-1.*ENI_SG_RULES_MISMATCH.*app-sg/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-check-id="web-to-app"]').screenshot({ path: PATH_SCREENSHOT });
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.locator('[data-check-id="web-to-app"]').screenshot({ path: PATH_MOBILE_SCREENSHOT });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows a simulate check as the policy layers and the learner\u2019s own statement that allowed the request, with its line', async () => {
+    await gradeInBrowser('iam-s3-read-only', S3_STAR);
+    const check = page.locator('[data-check-id="no-put-object"]');
+    const decision = check.locator('.iam-decision');
+    expect(await decision.locator('figcaption').textContent()).toMatch(/^s3:PutObject on arn:aws:s3:::my-app-bucket\/.+: allowed$/);
+    expect(await decision.getByRole('list', { name: 'Policy evaluation' }).textContent()).toContain('Identity-based policies✓ allows');
+    const statement = decision.locator('.iam-statement');
+    expect(await statement.count()).toBe(1);
+    expect(await statement.locator('p').textContent()).toMatch(/^Your statement 1 \(Everything\), lines 4–9: allows this request/);
+    expect(await statement.locator('.statement-line').first().textContent()).toMatch(/^4\s*\{/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await check.screenshot({ path: IAM_SCREENSHOT });
+  });
+});

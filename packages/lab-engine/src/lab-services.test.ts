@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { awsEndpointServices } from './lab-services.ts';
+import { loadLab } from './load-lab.ts';
+
+const labOf = (id: string) => {
+  const { lab } = loadLab(readFileSync(resolve(import.meta.dirname, '../../../labs', id, 'lab.yaml'), 'utf8'), `labs/${id}/lab.yaml`);
+  if (lab === undefined) throw new Error(`labs/${id} does not load`);
+  return lab;
+};
+
+describe('awsEndpointServices', () => {
+  it.each([
+    ['iam-s3-read-only', ['iam', 'sts']],
+    ['iam-ec2-role-trust', ['iam', 'sts']],
+    // EC2, ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
+    ['vpc-three-tier-security-groups', []],
+    ['alb-path-routing', []],
+    ['asg-target-tracking-cpu', []],
+    ['s3-storage-classes', []],
+  ])('%s → %j', (id, services) => {
+    expect(awsEndpointServices(labOf(id))).toEqual(services);
+  });
+});

@@ -1,0 +1,94 @@
+// What the grade report draws beside a check's words: the same decision as data, so the web UI can show the
+// rule walk as a table and the network path as a diagram (hop by hop, the blocking hop marked) instead of
+// asking the learner to read it out of a paragraph. Plain JSON: grades are stored.
+
+/** One condition of a listener rule and how the request met it. */
+export interface RuleWalkCondition {
+  field: string;
+  outcome: 'match' | 'no-match' | 'unsupported';
+  reason: string;
+}
+
+/** One rule of a listener in the order the load balancer evaluates them. */
+export interface RuleWalkRow {
+  /** `rule 10` or `the default rule`. */
+  rule: string;
+  outcome: 'matched' | 'not-matched' | 'not-evaluated' | 'unsupported';
+  reason: string;
+  conditions: RuleWalkCondition[];
+  /** What the rule does, in words (`forward to \`api-tg\``). */
+  action: string;
+}
+
+/** The listener's rule walk for one request: every rule in priority order, the one that decided, the outcome. */
+export interface AlbRuleWalkVisual {
+  kind: 'alb-rule-walk';
+  request: string;
+  rows: RuleWalkRow[];
+  outcome: string;
+}
+
+/** One hop of a network path, named as the lab names it. */
+export interface NetworkHop {
+  name: string;
+  /** The kind of component, for the diagram's icon: from the id's prefix. */
+  type: 'internet' | 'instance' | 'network-interface' | 'security-group' | 'network-acl' | 'subnet' | 'route-table' | 'internet-gateway' | 'nat-gateway' | 'vpc' | 'load-balancer' | 'other';
+  /** The rule or route that let the packet through, in words. */
+  detail?: string;
+}
+
+/** Where the path stops: the component, Reachability Analyzer's explanation code and the reason. */
+export interface NetworkBlock {
+  name: string;
+  type: NetworkHop['type'];
+  code: string;
+  reason: string;
+  direction?: 'ingress' | 'egress';
+  path: 'forward' | 'return';
+}
+
+/** A network path as Reachability Analyzer would draw it: the hops the packet took, and what blocked it. */
+export interface NetworkPathVisual {
+  kind: 'network-path';
+  source: string;
+  destination: string;
+  protocol: string;
+  port?: number;
+  reachable: boolean;
+  hops: NetworkHop[];
+  blocks: NetworkBlock[];
+}
+
+/** A check's decision as data the report can draw. */
+export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual;
+
+/** One policy type's verdict in the order AWS evaluates them (SCP, RCP, resource, boundary, session, identity). */
+export interface IamLayer {
+  policyType: 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
+  decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'NotApplicable';
+  reason: string;
+}
+
+/** A statement of the learner's answer that took part in the decision, with its lines of the answer's text. */
+export interface IamStatementVisual {
+  task: string;
+  statementIndex: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  /** `matched` decided (or helped decide) the request; `not-matched` did not apply, for `reason`. */
+  outcome: 'matched' | 'not-matched';
+  reason?: string;
+  /** The statement's first and last line in the learner's answer, and those lines. */
+  lines: { from: number; to: number; text: string[] };
+}
+
+/** An IAM request's decision: the layers' verdicts, and the learner's statements that matched or not. */
+export interface IamDecisionVisual {
+  kind: 'iam-decision';
+  principal: string;
+  action: string;
+  resource: string;
+  decision: 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny';
+  layers: IamLayer[];
+  statements: IamStatementVisual[];
+}
