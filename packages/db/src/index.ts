@@ -7,3 +7,6 @@ export * from './repositories/attempts.ts';
 export * from './repositories/progress.ts';
 export * from './repositories/attempt-state.ts';
 export * from './repositories/rate-limits.ts';
+export * from './repositories/courses.ts';
+export * from './repositories/assignments.ts';
+export * from './repositories/api-tokens.ts';

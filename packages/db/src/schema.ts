@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Who may do what: learners take labs, instructors author and teach, admins run the platform. */
 export const ROLES = ['learner', 'instructor', 'admin'] as const;
@@ -70,6 +70,9 @@ export const attempts = sqliteTable(
     labVersion: text('lab_version').notNull(),
     // Reserved for courses (DESIGN §8); public labs have none.
     courseId: text('course_id'),
+    // The course assignment the attempt was started for (its due date releases `after-due-date` feedback);
+    // no foreign key: deleting an assignment must not delete a learner's work.
+    assignmentId: text('assignment_id'),
     seed: text('seed').notNull(),
     params: text('params', { mode: 'json' }).notNull().$type<Record<string, string>>(),
     // The emulated account snapshot; opaque JSON to the database.
@@ -95,6 +98,7 @@ export const attempts = sqliteTable(
   (t) => [
     index('attempts_user_lab_idx').on(t.userId, t.labId, t.createdAt),
     index('attempts_course_idx').on(t.courseId).where(sql`${t.courseId} is not null`),
+    index('attempts_assignment_idx').on(t.assignmentId, t.userId).where(sql`${t.assignmentId} is not null`),
   ],
 );
 
@@ -126,9 +130,97 @@ export const submissions = sqliteTable(
   (t) => [uniqueIndex('submissions_attempt_version_unique').on(t.attemptId, t.attemptVersion)],
 );
 
+export const COURSE_ROLES = ['learner', 'instructor'] as const;
+export type CourseRole = (typeof COURSE_ROLES)[number];
+
+export const ASSIGNMENT_KINDS = ['lab', 'exam'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+/** `accept`: late work counts in full; `penalty`: `latePenaltyPercentPerDay` off per started day; `refuse`: no attempts after the due date. */
+export const LATE_POLICIES = ['accept', 'penalty', 'refuse'] as const;
+export type LatePolicy = (typeof LATE_POLICIES)[number];
+
+export const courses = sqliteTable('courses', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  // Who made it, for the record; who teaches it is `course_members`.
+  createdBy: text('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Who is in a course and as what; a user has one role per course. */
+export const courseMembers = sqliteTable(
+  'course_members',
+  {
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: COURSE_ROLES }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.userId] }), index('course_members_user_idx').on(t.userId)],
+);
+
+/** A lab or an exam (by id) given to a course, open from `opensAt` (null: at once), due at `dueAt` (null: never). */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ASSIGNMENT_KINDS }).notNull(),
+    // The lab's id (a registry id) or the exam's id, as `kind` says.
+    refId: text('ref_id').notNull(),
+    title: text('title').notNull(),
+    opensAt: integer('opens_at'),
+    dueAt: integer('due_at'),
+    latePolicy: text('late_policy', { enum: LATE_POLICIES }).notNull().default('accept'),
+    // Only with `late_policy = 'penalty'`: percent of the score taken off per started day late, 0–100.
+    latePenaltyPercentPerDay: real('late_penalty_percent_per_day'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('assignments_course_idx').on(t.courseId, t.dueAt)],
+);
+
+export const TOKEN_SCOPES = ['courses:read', 'courses:write', 'grades:read', 'enrollments:write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * API tokens for systems: `skylab_<id>_<secret>`; only a SHA-256 of the secret is kept (as for sessions).
+ * The owner's role bounds what the scopes allow.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes', { mode: 'json' }).notNull().$type<TokenScope[]>(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type SignInThrottleRow = typeof signInThrottles.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type RateLimitRow = typeof rateLimits.$inferSelect;
+export type CourseRow = typeof courses.$inferSelect;
+export type CourseMemberRow = typeof courseMembers.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;

@@ -22,7 +22,7 @@ describe('migrate', () => {
     const db = await openDb('file');
     await migrate(db, MIGRATIONS);
     const tables = await db.$client.execute("select name from sqlite_master where type = 'table' and name not like '\\_%' escape '\\' order by name");
-    expect(tables.rows.map((r) => r.name)).toEqual(['attempts', 'rate_limits', 'sessions', 'sign_in_throttles', 'submissions', 'users']);
+    expect(tables.rows.map((r) => r.name)).toEqual(['api_tokens', 'assignments', 'attempts', 'course_members', 'courses', 'rate_limits', 'sessions', 'sign_in_throttles', 'submissions', 'users']);
   });
 
   it('counts the submissions of attempts made before the count had a column', async () => {
