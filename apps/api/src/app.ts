@@ -6,15 +6,21 @@ import type { AppEnv } from './app-env.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, notFound, type ErrorBody } from './errors.ts';
 import { issueFindings } from './json-body.ts';
+import { bearerAuth } from './middleware/bearer-auth.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { awsRoutes } from './routes/aws.ts';
+import { courseReportRoutes } from './routes/course-reports.ts';
+import { courseRoutes } from './routes/courses.ts';
+import { labPreviewRoutes } from './routes/lab-preview.ts';
 import { labRoutes } from './routes/labs.ts';
 import { misconceptionRoutes } from './routes/misconceptions.ts';
 import { meRoutes } from './routes/me.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
 import { sessionCookiePolicy } from './session-cookie.ts';
 
@@ -38,6 +44,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  // Before the Origin check: a request with a valid bearer token is exempt from it (it carries no cookie).
+  app.use('/api/*', bearerAuth(deps));
   app.use('/api/*', originCheck(deps.config.publicOrigin));
   app.use('/api/*', sessionCookiePolicy(deps.config.insecureHttp));
   app.use('/api/*', sessionAuth(deps));
@@ -49,6 +57,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/attempts', attemptRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());
+  app.route('/api/courses', courseRoutes(deps));
+  app.route('/api/courses', courseReportRoutes(deps));
+  app.route('/api/tokens', tokenRoutes(deps));
+  app.route('/api/lab-preview', labPreviewRoutes(deps));
+  app.route('/api/openapi.json', openApiRoutes());
   // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not
   // browsers), a SigV4 signature authenticates them; it has its own 256 KB limit and AWS-shaped errors.
   app.route('/', awsRoutes(deps));

@@ -3,6 +3,7 @@ import { grade, type AccountChange, type Answers, type Grade, type Lab } from '@
 import type { Finding } from '@skylab/validation';
 import { accountCtx, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount, type AttemptAccount, type NextLiveAccount } from './attempt-account.ts';
 import { ApiError } from './errors.ts';
+import { previewLab, type LabPreview, type LabPreviewJob } from './lab-preview.ts';
 import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
 
 // The CPU-heavy part of the attempt routes (provision, grade, the live account and its drift) behind one
@@ -43,6 +44,8 @@ export interface Grader {
   resetAccount(job: AccountJob): Promise<AccountState>;
   /** How the live account differs from what it should be. */
   drift(job: AccountJob): Promise<AccountChange[]>;
+  /** A lab text's findings, its rendering for a seed and its self-test; nothing stored. */
+  previewLab(job: LabPreviewJob): Promise<LabPreview>;
 }
 
 /** Graded on a fresh provision, never on the live account the learner can change over the AWS API. */
@@ -91,5 +94,6 @@ export function createInProcessGrader(labs: LabRegistry): Grader {
     grade: async (job) => gradeSubmission(resolveLab(labs, job.lab), job),
     resetAccount: async (job) => resetAccountState(resolveLab(labs, job.lab), job),
     drift: async (job) => liveDrift(resolveLab(labs, job.lab), job),
+    previewLab: async (job) => previewLab(job),
   };
 }

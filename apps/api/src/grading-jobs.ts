@@ -3,6 +3,7 @@
 // from the folder the server read them from, and refuses a job whose lab it has at another version.
 import { gradeSubmission, liveDrift, resetAccountState, resolveLab, type AccountJob, type SubmissionJob } from './grader.ts';
 import type { LabRegistry } from './lab-registry.ts';
+import { previewLab as previewLabText, type LabPreviewJob } from './lab-preview.ts';
 import { loadLabsFromDir } from './labs-from-dir.ts';
 
 /** The folder the server read its labs from (`LABS_DIR`, `labs/` by default), sent with every job. */
@@ -25,3 +26,4 @@ function labOf(job: AccountJob & FromLabsDir) {
 export const grade = (job: SubmissionJob & FromLabsDir) => gradeSubmission(labOf(job), job);
 export const resetAccount = (job: AccountJob & FromLabsDir) => resetAccountState(labOf(job), job);
 export const drift = (job: AccountJob & FromLabsDir) => liveDrift(labOf(job), job);
+export const previewLab = (job: LabPreviewJob) => previewLabText(job);

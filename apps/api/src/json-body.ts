@@ -5,7 +5,16 @@ import { ApiError } from './errors.ts';
 
 /** Parses the body as JSON and checks it against `schema`: 400 `malformed_json` or `invalid_request` with findings. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  return parseJson(await c.req.text(), schema);
+}
+
+/** As `readJson`, for routes whose body may be left out: no body reads as `{}`. */
+export async function readOptionalJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
   const text = await c.req.text();
+  return parseJson(text.trim() === '' ? '{}' : text, schema);
+}
+
+function parseJson<T extends z.ZodType>(text: string, schema: T): z.output<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -55,6 +55,7 @@ export function createPoolGrader({ labsDir, threads = defaultThreads(), maxQueue
     grade: async (job) => restoredLive(await settled(pool.runJob({ fn: 'grade', input: { ...job, labsDir } }))),
     resetAccount: async (job) => restoreAccountState(await settled(pool.runJob({ fn: 'resetAccount', input: { ...job, labsDir } }))),
     drift: (job) => settled(pool.runJob({ fn: 'drift', input: { ...job, labsDir } })),
+    previewLab: (job) => settled(pool.runJob({ fn: 'previewLab', input: job })),
     close: () => pool.close(),
   };
 }

@@ -43,10 +43,13 @@ export interface SubmissionView {
 export type FeedbackRelease = Record<Visibility, true | string>;
 
 /**
- * A grade is only ever shown for a submission, so `after-submission` feedback is always out; nothing has a
- * due date yet (courses bring them), so `after-due-date` feedback stays withheld.
+ * A grade is only ever shown for a submission, so `after-submission` feedback is always out; `after-due-date`
+ * feedback waits for the due date of the assignment the attempt was made for (forever without one).
  */
 export const SUBMISSION_RELEASE: FeedbackRelease = { immediately: true, 'after-submission': true, 'after-due-date': 'feedback released after the due date' };
+
+/** Past the due date of the attempt's assignment: every check in full. */
+export const PAST_DUE_RELEASE: FeedbackRelease = { immediately: true, 'after-submission': true, 'after-due-date': true };
 
 const ON_CLOSE_NOTICE = 'feedback released when you close the attempt';
 
@@ -57,9 +60,10 @@ export const BEFORE_CLOSE_RELEASE: FeedbackRelease = { immediately: ON_CLOSE_NOT
  * What the attempt's learner may see of its grades now. A withdrawn lab's feedback rule is unknown, so
  * its open attempts withhold like `on-close` ones (closing releases them): feedback is never shown early.
  */
-export function feedbackRelease(lab: Lab | undefined, attempt: Pick<AttemptRow, 'closedAt'>): FeedbackRelease {
-  if (attempt.closedAt !== null) return SUBMISSION_RELEASE;
-  return lab === undefined || lab.feedback.checks === 'on-close' ? BEFORE_CLOSE_RELEASE : SUBMISSION_RELEASE;
+export function feedbackRelease(lab: Lab | undefined, attempt: Pick<AttemptRow, 'closedAt'>, pastDue = false): FeedbackRelease {
+  const released = pastDue ? PAST_DUE_RELEASE : SUBMISSION_RELEASE;
+  if (attempt.closedAt !== null) return released;
+  return lab === undefined || lab.feedback.checks === 'on-close' ? BEFORE_CLOSE_RELEASE : released;
 }
 
 /**
@@ -90,6 +94,8 @@ export interface AttemptSummaryView {
   submissionCount: number;
   /** When the learner closed the attempt (it takes no more submissions); null while it is open. */
   closedAt: string | null;
+  /** The course assignment the attempt was started for; null for practice. */
+  assignmentId: string | null;
 }
 
 export interface AttemptView extends AttemptSummaryView {
@@ -115,7 +121,9 @@ export function submissionView(row: SubmissionRow, release: FeedbackRelease): Su
   return { id: row.id, createdAt: iso(row.createdAt), answers: row.answers, grade: gradeView(row.grade as Grade, release), findings: row.findings as Finding[] };
 }
 
-export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
+export function attemptSummaryView(
+  row: Pick<AttemptRow, 'id' | 'labId' | 'version' | 'status' | 'bestScore' | 'createdAt' | 'updatedAt' | 'submissionCount' | 'closedAt' | 'assignmentId'>,
+): AttemptSummaryView {
   return {
     id: row.id,
     labId: row.labId,
@@ -126,12 +134,13 @@ export function attemptSummaryView(row: AttemptRow): AttemptSummaryView {
     updatedAt: iso(row.updatedAt),
     submissionCount: row.submissionCount,
     closedAt: row.closedAt === null ? null : iso(row.closedAt),
+    assignmentId: row.assignmentId,
   };
 }
 
 /** The attempt its learner may see: grades as released now, and how its live account drifted (`accountDriftView`). */
-export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[], accountDrift: AccountDriftView | null): AttemptView {
-  const release = feedbackRelease(registered?.lab, row);
+export function attemptView(row: AttemptRow, registered: RegisteredLab | undefined, submissions: SubmissionRow[], accountDrift: AccountDriftView | null, pastDue = false): AttemptView {
+  const release = feedbackRelease(registered?.lab, row, pastDue);
   return {
     ...attemptSummaryView(row),
     params: row.params,

@@ -10,3 +10,4 @@ export * from './repositories/rate-limits.ts';
 export * from './repositories/courses.ts';
 export * from './repositories/assignments.ts';
 export * from './repositories/api-tokens.ts';
+export * from './repositories/course-records.ts';

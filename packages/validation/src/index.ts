@@ -81,3 +81,5 @@ export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './sche
 export { examSchema, examSettingsSchema, examJsonSchema, FEEDBACK_RELEASE, type Exam, type ExamSettings, type FeedbackRelease } from './exam/schema.ts';
 export { examItemSchema, POLICY_TYPES, type ExamItem, type ExamOption, type ExamSimulate, type Exhibit } from './exam/items.ts';
 export { examAnswersSchema, examItemAnswerSchema, MAX_EXAM_ANSWERS, MAX_HANDS_ON_ANSWER, type ExamAnswers, type ExamItemAnswer } from './exam/answers.ts';
+/** Request schemas and answer types of the course, API token and lab preview routes, shared by the API and the web client. */
+export * from './api/courses.ts';

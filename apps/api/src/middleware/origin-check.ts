@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -6,10 +7,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Refuses state-changing requests whose `Origin` is missing or foreign: the CSRF defence that
  * SameSite=Lax alone does not give (Lucia's guidance). Browsers always send Origin on such requests.
+ * A request authenticated by a bearer token is exempt: it reads no cookie, and a page on another site
+ * cannot add an `Authorization` header to a request without a CORS preflight this API never grants.
  */
-export function originCheck(publicOrigin: string | undefined): MiddlewareHandler {
+export function originCheck(publicOrigin: string | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (SAFE_METHODS.has(c.req.method) || c.get('bearer')) return next();
     const origin = c.req.header('origin');
     if (!origin) throw new ApiError(403, 'origin_mismatch', 'a state-changing request needs an `Origin` header');
     if (origin !== new URL(c.req.url).origin && origin !== publicOrigin) {

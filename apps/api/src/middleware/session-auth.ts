@@ -5,9 +5,13 @@ import { unauthenticated } from '../errors.ts';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '../session-cookie.ts';
 import { validateSession, type ValidSession } from '../sessions.ts';
 
-/** Resolves the session cookie once per request; a stale cookie is cleared so the browser stops sending it. */
+/**
+ * Resolves the session cookie once per request; a stale cookie is cleared so the browser stops sending it.
+ * A request with a bearer token is that token's alone: its cookie is not read.
+ */
 export function sessionAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.get('bearer')) return next();
     const token = readSessionToken(c);
     if (token) {
       const auth = await validateSession(deps, token);

@@ -13,6 +13,7 @@ import type { AccountChange } from '@skylab/lab-engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
+import { assertAssignmentTakesSubmissions, pastDueDate } from '../assignment-rules.ts';
 import { accountDriftView, attemptAccount } from '../attempt-account.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -23,8 +24,8 @@ import { requireAuth } from '../middleware/session-auth.ts';
 import { assertAcceptsSubmissions, assertSubmissionRate } from '../submission-limits.ts';
 import { attemptView, feedbackRelease, submissionView } from '../views.ts';
 
-const versionBody = z.object({ version: z.number().int().min(1) });
-const submissionBody = versionBody.extend({ answers: z.record(z.string(), z.string()) });
+export const versionBody = z.object({ version: z.number().int().min(1) });
+export const submissionBody = versionBody.extend({ answers: z.record(z.string(), z.string()) });
 
 function versionConflict(expected: number) {
   return new ApiError(409, 'version_conflict', `the attempt is no longer at version ${expected}: reload it and submit again`);
@@ -68,7 +69,7 @@ export function attemptRoutes(deps: AppDeps) {
   async function view(attempt: AttemptRow, registered: RegisteredLab | undefined, drift?: AccountChange[]) {
     const submissions = await listSubmissions(deps.db, attempt.id);
     const changes = drift ?? (registered ? await deps.grading.drift(accountJob(registered, attempt, submissions)) : []);
-    return attemptView(attempt, registered, submissions, accountDriftView(changes, registered, attempt));
+    return attemptView(attempt, registered, submissions, accountDriftView(changes, registered, attempt), await pastDueDate(deps, attempt));
   }
 
   return new Hono<AppEnv>()
@@ -93,6 +94,7 @@ export function attemptRoutes(deps: AppDeps) {
       const body = await readJson(c, submissionBody);
       const registered = attemptLab(attempt);
       assertAcceptsSubmissions(registered.lab, attempt);
+      await assertAssignmentTakesSubmissions(deps, attempt);
       // Cheap refusal before grading; the guarded write below is what actually prevents lost updates.
       if (body.version !== attempt.version) throw versionConflict(body.version);
       await assertSubmissionRate(deps, attempt.id);
@@ -111,7 +113,8 @@ export function attemptRoutes(deps: AppDeps) {
       });
       if (!written.ok) throw versionConflict(body.version);
       const shown = await view(written.attempt, registered, graded.live.drift);
-      return c.json({ submission: submissionView(written.submission, feedbackRelease(registered.lab, written.attempt)), attempt: shown }, 201);
+      const release = feedbackRelease(registered.lab, written.attempt, await pastDueDate(deps, written.attempt));
+      return c.json({ submission: submissionView(written.submission, release), attempt: shown }, 201);
     })
     .post('/:id/account/reset', async (c) => {
       const attempt = await ownAttempt(c);

@@ -13,8 +13,8 @@ import { requestAddress } from '../request-address.ts';
 import { userView } from '../views.ts';
 
 const email = z.email().max(254);
-const signUpBody = z.object({ email, password: newPassword, name: z.string().trim().max(100).optional() });
-const signInBody = z.object({ email: z.string().max(254), password: givenPassword });
+export const signUpBody = z.object({ email, password: newPassword, name: z.string().trim().max(100).optional() });
+export const signInBody = z.object({ email: z.string().max(254), password: givenPassword });
 
 export function authRoutes(deps: AppDeps) {
   // Unknown emails are checked against a real hash too, so response times do not reveal which emails exist.

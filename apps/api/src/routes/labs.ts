@@ -5,7 +5,10 @@ import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { newRootAccessKey } from '../aws-secrets.ts';
 import { engineCtx, pinnedClock } from '../engine-ctx.ts';
+import { assignmentToStart } from '../assignment-rules.ts';
+import { startAttemptBody } from '@skylab/validation';
 import { notFound } from '../errors.ts';
+import { readOptionalJson } from '../json-body.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { attemptSummaryView, attemptView } from '../views.ts';
@@ -30,6 +33,8 @@ export function labRoutes(deps: AppDeps) {
     .post('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));
+      const { assignmentId } = await readOptionalJson(c, startAttemptBody);
+      const assignment = assignmentId === undefined ? undefined : await assignmentToStart(deps, user, registered.lab.id, assignmentId);
       const seed = deps.ids.next();
       const now = deps.clock.now();
       const { params, state } = provision(registered.lab, seed, engineCtx(pinnedClock(deps, now), seed, 0));
@@ -39,6 +44,8 @@ export function labRoutes(deps: AppDeps) {
         userId: user.id,
         labId: registered.lab.id,
         labVersion: registered.version,
+        courseId: assignment?.courseId ?? null,
+        assignmentId: assignment?.id ?? null,
         seed,
         params,
         state,

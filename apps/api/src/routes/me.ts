@@ -7,12 +7,13 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
+import { learnerAssignments } from '../learner-assignments.ts';
 import { givenPassword, newPassword } from '../password-policy.ts';
 import { requestAddress } from '../request-address.ts';
 import { startSession } from '../session-cookie.ts';
 import { iso, userView } from '../views.ts';
 
-const passwordChangeBody = z.object({ currentPassword: givenPassword, newPassword });
+export const passwordChangeBody = z.object({ currentPassword: givenPassword, newPassword });
 
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -30,6 +31,10 @@ export function meRoutes(deps: AppDeps) {
         latestAttemptId: row.latestAttemptId,
       }));
       return c.json({ progress });
+    })
+    .get('/assignments', async (c) => {
+      const { user } = requireAuth(c);
+      return c.json({ assignments: await learnerAssignments(deps, user.id) });
     })
     // The current password is asked for (and throttled like a sign-in), so a stolen session alone cannot
     // take the account over; every session ends and this browser gets a fresh one (docs/api.md).

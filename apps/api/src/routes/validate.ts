@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 
-const validateBody = z.strictObject({
+export const validateBody = z.strictObject({
   kind: z.enum(ARTIFACT_KINDS, { error: `\`kind\` must be one of ${ARTIFACT_KINDS.join(', ')}` }),
   text: z.string({ error: '`text` must be a string' }),
 });

@@ -7,7 +7,7 @@ export type Fetch = (url: string, init?: RequestInit) => Response | Promise<Resp
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  /** Parsed JSON, or `null` for an empty body. */
+  /** Parsed JSON, the text of any other body (CSV), or `null` for an empty body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- scenarios read whatever JSON the API returns, checked by expect
   body: any;
 }
@@ -61,7 +61,8 @@ export function createAgent(fetch: Fetch, origin: string): Agent {
         cookie = removed ? undefined : value;
       }
       const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+      const json = res.headers.get('content-type')?.includes('json') ?? false;
+      return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : null };
     },
     get: (path) => agent.request('GET', path),
     post: (path, body, options) => agent.request('POST', path, { ...options, body: body ?? options?.body }),
