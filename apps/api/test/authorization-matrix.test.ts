@@ -1,4 +1,4 @@
-import { promoteUser } from '@skylab/db';
+import { promoteUser, TOKEN_SCOPES, type TokenScope } from '@skylab/db';
 import { describe, expect, it } from 'vitest';
 import { createAgent, type Agent } from './scenarios/client.ts';
 import { RIGHT_POLICY } from './scenarios/labs.ts';
@@ -16,7 +16,16 @@ type Caller = (typeof CALLERS)[number];
 interface Fixture {
   attemptId: string;
   ownerEmail: string;
+  /** A course the instructor teaches and the owner learns in, with one assignment of the lab. */
+  courseId: string;
+  assignmentId: string;
+  ownerId: string;
+  /** One of the instructor's API tokens. */
+  tokenId: string;
 }
+
+/** Bearer callers: a token of the course's instructor carrying the row's scope, and one carrying only another scope. */
+const BEARERS = ['bearerScoped', 'bearerOtherScope'] as const;
 
 interface Row {
   /** The statuses for anonymous, owner, other learner, instructor, admin. */
@@ -28,12 +37,20 @@ interface Row {
   method?: string;
   /** The answer is not JSON (the AWS endpoint speaks XML): only its status is read. */
   raw?: boolean;
+  /** The scope a bearer token needs here; without one the route takes no token. */
+  scope?: TokenScope;
+  /** The statuses for the two bearer callers; by default 401 (no session) or, on public routes, what anyone gets. */
+  bearer?: [number, number];
 }
 
 const LAB = 'iam-s3-read-only';
 const SIGNED_IN = (status: number): Row['expect'] => [401, status, status, status, status];
 const OWNER_ONLY = (status: number): Row['expect'] => [401, status, 404, 404, 404];
 const EVERYONE = (status: number): Row['expect'] => [status, status, status, status, status];
+/** Course routes: the course's instructor and admins; its learner is refused, anyone else does not see it. */
+const TEACHERS = (status: number): Row['expect'] => [401, 403, 404, status, status];
+const SCOPED = (status: number): Row['bearer'] => [status, 403];
+const course = (rest = '') => (f: Fixture) => `/api/courses/${f.courseId}${rest}`;
 
 const MATRIX: Record<string, Row> = {
   'POST /api/auth/sign-up': { expect: EVERYONE(409), body: (f) => ({ email: f.ownerEmail, password: PASSWORD }) },
@@ -53,6 +70,40 @@ const MATRIX: Record<string, Row> = {
   'GET /api/attempts/:id/aws-credentials': { expect: OWNER_ONLY(200) },
   'POST /api/attempts/:id/account/reset': { expect: OWNER_ONLY(200), body: () => ({ version: 1 }) },
   'POST /api/attempts/:id/close': { expect: OWNER_ONLY(200) },
+  'GET /api/me/assignments': { expect: SIGNED_IN(200) },
+  'GET /api/courses': { expect: SIGNED_IN(200), scope: 'courses:read', bearer: SCOPED(200) },
+  'POST /api/courses': { expect: [401, 403, 403, 201, 201], scope: 'courses:write', bearer: SCOPED(201), body: () => ({ title: 'another course' }) },
+  'GET /api/courses/:courseId': { expect: [401, 200, 404, 200, 200], scope: 'courses:read', bearer: SCOPED(200), path: course() },
+  'PATCH /api/courses/:courseId': { expect: TEACHERS(200), scope: 'courses:write', bearer: SCOPED(200), path: course(), body: () => ({ title: 'renamed' }) },
+  'DELETE /api/courses/:courseId': { expect: TEACHERS(204), scope: 'courses:write', bearer: SCOPED(204), path: course() },
+  'GET /api/courses/:courseId/members': { expect: TEACHERS(200), scope: 'courses:read', bearer: SCOPED(200), path: course('/members') },
+  'POST /api/courses/:courseId/members': {
+    expect: TEACHERS(201), scope: 'enrollments:write', bearer: SCOPED(201), path: course('/members'), body: () => ({ email: 'other@example.com' }),
+  },
+  'DELETE /api/courses/:courseId/members/:email': {
+    expect: TEACHERS(204), scope: 'enrollments:write', bearer: SCOPED(204), path: (f) => `/api/courses/${f.courseId}/members/${encodeURIComponent(f.ownerEmail)}`,
+  },
+  'POST /api/courses/:courseId/assignments': {
+    expect: TEACHERS(201), scope: 'courses:write', bearer: SCOPED(201), path: course('/assignments'), body: () => ({ kind: 'lab', refId: LAB }),
+  },
+  'PATCH /api/courses/:courseId/assignments/:assignmentId': {
+    expect: TEACHERS(200), scope: 'courses:write', bearer: SCOPED(200), path: (f) => `/api/courses/${f.courseId}/assignments/${f.assignmentId}`, body: () => ({ title: 'renamed' }),
+  },
+  'DELETE /api/courses/:courseId/assignments/:assignmentId': {
+    expect: TEACHERS(204), scope: 'courses:write', bearer: SCOPED(204), path: (f) => `/api/courses/${f.courseId}/assignments/${f.assignmentId}`,
+  },
+  'GET /api/courses/:courseId/gradebook': { expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: course('/gradebook') },
+  'GET /api/courses/:courseId/gradebook.csv': { expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: course('/gradebook.csv') },
+  'GET /api/courses/:courseId/learners/:userId/attempts': {
+    expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: (f) => `/api/courses/${f.courseId}/learners/${f.ownerId}/attempts`,
+  },
+  'GET /api/courses/:courseId/analytics/:labId': { expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: course(`/analytics/${LAB}`) },
+  'GET /api/tokens': { expect: [401, 403, 403, 200, 200] },
+  'POST /api/tokens': { expect: [401, 403, 403, 201, 201], body: () => ({ name: 'ci', scopes: ['grades:read'], expiresInDays: 7 }) },
+  // someone else's token is not found, admins included: a token is revoked by its owner
+  'DELETE /api/tokens/:tokenId': { expect: [401, 403, 403, 204, 404], path: (f) => `/api/tokens/${f.tokenId}` },
+  'POST /api/lab-preview': { expect: [401, 403, 403, 200, 200], body: () => ({ text: 'id: x\n' }) },
+  'GET /api/openapi.json': { expect: EVERYONE(200) },
   'POST /api/validate': { expect: SIGNED_IN(200), body: () => ({ kind: 'iam-identity-policy', text: '{}' }) },
   'GET /api/schemas/:kind': { expect: EVERYONE(200), path: () => '/api/schemas/iam-identity-policy' },
   // the AWS endpoint takes no session: without a SigV4 signature everyone is refused alike
@@ -79,7 +130,27 @@ async function setup() {
     instructor,
     admin: await signUp('admin@example.com'),
   };
-  return { app, fetch, callers, fixture: { attemptId: attempt.body.attempt.id as string, ownerEmail: 'owner@example.com' } };
+  const courseId: string = (await instructor.post('/api/courses', { title: 'matrix' })).body.course.id;
+  await instructor.post(`/api/courses/${courseId}/members`, { email: 'owner@example.com' });
+  const assignmentId: string = (await instructor.post(`/api/courses/${courseId}/assignments`, { kind: 'lab', refId: LAB })).body.assignment.id;
+  const tokens = Object.fromEntries(
+    await Promise.all(TOKEN_SCOPES.map(async (scope) => [scope, (await instructor.post('/api/tokens', { name: scope, scopes: [scope], expiresInDays: 1 })).body] as const)),
+  ) as Record<TokenScope, { plaintext: string; token: { id: string } }>;
+  const fixture: Fixture = {
+    attemptId: attempt.body.attempt.id as string,
+    ownerEmail: 'owner@example.com',
+    courseId,
+    assignmentId,
+    ownerId: (await owner.get('/api/me')).body.user.id,
+    tokenId: tokens['courses:read'].token.id,
+  };
+  return { app, fetch, callers, tokens, fixture };
+}
+
+/** What a bearer token gets on a route that takes none: what an anonymous caller gets, but never a way into auth routes. */
+function bearerDefault(route: string, row: Row): [number, number] {
+  const status = route.includes(' /api/auth/') ? 401 : row.expect[0];
+  return [status, status];
 }
 
 /** The app's endpoints as `METHOD path`; middleware (handlers taking `next`) are not endpoints. */
@@ -108,6 +179,22 @@ describe('authorization matrix', () => {
         ? (await fetch(`http://localhost${path}`, { method, headers: { origin: 'http://localhost', 'cf-connecting-ip': agent.ip, ...cookie } })).status
         : (await agent.request(method, path, body === undefined ? {} : { body })).status;
       expect(status, `${route} as ${caller}`).toBe(row.expect[i]);
+    }
+    // the AWS endpoint reads no bearer token: SigV4 is its only authentication (rows above)
+    if (routePath.startsWith('/aws/')) return;
+    const expected = row.bearer ?? bearerDefault(route, row);
+    for (const [i, caller] of BEARERS.entries()) {
+      const { fetch, tokens, fixture } = await setup();
+      const scope = row.scope ?? 'courses:read';
+      const token = tokens[caller === 'bearerScoped' ? scope : (TOKEN_SCOPES.find((other) => other !== scope) ?? scope)].plaintext;
+      const path = row.path?.(fixture) ?? routePath.replace(/:(id|attemptId)\b/g, fixture.attemptId);
+      const body = row.body?.(fixture);
+      const res = await fetch(`http://localhost${path}`, {
+        method: row.method ?? routeMethod,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'cf-connecting-ip': '2001:db8:ffff::1' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.status, `${route} as ${caller}`).toBe(expected[i]);
     }
   });
 });
