@@ -32,7 +32,8 @@ export default mergeConfig(
       labSourcesPlugin(),
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: resolve(repoRoot, 'wrangler.toml') },
-        miniflare: { bindings: { DATABASE_URL: inject('databaseUrl') } },
+        // the admin the course scenarios sign in as (SCENARIO_ADMIN_EMAIL)
+        miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), SKYLAB_ADMIN_EMAILS: 'scenario-admin@example.com' } },
       })),
     ],
     test: {

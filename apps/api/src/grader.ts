@@ -1,9 +1,9 @@
 import type { AccountState } from '@skylab/emulator';
-import { grade, type AccountChange, type Answers, type Grade, type Lab } from '@skylab/lab-engine';
+import { grade, type AccountChange, type Answers, type Grade, type Lab, type LabPreview } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 import { accountCtx, expectedAccount, freshAccount, installAnswers, liveAccountDrift, nextLiveAccount, type AttemptAccount, type NextLiveAccount } from './attempt-account.ts';
 import { ApiError } from './errors.ts';
-import { previewLab, type LabPreview, type LabPreviewJob } from './lab-preview.ts';
+import { previewLab, type LabPreviewJob } from './lab-preview.ts';
 import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
 
 // The CPU-heavy part of the attempt routes (provision, grade, the live account and its drift) behind one

@@ -66,3 +66,5 @@ export type {
   RegradeChange,
   RegradeDiff,
 } from './exam/types.ts';
+/** A lab text's findings, its learner view for a seed and its self-test, for authors before they publish. */
+export { previewLab, type LabPreview } from './preview-lab.ts';

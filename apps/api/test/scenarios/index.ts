@@ -1,5 +1,6 @@
 import { authScenarios } from './auth.ts';
 import { badInputScenarios } from './bad-input.ts';
+import { courseScenarios } from './courses.ts';
 import { gradingIntegrityScenarios } from './grading-integrity.ts';
 import { labScenarios } from './labs.ts';
 import { securityHeaderScenarios } from './security-headers.ts';
@@ -14,7 +15,7 @@ import type { Scenario } from './scenario.ts';
  * They share one database safely: each signs up its own learners with unique emails and claims its
  * own client address.
  */
-export const allScenarios: Scenario[] = [...authScenarios, ...badInputScenarios, ...labScenarios, ...securityHeaderScenarios, ...gradingIntegrityScenarios];
+export const allScenarios: Scenario[] = [...authScenarios, ...badInputScenarios, ...labScenarios, ...securityHeaderScenarios, ...gradingIntegrityScenarios, ...courseScenarios];
 
-export { scenarioContext, PASSWORD, type Scenario, type ScenarioContext } from './scenario.ts';
+export { scenarioContext, PASSWORD, SCENARIO_ADMIN_EMAIL, type Scenario, type ScenarioContext } from './scenario.ts';
 export { createAgent, type Agent, type ApiResponse, type Fetch } from './client.ts';

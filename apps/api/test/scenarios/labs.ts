@@ -51,7 +51,7 @@ export const labScenarios: Scenario[] = [
       expect(listed.status).toBe(200);
       expect(listed.body.attempts.map((a: { id: string }) => a.id)).toEqual([second.id, first.id]);
       expect(listed.body.attempts[0]).toEqual({
-        id: second.id, labId: LAB, version: 2, status: 'completed', bestScore: 1, createdAt: second.createdAt, updatedAt: expect.any(String), submissionCount: 1, closedAt: null,
+        id: second.id, labId: LAB, version: 2, status: 'completed', bestScore: 1, createdAt: second.createdAt, updatedAt: expect.any(String), submissionCount: 1, closedAt: null, assignmentId: null,
       });
       expect((await (await ctx.learner()).get(`/api/labs/${LAB}/attempts`)).body).toEqual({ attempts: [] });
       expect((await ctx.agent().get(`/api/labs/${LAB}/attempts`)).status).toBe(401);
