@@ -7,7 +7,12 @@ import { matchRoute, paths } from './lib/routes.ts';
 import type { Route } from './lib/routes.ts';
 import { AttemptPage } from './pages/attempt-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
+import { CoursePage } from './pages/course-page.tsx';
+import { CoursesPage } from './pages/courses-page.tsx';
+import { LabAnalyticsPage } from './pages/lab-analytics-page.tsx';
 import { LabPage } from './pages/lab-page.tsx';
+import { LabPreviewPage } from './pages/lab-preview-page.tsx';
+import { LearnerHistoryPage } from './pages/learner-history-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { SignUpPage } from './pages/sign-up-page.tsx';
@@ -29,6 +34,26 @@ function Page({ route, user }: { route: Route; user: User | null }) {
       return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
     case 'not-found':
       return <NotFoundPage />;
+    default:
+      return user === null ? null : <CoursePages route={route} />;
+  }
+}
+
+/** The course and instructor pages, all behind a session. */
+function CoursePages({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'courses':
+      return <CoursesPage />;
+    case 'course':
+      return <CoursePage key={route.courseId} courseId={route.courseId} />;
+    case 'learner-history':
+      return <LearnerHistoryPage key={route.userId} courseId={route.courseId} userId={route.userId} />;
+    case 'lab-analytics':
+      return <LabAnalyticsPage key={route.labId} courseId={route.courseId} labId={route.labId} />;
+    case 'lab-preview':
+      return <LabPreviewPage />;
+    default:
+      return null;
   }
 }
 
@@ -45,7 +70,7 @@ export function App() {
     });
   }, []);
 
-  const needsSession = route.name === 'attempt';
+  const needsSession = !['catalogue', 'sign-in', 'sign-up', 'lab', 'not-found'].includes(route.name);
   const isAuthPage = route.name === 'sign-in' || route.name === 'sign-up';
   const afterAuth = isAuthPage ? route.next : '/';
   useEffect(() => {

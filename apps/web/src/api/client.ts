@@ -1,3 +1,4 @@
+import { courseCalls } from './courses-client.ts';
 import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Misconception, Submission, User } from './types.ts';
 
 /**
@@ -78,9 +79,9 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  async function call<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: unknown): Promise<T> {
     // A POST always carries a JSON object, even an empty one, so the API never has to guess at an empty body.
-    const body = method === 'POST' ? (payload ?? {}) : undefined;
+    const body = method === 'POST' || method === 'PATCH' ? (payload ?? {}) : undefined;
     let response: Response;
     try {
       response = await fetchImpl(path, {
@@ -117,6 +118,7 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
+    ...courseCalls(call),
   };
 }
 

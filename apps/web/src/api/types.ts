@@ -50,6 +50,8 @@ export interface AttemptSummary {
   submissionCount: number;
   /** When the learner closed the attempt; null while it takes submissions. */
   closedAt: string | null;
+  /** The course assignment it was started for; null for practice. */
+  assignmentId: string | null;
 }
 
 /** How the attempt's live AWS account differs from what it should be (it never affects a grade). */

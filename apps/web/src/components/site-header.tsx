@@ -29,6 +29,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" class="site-nav">
           <Link href={paths.catalogue()}>Labs</Link>
+          {user ? <Link href={paths.courses()}>Courses</Link> : null}
         </nav>
         <div class="account">
           {user === undefined ? null : user === null ? (

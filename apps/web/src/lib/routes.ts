@@ -5,6 +5,11 @@ export type Route =
   | { name: 'sign-up'; next: string }
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
+  | { name: 'courses' }
+  | { name: 'course'; courseId: string }
+  | { name: 'learner-history'; courseId: string; userId: string }
+  | { name: 'lab-analytics'; courseId: string; labId: string }
+  | { name: 'lab-preview' }
   | { name: 'not-found' };
 
 /**
@@ -37,7 +42,20 @@ export function matchRoute(pathname: string, search = ''): Route {
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
   const attemptId = attempt === null ? null : segment(attempt[1]!);
   if (attemptId !== null) return { name: 'attempt', attemptId };
-  return { name: 'not-found' };
+  return matchCourseRoute(path) ?? { name: 'not-found' };
+}
+
+/** The instructor and course pages: `/courses`, `/courses/:id`, its learners' histories and lab analytics, `/lab-preview`. */
+function matchCourseRoute(path: string): Route | null {
+  if (path === '/courses') return { name: 'courses' };
+  if (path === '/lab-preview') return { name: 'lab-preview' };
+  const [courseId, kind, id, ...rest] = (/^\/courses\/(.+)$/.exec(path)?.[1] ?? '').split('/').map(segment);
+  if (!courseId || rest.length > 0) return null;
+  if (kind === undefined) return { name: 'course', courseId };
+  if (!id) return null;
+  if (kind === 'learners') return { name: 'learner-history', courseId, userId: id };
+  if (kind === 'analytics') return { name: 'lab-analytics', courseId, labId: id };
+  return null;
 }
 
 export const paths = {
@@ -45,5 +63,10 @@ export const paths = {
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
   signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),
+  courses: () => '/courses',
+  course: (courseId: string) => `/courses/${encodeURIComponent(courseId)}`,
+  learnerHistory: (courseId: string, userId: string) => `/courses/${encodeURIComponent(courseId)}/learners/${encodeURIComponent(userId)}`,
+  labAnalytics: (courseId: string, labId: string) => `/courses/${encodeURIComponent(courseId)}/analytics/${encodeURIComponent(labId)}`,
+  labPreview: () => '/lab-preview',
   signUp: (next?: string) => (next === undefined || next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`),
 };

@@ -51,10 +51,11 @@ export interface RunningServer {
   output: string[];
 }
 
-export async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
+/** The real Node server on `port`; `env` adds settings (`SKYLAB_ADMIN_EMAILS` …). */
+export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
