@@ -135,6 +135,15 @@ describe('courses and assignments', () => {
     expect((await post({ kind: 'exam', refId: 'Bad Id' })).status).toBe(400);
     expect((await post({ kind: 'lab', refId: LAB, opensAt: at(FIXED_NOW + DAY), dueAt: at(FIXED_NOW) })).body.error.findings[0].path).toEqual(['dueAt']);
   });
+
+  it('keeps at least one instructor in a course', async () => {
+    const { teacher, courseId } = await course();
+    const remove = await teacher.request('DELETE', `/api/courses/${courseId}/members/teacher%40example.com`);
+    expect([remove.status, remove.body.error.code]).toEqual([409, 'last_instructor']);
+    expect((await teacher.post(`/api/courses/${courseId}/members`, { email: 'teacher@example.com', role: 'learner' })).status).toBe(409);
+    expect((await teacher.post(`/api/courses/${courseId}/members`, { email: 'learner@example.com', role: 'instructor' })).status).toBe(201);
+    expect((await teacher.request('DELETE', `/api/courses/${courseId}/members/teacher%40example.com`)).status).toBe(204);
+  });
 });
 
 describe('API tokens', () => {

@@ -1,14 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { validateApiToken } from '../api-tokens.ts';
+import { TOKEN_PREFIX, validateApiToken } from '../api-tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
-const BEARER = /^Bearer (\S{1,200})$/;
+// Only `Bearer skylab_…` is ours: any other `Authorization` header (a proxy's Basic auth, another
+// service's bearer token) is left alone, so a deployment behind such a proxy keeps its cookie sessions.
+const OURS = new RegExp(`^Bearer\\s+(${TOKEN_PREFIX}\\S*)$`, 'i');
 
-/** The request's bearer token, if it carries one: such a request is authenticated by it alone, never by a cookie. */
+/** The request's Skylab bearer token, if it carries one: such a request is authenticated by it alone, never by a cookie. */
 export function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : (BEARER.exec(header)?.[1] ?? '');
+  return header === undefined ? undefined : OURS.exec(header.trim())?.[1];
 }
 
 /**
@@ -21,7 +23,7 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (bearer === undefined) return next();
     // Tokens are for systems calling the API, never a way to open, use or end a browser session.
     if (c.req.path.startsWith('/api/auth/')) throw new ApiError(401, 'invalid_token', 'a bearer token cannot sign in, sign up or sign out');
-    const valid = bearer === '' ? undefined : await validateApiToken(deps, bearer);
+    const valid = bearer.length > 200 ? undefined : await validateApiToken(deps, bearer);
     if (!valid) {
       throw new ApiError(401, 'invalid_token', 'the bearer token is malformed, unknown, revoked or expired', undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     }

@@ -50,6 +50,14 @@ export function courseRoutes(deps: AppDeps) {
     if (opensAt !== null && dueAt !== null && dueAt <= opensAt) throw invalid('dueAt', '`dueAt` must be after `opensAt`');
   }
 
+  /** Removing or demoting the course's only instructor would leave it to admins alone. */
+  async function assertKeepsAnInstructor(courseId: string, userId: string) {
+    const instructors = (await listMembers(deps.db, courseId)).filter((m) => m.role === 'instructor');
+    if (instructors.length === 1 && instructors[0]?.userId === userId) {
+      throw new ApiError(409, 'last_instructor', 'a course keeps at least one instructor: add another one first');
+    }
+  }
+
   async function courseAssignment(c: Context<AppEnv>, courseId: string): Promise<AssignmentRow> {
     const id = c.req.param('assignmentId') ?? '';
     const assignment = await findAssignment(deps.db, id);
@@ -96,6 +104,7 @@ export function courseRoutes(deps: AppDeps) {
       const body = await readJson(c, memberBody);
       const user = await findUserByEmail(deps.db, body.email);
       if (!user) throw notFound(`there is no account with the email \`${body.email}\`: they sign up first`);
+      if (body.role === 'learner') await assertKeepsAnInstructor(course.id, user.id);
       await upsertMember(deps.db, { courseId: course.id, userId: user.id, role: body.role, createdAt: deps.clock.now() });
       const member = (await listMembers(deps.db, course.id)).find((m) => m.userId === user.id);
       if (!member) throw notFound(`\`${body.email}\` is not in the course`);
@@ -105,6 +114,7 @@ export function courseRoutes(deps: AppDeps) {
       const { course } = await courseAccess(c, deps, 'enrollments:write', 'instructor');
       const email = c.req.param('email');
       const user = await findUserByEmail(deps.db, email);
+      if (user) await assertKeepsAnInstructor(course.id, user.id);
       if (!user || !(await removeMember(deps.db, course.id, user.id))) throw notFound(`\`${email}\` is not in the course`);
       return c.body(null, 204);
     })
