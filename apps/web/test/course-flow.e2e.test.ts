@@ -117,4 +117,18 @@ describe.sequential('an instructor assigns a lab and grades it', () => {
     await teacher.getByRole('heading', { level: 1, name: 'Ada Learner' }).waitFor();
     await teacher.getByText(/#1 · 100%/).waitFor();
   });
+
+  it('makes an API token shown once, with which a system reads the gradebook', async () => {
+    const courseUrl = teacher.url().replace(/\/learners\/.*$/, '');
+    await teacher.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+    await teacher.getByLabel('Token name').fill('lms');
+    await teacher.getByRole('button', { name: 'Create token' }).click();
+    const token = (await teacher.getByTestId('token-plaintext').textContent()) ?? '';
+    expect(token).toMatch(/^skylab_/);
+    await teacher.getByRole('list', { name: 'API tokens' }).locator('strong', { hasText: 'lms' }).waitFor();
+    const courseId = courseUrl.split('/courses/')[1] ?? '';
+    const res = await fetch(`${baseUrl}/api/courses/${courseId}/gradebook`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { rows: { cells: { bestScore: number }[] }[] }).rows[0]?.cells[0]?.bestScore).toBe(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
+import { ApiTokensPanel } from '../components/api-tokens-panel.tsx';
 import { DueAssignments } from '../components/due-assignments.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -70,6 +71,7 @@ export function CoursesPage() {
           <p>
             <Link href={paths.labPreview()}>Preview a lab</Link> before you assign it.
           </p>
+          <ApiTokensPanel />
         </>
       ) : null}
     </section>
