@@ -1,6 +1,6 @@
 import { findAttemptById, listSubmissions } from '@skylab/db';
 import { restoreAccountState } from '@skylab/emulator';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -67,6 +67,14 @@ describe('grading in worker threads', () => {
     same(await pool.drift(job), await inProcess.drift(job));
     same(await pool.resetAccount(job), await inProcess.resetAccount(job));
     if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
+  });
+
+  it('previews a lab text in a thread exactly as in process', async () => {
+    const text = readFileSync(join(REPO_ROOT, repoLabs().get('iam-s3-read-only')!.path), 'utf8');
+    const job = { text, seed: 'preview', time: Date.UTC(2026, 0, 5), region: 'us-east-1' };
+    const [threaded, local] = await Promise.all([poolGrader().previewLab(job), inProcess.previewLab(job)]);
+    expect(threaded).toEqual(local);
+    expect(threaded.ok).toBe(true);
   });
 
   it('refuses a job for another version of the lab than the threads loaded', async () => {
