@@ -56,6 +56,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/attempts/:id/account/reset': { tag: 'attempts', summary: "reset the attempt's AWS account", access: 'session', body: versionBody },
   'POST /api/attempts/:id/close': { tag: 'attempts', summary: 'close the attempt', access: 'session' },
   'POST /api/validate': { tag: 'validate', summary: 'lint an artifact', access: 'session', body: validateBody },
+  'GET /api/misconceptions': { tag: 'labs', summary: 'the misconception catalogue', access: 'public' },
   'GET /api/schemas/:kind': { tag: 'validate', summary: "an artifact kind's JSON Schema", access: 'public' },
   'GET /api/courses': { tag: 'courses', summary: "the caller's courses (every course for admins)", access: 'courses:read' },
   'POST /api/courses': { tag: 'courses', summary: 'create a course', access: 'courses:write', body: courseBody, status: 201 },

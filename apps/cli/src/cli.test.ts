@@ -133,11 +133,84 @@ describe('skylab labs', () => {
   });
 });
 
+describe('skylab exams', () => {
+  const practice = () => readFileSync(join(REPO, 'exams/aws-foundations-practice/exam.yaml'), 'utf8');
+
+  /** A workspace with the repository's labs and the exams given by folder. */
+  function examWorkspace(exams: Record<string, string>): string {
+    const cwd = workspace({});
+    cpSync(join(REPO, 'labs'), join(cwd, 'labs'), { recursive: true });
+    for (const [folder, text] of Object.entries(exams)) {
+      mkdirSync(join(cwd, 'exams', folder), { recursive: true });
+      writeFileSync(join(cwd, 'exams', folder, 'exam.yaml'), text);
+    }
+    return cwd;
+  }
+
+  it('validates the repository exams against the repository labs', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['exams', 'validate'], value)).toBe(0);
+    expect(out).toEqual(['1 exam checked, 0 errors']);
+  });
+
+  // Every item of the practice exam on three seeds, hands-on items graded by their labs: seconds of work.
+  it('runs the repository exams self-tests', { timeout: 120_000 }, () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['exams', 'test', 'exams', '--labs', 'labs'], value)).toBe(0);
+    expect(out).toEqual(['ok   aws-foundations-practice (9 runs: every item, a paper with its key and an empty paper on 3 seeds)', '1 passed, 0 failed']);
+  });
+
+  it('prints findings as file:line:column severity ruleId message and exits 1', () => {
+    const cwd = examWorkspace({
+      renamed: practice(),
+      'aws-foundations-practice': practice().replace('task: reader-policy', 'task: writer-policy'),
+    });
+    const { value, out } = io(cwd);
+    expect(runCli(['exams', 'validate'], value)).toBe(1);
+    expect(out).toContain('exams/renamed/exam.yaml:3:5 error exam/id-matches-folder the exam id `aws-foundations-practice` differs from its folder `renamed`');
+    expect(out.some((line) => /^exams\/aws-foundations-practice\/exam\.yaml:\d+:\d+ error exam\/unknown-task lab `iam-s3-read-only` has no task `writer-policy`/.test(line))).toBe(true);
+    expect(out.at(-1)).toBe('2 exams checked, 2 errors');
+  });
+
+  it('fails the self-test of an exam whose hands-on item no longer earns full marks with the lab\'s solution', { timeout: 120_000 }, () => {
+    const cwd = examWorkspace({ 'aws-foundations-practice': practice() });
+    const lab = join(cwd, 'labs/iam-s3-read-only/lab.yaml');
+    // A check no answer can pass: the solution now misses its points, and the exam test names the item and the check.
+    writeFileSync(lab, readFileSync(lab, 'utf8').replace('action: s3:GetObject\n      resource: arn:aws:s3:::my-app-bucket/reports/2024/summary.csv', 'action: s3:PutObject\n      resource: arn:aws:s3:::my-app-bucket/reports/2024/summary.csv'));
+    const { value, out } = io(cwd);
+    expect(runCli(['exams', 'test'], value)).toBe(1);
+    const text = out.join('\n');
+    expect(text).toMatch(/^FAIL aws-foundations-practice/m);
+    expect(text).toContain('item `lab-s3-read-only` scores');
+    expect(text).toContain('check `get-object`');
+  });
+
+  it.each([[['exams']], [['exams', 'validate', 'a', 'b']], [['exams', 'test', '--labs']], [['exams', 'schema', 'x']]])('prints usage for %j', (args) => {
+    const { value, err } = io(REPO);
+    expect(runCli(args, value)).toBe(2);
+    expect(err[0]).toMatch(/^usage: skylab (labs validate|exams validate)/);
+  });
+
+  it('prints the exam JSON Schema, as committed in exams/exam.schema.json', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['exams', 'schema'], value)).toBe(0);
+    expect(`${out.join('\n')}\n`).toBe(readFileSync(join(REPO, 'exams/exam.schema.json'), 'utf8'));
+  });
+
+  it('reports a missing directory', () => {
+    const { value, err } = io(REPO);
+    expect(runCli(['exams', 'validate', 'no-such-dir'], value)).toBe(2);
+    expect(err).toEqual(['no such directory `no-such-dir`']);
+  });
+});
+
 describe('skylab --help', () => {
   it.each([
     [['labs', 'validate', '--help'], 'usage: skylab labs validate'],
     [['labs', 'test', '-h'], 'usage: skylab labs validate'],
     [['labs', 'schema', '--help'], 'usage: skylab labs validate'],
+    [['exams', 'validate', '--help'], 'usage: skylab exams validate'],
+    [['exams', 'test', '-h'], 'usage: skylab exams validate'],
     [['simulate', 'iam', '--help'], 'usage: skylab simulate iam'],
     [['simulate', 'network', '-', '--help'], 'usage: skylab simulate network'],
     [['simulate', 'alb', '--help'], 'usage: skylab simulate alb'],

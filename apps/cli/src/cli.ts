@@ -1,3 +1,4 @@
+import { examsSchema, examsTest, examsValidate, EXAMS_HELP } from './exams.ts';
 import { labsTest, labsValidate, LABS_HELP, type LabsIo } from './labs.ts';
 import { lintCommand, LINT_HELP } from './lint.ts';
 import { schemaCommand, SCHEMA_HELP } from './schema.ts';
@@ -16,6 +17,9 @@ export interface CliIo extends LabsIo {
 const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs)
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared
        skylab labs schema           print the JSON Schema of lab.yaml, for editors (same as skylab schema lab)
+       skylab exams validate [dir]  check every <dir>/<exam-id>/exam.yaml (default dir: exams) against the labs
+       skylab exams test [dir]      every item's key scores full marks; drawn papers score 100% with the key, 0 empty
+       skylab exams schema          print the JSON Schema of exam.yaml, for editors
        skylab simulate iam <file|-> [--jsonl]   SimulateCustomPolicy requests (JSON or JSON Lines): IAM's evaluation results with explanations
        skylab simulate network <file|-> [--exposure] [--jsonl] [--batch]   reachability on EC2 Describe* JSON
        skylab simulate alb <file|-> [--jsonl] [--batch]   route requests through ELBv2 Describe* rules: the rule walk
@@ -42,6 +46,9 @@ const COMMANDS: readonly Command[] = [
   { words: ['labs', 'validate'], help: LABS_HELP, run: labsValidate },
   { words: ['labs', 'test'], help: LABS_HELP, run: labsTest },
   { words: ['labs', 'schema'], help: LABS_HELP, run: labsSchema },
+  { words: ['exams', 'validate'], help: EXAMS_HELP, run: examsValidate },
+  { words: ['exams', 'test'], help: EXAMS_HELP, run: examsTest },
+  { words: ['exams', 'schema'], help: EXAMS_HELP, run: examsSchema },
   { words: ['simulate', 'iam'], help: IAM_HELP, run: (args, io) => simulateIam(args, io, io.stdin) },
   { words: ['simulate', 'network'], help: NETWORK_HELP, run: (args, io) => simulateNetwork(args, io, io.stdin) },
   { words: ['simulate', 'alb'], help: ALB_HELP, run: (args, io) => simulateAlb(args, io, io.stdin) },

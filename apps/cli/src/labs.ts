@@ -19,7 +19,8 @@ const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/la
 
 export const LABS_HELP = helpText(USAGE, ['skylab labs validate', 'skylab labs test labs', 'skylab labs schema > lab.schema.json']);
 
-interface LoadedLab {
+/** A lab file (or the misconception catalogue) as `skylab labs` and `skylab exams` load it. */
+export interface LoadedLab {
   file: string;
   folder: string;
   lab?: Lab;
@@ -31,7 +32,7 @@ interface LoadedLab {
  * `<dir>/misconceptions.yaml`, when the folder has one: every lab's tags are then checked against it, and
  * its own problems are reported like a lab's. A folder without one leaves the tags unchecked.
  */
-function loadCatalogue(io: LabsIo, root: string): LoadedLab | undefined {
+function loadCatalogue(io: Pick<LabsIo, 'cwd'>, root: string): LoadedLab | undefined {
   const path = join(root, 'misconceptions.yaml');
   if (!existsSync(path)) return undefined;
   const file = relative(io.cwd, path) || 'misconceptions.yaml';
@@ -39,7 +40,11 @@ function loadCatalogue(io: LabsIo, root: string): LoadedLab | undefined {
   return { file, folder: '', findings, ...(catalogue ? { catalogue } : {}) };
 }
 
-function loadAll(io: LabsIo, dir: string): { labs: LoadedLab[]; catalogue?: LoadedLab } | undefined {
+/**
+ * Every `<dir>/<lab-id>/lab.yaml`, loaded and sorted by folder, checked against `<dir>/misconceptions.yaml` when
+ * there is one; undefined, with the error printed, when `dir` does not exist.
+ */
+export function loadLabFolders(io: Pick<LabsIo, 'cwd' | 'err'>, dir: string): { labs: LoadedLab[]; catalogue?: LoadedLab } | undefined {
   const root = resolve(io.cwd, dir);
   if (!existsSync(root)) {
     io.err(`no such directory \`${dir}\``);
@@ -73,7 +78,7 @@ function labsDir(args: readonly string[], io: LabsIo): string | undefined {
 /** `skylab labs validate [dir]`: every finding as `file:line:column severity ruleId message`; exit 1 on errors. */
 export function labsValidate(args: readonly string[], io: LabsIo): number {
   const dir = labsDir(args, io);
-  const loaded = dir === undefined ? undefined : loadAll(io, dir);
+  const loaded = dir === undefined ? undefined : loadLabFolders(io, dir);
   if (!loaded) return 2;
   const { labs, catalogue } = loaded;
   let errors = 0;
@@ -99,7 +104,7 @@ function findingSource(lab: Lab, file: string, finding: Finding): string {
 /** `skylab labs test [dir]`: every lab's self-test, one line each, the failures explained; exit 1 when one fails. */
 export function labsTest(args: readonly string[], io: LabsIo): number {
   const dir = labsDir(args, io);
-  const loaded = dir === undefined ? undefined : loadAll(io, dir);
+  const loaded = dir === undefined ? undefined : loadLabFolders(io, dir);
   if (!loaded) return 2;
   const { labs } = loaded;
   let failed = 0;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
@@ -96,6 +97,7 @@ describe.sequential('an instructor assigns a lab and grades it', () => {
     await learner.reload();
     const row = learner.getByRole('list', { name: 'Assignments' }).getByRole('listitem').filter({ hasText: 'Cloud security 101' });
     await row.getByText(/^due /).waitFor();
+    expect(await seriousViolations(learner)).toEqual([]);
     await row.getByRole('button', { name: /^Start/ }).click();
     await learner.waitForURL('**/attempts/*');
     const editor = learner.getByRole('textbox', { name: /^Your answer/ });
@@ -113,20 +115,32 @@ describe.sequential('an instructor assigns a lab and grades it', () => {
     await expect.poll(() => cell.textContent()).toContain('100%');
     expect(await cell.textContent()).toContain('completed');
     await teacher.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(await seriousViolations(teacher)).toEqual([]);
     await teacher.getByTestId('gradebook').getByRole('link', { name: 'Ada Learner' }).click();
     await teacher.getByRole('heading', { level: 1, name: 'Ada Learner' }).waitFor();
     await teacher.getByText(/#1 · 100%/).waitFor();
+    expect(await seriousViolations(teacher)).toEqual([]);
+  });
+
+  it('previews a lab text: findings at line and column, nothing stored', async () => {
+    await teacher.goto(`${baseUrl}/lab-preview`);
+    await teacher.getByLabel('Lab YAML').fill('id: draft\ntitle: [unclosed\n');
+    await teacher.getByRole('button', { name: 'Preview' }).click();
+    await teacher.getByText('The lab has problems.').waitFor();
+    expect(await teacher.locator('.finding').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(teacher)).toEqual([]);
   });
 
   it('makes an API token shown once, with which a system reads the gradebook', async () => {
-    const courseUrl = teacher.url().replace(/\/learners\/.*$/, '');
+    await teacher.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+    await teacher.getByRole('list', { name: 'Your courses' }).getByRole('link', { name: 'Cloud security 101' }).click();
+    const courseId = decodeURIComponent(new URL(teacher.url()).pathname.split('/')[2] ?? '');
     await teacher.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
     await teacher.getByLabel('Token name').fill('lms');
     await teacher.getByRole('button', { name: 'Create token' }).click();
     const token = (await teacher.getByTestId('token-plaintext').textContent()) ?? '';
     expect(token).toMatch(/^skylab_/);
     await teacher.getByRole('list', { name: 'API tokens' }).locator('strong', { hasText: 'lms' }).waitFor();
-    const courseId = courseUrl.split('/courses/')[1] ?? '';
     const res = await fetch(`${baseUrl}/api/courses/${courseId}/gradebook`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { rows: { cells: { bestScore: number }[] }[] }).rows[0]?.cells[0]?.bestScore).toBe(1);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-harness.ts';
+import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -15,13 +15,13 @@ import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, WEB_DIR,
  */
 
 const LAB_ID = 'iam-s3-read-only';
-const SCREENSHOT = '/tmp/skylab-attempt.png';
-const MOBILE_SCREENSHOT = '/tmp/skylab-attempt-360.png';
-const PARTIAL_SCREENSHOT = '/tmp/skylab-attempt-partial.png';
-const HINT_SCREENSHOT = '/tmp/skylab-attempt-hint.png';
-const AWS_SCREENSHOT = '/tmp/skylab-attempt-aws.png';
-const AWS_MOBILE_SCREENSHOT = '/tmp/skylab-attempt-aws-360.png';
-const LIVE_SCREENSHOT = '/tmp/skylab-attempt-live.png';
+const SCREENSHOT = screenshotPath('attempt.png');
+const MOBILE_SCREENSHOT = screenshotPath('attempt-360.png');
+const PARTIAL_SCREENSHOT = screenshotPath('attempt-partial.png');
+const HINT_SCREENSHOT = screenshotPath('attempt-hint.png');
+const AWS_SCREENSHOT = screenshotPath('attempt-aws.png');
+const AWS_MOBILE_SCREENSHOT = screenshotPath('attempt-aws-360.png');
+const LIVE_SCREENSHOT = screenshotPath('attempt-live.png');
 
 const MALFORMED = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    { "Effect": "Allow", "Action": "s3:GetObject" "Resource": "*" }', '  ]', '}'].join('\n');
 const MALFORMED_LINE = 4;

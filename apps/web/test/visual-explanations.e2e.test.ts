@@ -4,17 +4,30 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The grade report draws what the engines decided: a listener's rule walk as a table, a network path as a
- * diagram with the blocking hop marked. Screenshots of each are kept in /tmp as artifacts.
+ * diagram with the blocking hop marked. Screenshots of each are kept in `.reports/screenshots/`.
  */
 
-const RULE_WALK_SCREENSHOT = '/tmp/skylab-visual-rule-walk.png';
-const PATH_SCREENSHOT = '/tmp/skylab-visual-network-path.png';
-const PATH_MOBILE_SCREENSHOT = '/tmp/skylab-visual-network-path-360.png';
-const IAM_SCREENSHOT = '/tmp/skylab-visual-iam-decision.png';
+const RULE_WALK_SCREENSHOT = screenshotPath('visual-rule-walk.png');
+const PATH_SCREENSHOT = screenshotPath('visual-network-path.png');
+const PATH_MOBILE_SCREENSHOT = screenshotPath('visual-network-path-360.png');
+const IAM_SCREENSHOT = screenshotPath('visual-iam-decision.png');
+const ASG_SCREENSHOT = screenshotPath('visual-asg-timeline.png');
+
+// A group with no scaling policy: it stays at two instances through the day's peak.
+const NO_POLICY = `AutoScalingGroup:
+  LaunchTemplate: { LaunchTemplateName: web, Version: $Default }
+  MinSize: 2
+  MaxSize: 10
+  DesiredCapacity: 2
+  VPCZoneIdentifier: app-a,app-b
+  TargetGroupARNs: [web-tg]
+  HealthCheckType: ELB
+  HealthCheckGracePeriod: 300
+`;
 
 // Every S3 action on every resource: the put and delete probes are allowed by this one statement.
 const S3_STAR = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: 's3:*', Resource: '*' }] }, null, 2);
@@ -132,5 +145,17 @@ describe.sequential('visual explanations in the grade report', () => {
     expect(await statement.locator('.statement-line').first().textContent()).toMatch(/^4\s*\{/);
     expect(await seriousViolations(page)).toEqual([]);
     await check.screenshot({ path: IAM_SCREENSHOT });
+  });
+
+  it('shows an asg-scenario check as charts of the run, the solution\u2019s capacity beside the learner\u2019s', async () => {
+    await gradeInBrowser('asg-target-tracking-cpu', NO_POLICY);
+    const check = page.locator('[data-check-id="day-of-traffic"]');
+    const chart = check.locator('.asg-timeline');
+    expect(await chart.locator('figcaption').textContent()).toMatch(/^InService from 2 to 2 instances, the solution's from 2 to \d+; load up to \d+ requests per second; 0 scaling activities$/);
+    expect(await chart.getByRole('img').count()).toBe(2);
+    expect(await chart.locator('path.line-reference').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L/);
+    expect(await chart.getByRole('list', { name: 'Legend' }).textContent()).toContain('the solution’s InService');
+    expect(await seriousViolations(page)).toEqual([]);
+    await check.screenshot({ path: ASG_SCREENSHOT });
   });
 });

@@ -3,6 +3,7 @@ import { offsetMinutes, type AsgTask, type Lab, type LabCheck } from '@skylab/va
 import { formatOffset, hourlyCapacity, keyEvents, loadSeries, runGroup, runStart } from './asg-simulation.ts';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { renderDeep } from './template.ts';
+import { asgTimelineVisual } from './visuals/asg-timeline.ts';
 
 type Scenario = NonNullable<LabCheck['asg-scenario']>;
 type Bounds = { min?: number | undefined; max?: number | undefined };
@@ -75,6 +76,26 @@ export function timelineText(result: SimulationResult, start: number, events: nu
   ].join('\n');
 }
 
+// The solution's InService under each check's load, per lab variant, for the chart's reference line: every
+// submission of a variant draws beside the same run, made once.
+const referenceSeries = new WeakMap<Lab, Map<string, number[] | undefined>>();
+
+function referenceInService(input: CheckInput, lab: Lab, task: AsgTask, run: Parameters<typeof runGroup>[2]): number[] | undefined {
+  const runs = referenceSeries.get(lab) ?? new Map<string, number[] | undefined>();
+  referenceSeries.set(lab, runs);
+  const key = JSON.stringify([input.check.id, input.params]);
+  if (!runs.has(key)) {
+    try {
+      runs.set(key, runGroup(input.reference(), task, run).Timeline.map((p) => p.InService));
+    } catch (error) {
+      // The chart goes without its reference line; the lab's self-test reports a solution that cannot run.
+      if (!(error instanceof AwsError)) throw error;
+      runs.set(key, undefined);
+    }
+  }
+  return runs.get(key);
+}
+
 /** An `asg-scenario` check: the learner's group through the check's load, every expectation held. */
 export function runAsgScenarioCheck(input: CheckInput, lab: Lab): CheckRun {
   const raw = input.check['asg-scenario'];
@@ -85,14 +106,16 @@ export function runAsgScenarioCheck(input: CheckInput, lab: Lab): CheckRun {
   const start = runStart(spec.start, spec.timeZone);
   const minutes = spec.hours * 60;
   const load = loadSeries(spec.load, minutes);
+  const run = { start, minutes, initial: spec.initial, load };
   let result: SimulationResult;
   try {
-    result = runGroup(input.state, task, { start, minutes, initial: spec.initial, load });
+    result = runGroup(input.state, task, run);
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
     return errored(input, 'the simulation could not run your group', `the Auto Scaling simulation refused the group: ${error.message}`, [error.message]);
   }
   const broken = brokenExpectations(spec, result, load, start);
   const explanation = [...broken, timelineText(result, start, spec.events)].join('\n');
-  return decided(input, broken.length === 0, explanation, result.Unsupported);
+  const visual = asgTimelineVisual(result, start, load, referenceInService(input, lab, task, run));
+  return decided(input, broken.length === 0, explanation, result.Unsupported, visual);
 }

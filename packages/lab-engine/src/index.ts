@@ -18,7 +18,7 @@ export type {
   Visibility,
 } from './types.ts';
 /** A check's decision as data the report draws: the listener's rule walk, the network path and where it is blocked. */
-export type { AlbRuleWalkVisual, CheckVisual, IamDecisionVisual, IamLayer, IamStatementVisual, NetworkBlock, NetworkHop, NetworkPathVisual, RuleWalkCondition, RuleWalkRow } from './visuals/types.ts';
+export type { AlbRuleWalkVisual, AsgTimelinePoint, AsgTimelineVisual, CheckVisual, IamDecisionVisual, IamLayer, IamStatementVisual, NetworkBlock, NetworkHop, NetworkPathVisual, RuleWalkCondition, RuleWalkRow } from './visuals/types.ts';
 /** Loads a lab from YAML text into a validated lab or findings with line and column. */
 export { loadLab, type LoadLabOptions } from './load-lab.ts';
 /** Loads the misconception catalogue (`labs/misconceptions.yaml`) into a map by id, with findings at line and column. */
@@ -43,5 +43,28 @@ export { seededRandom, hashString } from './prng.ts';
 export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
 /** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
 export { accountDrift, type AccountChange } from './account-drift.ts';
+/** Exams: load and validate, draw a frozen per-learner paper, the learner's view of it, grade and regrade. */
+export { loadExam, examHash, labHash, drawPaper, learnerView, readItemAnswer, gradePaper, regradeDiff, feedbackReleased, keyAnswers, examSelfTest, EXAM_TEST_SEEDS, type ExamTestReport, type ExamTestRun } from './exam/index.ts';
+/** The plain-JSON shapes of exams, papers, answers and results. */
+export type {
+  DomainResult,
+  Exam,
+  ExamAnswers,
+  ExamItemAnswer,
+  ExamLoad,
+  ExamResult,
+  ExamSettings,
+  GradePaperOptions,
+  HandsOnCheck,
+  ItemResult,
+  LabLookup,
+  LearnerItemView,
+  LearnerPaperView,
+  Paper,
+  PaperEntry,
+  PaperItem,
+  RegradeChange,
+  RegradeDiff,
+} from './exam/types.ts';
 /** A lab text's findings, its learner view for a seed and its self-test, for authors before they publish. */
 export { previewLab, type LabPreview } from './preview-lab.ts';

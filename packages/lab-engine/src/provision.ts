@@ -41,7 +41,15 @@ export function attemptCtx(lab: Lab, params: Record<string, string>, ctx: Ctx): 
  * Throws `LabError` when the lab's setup is not valid in AWS terms.
  */
 export function provision(lab: Lab, seed: string, ctx: Ctx): Provisioned {
-  const params = resolveParams(lab, seed);
+  return provisionVariant(lab, resolveParams(lab, seed), ctx);
+}
+
+/**
+ * Builds the initial account of a variant whose params are already known: an exam paper stores the params it
+ * showed the learner, so grading provisions exactly that variant even if the lab's params were edited since.
+ * Throws `LabError` when the lab's setup is not valid in AWS terms.
+ */
+export function provisionVariant(lab: Lab, params: Record<string, string>, ctx: Ctx): Provisioned {
   const c = attemptCtx(lab, params, ctx);
   const setup = renderDeep(lab.setup, params);
   const state: AccountState = emptyAccountState();

@@ -77,5 +77,9 @@ export { loadBalancerSchema, listenerSchema, listenerRuleSchema, listenerRulesSc
 export { s3LifecycleSchema, s3LifecycleRuleSchema, ecrLifecycleSchema, ecrRepositorySchema } from './schemas/storage.ts';
 /** CIDR block arithmetic. */
 export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './schemas/cidr.ts';
+/** The exam file format v1: schema, item kinds, settings, learner answers and the JSON Schema for editors. */
+export { examSchema, examSettingsSchema, examJsonSchema, FEEDBACK_RELEASE, type Exam, type ExamSettings, type FeedbackRelease } from './exam/schema.ts';
+export { examItemSchema, POLICY_TYPES, type ExamItem, type ExamOption, type ExamSimulate, type Exhibit } from './exam/items.ts';
+export { examAnswersSchema, examItemAnswerSchema, MAX_EXAM_ANSWERS, MAX_HANDS_ON_ANSWER, type ExamAnswers, type ExamItemAnswer } from './exam/answers.ts';
 /** Request schemas and answer types of the course, API token and lab preview routes, shared by the API and the web client. */
 export * from './api/courses.ts';

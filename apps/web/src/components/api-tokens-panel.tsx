@@ -1,9 +1,20 @@
-import { API_TOKEN_SCOPES, type ApiTokenScope } from '@skylab/validation';
+import type { ApiTokenScope } from '@skylab/validation';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useResource } from '../use-resource.ts';
 import { ErrorMessage } from './error-message.tsx';
+
+// What each scope allows. A record over the shared type, so a scope added to the API is a type error here
+// until it is described; the values stay out of the initial bundle (importing `@skylab/validation` at run
+// time would build every schema there, before the page turns zod's eval probe off).
+const SCOPES: Record<ApiTokenScope, string> = {
+  'courses:read': 'read courses and assignments',
+  'courses:write': 'create and change courses and assignments',
+  'grades:read': 'read gradebooks, histories and analytics',
+  'enrollments:write': 'enrol and unenrol members',
+};
+const SCOPE_NAMES = Object.keys(SCOPES) as ApiTokenScope[];
 
 /** An instructor's API tokens for LMSs and scripts: made with scopes and an expiry, shown once, revocable. */
 export function ApiTokensPanel() {
@@ -51,8 +62,8 @@ export function ApiTokensPanel() {
         </div>
         <fieldset class="field">
           <legend>Scopes</legend>
-          {API_TOKEN_SCOPES.map((scope) => (
-            <label key={scope}>
+          {SCOPE_NAMES.map((scope) => (
+            <label key={scope} title={SCOPES[scope]}>
               <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
             </label>
           ))}

@@ -1,4 +1,5 @@
 import type { AlbRuleWalkVisual, CheckVisual, IamDecisionVisual, NetworkHop, NetworkPathVisual } from '../api/types.ts';
+import { AsgTimelineChart } from './asg-timeline-chart.tsx';
 import { InlineMarkdown } from './markdown-view.tsx';
 
 const ROW_OUTCOME: Record<AlbRuleWalkVisual['rows'][number]['outcome'], { icon: string; label: string }> = {
@@ -176,7 +177,7 @@ function IamDecision({ visual }: { visual: IamDecisionVisual }) {
   );
 }
 
-/** A check's decision drawn: the rule walk, the network path or the IAM decision. */
+/** A check's decision drawn: the rule walk, the network path, the IAM decision or the Auto Scaling run. */
 export function CheckVisualView({ visual }: { visual: CheckVisual }) {
   switch (visual.kind) {
     case 'alb-rule-walk':
@@ -185,5 +186,7 @@ export function CheckVisualView({ visual }: { visual: CheckVisual }) {
       return <NetworkPathDiagram visual={visual} />;
     case 'iam-decision':
       return <IamDecision visual={visual} />;
+    case 'asg-timeline':
+      return <AsgTimelineChart visual={visual} />;
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -10,6 +10,13 @@ import { build } from 'vite';
 
 export const WEB_DIR = resolve(import.meta.dirname, '../..');
 export const REPO_ROOT = resolve(WEB_DIR, '../..');
+
+/** Where the browser tests keep their screenshots (`.reports/screenshots/`, beside the test reports): the artifacts of a run. */
+export function screenshotPath(name: string): string {
+  const dir = join(REPO_ROOT, '.reports', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

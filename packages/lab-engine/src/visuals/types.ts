@@ -60,7 +60,7 @@ export interface NetworkPathVisual {
 }
 
 /** A check's decision as data the report can draw. */
-export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual;
+export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual | AsgTimelineVisual;
 
 /** One policy type's verdict in the order AWS evaluates them (SCP, RCP, resource, boundary, session, identity). */
 export interface IamLayer {
@@ -91,4 +91,29 @@ export interface IamDecisionVisual {
   decision: 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny';
   layers: IamLayer[];
   statements: IamStatementVisual[];
+}
+
+/** One sampled minute of an Auto Scaling run. */
+export interface AsgTimelinePoint {
+  /** Minutes from the run's start. */
+  minute: number;
+  requestsPerSecond: number;
+  cpu?: number;
+  desired: number;
+  inService: number;
+  /** The solution's group InService at the same minute, under the same load. */
+  reference?: number;
+}
+
+/** An Auto Scaling run as a chart: load, CPU, desired and InService capacity over time, the reference's beside it. */
+export interface AsgTimelineVisual {
+  kind: 'asg-timeline';
+  /** The run's start (ISO), the clock every `minute` counts from. */
+  start: string;
+  minutes: number;
+  minSize: number;
+  maxSize: number;
+  points: AsgTimelinePoint[];
+  /** Scaling activities, alarm state changes and scheduled actions, as markers. */
+  events: { minute: number; type: 'ScalingActivity' | 'AlarmStateChange' | 'ScheduledAction'; description: string }[];
 }

@@ -69,4 +69,17 @@ describe('check visuals', () => {
     const list = checks.find((c) => c.id === 'list-bucket');
     expect(list?.visual).toMatchObject({ kind: 'iam-decision', decision: 'Allowed', statements: [expect.objectContaining({ outcome: 'matched', lines: expect.objectContaining({ from: 4 }) })] });
   });
+
+  it('draws an asg-scenario check as a chart of the run, sampled, with the solution\u2019s capacity beside it', () => {
+    const check = gradeLab('asg-target-tracking-cpu').find((c) => c.visual?.kind === 'asg-timeline');
+    if (check?.visual?.kind !== 'asg-timeline') throw new Error('no asg-scenario check drew a timeline');
+    const { points, minutes, events } = check.visual;
+    expect(points.length).toBeLessThanOrEqual(301);
+    expect(points[0]?.minute).toBe(0);
+    expect(points.at(-1)?.minute).toBe(minutes - 1);
+    // The solution graded against itself: its line is the reference line, minute by minute.
+    expect(points.every((p) => p.reference === p.inService)).toBe(true);
+    expect(points.some((p) => p.inService > points[0]!.inService)).toBe(true);
+    expect(events.some((e) => e.type === 'ScalingActivity' && e.minute >= 0 && e.minute < minutes)).toBe(true);
+  });
 });
