@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RIGHT_POLICY } from '../../api/test/scenarios/labs.ts';
 import { ROLE, type LaunchOptions } from '../../api/test/support/lti-platform-core.ts';
 import { startSimulatedPlatform, type SimulatedPlatform } from '../../api/test/support/lti-platform.ts';
-import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { seriousViolations } from './support/axe.ts';
+import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * The LMS path through the real product, in Debian's Chromium: an admin registers a simulated LMS on the
@@ -79,7 +80,9 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
     await panel.getByLabel('Public keyset URL').fill(`${platform!.url}/jwks`);
     await panel.getByLabel('Deployment ids').fill(DEPLOYMENT);
     await panel.getByRole('button', { name: 'Register' }).click();
-    await panel.getByRole('cell', { name: platform!.url }).waitFor();
+    await panel.getByRole('cell', { name: platform!.url, exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('lms-settings.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('lets an instructor add the lab to the LMS course through deep linking', async () => {
@@ -94,6 +97,7 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
       deepLinkReturnUrl: `${platform!.url}/deep-link-return`,
     });
     await page.getByRole('heading', { name: 'Add Skylab labs' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('checkbox', { name: /S3/ }).first().check();
     await page.getByRole('button', { name: 'Add to the course' }).click();
     await page.getByText('items added').waitFor();

@@ -24,6 +24,7 @@ function ToolUrlList({ tool }: { tool: LtiToolUrls }) {
     ['Public JWK set URL', tool.jwksUrl],
   ];
   return (
+    <>
     <dl class="stack-tight">
       {rows.map(([label, value]) => (
         <div key={label}>
@@ -33,8 +34,9 @@ function ToolUrlList({ tool }: { tool: LtiToolUrls }) {
           </dd>
         </div>
       ))}
-      <p role="status" class="visually-hidden">{status}</p>
     </dl>
+    <p role="status" class="visually-hidden">{status}</p>
+    </>
   );
 }
 
@@ -97,8 +99,8 @@ export function LtiPlatformsPanel() {
                   <td><code>{platform.clientId}</code></td>
                   <td>{platform.deploymentIds.join(', ')}</td>
                   <td>
-                    <button type="button" class="button button-small button-quiet" disabled={busy} onClick={() => remove(platform)}>
-                      Remove
+                    <button type="button" class="link-button small" disabled={busy} onClick={() => remove(platform)}>
+                      Remove<span class="visually-hidden"> {platform.issuer}</span>
                     </button>
                   </td>
                 </tr>

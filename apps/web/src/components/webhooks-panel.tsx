@@ -89,11 +89,11 @@ export function WebhooksPanel() {
         <article key={endpoint.id} class="stack-tight">
           <p>
             <code>{endpoint.url}</code> — {endpoint.events.join(', ')}{' '}
-            <button type="button" class="button button-small button-quiet" onClick={() => setOpen(open === endpoint.id ? null : endpoint.id)} aria-expanded={open === endpoint.id}>
-              Deliveries
+            <button type="button" class="link-button small" onClick={() => setOpen(open === endpoint.id ? null : endpoint.id)} aria-expanded={open === endpoint.id}>
+              Deliveries<span class="visually-hidden"> to {endpoint.url}</span>
             </button>{' '}
-            <button type="button" class="button button-small button-quiet" disabled={busy} onClick={() => void run(() => api.removeWebhook(endpoint.id))}>
-              Remove
+            <button type="button" class="link-button small" disabled={busy} onClick={() => void run(() => api.removeWebhook(endpoint.id))}>
+              Remove<span class="visually-hidden"> {endpoint.url}</span>
             </button>
           </p>
           {open === endpoint.id ? <DeliveryLog endpoint={endpoint} /> : null}
