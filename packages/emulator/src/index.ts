@@ -300,6 +300,47 @@ export {
   describeLaunchTemplateVersions,
   modifyLaunchTemplate,
 } from './ec2/launch-template-operations.ts';
+/** EBS: snapshot and encryption settings types. */
+export type { CreateVolumePermission, EbsEncryptionSettings, Snapshot } from './ec2/state.ts';
+/** EBS volumes: CreateVolume with each type's limits, attach, detach, delete. */
+export { VOLUME_TYPES, attachVolume, checkVolumeSpec, createVolume, deleteVolume, describeVolumes, detachVolume, type CreateVolumeInput, type VolumeTypeLimits } from './ec2/volume-operations.ts';
+/** EBS snapshots: create, copy (re-encrypting), share, and who can create volumes from one. */
+export { copySnapshot, createSnapshot, describeSnapshotAttribute, describeSnapshots, modifySnapshotAttribute, snapshotVolumeAccess, type SnapshotVolumeAccess } from './ec2/snapshot-operations.ts';
+/** EBS encryption by default and the default KMS key, per region. */
+export { defaultEbsKey, disableEbsEncryptionByDefault, enableEbsEncryptionByDefault, encryptionByDefault, getEbsDefaultKmsKeyId, getEbsEncryptionByDefault, modifyEbsDefaultKmsKeyId, resetEbsDefaultKmsKeyId, type WithEbs } from './ec2/ebs-encryption.ts';
+/** KMS keys as EBS and ECR need them: customer managed keys with a key policy, aliases, AWS managed keys. */
+export { emptyKmsState, type KmsKey, type KmsState } from './kms/state.ts';
+/** KMS operations, and the AWS managed key of a service. */
+export { awsManagedKey, createAlias, createKey, describeKey, findKey, getKeyPolicy, putKeyPolicy } from './kms/operations.ts';
+/** Whether another account may use a key for a shared snapshot, by the key policy. */
+export { keyUseRefusal } from './kms/key-access.ts';
+/** The KMS action table. */
+export { kmsActions, type KmsActionName } from './kms/actions.ts';
+/** ECR state types and an empty registry. */
+export { emptyEcrState, type EcrImage, type EcrRepository, type EcrState } from './ecr/state.ts';
+/** ECR errors, named by their AWS codes. */
+export {
+  ImageAlreadyExistsException,
+  ImageTagAlreadyExistsException,
+  InvalidParameterException,
+  LifecyclePolicyNotFoundException,
+  RepositoryAlreadyExistsException,
+  RepositoryNotEmptyException,
+  RepositoryNotFoundException,
+  RepositoryPolicyNotFoundException,
+} from './ecr/errors.ts';
+/** ECR repositories. */
+export { createRepository, describeRepositories, findRepository, putImageScanningConfiguration, putImageTagMutability, repositoryView, type CreateRepositoryInput, type RepositoryView } from './ecr/repository-operations.ts';
+/** ECR images: PutImage with tag immutability, BatchGetImage, DescribeImages, BatchDeleteImage. */
+export { batchDeleteImage, batchGetImage, describeImages, putImage, type ImageIdentifier } from './ecr/image-operations.ts';
+/** ECR repository and lifecycle policies, and the lifecycle preview. */
+export { getLifecyclePolicy, getLifecyclePolicyPreview, getRepositoryPolicy, lifecycleRules, putLifecyclePolicy, setRepositoryPolicy } from './ecr/policy-operations.ts';
+/** ECR lifecycle policies validated as ECR does, and their pure evaluation. */
+export { evaluateLifecyclePolicy, lifecycleProblems, parseLifecyclePolicy, type LifecycleImage, type LifecyclePreviewResult, type LifecycleProblem, type LifecycleRule } from './ecr/lifecycle-policy.ts';
+/** Who may pull from a repository: identity and repository policies through the IAM engine, and an instance's role session. */
+export { PULL_ACTIONS, authorizeRepositoryAction, getAuthorizationToken, instanceRoleSession, pullAccess, type RepositoryRequest } from './ecr/pull-access.ts';
+/** The ECR action table. */
+export { ecrActions, type EcrActionName } from './ecr/actions.ts';
 /** The EC2 action table: wire action names to operations. */
 export { ec2Actions, type Ec2ActionName } from './ec2/actions.ts';
 /** The instance type catalogue (vCPU, memory, network, burst credits) and DescribeInstanceTypes. */

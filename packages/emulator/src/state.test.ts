@@ -10,6 +10,17 @@ describe('restoreAccountState', () => {
     expect(Object.keys(restored.s3.buckets)).toEqual(['my-app-bucket']);
   });
 
+  it('gives a snapshot from before KMS, ECR and EBS snapshots their empty state, keeping its volumes', () => {
+    const { kms: _kms, ecr: _ecr, ...older } = emptyAccountState();
+    const { snapshots: _snapshots, ebsEncryption: _ebs, ...ec2 } = older.ec2;
+    const restored = restoreAccountState(JSON.parse(JSON.stringify({ ...older, ec2: { ...ec2, volumes: { 'vol-1': { VolumeId: 'vol-1' } } } })));
+    expect(restored.kms).toEqual(emptyAccountState().kms);
+    expect(restored.ecr).toEqual(emptyAccountState().ecr);
+    expect(restored.ec2.snapshots).toEqual({});
+    expect(Object.getPrototypeOf(restored.ec2.ebsEncryption)).toBeNull();
+    expect(Object.keys(restored.ec2.volumes)).toEqual(['vol-1']);
+  });
+
   it.each([null, undefined, 42, 'text', []])('treats %j as an empty account', (snapshot) => {
     expect(restoreAccountState(snapshot)).toEqual(emptyAccountState());
   });

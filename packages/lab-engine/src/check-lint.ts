@@ -4,7 +4,7 @@ import { lintAsgAnswer } from './lint-asg-answer.ts';
 import { renderDeep } from './template.ts';
 
 /** The lint artifact kind of each task kind's answer. */
-export const TASK_LINT_KINDS: Record<Exclude<Lab['tasks'][number]['kind'], 'quiz'>, ArtifactKind> = {
+export const TASK_LINT_KINDS: Record<Exclude<Lab['tasks'][number]['kind'], 'quiz' | 'ebs-settings' | 'ecr-repository'>, ArtifactKind> = {
   'iam-policy': 'iam-identity-policy',
   'security-groups': 'security-groups',
   'nacl-entries': 'nacl-entries',
@@ -21,7 +21,7 @@ export function runLintCheck(input: CheckInput, lab: Lab): CheckRun {
   const task = lab.tasks.find((t) => t.id === spec.task);
   const text = input.answers[spec.task];
   if (!task || text === undefined) return errored(input, LAB_PROBLEM, `there is no answer for task \`${spec.task}\` to lint`);
-  if (task.kind === 'quiz') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is a quiz: there is nothing to lint`);
+  if (task.kind === 'quiz' || task.kind === 'ebs-settings' || task.kind === 'ecr-repository') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is a \`${task.kind}\` task: no lint rules read it`);
   const all = task.kind === 'auto-scaling-group' ? lintAsgAnswer(text, renderDeep(task.AutoScalingGroupName, input.params)) : lint(TASK_LINT_KINDS[task.kind], text).findings;
   const counted = all.filter(
     (f) => spec.severities.includes(f.severity) && (spec.rules === undefined || spec.rules.includes(f.ruleId)),

@@ -1,5 +1,6 @@
 import type { AccountState } from '@skylab/emulator';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { ebsEcrResourceView } from './ebs-ecr-resources.ts';
 import { defaultTemplateData, namedValue } from './launch-template-fields.ts';
 import { renderDeep } from './template.ts';
 
@@ -13,6 +14,7 @@ function resourceView(state: AccountState, spec: ResourceSpec): unknown {
     const data = defaultTemplateData(state, spec.name);
     return data === undefined ? undefined : { LaunchTemplateName: spec.name, LaunchTemplateData: data };
   }
+  if (spec.type === 'ebs-encryption' || spec.type === 'snapshot' || spec.type === 'ecr-repository') return ebsEcrResourceView(state, spec.type, spec.name);
   if (spec.type === 'security-group') return Object.values(state.ec2.securityGroups).find((g) => g.GroupName === spec.name);
   return Object.values(state.iam.instanceProfiles).find((p) => p.InstanceProfileName === spec.name);
 }

@@ -2,6 +2,8 @@ import { AwsError, cloneState, putUserPolicy, type AccountState, type Ctx } from
 import { validatePolicy, type Finding, type Lab } from '@skylab/validation';
 import { applyAlbRules } from './apply-alb-rules.ts';
 import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
+import { applyEbsSettings } from './apply-ebs-settings.ts';
+import { applyEcrRepository } from './apply-ecr-repository.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
@@ -11,6 +13,9 @@ import { runAlbRouteCheck } from './check-alb-route.ts';
 import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
 import { runEquivalentLaunchTemplateCheck } from './check-equivalent-launch-template.ts';
+import { runEquivalentEbsSettingsCheck } from './check-equivalent-ebs-settings.ts';
+import { runEquivalentRepositoryCheck } from './check-equivalent-repository.ts';
+import { runImageLifecycleCheck } from './check-image-lifecycle.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
 import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
@@ -67,6 +72,8 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'auto-scaling-group') findings.push(...applyAutoScalingGroup(task, text, state, ctx));
     else if (task.kind === 'quiz') findings.push(...readQuizAnswer(task, text).findings);
     else if (task.kind === 'launch-template') findings.push(...applyLaunchTemplate(task, text, state, ctx));
+    else if (task.kind === 'ebs-settings') findings.push(...applyEbsSettings(task, text, state, ctx));
+    else if (task.kind === 'ecr-repository') findings.push(...applyEcrRepository(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -104,6 +111,9 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check.quiz) return runQuizCheck(input, lab);
   if (check.resource) return runResourceCheck(input, state);
   if (check['equivalent-launch-template']) return runEquivalentLaunchTemplateCheck(input, lab);
+  if (check['equivalent-ebs-settings']) return runEquivalentEbsSettingsCheck(input, lab);
+  if (check['equivalent-repository']) return runEquivalentRepositoryCheck(input, lab);
+  if (check.lifecycle) return runImageLifecycleCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

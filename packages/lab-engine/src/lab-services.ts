@@ -13,6 +13,8 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   'launch-template': ['ec2'],
   'alb-listener-rules': ['elasticloadbalancing'],
   'auto-scaling-group': ['autoscaling', 'monitoring'],
+  'ebs-settings': ['ec2', 'kms'],
+  'ecr-repository': ['ecr'],
   quiz: [],
 };
 

@@ -26,7 +26,8 @@ export function launchTemplateReferenceFindings(lab: Lab, add: Add): void {
   const subnets = new Set(ec2.subnets.map((s) => s.Name));
   lab.checks.forEach((check, i) => {
     const resource = check.resource;
-    if (resource && unknown(resource.type, resource.name)) add(['checks', i, 'resource', 'name'], 'lab/unknown-resource', `the setup creates no ${resource.type.replace('-', ' ')} called \`${resource.name}\``);
+    // Snapshots and repositories may be made by the answer, and the EBS settings are the region's: only setup resources are checked here.
+    if (resource && (resource.type === 'launch-template' || resource.type === 'security-group' || resource.type === 'instance-profile') && unknown(resource.type, resource.name)) add(['checks', i, 'resource', 'name'], 'lab/unknown-resource', `the setup creates no ${resource.type.replace('-', ' ')} called \`${resource.name}\``);
     const subnet = check['equivalent-launch-template']?.subnet;
     if (subnet !== undefined && !templated(subnet) && !subnets.has(subnet)) add(['checks', i, 'equivalent-launch-template', 'subnet'], 'lab/unknown-resource', `the setup creates no subnet called \`${subnet}\``);
   });

@@ -28,7 +28,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -38,7 +38,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);

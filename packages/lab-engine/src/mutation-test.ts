@@ -4,6 +4,8 @@ import { grade } from './grade.ts';
 import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
 import { autoScalingGroupMutants } from './mutants/asg-mutants.ts';
 import { launchTemplateMutants } from './mutants/launch-template-mutants.ts';
+import { ebsSettingsMutants } from './mutants/ebs-settings-mutants.ts';
+import { ecrRepositoryMutants } from './mutants/ecr-repository-mutants.ts';
 import { identityPolicyMutants, trustPolicyMutants } from './mutants/iam-policy-mutants.ts';
 import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
@@ -71,6 +73,8 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'auto-scaling-group') return autoScalingGroupMutants(task.id, text);
     if (task.kind === 'quiz') return quizMutants(renderDeep(task, provisioned.params), text);
     if (task.kind === 'launch-template') return launchTemplateMutants(task.id, text, context);
+    if (task.kind === 'ebs-settings') return ebsSettingsMutants(task.id, text, context);
+    if (task.kind === 'ecr-repository') return ecrRepositoryMutants(task.id, text, context);
     return naclMutants(task.id, text);
   });
 }
@@ -87,6 +91,8 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     // Every question, all or nothing: passing means the same options per question as the solution (which scores 100%).
     if (task.kind === 'quiz') return { ...base, id, title, quiz: { task: task.id } };
     if (task.kind === 'launch-template') return { ...base, id, title, 'equivalent-launch-template': { task: task.id, examples: 1 } };
+    if (task.kind === 'ebs-settings') return { ...base, id, title, 'equivalent-ebs-settings': { task: task.id, examples: 1 } };
+    if (task.kind === 'ecr-repository') return { ...base, id, title, 'equivalent-repository': { task: task.id, examples: 1 } };
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];
@@ -107,7 +113,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
  * the lab's checks miss a change of behaviour, or catch it only with checks worth no points.
  */
 export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
-  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort(), worldOpenGroups: worldOpenGroups(provisioned.state) };
+  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort(), worldOpenGroups: worldOpenGroups(provisioned.state), kmsAliases: Object.keys(provisioned.state.kms.aliases).filter((a) => !a.startsWith('alias/aws/')).sort() };
   const withOracles: Lab = { ...lab, checks: [...lab.checks, ...oracleChecks(lab, provisioned)] };
   const solution = renderDeep(lab.solution.answers, provisioned.params);
   return mutantsOf(lab, provisioned, context).map((mutant): MutantRun => {

@@ -16,6 +16,7 @@ import {
 } from '@skylab/emulator';
 import type { Lab } from '@skylab/validation';
 import { LabError, setupStep } from './lab-error.ts';
+import { provisionEbs, provisionEcr, provisionKms } from './provision-ebs-ecr.ts';
 import { provisionEc2 } from './provision-ec2.ts';
 import { provisionElbv2 } from './provision-elbv2.ts';
 import { provisionLaunchTemplates } from './provision-launch-templates.ts';
@@ -53,6 +54,7 @@ export function provisionVariant(lab: Lab, params: Record<string, string>, ctx: 
   const c = attemptCtx(lab, params, ctx);
   const setup = renderDeep(lab.setup, params);
   const state: AccountState = emptyAccountState();
+  provisionKms(state, setup, c);
   setup.iam.policies.forEach((policy, i) => {
     setupStep(['setup', 'iam', 'policies', i], () => createPolicy(state, policy, c));
   });
@@ -95,5 +97,7 @@ export function provisionVariant(lab: Lab, params: Record<string, string>, ctx: 
   provisionEc2(state, setup.ec2, c);
   provisionElbv2(state, setup.elbv2, c);
   provisionLaunchTemplates(state, setup.ec2.launchTemplates, c);
+  provisionEbs(state, setup, c);
+  provisionEcr(state, setup, c);
   return { params, state };
 }

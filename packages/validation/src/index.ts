@@ -43,6 +43,12 @@ export { misconceptionCatalogueSchema, misconceptionSchema, type Misconception }
 /** The `launch-template` task's answer. */
 export { launchTemplateAnswerSchema } from './lab/launch-template-checks.ts';
 export type { LaunchTemplateSetup } from './lab/launch-template-setup.ts';
+/** The EBS settings task: its answer and setup shapes. */
+export { ebsSettingsAnswerSchema, type EbsSettingsAnswer } from './lab/ebs-settings.ts';
+/** The ECR repository task: its answer shape. */
+export { ecrRepositoryAnswerSchema, type EcrRepositoryAnswer } from './lab/ecr-repository.ts';
+/** The `lifecycle` check. */
+export { lifecycleCheckSchema, type LifecycleCheck } from './lab/lifecycle-checks.ts';
 /** Lints one learner artifact written as text into findings placed by line and column. */
 export { lint, parseText, type LintResult } from './lint.ts';
 /** Guesses an artifact's kind from the keys of its text. */

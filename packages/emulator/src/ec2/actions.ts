@@ -1,3 +1,4 @@
+import { disableEbsEncryptionByDefault, enableEbsEncryptionByDefault, getEbsDefaultKmsKeyId, getEbsEncryptionByDefault, modifyEbsDefaultKmsKeyId, resetEbsDefaultKmsKeyId } from './ebs-encryption.ts';
 import { allocateAddress, associateAddress, attachInternetGateway, createInternetGateway, createNatGateway, deleteInternetGateway, deleteNatGateway, describeAddresses, describeInternetGateways, describeNatGateways, detachInternetGateway, disassociateAddress, releaseAddress } from './gateway-operations.ts';
 import { describeInstances, modifyInstanceMetadataOptions, runInstances, startInstances, stopInstances, terminateInstances } from './instance-operations.ts';
 import { describeInstanceTypes } from './instance-types.ts';
@@ -7,7 +8,9 @@ import { createNetworkAcl, createNetworkAclEntry, deleteNetworkAcl, deleteNetwor
 import { createNetworkInterface, deleteNetworkInterface, describeNetworkInterfaces, modifyNetworkInterfaceAttribute } from './network-interface-operations.ts';
 import { associateRouteTable, createRoute, createRouteTable, deleteRoute, deleteRouteTable, describeRouteTables, disassociateRouteTable, replaceRoute, replaceRouteTableAssociation } from './route-table-operations.ts';
 import { authorizeSecurityGroupEgress, authorizeSecurityGroupIngress, createSecurityGroup, deleteSecurityGroup, describeSecurityGroups, revokeSecurityGroupEgress, revokeSecurityGroupIngress } from './security-group-operations.ts';
+import { copySnapshot, createSnapshot, deleteSnapshot, describeSnapshotAttribute, describeSnapshots, modifySnapshotAttribute } from './snapshot-operations.ts';
 import { associateVpcCidrBlock, createDefaultVpc, createSubnet, createVpc, deleteSubnet, deleteVpc, describeSubnets, describeVpcs, modifySubnetAttribute } from './vpc-operations.ts';
+import { attachVolume, createVolume, deleteVolume, describeVolumes, detachVolume } from './volume-operations.ts';
 
 /** The only place where EC2 wire action names meet their functions (the wire layer dispatches through it). */
 export const ec2Actions = {
@@ -75,6 +78,23 @@ export const ec2Actions = {
   CreateLaunchTemplateVersion: createLaunchTemplateVersion,
   ModifyLaunchTemplate: modifyLaunchTemplate,
   DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+  CreateVolume: createVolume,
+  DescribeVolumes: describeVolumes,
+  DeleteVolume: deleteVolume,
+  AttachVolume: attachVolume,
+  DetachVolume: detachVolume,
+  CreateSnapshot: createSnapshot,
+  CopySnapshot: copySnapshot,
+  DescribeSnapshots: describeSnapshots,
+  DeleteSnapshot: deleteSnapshot,
+  ModifySnapshotAttribute: modifySnapshotAttribute,
+  DescribeSnapshotAttribute: describeSnapshotAttribute,
+  EnableEbsEncryptionByDefault: enableEbsEncryptionByDefault,
+  DisableEbsEncryptionByDefault: disableEbsEncryptionByDefault,
+  GetEbsEncryptionByDefault: getEbsEncryptionByDefault,
+  ModifyEbsDefaultKmsKeyId: modifyEbsDefaultKmsKeyId,
+  GetEbsDefaultKmsKeyId: getEbsDefaultKmsKeyId,
+  ResetEbsDefaultKmsKeyId: resetEbsDefaultKmsKeyId,
 } as const;
 
 /** An EC2 action name the emulator implements. */

@@ -120,3 +120,21 @@ export class InternetGatewayLimitExceeded extends ec2Error('InternetGatewayLimit
 export class AddressLimitExceeded extends ec2Error('AddressLimitExceeded') {}
 /** The Availability Zone already has as many NAT gateways as its quota allows. */
 export class NatGatewayLimitExceeded extends ec2Error('NatGatewayLimitExceeded') {}
+/** The volume does not exist. */
+export class InvalidVolumeNotFound extends ec2Error('InvalidVolume.NotFound') {}
+/** The volume and the instance are in different Availability Zones. */
+export class InvalidVolumeZoneMismatch extends ec2Error('InvalidVolume.ZoneMismatch') {}
+/** The volume is attached, so it cannot be deleted or attached again. */
+export class VolumeInUse extends ec2Error('VolumeInUse') {}
+/** The volume is not attached to that instance. */
+export class IncorrectState extends ec2Error('IncorrectState') {}
+/** The Availability Zone does not exist in the region. */
+export class InvalidZoneNotFound extends ec2Error('InvalidZone.NotFound') {}
+/** The snapshot does not exist. */
+export class InvalidSnapshotNotFound extends ec2Error('InvalidSnapshot.NotFound') {}
+/** An account id that is not twelve digits. */
+export class InvalidUserIDMalformed extends ec2Error('InvalidUserID.Malformed') {}
+/** A parameter needs another one (`KmsKeyId` without `Encrypted`). */
+export class InvalidParameterDependency extends ec2Error('InvalidParameterDependency') {}
+/** The operation is not allowed on this resource (sharing a snapshot encrypted with `aws/ebs`, making an encrypted one public). */
+export class OperationNotPermitted extends ec2Error('OperationNotPermitted') {}

@@ -9,7 +9,9 @@ import {
   MissingParameter,
   VPCIdNotSpecified,
 } from './errors.ts';
+import type { WithEbs } from './ebs-encryption.ts';
 import { INSTANCE_TYPES } from './instance-types.ts';
+import { buildVolume, type CreateVolumeInput } from './volume-operations.ts';
 import { resolveLaunchTemplate } from './launch-template-operations.ts';
 import { buildNetworkInterface, removeNetworkInterface, resolveGroups } from './network-interface-operations.ts';
 import { refreshRouteStates } from './route-table-operations.ts';
@@ -42,7 +44,7 @@ export interface RunInstancesInput {
   UserData?: string;
   IamInstanceProfile?: { Arn?: string; Name?: string };
   MetadataOptions?: Partial<Pick<InstanceMetadataOptions, 'HttpTokens' | 'HttpPutResponseHopLimit' | 'HttpEndpoint'>>;
-  BlockDeviceMappings?: { DeviceName: string; VirtualName?: string; Ebs?: { VolumeSize?: number; VolumeType?: Volume['VolumeType']; Encrypted?: boolean; DeleteOnTermination?: boolean; Iops?: number } }[];
+  BlockDeviceMappings?: { DeviceName: string; VirtualName?: string; Ebs?: { VolumeSize?: number; VolumeType?: Volume['VolumeType']; Encrypted?: boolean; KmsKeyId?: string; DeleteOnTermination?: boolean; Iops?: number } }[];
   NetworkInterfaces?: { DeviceIndex: number; SubnetId?: string; Groups?: string[]; AssociatePublicIpAddress?: boolean }[];
   LaunchTemplate?: { LaunchTemplateId?: string; LaunchTemplateName?: string; Version?: string };
   CreditSpecification?: { CpuCredits: 'standard' | 'unlimited' };
@@ -85,22 +87,18 @@ function merged(input: RunInstancesInput, template: LaunchTemplateData | undefin
   };
 }
 
-function addVolume(ec2: Ec2State, instance: Instance, device: string, ebs: NonNullable<NonNullable<RunInstancesInput['BlockDeviceMappings']>[number]['Ebs']>, ctx: Ctx): InstanceBlockDeviceMapping {
-  const size = ebs.VolumeSize ?? 8;
-  if (!Number.isInteger(size) || size < 1 || size > 16384) throw new InvalidParameterValue(`volume size \`${size}\` is out of range: 1 to 16384 GiB`);
+// Root and mapped volumes follow CreateVolume's limits and encryption rules: with encryption by default on,
+// every launched volume is encrypted with the region's default key (encryption-by-default.html).
+function addVolume(state: WithEbs, instance: Instance, device: string, ebs: NonNullable<NonNullable<RunInstancesInput['BlockDeviceMappings']>[number]['Ebs']>, ctx: Ctx): InstanceBlockDeviceMapping {
   const deleteOnTermination = ebs.DeleteOnTermination ?? true;
-  const volume: Volume = {
-    VolumeId: ctx.ids.next('vol-'),
-    Size: size,
-    VolumeType: ebs.VolumeType ?? 'gp3',
-    Encrypted: ebs.Encrypted ?? false,
-    AvailabilityZone: instance.Placement.AvailabilityZone,
-    State: 'in-use',
-    CreateTime: isoNow(ctx),
-    Attachments: [{ InstanceId: instance.InstanceId, Device: device, State: 'attached', DeleteOnTermination: deleteOnTermination }],
-  };
-  if (ebs.Iops !== undefined) volume.Iops = ebs.Iops;
-  setRecord(ec2.volumes, volume.VolumeId, volume);
+  const spec: CreateVolumeInput = { VolumeType: ebs.VolumeType ?? 'gp3', Size: ebs.VolumeSize ?? 8 };
+  if (ebs.Iops !== undefined) spec.Iops = ebs.Iops;
+  if (ebs.Encrypted !== undefined) spec.Encrypted = ebs.Encrypted;
+  if (ebs.KmsKeyId !== undefined) spec.KmsKeyId = ebs.KmsKeyId;
+  const volume = buildVolume(state, spec, instance.Placement.AvailabilityZone, ctx);
+  volume.State = 'in-use';
+  volume.Attachments = [{ InstanceId: instance.InstanceId, Device: device, State: 'attached', DeleteOnTermination: deleteOnTermination }];
+  setRecord(state.ec2.volumes, volume.VolumeId, volume);
   return { DeviceName: device, Ebs: { VolumeId: volume.VolumeId, Status: 'attached', DeleteOnTermination: deleteOnTermination, AttachTime: isoNow(ctx) } };
 }
 
@@ -119,7 +117,7 @@ export function instanceView(ec2: Ec2State, instance: Instance): Instance & { Pr
  * VPC's), each with a primary interface, a root volume and the requested EBS volumes. A public IPv4
  * address comes from `AssociatePublicIpAddress` or else the subnet's `MapPublicIpOnLaunch`.
  */
-export function runInstances(state: WithEc2, rawInput: RunInstancesInput, ctx: Ctx): { ReservationId: string; OwnerId: string; Instances: ReturnType<typeof instanceView>[] } {
+export function runInstances(state: WithEbs, rawInput: RunInstancesInput, ctx: Ctx): { ReservationId: string; OwnerId: string; Instances: ReturnType<typeof instanceView>[] } {
   const ec2 = state.ec2;
   const template = rawInput.LaunchTemplate ? resolveLaunchTemplate(ec2, rawInput.LaunchTemplate) : undefined;
   const input = merged(rawInput, template?.data);
@@ -179,7 +177,7 @@ export function runInstances(state: WithEc2, rawInput: RunInstancesInput, ctx: C
     if (type.BurstCredits) instance.CreditSpecification = { CpuCredits: input.CreditSpecification?.CpuCredits ?? type.BurstCredits.DefaultCreditOption };
     const mappings = input.BlockDeviceMappings ?? [];
     const root = mappings.find((m) => m.DeviceName === instance.RootDeviceName);
-    instance.BlockDeviceMappings.push(addVolume(ec2, instance, instance.RootDeviceName, root?.Ebs ?? {}, ctx));
+    instance.BlockDeviceMappings.push(addVolume(state, instance, instance.RootDeviceName, root?.Ebs ?? {}, ctx));
     for (const mapping of mappings) {
       if (mapping === root) continue;
       if (mapping.VirtualName !== undefined) {
@@ -187,7 +185,7 @@ export function runInstances(state: WithEc2, rawInput: RunInstancesInput, ctx: C
         if (!type.InstanceStorageSupported) throw new InvalidParameterValue(`instance type \`${type.InstanceType}\` has no instance store for \`${mapping.VirtualName}\``);
         instance.BlockDeviceMappings.push({ DeviceName: mapping.DeviceName, VirtualName: mapping.VirtualName });
       } else if (mapping.Ebs) {
-        instance.BlockDeviceMappings.push(addVolume(ec2, instance, mapping.DeviceName, mapping.Ebs, ctx));
+        instance.BlockDeviceMappings.push(addVolume(state, instance, mapping.DeviceName, mapping.Ebs, ctx));
       }
     }
     setRecord(ec2.instances, InstanceId, instance);

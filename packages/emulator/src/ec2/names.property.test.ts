@@ -31,6 +31,11 @@ const LOOKUPS: [keyof typeof ec2Actions, (id: string) => Input, string][] = [
   ['DescribeInstances', (id) => ({ InstanceIds: [id] }), 'InvalidInstanceID.NotFound'],
   ['DescribeKeyPairs', (id) => ({ KeyNames: [id] }), 'InvalidKeyPair.NotFound'],
   ['DescribeLaunchTemplateVersions', (id) => ({ LaunchTemplateId: id }), 'InvalidLaunchTemplateId.NotFound'],
+  ['DescribeVolumes', (id) => ({ VolumeIds: [id] }), 'InvalidVolume.NotFound'],
+  ['DeleteVolume', (id) => ({ VolumeId: id }), 'InvalidVolume.NotFound'],
+  ['CreateSnapshot', (id) => ({ VolumeId: id }), 'InvalidVolume.NotFound'],
+  ['ModifySnapshotAttribute', (id) => ({ SnapshotId: id, OperationType: 'add', UserIds: ['444455556666'] }), 'InvalidSnapshot.NotFound'],
+  ['ModifyEbsDefaultKmsKeyId', (id) => ({ KmsKeyId: id }), 'InvalidParameterValue'],
 ];
 
 describe('EC2 lookups by a hostile id', () => {

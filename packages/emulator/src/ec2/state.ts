@@ -237,13 +237,47 @@ export interface Volume {
   Size: number;
   VolumeType: 'gp2' | 'gp3' | 'io1' | 'io2' | 'st1' | 'sc1' | 'standard';
   Iops?: number;
+  /** MiB/s, gp3 only. */
+  Throughput?: number;
   Encrypted: boolean;
+  /** The ARN of the KMS key, set when encrypted. */
   KmsKeyId?: string;
   SnapshotId?: string;
   AvailabilityZone: string;
   State: 'available' | 'in-use' | 'deleted';
   CreateTime: string;
   Attachments: { InstanceId: string; Device: string; State: 'attached'; DeleteOnTermination: boolean }[];
+  Tags?: Tag[];
+}
+
+/** Who may create volumes from a snapshot besides its owner: an account (`UserId`) or everyone (`Group: all`). */
+export interface CreateVolumePermission {
+  UserId?: string;
+  Group?: 'all';
+}
+
+/** An EBS snapshot; it completes at once on the emulated clock. */
+export interface Snapshot {
+  SnapshotId: string;
+  VolumeId: string;
+  VolumeSize: number;
+  State: 'completed';
+  Progress: '100%';
+  StartTime: string;
+  OwnerId: string;
+  Description: string;
+  Encrypted: boolean;
+  /** The ARN of the KMS key, set when encrypted. */
+  KmsKeyId?: string;
+  CreateVolumePermissions: CreateVolumePermission[];
+  Tags?: Tag[];
+}
+
+/** EBS encryption by default in one region (https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html). */
+export interface EbsEncryptionSettings {
+  EbsEncryptionByDefault: boolean;
+  /** The default KMS key's ARN set with ModifyEbsDefaultKmsKeyId; the AWS managed key `aws/ebs` when absent. */
+  KmsKeyId?: string;
 }
 
 /** A block device of an instance: an EBS volume or an instance store volume. */
@@ -349,6 +383,9 @@ export interface Ec2State {
   networkInterfaces: Record<string, NetworkInterface>;
   instances: Record<string, Instance>;
   volumes: Record<string, Volume>;
+  snapshots: Record<string, Snapshot>;
+  /** EBS encryption settings by region. */
+  ebsEncryption: Record<string, EbsEncryptionSettings>;
   keyPairs: Record<string, KeyPair>;
   launchTemplates: Record<string, LaunchTemplate>;
   /** How many public IPv4 addresses the account has been handed so far: the next one is derived from it. */
@@ -374,6 +411,8 @@ export function emptyEc2State(): Ec2State {
     networkInterfaces: records(),
     instances: records(),
     volumes: records(),
+    snapshots: records(),
+    ebsEncryption: records(),
     keyPairs: records(),
     launchTemplates: records(),
     publicIpCounter: 0,

@@ -15,6 +15,8 @@ export interface MutationContext {
   targetGroups?: string[];
   /** The names of the account's security groups that accept some inbound traffic from `0.0.0.0/0`, to swap into a launch template. */
   worldOpenGroups?: string[];
+  /** The aliases of the account's customer managed KMS keys, to swap in as a default or copy key. */
+  kmsAliases?: string[];
 }
 
 /** A value or a list, as IAM and EC2 documents allow, read as a list. */

@@ -6,6 +6,9 @@ import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { albRouteSchema, equivalentRoutingSchema } from './alb-checks.ts';
 import { quizCheckFields } from './quiz.ts';
 import { equivalentLaunchTemplateSchema, resourceCheckSchema } from './launch-template-checks.ts';
+import { equivalentEbsSettingsSchema } from './ebs-settings.ts';
+import { equivalentRepositorySchema } from './ecr-repository.ts';
+import { lifecycleCheckFields } from './lifecycle-checks.ts';
 
 // What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
 // question), the internet exposure of the network, a lint-clean answer, or access equivalent to the
@@ -112,7 +115,7 @@ const equivalentReachabilitySchema = z
     "Compare the network the answer leaves with the solution's on every path: each instance to each other, probe instances launched in every subnet with each group (and with none), the internet to each instance and back, over tcp and udp on every port a rule of either side names (and its neighbours and ports nobody named), and icmp",
   );
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template'] as const;
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'lifecycle'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -132,6 +135,9 @@ export const labCheckSchema = z
     ...quizCheckFields,
     resource: resourceCheckSchema.optional(),
     'equivalent-launch-template': equivalentLaunchTemplateSchema.optional(),
+    'equivalent-ebs-settings': equivalentEbsSettingsSchema.optional(),
+    'equivalent-repository': equivalentRepositorySchema.optional(),
+    ...lifecycleCheckFields,
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ebsEncryptionSetupSchema, snapshotSetupSchema, volumeSetupSchema } from './ebs-settings.ts';
 import { cidrIpv4 } from '../schemas/common.ts';
 import { naclEntrySchema } from '../schemas/network-acl.ts';
 import { ipPermissionSchema } from '../schemas/security-group.ts';
@@ -93,6 +94,9 @@ export const ec2SetupSchema = z
     securityGroups: z.array(securityGroupSchema).prefault([]).describe('Security groups, created before their rules so rules may refer to any of them'),
     instances: z.array(instanceSchema).prefault([]).describe('Instances'),
     launchTemplates: z.array(launchTemplateSetupSchema).prefault([]).describe('Launch templates (CreateLaunchTemplate), created after the security groups they name'),
+    ebsEncryption: ebsEncryptionSetupSchema.optional(),
+    volumes: z.array(volumeSetupSchema).prefault([]).describe('EBS volumes (CreateVolume), after the encryption setting'),
+    snapshots: z.array(snapshotSetupSchema).prefault([]).describe('EBS snapshots (CreateSnapshot) of the volumes'),
   })
   .prefault({})
   .describe('EC2 and VPC resources');

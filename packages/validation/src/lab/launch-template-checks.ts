@@ -20,12 +20,12 @@ export const launchTemplateAnswerSchema = z
   .strictObject({ LaunchTemplateData: launchTemplateDataSchema })
   .describe('The launch template data as CreateLaunchTemplateVersion takes it; `SecurityGroupIds`, `NetworkInterfaces[].Groups` and `SubnetId` name lab resources, `IamInstanceProfile` takes a `Name`');
 
-const RESOURCE_TYPES = ['launch-template', 'security-group', 'instance-profile'] as const;
+const RESOURCE_TYPES = ['launch-template', 'security-group', 'instance-profile', 'ebs-encryption', 'snapshot', 'ecr-repository'] as const;
 
 export const resourceCheckSchema = z
   .strictObject({
-    type: oneOf(RESOURCE_TYPES, '`type`').describe('`launch-template` (its default version, as DescribeLaunchTemplateVersions shows it), `security-group` (DescribeSecurityGroups) or `instance-profile` (GetInstanceProfile)'),
-    name: text('`name`').describe('The resource by its name: `LaunchTemplateName`, `GroupName` or `InstanceProfileName`'),
+    type: oneOf(RESOURCE_TYPES, '`type`').describe('`launch-template` (its default version, as DescribeLaunchTemplateVersions shows it), `security-group` (DescribeSecurityGroups), `instance-profile` (GetInstanceProfile), `ebs-encryption` (GetEbsEncryptionByDefault and GetEbsDefaultKmsKeyId of the region `name`), `snapshot` (DescribeSnapshots with its `CreateVolumePermissions`) or `ecr-repository` (DescribeRepositories)'),
+    name: text('`name`').describe('The resource by its name: `LaunchTemplateName`, `GroupName`, `InstanceProfileName`, a region, a snapshot\'s `Name` tag or `repositoryName`'),
     path: text('`path`').describe('Where the property is, in AWS field names: `LaunchTemplateData.MetadataOptions.HttpTokens`, `IpPermissions[0].FromPort`, `Roles[0].RoleName`'),
     equals: z.unknown().optional().describe('The value the property must have (compared as JSON)'),
     exists: z.boolean().optional().describe('`false`: the property must be left out; `true`: it must be there'),

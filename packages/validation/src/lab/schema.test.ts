@@ -20,8 +20,10 @@ describe('labSchema', () => {
     expect(lab.setup).toEqual({
       iam: { policies: [], users: [], roles: [], instanceProfiles: [] },
       s3: { buckets: [] },
-      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [], launchTemplates: [] },
+      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [], launchTemplates: [], volumes: [], snapshots: [] },
       elbv2: { targetGroups: [], loadBalancers: [] },
+      kms: { keys: [] },
+      ecr: { repositories: [] },
     });
     expect(lab.checks[0]).toMatchObject({ points: 1, visibility: 'immediately', misconceptions: [] });
     expect(lab.tasks[0]?.starter).toBe('');

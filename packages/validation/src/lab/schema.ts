@@ -5,6 +5,8 @@ import { ec2SetupSchema } from './ec2-setup.ts';
 import { albListenerRulesTaskFields } from './alb-checks.ts';
 import { elbv2SetupSchema } from './elbv2-setup.ts';
 import { launchTemplateTaskFields } from './launch-template-checks.ts';
+import { ebsSettingsTaskFields, kmsKeySetupSchema } from './ebs-settings.ts';
+import { ecrRepositoryTaskFields, repositorySetupSchema } from './ecr-repository.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { quizTaskFields } from './quiz.ts';
 
@@ -124,6 +126,8 @@ export const labSetupSchema = z
       .describe('S3 resources'),
     ec2: ec2SetupSchema,
     elbv2: elbv2SetupSchema,
+    kms: z.strictObject({ keys: z.array(kmsKeySetupSchema).prefault([]).describe('Customer managed keys') }).prefault({}).describe('KMS keys, created first'),
+    ecr: z.strictObject({ repositories: z.array(repositorySetupSchema).prefault([]).describe('Repositories') }).prefault({}).describe('ECR repositories'),
   })
   .prefault({})
   .describe('The emulated account before the learner acts');
@@ -192,8 +196,10 @@ export const labTaskSchema = z
       asgTaskSchema,
       z.strictObject({ ...taskFields, ...quizTaskFields }).describe('Answer single- and multiple-choice questions by the ids of the options picked'),
       z.strictObject({ ...taskFields, ...launchTemplateTaskFields }).describe('Write the launch parameters of a launch template (its new default version) in `LaunchTemplateData` shape'),
+      z.strictObject({ ...taskFields, ...ebsSettingsTaskFields }).describe("Set the region's EBS encryption by default and its key, copy and share snapshots"),
+      z.strictObject({ ...taskFields, ...ecrRepositoryTaskFields }).describe('Create an ECR repository: settings, repository policy and lifecycle policy'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template` or `quiz`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `ebs-settings`, `ecr-repository` or `quiz`' },
   )
   .describe('Something the learner submits');
 
