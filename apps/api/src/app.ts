@@ -18,11 +18,14 @@ import { courseReportRoutes } from './routes/course-reports.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { labPreviewRoutes } from './routes/lab-preview.ts';
 import { labRoutes } from './routes/labs.ts';
+import { ltiPlatformRoutes } from './routes/lti-platforms.ts';
+import { ltiRoutes } from './routes/lti.ts';
 import { misconceptionRoutes } from './routes/misconceptions.ts';
 import { meRoutes } from './routes/me.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { schemaRoutes, validateRoutes } from './routes/validate.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { sessionCookiePolicy } from './session-cookie.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -47,7 +50,8 @@ export function createApp(deps: AppDeps) {
   );
   // Before the Origin check: a request with a valid bearer token is exempt from it (it carries no cookie).
   app.use('/api/*', bearerAuth(deps));
-  app.use('/api/*', originCheck(deps.config.publicOrigin));
+  // The LMS posts logins and launches from its own origin; their signature and one-time state authenticate them.
+  app.use('/api/*', originCheck(deps.config.publicOrigin, ['/api/lti/login', '/api/lti/launch']));
   app.use('/api/*', sessionCookiePolicy(deps.config.insecureHttp));
   app.use('/api/*', sessionAuth(deps));
 
@@ -64,6 +68,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/tokens', tokenRoutes(deps));
   app.route('/api/lab-preview', labPreviewRoutes(deps));
   app.route('/api/openapi.json', openApiRoutes());
+  app.route('/api/lti/platforms', ltiPlatformRoutes(deps));
+  app.route('/api/lti', ltiRoutes(deps));
+  app.route('/api/webhooks', webhookRoutes(deps));
   // /aws/* is outside the /api middleware on purpose: SDKs send no Origin and no cookie (they are not
   // browsers), a SigV4 signature authenticates them; it has its own 256 KB limit and AWS-shaped errors.
   app.route('/', awsRoutes(deps));

@@ -70,4 +70,8 @@ export interface AppDeps {
   grading: Grader;
   /** The connection's peer: the socket on Node, `CF-Connecting-IP` (set by Cloudflare) in a Worker. */
   socketAddress: (c: Context) => string | undefined;
+  /** Outbound HTTP (LMS platforms, webhook receivers): the runtime's own `fetch` unless a test injects one. */
+  fetch?: typeof fetch;
+  /** Wakes the Node delivery loop when a request queued scores or webhooks; a Worker sends them in `waitUntil` instead. */
+  wakeDeliveries?: () => void;
 }

@@ -4,6 +4,7 @@ import { migrate } from '@skylab/db/migrate';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDeliveryLoop } from './deliveries.ts';
 import type { AppDeps } from './deps.ts';
 import { configFromEnv, type Env } from './env.ts';
 import { createUlids } from './ids.ts';
@@ -31,7 +32,7 @@ export interface NodeDeps {
   deps: AppDeps;
   /** Lines about labs and exams that did not load, for the caller to print. */
   labProblems: string[];
-  /** Ends the grading threads and closes the database. */
+  /** Stops the delivery loop, ends the grading threads and closes the database. */
   close(): Promise<void>;
 }
 
@@ -63,7 +64,11 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     grading,
     socketAddress: (c) => getConnInfo(c).remote.address,
   };
+  // Scores for LMSs and webhooks go out after the response, from this loop (a Worker uses waitUntil).
+  const deliveries = startDeliveryLoop(deps);
+  deps.wakeDeliveries = deliveries.wake;
   const close = async () => {
+    await deliveries.stop();
     await grading.close();
     db.$client.close();
   };

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { submissionBody, versionBody } from './routes/attempts.ts';
 import { signInBody, signUpBody } from './routes/auth.ts';
+import { LMS_OPERATIONS } from './lms-operations.ts';
 import { extensionBody, regradeBody, voidBody } from './routes/exams.ts';
 import { passwordChangeBody } from './routes/me.ts';
 import { validateBody } from './routes/validate.ts';
@@ -90,6 +91,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/exam-sessions/:id/submit': { tag: 'exams', summary: 'submit and grade the session', access: 'session' },
   'GET /api/exam-sessions/:id/result': { tag: 'exams', summary: 'the result, once released', access: 'session' },
   'POST /api/exam-sessions/:id/extensions': { tag: 'exams', summary: 'extend one session (instructors and admins)', access: 'session', body: extensionBody },
+  ...LMS_OPERATIONS,
 };
 
 const errorSchema = {

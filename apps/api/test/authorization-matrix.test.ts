@@ -59,6 +59,8 @@ const course = (rest = '') => (f: Fixture) => `/api/courses/${f.courseId}${rest}
 const EXAM_STAFF = (status: number): Row['expect'] => [401, 403, 403, status, status];
 const EXAM = FIXTURE_EXAMS.afterSubmit;
 const examSession = (rest = '') => (f: Fixture) => `/api/exam-sessions/${f.examSessionId}${rest}`;
+const LMS_ADMIN_ONLY = (status: number): Row['expect'] => [401, 403, 403, 403, status];
+const PLATFORM = { issuer: 'https://lms.example', clientId: 'c1', authLoginUrl: 'https://lms.example/auth', accessTokenUrl: 'https://lms.example/token', jwksUrl: 'https://lms.example/jwks', deploymentIds: ['1'] };
 
 const MATRIX: Record<string, Row> = {
   'POST /api/auth/sign-up': { expect: EVERYONE(409), body: (f) => ({ email: f.ownerEmail, password: PASSWORD }) },
@@ -126,6 +128,22 @@ const MATRIX: Record<string, Row> = {
   'GET /api/openapi.json': { expect: EVERYONE(200) },
   'POST /api/validate': { expect: SIGNED_IN(200), body: () => ({ kind: 'iam-identity-policy', text: '{}' }) },
   'GET /api/schemas/:kind': { expect: EVERYONE(200), path: () => '/api/schemas/iam-identity-policy' },
+  'GET /api/lti/platforms': { expect: LMS_ADMIN_ONLY(200) },
+  'POST /api/lti/platforms': { expect: LMS_ADMIN_ONLY(201), body: () => PLATFORM },
+  'DELETE /api/lti/platforms/:id': { expect: LMS_ADMIN_ONLY(404) },
+  // the LMS's part of LTI: no session, a signed token and a one-time state instead (test/lti.test.ts)
+  'GET /api/lti/login': { expect: EVERYONE(400) },
+  'POST /api/lti/login': { expect: EVERYONE(400) },
+  'POST /api/lti/launch': { expect: EVERYONE(400) },
+  'POST /api/lti/deep-linking': { expect: EVERYONE(400) },
+  'GET /api/lti/jwks': { expect: EVERYONE(200) },
+  // an instructor of the course or an admin; a course without an LMS roster is not found either way
+  'POST /api/lti/roster-syncs': { expect: SIGNED_IN(404), body: () => ({ courseId: 'no-such-course' }) },
+  'GET /api/lti/auto-post.js': { expect: EVERYONE(200), raw: true },
+  'GET /api/webhooks': { expect: LMS_ADMIN_ONLY(200) },
+  'POST /api/webhooks': { expect: LMS_ADMIN_ONLY(201), body: () => ({ url: 'https://hooks.example/skylab', events: ['grade.changed'] }) },
+  'DELETE /api/webhooks/:id': { expect: LMS_ADMIN_ONLY(404) },
+  'GET /api/webhooks/:id/deliveries': { expect: LMS_ADMIN_ONLY(404) },
   // the AWS endpoint takes no session: without a SigV4 signature everyone is refused alike
   'ALL /aws/:attemptId/': { expect: EVERYONE(403), method: 'POST', raw: true },
   'ALL /aws/:attemptId': { expect: EVERYONE(403), method: 'POST', raw: true },

@@ -16,6 +16,7 @@ import { LabAnalyticsPage } from './pages/lab-analytics-page.tsx';
 import { LabPage } from './pages/lab-page.tsx';
 import { LabPreviewPage } from './pages/lab-preview-page.tsx';
 import { LearnerHistoryPage } from './pages/learner-history-page.tsx';
+import { LmsSettingsPage } from './pages/lms-settings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { SignUpPage } from './pages/sign-up-page.tsx';
@@ -41,6 +42,8 @@ function Page({ route, user }: { route: Route; user: User | null }) {
       return user === null ? null : <ExamPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'exam-result':
       return user === null ? null : <ExamResultPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'lms-settings':
+      return user === null ? null : <LmsSettingsPage />;
     case 'not-found':
       return <NotFoundPage />;
     default:

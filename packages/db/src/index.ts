@@ -14,3 +14,5 @@ export * from './repositories/courses.ts';
 export * from './repositories/assignments.ts';
 export * from './repositories/api-tokens.ts';
 export * from './repositories/course-records.ts';
+export * from './repositories/lti.ts';
+export * from './repositories/outbox.ts';

@@ -325,3 +325,208 @@ export type CourseRow = typeof courses.$inferSelect;
 export type CourseMemberRow = typeof courseMembers.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/**
+ * LMS platforms registered by an admin (LTI 1.3 Core §3.1.3, tool registration): the platform's issuer
+ * and the client id it gave Skylab name it; its login, token and key set URLs are where Skylab talks to it.
+ */
+export const ltiPlatforms = sqliteTable(
+  'lti_platforms',
+  {
+    id: text('id').primaryKey(),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    authLoginUrl: text('auth_login_url').notNull(),
+    accessTokenUrl: text('access_token_url').notNull(),
+    jwksUrl: text('jwks_url').notNull(),
+    // The deployments of Skylab on that platform whose launches are accepted (`deployment_id` claim).
+    deploymentIds: text('deployment_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('lti_platforms_issuer_client_unique').on(t.issuer, t.clientId)],
+);
+
+/**
+ * The tool's own RS256 key pair, made once: it signs deep linking responses and the client assertions of
+ * the platforms' token endpoints. The private JWK is kept as is (no route ever returns it); whoever reads
+ * the database can sign as Skylab, as whoever reads it can also read every attempt.
+ */
+export const ltiToolKeys = sqliteTable('lti_tool_keys', {
+  kid: text('kid').primaryKey(),
+  privateJwk: text('private_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  publicJwk: text('public_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * OIDC login initiations: `state` is handed to the platform and comes back with the id token, whose
+ * `nonce` must be the one stored here. Each is used once (`usedAt`) and expires.
+ */
+export const ltiLoginStates = sqliteTable(
+  'lti_login_states',
+  {
+    state: text('state').primaryKey(),
+    nonce: text('nonce').notNull(),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('lti_login_states_expires_at_idx').on(t.expiresAt)],
+);
+
+/** A platform user (`iss` + `sub`, LTI 1.3 Core §5.3.6) and the Skylab account made for them. */
+export const ltiIdentities = sqliteTable(
+  'lti_identities',
+  {
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('lti_identities_platform_subject_unique').on(t.platformId, t.subject), index('lti_identities_user_idx').on(t.userId)],
+);
+
+/** An attempt started from a launch: where its scores go (the AGS line item) and for whom (the platform's `sub`). */
+export const ltiAttemptLinks = sqliteTable('lti_attempt_links', {
+  attemptId: text('attempt_id')
+    .primaryKey()
+    .references(() => attempts.id, { onDelete: 'cascade' }),
+  platformId: text('platform_id')
+    .notNull()
+    .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  lineItemUrl: text('line_item_url'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * An LMS course (the launch's `context` claim) and the Skylab course it maps to, made at the first
+ * instructor launch from it; `membershipsUrl` is its Names and Roles service, for roster syncs.
+ */
+export const ltiContexts = sqliteTable(
+  'lti_contexts',
+  {
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    contextId: text('context_id').notNull(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    membershipsUrl: text('memberships_url'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.contextId] }), index('lti_contexts_course_idx').on(t.courseId)],
+);
+
+/** An LMS resource link (an assignment in the LMS) and the course assignment it launches. */
+export const ltiResourceLinks = sqliteTable(
+  'lti_resource_links',
+  {
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    resourceLinkId: text('resource_link_id').notNull(),
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platformId, t.resourceLinkId] })],
+);
+
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Scores waiting to reach a platform (AGS): written with the submission, sent after the response and
+ * retried with backoff, so a platform outage delays a score and never loses it.
+ */
+export const ltiScoreOutbox = sqliteTable(
+  'lti_score_outbox',
+  {
+    id: text('id').primaryKey(),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    lineItemUrl: text('line_item_url').notNull(),
+    // The platform's user (`sub`) the score is for: a newer score for the same line item and user replaces a queued one.
+    subject: text('subject').notNull(),
+    score: text('score', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    tries: integer('tries').notNull().default(0),
+    nextTryAt: integer('next_try_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('lti_score_outbox_due_idx').on(t.status, t.nextTryAt), index('lti_score_outbox_line_item_idx').on(t.lineItemUrl, t.subject)],
+);
+
+export const WEBHOOK_EVENTS = ['attempt.completed', 'grade.changed', 'exam.submitted'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * Admin-registered receivers. The secret is kept as is because every delivery is signed with it
+ * (HMAC needs the key itself); it is shown to the admin once, at registration.
+ */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  events: text('events', { mode: 'json' }).notNull().$type<WebhookEvent[]>(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** One event for one endpoint: the body is fixed at creation, so every retry sends the same bytes. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    tries: integer('tries').notNull().default(0),
+    nextTryAt: integer('next_try_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextTryAt), index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)],
+);
+
+/** Every try of a delivery, for the admin's delivery log: the receiver's status or why it was not reached. */
+export const webhookDeliveryAttempts = sqliteTable(
+  'webhook_delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_delivery_attempts_delivery_idx').on(t.deliveryId, t.at)],
+);
+
+export type LtiPlatformRow = typeof ltiPlatforms.$inferSelect;
+export type LtiToolKeyRow = typeof ltiToolKeys.$inferSelect;
+export type LtiLoginStateRow = typeof ltiLoginStates.$inferSelect;
+export type LtiAttemptLinkRow = typeof ltiAttemptLinks.$inferSelect;
+export type LtiContextRow = typeof ltiContexts.$inferSelect;
+export type LtiResourceLinkRow = typeof ltiResourceLinks.$inferSelect;
+export type LtiScoreOutboxRow = typeof ltiScoreOutbox.$inferSelect;
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type WebhookDeliveryAttemptRow = typeof webhookDeliveryAttempts.$inferSelect;

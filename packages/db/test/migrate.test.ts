@@ -22,7 +22,34 @@ describe('migrate', () => {
     const db = await openDb('file');
     await migrate(db, MIGRATIONS);
     const tables = await db.$client.execute("select name from sqlite_master where type = 'table' and name not like '\\_%' escape '\\' order by name");
-    expect(tables.rows.map((r) => r.name)).toEqual(['api_tokens', 'assignments', 'attempts', 'course_members', 'courses', 'exam_answers', 'exam_regrades', 'exam_results', 'exam_sessions', 'exam_voided_items', 'rate_limits', 'sessions', 'sign_in_throttles', 'submissions', 'users']);
+    expect(tables.rows.map((r) => r.name)).toEqual([
+      'api_tokens',
+      'assignments',
+      'attempts',
+      'course_members',
+      'courses',
+      'exam_answers',
+      'exam_regrades',
+      'exam_results',
+      'exam_sessions',
+      'exam_voided_items',
+      'lti_attempt_links',
+      'lti_contexts',
+      'lti_identities',
+      'lti_login_states',
+      'lti_platforms',
+      'lti_resource_links',
+      'lti_score_outbox',
+      'lti_tool_keys',
+      'rate_limits',
+      'sessions',
+      'sign_in_throttles',
+      'submissions',
+      'users',
+      'webhook_deliveries',
+      'webhook_delivery_attempts',
+      'webhook_endpoints',
+    ]);
   });
 
   it('counts the submissions of attempts made before the count had a column', async () => {

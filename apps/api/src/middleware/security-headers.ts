@@ -27,5 +27,7 @@ export function securityHeaders() {
     strictTransportSecurity: 'max-age=15552000',
     // Nothing in Skylab uses these; the copy buttons' clipboard stays allowed.
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], bluetooth: [], hid: [], midi: [] },
+    // The LTI pages set their own CSP: they are framed by the LMS and post forms back to it.
+    overwrite: false,
   });
 }

@@ -15,7 +15,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { assertAssignmentTakesSubmissions, pastDueDate } from '../assignment-rules.ts';
 import { accountDriftView, attemptAccount } from '../attempt-account.ts';
+import { scheduleDeliveries } from '../deliveries.ts';
 import type { AppDeps } from '../deps.ts';
+import { attemptGradeChanged } from '../grade-events.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { labRef, type AccountJob } from '../grader.ts';
 import { readJson } from '../json-body.ts';
@@ -112,6 +114,8 @@ export function attemptRoutes(deps: AppDeps) {
         completed: graded.grade.checks.every((check) => check.status === 'pass'),
       });
       if (!written.ok) throw versionConflict(body.version);
+      await attemptGradeChanged(deps, attempt, written.attempt);
+      scheduleDeliveries(c, deps);
       const shown = await view(written.attempt, registered, graded.live.drift);
       const release = feedbackRelease(registered.lab, written.attempt, await pastDueDate(deps, written.attempt));
       return c.json({ submission: submissionView(written.submission, release), attempt: shown }, 201);
@@ -131,6 +135,11 @@ export function attemptRoutes(deps: AppDeps) {
       const attempt = await ownAttempt(c);
       // Closing depends on nothing else, so a close that lost a race is simply tried again.
       const closed = await retried(attempt, (at) => closeAttempt(deps.db, at, deps.clock.now()));
+      // closing makes the score final (and releases `on-close` grades): the LMS hears of it
+      if (attempt.closedAt === null) {
+        await attemptGradeChanged(deps, attempt, closed);
+        scheduleDeliveries(c, deps);
+      }
       return c.json({ attempt: await view(closed, deps.labs.get(closed.labId)) });
     });
 }

@@ -1,6 +1,25 @@
 import type { ExamResultView, ExamSession, ExamSummary, ExamItemAnswer, SavedAnswer } from './exam-types.ts';
 import { courseCalls } from './courses-client.ts';
-import type { Attempt, AttemptSummary, AwsCredentials, ErrorBody, Finding, HintView, LabProgress, LabSummary, LabView, Misconception, Submission, User } from './types.ts';
+import type {
+  Attempt,
+  AttemptSummary,
+  AwsCredentials,
+  ErrorBody,
+  Finding,
+  HintView,
+  LabProgress,
+  LabSummary,
+  LabView,
+  Misconception,
+  LtiPlatform,
+  LtiToolUrls,
+  NewLtiPlatform,
+  Submission,
+  User,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
+} from './types.ts';
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -128,6 +147,13 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     awsCredentials: (attemptId: string) =>
       call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
     ...courseCalls(call),
+    ltiPlatforms: () => call<{ platforms: LtiPlatform[]; tool: LtiToolUrls }>('GET', '/api/lti/platforms'),
+    registerLtiPlatform: (input: NewLtiPlatform) => call<{ platform: LtiPlatform }>('POST', '/api/lti/platforms', input).then((r) => r.platform),
+    removeLtiPlatform: (id: string) => call<void>('DELETE', `/api/lti/platforms/${encodeURIComponent(id)}`),
+    webhooks: () => call<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks').then((r) => r.endpoints),
+    registerWebhook: (input: { url: string; events: WebhookEvent[] }) => call<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/webhooks', input),
+    removeWebhook: (id: string) => call<void>('DELETE', `/api/webhooks/${encodeURIComponent(id)}`),
+    webhookDeliveries: (id: string) => call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.deliveries),
   };
 }
 

@@ -96,3 +96,47 @@ export interface AwsCredentials {
   endpoint: string;
   accountId: string;
 }
+
+/** An LMS registered for LTI 1.3 launches (`GET /api/lti/platforms`). */
+export interface LtiPlatform {
+  id: string;
+  issuer: string;
+  clientId: string;
+  authLoginUrl: string;
+  accessTokenUrl: string;
+  jwksUrl: string;
+  deploymentIds: string[];
+  createdAt: string;
+}
+
+export type NewLtiPlatform = Omit<LtiPlatform, 'id' | 'createdAt'>;
+
+/** What an LMS admin enters to register Skylab as a tool. */
+export interface LtiToolUrls {
+  loginUrl: string;
+  launchUrl: string;
+  redirectUris: string[];
+  jwksUrl: string;
+  deepLinkingUrl: string;
+}
+
+export const WEBHOOK_EVENTS = ['attempt.completed', 'grade.changed', 'exam.submitted'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  createdAt: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  event: WebhookEvent;
+  status: 'pending' | 'delivered' | 'failed';
+  tries: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  nextTryAt: string | null;
+  attempts: { at: string; responseStatus: number | null; error: string | null; durationMs: number }[];
+}

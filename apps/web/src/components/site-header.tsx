@@ -31,6 +31,7 @@ export function SiteHeader() {
           <Link href={paths.catalogue()}>Labs</Link>
           {user ? <Link href={paths.exams()}>Exams</Link> : null}
           {user ? <Link href={paths.courses()}>Courses</Link> : null}
+          {user?.role === 'admin' ? <Link href={paths.lmsSettings()}>LMS</Link> : null}
         </nav>
         <div class="account">
           {user === undefined ? null : user === null ? (

@@ -14,6 +14,7 @@ describe('matchRoute', () => {
     ['/exam-sessions/01J/other', '', { name: 'not-found' }],
     ['/sign-in', '?next=%2Flabs%2Fx', { name: 'sign-in', next: '/labs/x' }],
     ['/sign-up', '', { name: 'sign-up', next: '/' }],
+    ['/settings/lms', '', { name: 'lms-settings' }],
     ['/nope', '', { name: 'not-found' }],
     ['/courses', '', { name: 'courses' }],
     ['/courses/c1', '', { name: 'course', courseId: 'c1' }],

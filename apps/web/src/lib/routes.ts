@@ -13,6 +13,7 @@ export type Route =
   | { name: 'learner-history'; courseId: string; userId: string }
   | { name: 'lab-analytics'; courseId: string; labId: string }
   | { name: 'lab-preview' }
+  | { name: 'lms-settings' }
   | { name: 'not-found' };
 
 /**
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/' || path === '/labs') return { name: 'catalogue' };
   if (path === '/sign-in') return { name: 'sign-in', next };
   if (path === '/sign-up') return { name: 'sign-up', next };
+  if (path === '/settings/lms') return { name: 'lms-settings' };
   const lab = /^\/labs\/([^/]+)$/.exec(path);
   const labId = lab === null ? null : segment(lab[1]!);
   if (labId !== null) return { name: 'lab', labId };
@@ -67,6 +69,7 @@ function matchCourseRoute(path: string): Route | null {
 
 export const paths = {
   catalogue: () => '/',
+  lmsSettings: () => '/settings/lms',
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
   exams: () => '/exams',

@@ -1,0 +1,27 @@
+import type { ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { serveNode } from '../../src/node-server.ts';
+import { createAgent, type Agent } from '../scenarios/client.ts';
+import { PASSWORD } from '../scenarios/scenario.ts';
+import { testApp } from './test-app.ts';
+
+/** The app on a real Node HTTP server (as `npm start` serves it) over test deps, with a signed-in admin. */
+export async function startToolServer() {
+  const { app, deps } = await testApp({ config: { adminEmails: ['admin@example.com'] } });
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serveNode(app.fetch, { port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = (): Agent => createAgent((url, init) => fetch(url, init), origin);
+  const admin = browser();
+  const signedUp = await admin.post('/api/auth/sign-up', { email: 'admin@example.com', password: PASSWORD });
+  if (signedUp.status !== 201) throw new Error(`admin sign-up answered ${signedUp.status}`);
+  return {
+    app,
+    deps,
+    origin,
+    admin,
+    browser,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
