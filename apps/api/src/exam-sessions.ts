@@ -6,13 +6,14 @@ import {
   listExamAnswers,
   listVoidedExamItems,
   replaceExamResult,
-  saveExamResult,
+  storeExamResult,
   type ExamRegradeKind,
   type ExamResultRow,
   type ExamSessionRow,
 } from '@skylab/db';
 import { feedbackReleased, regradeDiff, type Exam, type ExamAnswers, type ExamResult, type Paper, type RegradeDiff } from '@skylab/lab-engine';
 import type { AppDeps } from './deps.ts';
+import { emitExamSubmitted } from './webhooks/emit.ts';
 import { labRef, type LabRef } from './grader.ts';
 
 // An exam session's life on the server: the deadline, lazy expiry, grading and regrading. Nothing runs on a
@@ -96,7 +97,10 @@ export async function settleExamSession(deps: AppDeps, first: ExamSessionRow): P
   const stored = await findExamResult(deps.db, session.id);
   if (stored) return { session, result: stored };
   const result = await gradeExamSession(deps, session);
-  return { session, result: await saveExamResult(deps.db, { sessionId: session.id, result, score: result.percent / 100, passed: result.passed, gradedAt: now }) };
+  const graded = await storeExamResult(deps.db, { sessionId: session.id, result, score: result.percent / 100, passed: result.passed, gradedAt: now });
+  // Once per session, by the request whose grade was stored; the caller schedules the delivery.
+  if (graded.created) await emitExamSubmitted(deps, { examId: session.examId, sessionId: session.id, userId: session.userId, status: session.status, score: graded.row.score, passed: graded.row.passed });
+  return { session, result: graded.row };
 }
 
 export interface RegradeRequest {

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverDue, retryAt, startDeliveryLoop } from '../src/deliveries.ts';
-import { emitExamSubmitted } from '../src/webhooks/emit.ts';
 import { signatureHeader, verifySignatureHeader } from '../src/webhooks/signature.ts';
+import { FIXTURE_EXAMS } from './fixtures/exams.ts';
 import { RIGHT_POLICY, S3_STAR_POLICY } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { startToolServer } from './support/tool-server.ts';
@@ -108,10 +108,22 @@ describe('webhooks', () => {
     expect(log.body.deliveries[0].attempts.map((a: { responseStatus: number }) => a.responseStatus)).toEqual([500, 500, 204]);
   });
 
-  it('sends exam.submitted for the exam code', async () => {
-    expect(await emitExamSubmitted(tool.deps, { examId: 'exam-1', attemptId: 'a-1', userId: 'u-1', score: 0.8 })).toBe(1);
+  it('sends exam.submitted once when a learner submits an exam, signed, with the session and its grade', async () => {
+    const { learner } = await learnerAttempt();
+    const started = await learner.post(`/api/exams/${FIXTURE_EXAMS.afterSubmit}/sessions`);
+    expect(started.status).toBe(201);
+    const sessionId: string = started.body.session.id;
+    expect((await learner.post(`/api/exam-sessions/${sessionId}/submit`)).status).toBe(200);
+    // Reading the closed session again grades nothing new: no second event.
+    expect((await learner.get(`/api/exam-sessions/${sessionId}`)).status).toBe(200);
     await deliverDue(tool.deps);
-    expect(receiver.received).toEqual([expect.objectContaining({ event: 'exam.submitted', signatureValid: true, body: expect.objectContaining({ data: { examId: 'exam-1', attemptId: 'a-1', userId: 'u-1', score: 0.8 } }) })]);
+    expect(receiver.received).toEqual([
+      expect.objectContaining({
+        event: 'exam.submitted',
+        signatureValid: true,
+        body: expect.objectContaining({ data: { examId: FIXTURE_EXAMS.afterSubmit, sessionId, userId: expect.any(String), status: 'submitted', score: 0, passed: false } }),
+      }),
+    ]);
   });
 
   it('delivers after the response from the Node loop, woken by the request', async () => {

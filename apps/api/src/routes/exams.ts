@@ -21,6 +21,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { RegisteredExam } from '../exam-registry.ts';
+import { scheduleDeliveries } from '../deliveries.ts';
 import { drawExamSessionPaper, examAvailability, examDeadline, regradeExam, resultReleased, sessionPaper, settleExamSession, type SettledSession } from '../exam-sessions.ts';
 import { examResultView, examSessionSummaryView, examSessionView, examSummaryView } from '../exam-views.ts';
 import { readJson } from '../json-body.ts';
@@ -65,7 +66,10 @@ export function examRoutes(deps: AppDeps) {
     const id = c.req.param('id') ?? '';
     const session = await findUserExamSession(deps.db, id, user.id);
     if (!session) throw notFound(`there is no exam session \`${id}\``);
-    return settleExamSession(deps, session);
+    const settled = await settleExamSession(deps, session);
+    // A session that timed out on this read was graded here: its `exam.submitted` goes out after the answer.
+    scheduleDeliveries(c, deps);
+    return settled;
   }
 
   /** The learner's active session, timed out first if its deadline passed: an expired one must not block a new start. */
@@ -135,6 +139,7 @@ export function examRoutes(deps: AppDeps) {
     const closed = mine ?? (await findExamSession(deps.db, id)) ?? first;
     if (!mine && closed.status === 'submitted') throw submitted();
     const { session, result } = await settleExamSession(deps, closed);
+    scheduleDeliveries(c, deps);
     if (session.status === 'active') throw new ApiError(409, 'version_conflict', 'the deadline moved while the exam was submitted (an extension): submit again');
     const released = resultReleased(session, deps.clock.now());
     return c.json({ session: await sessionView(session), result: released && result ? examResultView(result, []) : null });

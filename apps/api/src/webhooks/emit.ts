@@ -11,14 +11,17 @@ export async function emitWebhook(deps: AppDeps, event: WebhookEvent, data: Reco
   return enqueueWebhookEvent(deps.db, { event, body, at, ids: () => deps.ids.next() });
 }
 
+/** A closed exam session's first grade: submitted by the learner or timed out at its deadline. */
 export interface ExamSubmitted {
   examId: string;
-  attemptId: string;
+  sessionId: string;
   userId: string;
+  status: 'active' | 'submitted' | 'timed-out';
   score: number;
+  passed: boolean;
 }
 
-/** For the exam code: call when a learner submits an exam, then `scheduleDeliveries` so it goes out after the response. */
+/** Queues `exam.submitted` when a session's first grade is stored; the route then calls `scheduleDeliveries`. */
 export function emitExamSubmitted(deps: AppDeps, exam: ExamSubmitted): Promise<number> {
   return emitWebhook(deps, 'exam.submitted', { ...exam });
 }

@@ -9,10 +9,15 @@ export type NewExamResult = typeof examResults.$inferInsert;
  * lazy); both computed the same deterministic result, the first write stays and both get it back.
  */
 export async function saveExamResult(db: Db, result: NewExamResult): Promise<ExamResultRow> {
-  await db.insert(examResults).values(result).onConflictDoNothing({ target: examResults.sessionId });
+  return (await storeExamResult(db, result)).row;
+}
+
+/** As `saveExamResult`, and whether this call is the one that stored it (the session's first grade: `exam.submitted` fires once). */
+export async function storeExamResult(db: Db, result: NewExamResult): Promise<{ row: ExamResultRow; created: boolean }> {
+  const inserted = await db.insert(examResults).values(result).onConflictDoNothing({ target: examResults.sessionId }).returning({ sessionId: examResults.sessionId });
   const stored = await findExamResult(db, result.sessionId);
   if (!stored) throw new Error(`the result of exam session \`${result.sessionId}\` disappeared after it was written`);
-  return stored;
+  return { row: stored, created: inserted.length > 0 };
 }
 
 export async function findExamResult(db: Db, sessionId: string): Promise<ExamResultRow | undefined> {
