@@ -107,8 +107,9 @@ export function examRoutes(deps: AppDeps) {
   }
 
   async function saveAnswer(c: Context<AppEnv>) {
-    const expectedVersion = ifMatchVersion(c);
+    // Who asks comes first: a caller without a session learns nothing about the session's preconditions.
     const { session } = await ownSession(c);
+    const expectedVersion = ifMatchVersion(c);
     if (session.status === 'timed-out') throw timeOver();
     if (session.status === 'submitted') throw submitted();
     const itemId = c.req.param('itemId') ?? '';
