@@ -2,7 +2,8 @@ import { analyzeReachability, reachabilityMatrix, type AccountState, type IpPerm
 import type { Lab } from '@skylab/validation';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { describeAnalysis } from './check-reachability.ts';
-import { networkUniverse, probedNetwork, type NetworkUniverse, type ProbedNetwork } from './network-universe.ts';
+import { networkUniverse, probedNetwork, type NetworkUniverse, type ProbedNetwork, type ProbeSet } from './network-universe.ts';
+import { outageZones, withZoneOutage } from './zone-outage.ts';
 import { resourceNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
 
@@ -50,7 +51,7 @@ interface ReferenceSide extends ProbedNetwork {
 const referenceSides = new WeakMap<Lab, Map<string, ReferenceSide>>();
 const VARIANTS_PER_LAB = 64;
 
-function referenceSide(lab: Lab, input: CheckInput, task: string, groupProbes: boolean): ReferenceSide {
+function referenceSide(lab: Lab, input: CheckInput, task: string, set: ProbeSet, outage: string | undefined): ReferenceSide {
   let variants = referenceSides.get(lab);
   if (!variants) {
     variants = new Map();
@@ -59,12 +60,14 @@ function referenceSide(lab: Lab, input: CheckInput, task: string, groupProbes: b
   // Ids are made per attempt: the same variant of a lab provisioned twice has other ids, so they are part of the key.
   const ec2 = input.state.ec2;
   const ids = [ec2.vpcs, ec2.subnets, ec2.securityGroups, ec2.networkAcls, ec2.routeTables, ec2.instances].map((records) => Object.keys(records).join()).join('|');
-  const key = JSON.stringify([task, input.accountId, input.params, ids]);
+  const key = JSON.stringify([task, input.accountId, input.params, ids, outage ?? '']);
   let side = variants.get(key);
   if (!side) {
     if (variants.size >= VARIANTS_PER_LAB) variants.clear();
-    const raw = input.reference();
-    side = { ...probedNetwork(raw, input.ctx, groupProbes), raw, signatures: new Map(), fixed: fixedSignature(raw), matrices: new Map(), paths: new Map() };
+    // The outage comes after the probes, so both sides launch the same probes and lose the same ones.
+    const probed = probedNetwork(input.reference(), input.ctx, set);
+    const raw = withZoneOutage(input.reference(), outage);
+    side = { state: withZoneOutage(probed.state, outage), probes: probed.probes, raw, signatures: new Map(), fixed: fixedSignature(raw), matrices: new Map(), paths: new Map() };
     variants.set(key, side);
   }
   return side;
@@ -193,10 +196,10 @@ function referenceSignature(side: ReferenceSide, protocol: Protocol, port: numbe
 
 // Signatures are taken before the probes are added: the probes are the same on both sides, so accounts
 // that agree without them agree with them, and a learner's account is only probed when a question needs it.
-function compareNetworks(universe: NetworkUniverse, side: ReferenceSide, learner: AccountState): Outcome {
+function compareNetworks(universe: NetworkUniverse, side: ReferenceSide, learner: AccountState, probesOnInternet: boolean): Outcome {
   const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
   const instances = runningInstances(universe.reference);
-  const own = instances.filter((id) => !universe.probes.has(id));
+  const own = probesOnInternet ? instances : instances.filter((id) => !universe.probes.has(id));
   const mineFixed = fixedSignature(learner);
   for (const { protocol, port } of questions(universe)) {
     const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
@@ -235,31 +238,63 @@ function section(title: string, differences: Difference[], learner: () => Accoun
   return [`${title} (${differences.length}):`, ...shown, ...more];
 }
 
+interface Scenario {
+  outage: string | undefined;
+  universe: NetworkUniverse;
+  outcome: Outcome;
+}
+
+function compareScenario(lab: Lab, input: CheckInput, task: string, set: ProbeSet, outage: string | undefined): Scenario | string {
+  const side = referenceSide(lab, input, task, set, outage);
+  const state = withZoneOutage(input.state, outage);
+  if (runningInstances(state).join() !== runningInstances(side.raw).join()) return 'the answer and the solution leave different instances running';
+  let probed: AccountState | undefined;
+  const learner = () => (probed ??= withZoneOutage(probedNetwork(input.state, input.ctx, set).state, outage));
+  const universe = networkUniverse(state, learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
+  return { outage, universe, outcome: compareNetworks(universe, side, state, set === 'routes') };
+}
+
+function scenarioLines(scenario: Scenario, examples: number): string[] {
+  const { outcome, universe, outage } = scenario;
+  const when = outage === undefined ? '' : `when \`${outage}\` fails (its nat gateways and instances down), `;
+  return [
+    ...section(`${when}your network lets through what the reference blocks`, outcome.differences.filter((d) => d.learner), universe.learner, universe, examples),
+    ...section(`${when}your network blocks what the reference lets through`, outcome.differences.filter((d) => !d.learner), universe.learner, universe, examples),
+  ];
+}
+
 /**
  * An `equivalent-reachability` check: the network the task's answer leaves lets through exactly what the
  * solution's lets through, on every path of the universe (lab instances, probe instances, the internet).
+ * For a `route-table` task the internet paths of every probe are asked too, and the comparison is made
+ * again with each Availability Zone that holds a NAT gateway failed, so a private subnet that depends on a
+ * NAT gateway in another zone is told apart from one with its own
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html: "create a NAT gateway in each
+ * Availability Zone" for zone-independent architecture).
  */
 export function runEquivalentReachabilityCheck(input: CheckInput, lab: Lab): CheckRun {
   const spec = renderDeep(input.check['equivalent-reachability'], input.params);
   if (spec === undefined) return errored(input, LAB_PROBLEM, 'the check has no `equivalent-reachability` assertion');
   const task = lab.tasks.find((t) => t.id === spec.task);
-  if (task?.kind !== 'security-groups' && task?.kind !== 'nacl-entries') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is not a security-groups or nacl-entries task`);
-  const groupProbes = task.kind === 'security-groups';
-  const side = referenceSide(lab, input, task.id, groupProbes);
-  if (runningInstances(input.state).join() !== runningInstances(side.raw).join()) return errored(input, LAB_PROBLEM, 'the answer and the solution leave different instances running');
-  let probed: AccountState | undefined;
-  const learner = () => (probed ??= probedNetwork(input.state, input.ctx, groupProbes).state);
-  const universe = networkUniverse(input.state, learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
-  const outcome = compareNetworks(universe, side, input.state);
-  if (outcome.unsupported.length > 0) {
-    return errored(input, 'this check could not be decided: some paths use something the network analyzer does not model', [...new Set(outcome.unsupported)].join('; '), [...new Set(outcome.unsupported)]);
+  if (task?.kind !== 'security-groups' && task?.kind !== 'nacl-entries' && task?.kind !== 'route-table') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is not a security-groups, nacl-entries or route-table task`);
+  const set: ProbeSet = task.kind === 'security-groups' ? 'groups' : task.kind === 'route-table' ? 'routes' : 'strangers';
+  const outages = task.kind === 'route-table' ? outageZones(input.state, input.reference()) : [];
+  const scenarios: Scenario[] = [];
+  for (const outage of [undefined, ...outages]) {
+    const scenario = compareScenario(lab, input, task.id, set, outage);
+    if (typeof scenario === 'string') return errored(input, LAB_PROBLEM, scenario);
+    scenarios.push(scenario);
   }
-  const mine = outcome.differences.filter((d) => d.learner);
-  const missing = outcome.differences.filter((d) => !d.learner);
+  const unsupported = [...new Set(scenarios.flatMap((s) => s.outcome.unsupported))];
+  if (unsupported.length > 0) {
+    return errored(input, 'this check could not be decided: some paths use something the network analyzer does not model', unsupported.join('; '), unsupported);
+  }
+  const total = (key: 'evaluated' | 'both' | 'neither') => scenarios.reduce((sum, s) => sum + s.outcome[key], 0);
+  const first = scenarios[0] as Scenario;
+  const zones = outages.length > 0 ? `, again with each of ${outages.map((z) => `\`${z}\``).join(', ')} failed` : '';
   const lines = [
-    `compared on ${outcome.evaluated} paths (${universe.ports.tcp.length} tcp and ${universe.ports.udp.length} udp ports, and icmp; the lab's instances, ${universe.probes.size} probe instances and the internet): ${outcome.both} open in both, ${outcome.neither} closed in both`,
-    ...section('your network lets through what the reference blocks', mine, universe.learner, universe, spec.examples),
-    ...section('your network blocks what the reference lets through', missing, universe.learner, universe, spec.examples),
+    `compared on ${total('evaluated')} paths (${first.universe.ports.tcp.length} tcp and ${first.universe.ports.udp.length} udp ports, and icmp; the lab's instances, ${first.universe.probes.size} probe instances and the internet${zones}): ${total('both')} open in both, ${total('neither')} closed in both`,
+    ...scenarios.flatMap((s) => scenarioLines(s, spec.examples)),
   ];
-  return decided(input, outcome.differences.length === 0, lines.join('\n'));
+  return decided(input, scenarios.every((s) => s.outcome.differences.length === 0), lines.join('\n'));
 }

@@ -18,6 +18,11 @@ function hopText(component: PathComponent, names: ResourceNames): string {
     return `${name} (${rule.Direction} rule ${rule.Protocol === '-1' ? 'all traffic' : rule.Protocol}${ports} ${rule.Direction === 'ingress' ? 'from' : 'to'} ${peer})`;
   }
   if (component.AclRule) return `${name} (${component.AclRule.RuleAction} rule ${component.AclRule.RuleNumber})`;
+  const route = component.RouteTableRoute;
+  if (route) {
+    const target = route.GatewayId ?? route.NatGatewayId ?? route.NetworkInterfaceId ?? route.InstanceId ?? route.VpcPeeringConnectionId ?? route.TransitGatewayId ?? '';
+    return `${name} (route \`${route.DestinationCidr}\` → \`${names.byId.get(target) ?? target}\`)`;
+  }
   return name;
 }
 

@@ -23,6 +23,7 @@ function declaredNames(lab: Lab, add: Add): Map<string, ResourceKind> {
   ec2.vpcs.forEach((r, i) => declare(r.Name, 'vpc', ['setup', 'ec2', 'vpcs', i, 'Name']));
   ec2.internetGateways.forEach((r, i) => declare(r.Name, 'internet gateway', ['setup', 'ec2', 'internetGateways', i, 'Name']));
   ec2.subnets.forEach((r, i) => declare(r.Name, 'subnet', ['setup', 'ec2', 'subnets', i, 'Name']));
+  ec2.natGateways.forEach((r, i) => declare(r.Name, 'nat gateway', ['setup', 'ec2', 'natGateways', i, 'Name']));
   ec2.routeTables.forEach((r, i) => declare(r.Name, 'route table', ['setup', 'ec2', 'routeTables', i, 'Name']));
   ec2.networkAcls.forEach((r, i) => declare(r.Name, 'network acl', ['setup', 'ec2', 'networkAcls', i, 'Name']));
   ec2.securityGroups.forEach((r, i) => declare(r.GroupName, 'security group', ['setup', 'ec2', 'securityGroups', i, 'GroupName']));
@@ -49,7 +50,13 @@ export function ec2ReferenceFindings(lab: Lab, add: Add): void {
       r.Associations.forEach((a, j) => ref(a.SubnetId, 'subnet', at(section, i, 'Associations', j, 'SubnetId')));
     });
   }
-  ec2.routeTables.forEach((r, i) => r.Routes.forEach((route, j) => ref(route.GatewayId, 'internet gateway', at('routeTables', i, 'Routes', j, 'GatewayId'))));
+  ec2.natGateways.forEach((r, i) => ref(r.SubnetId, 'subnet', at('natGateways', i, 'SubnetId')));
+  ec2.routeTables.forEach((r, i) =>
+    r.Routes.forEach((route, j) => {
+      if (route.GatewayId !== undefined) ref(route.GatewayId, 'internet gateway', at('routeTables', i, 'Routes', j, 'GatewayId'));
+      if (route.NatGatewayId !== undefined) ref(route.NatGatewayId, 'nat gateway', at('routeTables', i, 'Routes', j, 'NatGatewayId'));
+    }),
+  );
   ec2.securityGroups.forEach((g, i) => {
     ref(g.VpcId, 'vpc', at('securityGroups', i, 'VpcId'));
     for (const direction of ['IpPermissions', 'IpPermissionsEgress'] as const) {
@@ -69,6 +76,7 @@ export function ec2ReferenceFindings(lab: Lab, add: Add): void {
   lab.tasks.forEach((task, i) => {
     if (task.kind === 'security-groups') task.groups.forEach((g, j) => ref(g, 'security group', ['tasks', i, 'groups', j]));
     if (task.kind === 'nacl-entries') ref(task.networkAcl, 'network acl', ['tasks', i, 'networkAcl']);
+    if (task.kind === 'route-table') task.routeTables.forEach((t, j) => ref(t, 'route table', ['tasks', i, 'routeTables', j]));
   });
   const tasks = new Set(lab.tasks.map((t) => t.id));
   lab.checks.forEach((check, i) => {

@@ -7,6 +7,7 @@ import { applyEcrRepository } from './apply-ecr-repository.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applyS3Bucket } from './apply-s3-bucket.ts';
+import { applyRouteTables } from './apply-route-tables.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
@@ -78,6 +79,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'ebs-settings') findings.push(...applyEbsSettings(task, text, state, ctx));
     else if (task.kind === 'ecr-repository') findings.push(...applyEcrRepository(task, text, state, ctx));
     else if (task.kind === 's3-bucket') findings.push(...applyS3Bucket(task, text, state, ctx));
+    else if (task.kind === 'route-table') findings.push(...applyRouteTables(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;

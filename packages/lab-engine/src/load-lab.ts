@@ -20,7 +20,7 @@ const KNOWN_KEYS = [
   'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
-  ...S3_LAB_KEYS,
+  ...S3_LAB_KEYS, 'natGateways', 'NatGatewayId', 'ConnectivityType', 'RouteTableId',
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -30,7 +30,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket', 'route-table': 'equivalent-reachability' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that

@@ -11,6 +11,8 @@ import type { Mutant, MutationContext } from './mutants/mutant.ts';
 import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts';
 import { quizMutants } from './mutants/quiz-mutants.ts';
 import { s3BucketMutants } from './mutants/s3-bucket-mutants.ts';
+import { routeTableMutants } from './mutants/route-table-mutants.ts';
+import { nameTag } from './resource-names.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
 import type { MutantRun, Provisioned } from './types.ts';
@@ -62,6 +64,12 @@ function worldOpenGroups(state: AccountState): string[] {
     .sort();
 }
 
+/** The names of the internet and NAT gateways, sorted. */
+function gatewayNames(state: AccountState): NonNullable<MutationContext['gateways']> {
+  const named = (tags: { Key: string; Value: string }[][]) => tags.flatMap((t) => nameTag(t) ?? []).sort();
+  return { internet: named(Object.values(state.ec2.internetGateways).map((g) => g.Tags)), nat: named(Object.values(state.ec2.natGateways).map((g) => g.Tags)) };
+}
+
 function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext): Mutant[] {
   return lab.tasks.flatMap((task) => {
     const reference = lab.solution.answers[task.id];
@@ -77,6 +85,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'ebs-settings') return ebsSettingsMutants(task.id, text, context);
     if (task.kind === 'ecr-repository') return ecrRepositoryMutants(task.id, text, context);
     if (task.kind === 's3-bucket') return s3BucketMutants(task.id, text);
+    if (task.kind === 'route-table') return routeTableMutants(task.id, text, context);
     return naclMutants(task.id, text);
   });
 }
@@ -87,7 +96,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
   return lab.tasks.map((task): LabCheck => {
     const id = `${ORACLE_PREFIX}${task.id}`;
     const title = `behaves as the solution for \`${task.id}\``;
-    if (task.kind === 'security-groups' || task.kind === 'nacl-entries') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
+    if (task.kind === 'security-groups' || task.kind === 'nacl-entries' || task.kind === 'route-table') return { ...base, id, title, 'equivalent-reachability': { task: task.id, examples: 1 } };
     if (task.kind === 'iam-trust-policy') return { ...base, id, title, 'equivalent-access': { task: task.id, examples: 1 } };
     if (task.kind === 'alb-listener-rules') return { ...base, id, title, 'equivalent-routing': { task: task.id, examples: 1 } };
     // Every question, all or nothing: passing means the same options per question as the solution (which scores 100%).
@@ -116,7 +125,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
  * the lab's checks miss a change of behaviour, or catch it only with checks worth no points.
  */
 export function mutationTest(lab: Lab, provisioned: Provisioned, ctx: Ctx): MutantRun[] {
-  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort(), worldOpenGroups: worldOpenGroups(provisioned.state), kmsAliases: Object.keys(provisioned.state.kms.aliases).filter((a) => !a.startsWith('alias/aws/')).sort() };
+  const context: MutationContext = { accountId: attemptCtx(lab, provisioned.params, ctx).accountId, groupCidrs: groupCidrs(provisioned.state), targetGroups: Object.values(provisioned.state.elbv2.targetGroups).map((g) => g.TargetGroupName).sort(), worldOpenGroups: worldOpenGroups(provisioned.state), kmsAliases: Object.keys(provisioned.state.kms.aliases).filter((a) => !a.startsWith('alias/aws/')).sort(), gateways: gatewayNames(provisioned.state) };
   const withOracles: Lab = { ...lab, checks: [...lab.checks, ...oracleChecks(lab, provisioned)] };
   const solution = renderDeep(lab.solution.answers, provisioned.params);
   return mutantsOf(lab, provisioned, context).map((mutant): MutantRun => {

@@ -37,8 +37,25 @@ function probeIds(): Ctx['ids'] {
   return { next: (prefix) => `${prefix}${prefix.endsWith('-') ? 'f' : 'P'}${String(++n).padStart(16, '0')}` };
 }
 
+/**
+ * Which probes a universe launches: `groups` (a new member of each group, and a stranger, in every
+ * subnet: security group answers), `strangers` (a stranger per subnet: network ACL answers, which decide
+ * by address) or `routes` (two strangers per subnet, one with a public address and one without, whatever
+ * the subnet's setting: route table answers, where a subnet's table decides whether an addressed instance
+ * is public and whether a private one gets out).
+ */
+export type ProbeSet = 'groups' | 'strangers' | 'routes';
+
+/** A probe to launch: its groups, `Name` tag, what it stands for, and a public address forced on or off. */
+interface Probe {
+  ids: string[];
+  tag: string;
+  what: string;
+  address?: boolean;
+}
+
 /** Adds the probe instances to an account; the same calls on both sides give the same ids. */
-function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<string, string> {
+function addProbes(state: AccountState, ctx: Ctx, set: ProbeSet): Map<string, string> {
   const c = { ...ctx, ids: probeIds() };
   const probes = new Map<string, string>();
   const ec2: Ec2 = state.ec2;
@@ -54,18 +71,24 @@ function addProbes(state: AccountState, ctx: Ctx, withGroups: boolean): Map<stri
     const stranger = createSecurityGroup(state, { GroupName: 'skylab-probe-stranger', Description: 'a probe instance that belongs to no tier', VpcId: vpc.VpcId }, c).GroupId;
     // The stranger accepts everything, so whether a path reaches it is decided by everything but its own group.
     authorizeSecurityGroupIngress(state, { GroupId: stranger, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
-    const groups = withGroups ? Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupId !== stranger && g.GroupName !== 'default') : [];
+    const groups = set === 'groups' ? Object.values(ec2.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupId !== stranger && g.GroupName !== 'default') : [];
     const subnets = Object.values(ec2.subnets).filter((s) => s.VpcId === vpc.VpcId).sort((a, b) => (a.SubnetId < b.SubnetId ? -1 : 1));
     for (const subnet of subnets) {
       const where = nameTag(subnet.Tags) ?? subnet.SubnetId;
-      const kinds = [
-        ...groups.map((g) => ({ ids: [g.GroupId], tag: `new ${g.GroupName} instance in ${where}`, what: `a new instance in \`${where}\` carrying \`${g.GroupName}\`` })),
-        { ids: [stranger], tag: `stranger instance in ${where}`, what: `an instance in \`${where}\` that carries none of the lab's groups` },
-      ];
+      const strangers: Probe[] = set === 'routes'
+        ? [
+            { ids: [stranger], tag: `addressed stranger instance in ${where}`, what: `an instance with a public address in \`${where}\``, address: true },
+            { ids: [stranger], tag: `private stranger instance in ${where}`, what: `an instance without a public address in \`${where}\``, address: false },
+          ]
+        : [{ ids: [stranger], tag: `stranger instance in ${where}`, what: `an instance in \`${where}\` that carries none of the lab's groups` }];
+      const kinds: Probe[] = [...groups.map((g) => ({ ids: [g.GroupId], tag: `new ${g.GroupName} instance in ${where}`, what: `a new instance in \`${where}\` carrying \`${g.GroupName}\`` })), ...strangers];
       for (const kind of kinds) {
         if (running.has(`${subnet.SubnetId}|${kind.ids.join(',')}`)) continue;
         const TagSpecifications = [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: kind.tag }] }];
-        const launched = runInstances(state, { ImageId: PROBE_IMAGE, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet.SubnetId, SecurityGroupIds: kind.ids, TagSpecifications }, c);
+        const placement = kind.address !== undefined
+          ? { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnet.SubnetId, Groups: kind.ids, AssociatePublicIpAddress: kind.address }] }
+          : { SubnetId: subnet.SubnetId, SecurityGroupIds: kind.ids };
+        const launched = runInstances(state, { ImageId: PROBE_IMAGE, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, ...placement, TagSpecifications }, c);
         const id = launched.Instances[0]?.InstanceId;
         if (id !== undefined) probes.set(id, kind.what);
       }
@@ -133,6 +156,8 @@ function ruleFacts(ec2: Ec2, edgeSets: Record<Ported, Set<number>>, cidrs: Set<s
       if (entry.CidrBlock !== undefined) cidrs.add(entry.CidrBlock);
     }
   }
+  // A route's destination decides which internet addresses leave through which gateway: its edges matter too.
+  for (const table of Object.values(ec2.routeTables)) for (const route of table.Routes) if (route.DestinationCidrBlock !== undefined && route.GatewayId !== 'local') cidrs.add(route.DestinationCidrBlock);
 }
 
 /** An account copied with the probe instances added, and what each probe stands for. */
@@ -142,13 +167,12 @@ export interface ProbedNetwork {
 }
 
 /**
- * A copy of the account with probe instances added. Group probes (a new member of each group in every
- * subnet) matter when the answer is security group rules; network ACLs decide by address alone, so
- * strangers in every subnet tell them apart. The same account gives the same probe ids.
+ * A copy of the account with the probe instances of `set` added (see `ProbeSet`). The same account gives
+ * the same probe ids.
  */
-export function probedNetwork(state: AccountState, ctx: Ctx, groupProbes: boolean): ProbedNetwork {
+export function probedNetwork(state: AccountState, ctx: Ctx, set: ProbeSet): ProbedNetwork {
   const copy = cloneState(state);
-  return { state: copy, probes: addProbes(copy, ctx, groupProbes) };
+  return { state: copy, probes: addProbes(copy, ctx, set) };
 }
 
 /**

@@ -1,9 +1,11 @@
 import {
+  allocateAddress,
   associateRouteTable,
   attachInternetGateway,
   authorizeSecurityGroupEgress,
   authorizeSecurityGroupIngress,
   createInternetGateway,
+  createNatGateway,
   createNetworkAcl,
   createNetworkAclEntry,
   createRoute,
@@ -18,6 +20,7 @@ import {
   type AccountState,
   type Ctx,
   type NetworkAclEntryInput,
+  type RouteTarget,
 } from '@skylab/emulator';
 import type { Ec2Setup, PathSegment } from '@skylab/validation';
 import { permissionInput, storedInput } from './ip-permissions.ts';
@@ -32,6 +35,14 @@ export function aclEntryInput(entry: Ec2Setup['networkAcls'][number]['Entries'][
   const { IcmpTypeCode, ...rest } = entry;
   // An ICMP type or code left out means all of them, as `-1` does.
   return { ...rest, NetworkAclId: networkAclId, ...(IcmpTypeCode ? { IcmpTypeCode: { Code: IcmpTypeCode.Code ?? -1, Type: IcmpTypeCode.Type ?? -1 } } : {}) };
+}
+
+type RouteSpec = Ec2Setup['routeTables'][number]['Routes'][number];
+
+/** A route's target as `CreateRoute` takes it, its gateway's lab name resolved to an id by `resolve`. */
+export function routeTargetInput(route: RouteSpec, resolve: (name: string, kind: ResourceKind, key: 'GatewayId' | 'NatGatewayId') => string): RouteTarget {
+  if (route.NatGatewayId !== undefined) return { NatGatewayId: resolve(route.NatGatewayId, 'nat gateway', 'NatGatewayId') };
+  return { GatewayId: resolve(route.GatewayId ?? '', 'internet gateway', 'GatewayId') };
 }
 
 function nameTags(resourceType: string, name: string) {
@@ -71,13 +82,23 @@ export function provisionEc2(state: AccountState, setup: Ec2Setup, ctx: Ctx): vo
       setupStep(at('subnets', i, 'MapPublicIpOnLaunch'), () => modifySubnetAttribute(state, { SubnetId: created.Subnet.SubnetId, MapPublicIpOnLaunch: { Value: value } }));
     }
   });
+  setup.natGateways.forEach((nat, i) => {
+    const subnetId = id(nat.SubnetId, 'subnet', at('natGateways', i, 'SubnetId'));
+    const natId = setupStep(at('natGateways', i), () => {
+      // A public NAT gateway needs an Elastic IP of its own (https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html).
+      const address = nat.ConnectivityType === 'public' ? allocateAddress(state, { Domain: 'vpc', TagSpecifications: nameTags('elastic-ip', nat.Name) }, ctx).AllocationId : undefined;
+      const input = { SubnetId: subnetId, ConnectivityType: nat.ConnectivityType, ...(address !== undefined ? { AllocationId: address } : {}), TagSpecifications: nameTags('natgateway', nat.Name) };
+      return createNatGateway(state, input, ctx).NatGateway.NatGatewayId;
+    });
+    ids.set(nat.Name, { kind: 'nat gateway', id: natId });
+  });
   setup.routeTables.forEach((table, i) => {
     const vpcId = id(table.VpcId, 'vpc', at('routeTables', i, 'VpcId'));
     const tableId = setupStep(at('routeTables', i), () => createRouteTable(state, { VpcId: vpcId, TagSpecifications: nameTags('route-table', table.Name) }, ctx)).RouteTable.RouteTableId;
     ids.set(table.Name, { kind: 'route table', id: tableId });
     table.Routes.forEach((route, j) => {
-      const gatewayId = id(route.GatewayId, 'internet gateway', at('routeTables', i, 'Routes', j, 'GatewayId'));
-      setupStep(at('routeTables', i, 'Routes', j), () => createRoute(state, { RouteTableId: tableId, DestinationCidrBlock: route.DestinationCidrBlock, GatewayId: gatewayId }));
+      const target = routeTargetInput(route, (name, kind, key) => id(name, kind, at('routeTables', i, 'Routes', j, key)));
+      setupStep(at('routeTables', i, 'Routes', j), () => createRoute(state, { RouteTableId: tableId, DestinationCidrBlock: route.DestinationCidrBlock, ...target }));
     });
     table.Associations.forEach((association, j) => {
       const subnetId = id(association.SubnetId, 'subnet', at('routeTables', i, 'Associations', j, 'SubnetId'));

@@ -5,7 +5,7 @@ import type { AccountState, Tag } from '@skylab/emulator';
 // again without any side table (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html).
 
 /** The kinds of resources a lab can name. */
-export type ResourceKind = 'vpc' | 'internet gateway' | 'subnet' | 'route table' | 'network acl' | 'security group' | 'instance';
+export type ResourceKind = 'vpc' | 'internet gateway' | 'nat gateway' | 'subnet' | 'route table' | 'network acl' | 'security group' | 'instance';
 
 /** A named resource: its kind and id, or every id when the name is ambiguous. */
 export interface NamedResource {
@@ -38,6 +38,7 @@ export function resourceNames(state: AccountState): ResourceNames {
   for (const vpc of Object.values(ec2.vpcs)) add('vpc', vpc.VpcId, nameTag(vpc.Tags));
   for (const igw of Object.values(ec2.internetGateways)) add('internet gateway', igw.InternetGatewayId, nameTag(igw.Tags));
   for (const subnet of Object.values(ec2.subnets)) add('subnet', subnet.SubnetId, nameTag(subnet.Tags));
+  for (const nat of Object.values(ec2.natGateways)) if (nat.State !== 'deleted') add('nat gateway', nat.NatGatewayId, nameTag(nat.Tags));
   for (const table of Object.values(ec2.routeTables)) add('route table', table.RouteTableId, nameTag(table.Tags));
   for (const acl of Object.values(ec2.networkAcls)) add('network acl', acl.NetworkAclId, nameTag(acl.Tags));
   // Every VPC has a group called `default`; a lab cannot create another, so it names none of the lab's.

@@ -51,6 +51,8 @@ export { ebsSettingsAnswerSchema, type EbsSettingsAnswer } from './lab/ebs-setti
 export { ecrRepositoryAnswerSchema, type EcrRepositoryAnswer } from './lab/ecr-repository.ts';
 /** The `lifecycle` check. */
 export { lifecycleCheckSchema, type LifecycleCheck } from './lab/lifecycle-checks.ts';
+/** The `route-table` task's answer. */
+export { routeTablesAnswerSchema } from './lab/route-table-task.ts';
 /** Lints one learner artifact written as text into findings placed by line and column. */
 export { lint, parseText, type LintResult } from './lint.ts';
 /** Guesses an artifact's kind from the keys of its text. */

@@ -17,6 +17,8 @@ export interface MutationContext {
   worldOpenGroups?: string[];
   /** The aliases of the account's customer managed KMS keys, to swap in as a default or copy key. */
   kmsAliases?: string[];
+  /** The names of the account's internet and NAT gateways, for mutants that swap a route's target. */
+  gateways?: { internet: string[]; nat: string[] };
 }
 
 /** A value or a list, as IAM and EC2 documents allow, read as a list. */

@@ -108,7 +108,7 @@ const equivalentAccessSchema = z
 
 const equivalentReachabilitySchema = z
   .strictObject({
-    task: kebabId('task id').describe("The `security-groups` or `nacl-entries` task whose answer is compared with the solution's answer to it"),
+    task: kebabId('task id').describe("The `security-groups`, `nacl-entries` or `route-table` task whose answer is compared with the solution's answer to it"),
     examples: z.number().int().min(1).max(20).prefault(3).describe('How many paths opened or closed against the reference the explanation shows'),
   })
   .describe(

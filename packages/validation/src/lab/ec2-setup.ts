@@ -5,6 +5,7 @@ import { naclEntrySchema } from '../schemas/network-acl.ts';
 import { ipPermissionSchema } from '../schemas/security-group.ts';
 import { launchTemplateSetupSchema } from './launch-template-setup.ts';
 import { resourceName, text } from './fields.ts';
+import { natGatewaySetupSchema, routeSchema } from './route-table-task.ts';
 
 // The EC2 part of a lab's setup, in the field names of the EC2 API (CreateVpc, CreateSubnet, RunInstances …).
 // AWS assigns ids per attempt, so every resource carries a lab-level `Name` (stored as its `Name` tag, or
@@ -30,13 +31,6 @@ const subnetSchema = z
     MapPublicIpOnLaunch: z.boolean().optional().describe('Whether instances launched here get a public IPv4 address (ModifySubnetAttribute)'),
   })
   .describe('A subnet (CreateSubnet)');
-
-const routeSchema = z
-  .strictObject({
-    DestinationCidrBlock: cidrIpv4.describe('The destination block'),
-    GatewayId: resourceName('internet gateway').describe('The internet gateway the route sends traffic to, by name'),
-  })
-  .describe('A route (CreateRoute)');
 
 const associationsSchema = z
   .array(z.strictObject({ SubnetId: resourceName('subnet') }).describe('A subnet association'))
@@ -89,6 +83,7 @@ export const ec2SetupSchema = z
     vpcs: z.array(vpcSchema).prefault([]).describe('VPCs'),
     internetGateways: z.array(internetGatewaySchema).prefault([]).describe('Internet gateways'),
     subnets: z.array(subnetSchema).prefault([]).describe('Subnets'),
+    natGateways: z.array(natGatewaySetupSchema).prefault([]).describe('NAT gateways, created after the subnets and before the route tables that name them'),
     routeTables: z.array(routeTableSchema).prefault([]).describe('Route tables'),
     networkAcls: z.array(networkAclSchema).prefault([]).describe('Custom network ACLs'),
     securityGroups: z.array(securityGroupSchema).prefault([]).describe('Security groups, created before their rules so rules may refer to any of them'),

@@ -20,7 +20,7 @@ describe('labSchema', () => {
     expect(lab.setup).toEqual({
       iam: { policies: [], users: [], roles: [], instanceProfiles: [] },
       s3: { buckets: [] },
-      ec2: { vpcs: [], internetGateways: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [], launchTemplates: [], volumes: [], snapshots: [] },
+      ec2: { vpcs: [], internetGateways: [], subnets: [], natGateways: [], routeTables: [], networkAcls: [], securityGroups: [], instances: [], launchTemplates: [], volumes: [], snapshots: [] },
       elbv2: { targetGroups: [], loadBalancers: [] },
       kms: { keys: [] },
       ecr: { repositories: [] },
