@@ -455,7 +455,7 @@ export {
   type RuleEvaluation,
 } from './elbv2/routing.ts';
 /** The target health state machine: probes, thresholds, draining. */
-export { advanceTargetHealth, applyProbe, matcherAccepts, probeTarget, type HealthProbe, type TargetBehaviour, type TargetHealthChange } from './elbv2/target-health.ts';
+export { advanceTargetHealth, applyProbe, healthCheckPort, matcherAccepts, probeTarget, type HealthProbe, type TargetBehaviour, type TargetHealthChange } from './elbv2/target-health.ts';
 /** The network questions ELBv2 and Auto Scaling ask, answered from EC2 shapes, from the account's EC2, or assumed open. */
 export { openNetwork, staticNetwork, type NetworkCtx, type NetworkView, type Reachability, type SubnetView } from './elbv2/network.ts';
 /** The network view of an account's EC2 engine. */

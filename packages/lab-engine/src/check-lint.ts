@@ -12,6 +12,7 @@ export const TASK_LINT_KINDS: Record<Exclude<Lab['tasks'][number]['kind'], 'quiz
   'alb-listener-rules': 'alb-rules',
   'auto-scaling-group': 'auto-scaling-group',
   'launch-template': 'launch-template',
+  'target-group': 'alb-target-group',
 };
 
 /** A `lint` check: the task's answer has no finding of the given severities (and rule ids) from Skylab's lint rules. */

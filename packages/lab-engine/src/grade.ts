@@ -8,6 +8,7 @@ import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applyS3Bucket } from './apply-s3-bucket.ts';
 import { applyRouteTables } from './apply-route-tables.ts';
+import { applyTargetGroup } from './apply-target-group.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
@@ -23,6 +24,7 @@ import { runImageLifecycleCheck } from './check-image-lifecycle.ts';
 import { runEquivalentReachabilityCheck } from './check-equivalent-reachability.ts';
 import { runEquivalentRoutingCheck } from './check-equivalent-routing.ts';
 import { runEquivalentScalingCheck } from './check-equivalent-scaling.ts';
+import { runEquivalentTargetHealthCheck, runTargetHealthCheck } from './check-target-health.ts';
 import { runExposureCheck } from './check-exposure.ts';
 import { runLintCheck } from './check-lint.ts';
 import { runReachabilityCheck } from './check-reachability.ts';
@@ -80,6 +82,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 'ecr-repository') findings.push(...applyEcrRepository(task, text, state, ctx));
     else if (task.kind === 's3-bucket') findings.push(...applyS3Bucket(task, text, state, ctx));
     else if (task.kind === 'route-table') findings.push(...applyRouteTables(task, text, state, ctx));
+    else if (task.kind === 'target-group') findings.push(...applyTargetGroup(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -121,6 +124,8 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check['equivalent-repository']) return runEquivalentRepositoryCheck(input, lab);
   if (check.lifecycle) return check.lifecycle.images === undefined ? runLifecycleCheck(input, lab) : runImageLifecycleCheck(input, lab);
   if (check['equivalent-bucket']) return runEquivalentBucketCheck(input, lab);
+  if (check['equivalent-target-health']) return runEquivalentTargetHealthCheck(input, lab);
+  if (check['target-health']) return runTargetHealthCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

@@ -20,7 +20,8 @@ const KNOWN_KEYS = [
   'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
   'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
-  ...S3_LAB_KEYS, 'natGateways', 'NatGatewayId', 'ConnectivityType', 'RouteTableId',
+  ...S3_LAB_KEYS, 'natGateways', 'NatGatewayId', 'ConnectivityType', 'RouteTableId', 'TargetGroupName', 'application', 'Responses', 'Status', 'DefaultStatus',
+  'ResponseMilliseconds', 'equivalent-target-health', 'target-health', 'toleranceSeconds', 'failure', 'HealthCheckPort', 'HealthCheckProtocol', 'Matcher', 'HttpCode',
 ];
 
 function declaredParams(value: unknown): Set<string> {
@@ -30,7 +31,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket', 'route-table': 'equivalent-reachability' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket', 'route-table': 'equivalent-reachability', 'target-group': 'equivalent-target-health' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -40,7 +41,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'equivalent-bucket'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'equivalent-bucket', 'equivalent-target-health'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);

@@ -12,6 +12,7 @@ import { naclMutants, securityGroupMutants } from './mutants/network-mutants.ts'
 import { quizMutants } from './mutants/quiz-mutants.ts';
 import { s3BucketMutants } from './mutants/s3-bucket-mutants.ts';
 import { routeTableMutants } from './mutants/route-table-mutants.ts';
+import { targetGroupMutants } from './mutants/target-group-mutants.ts';
 import { nameTag } from './resource-names.ts';
 import { attemptCtx } from './provision.ts';
 import { renderDeep } from './template.ts';
@@ -86,6 +87,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 'ecr-repository') return ecrRepositoryMutants(task.id, text, context);
     if (task.kind === 's3-bucket') return s3BucketMutants(task.id, text);
     if (task.kind === 'route-table') return routeTableMutants(task.id, text, context);
+    if (task.kind === 'target-group') return targetGroupMutants(task.id, text);
     return naclMutants(task.id, text);
   });
 }
@@ -105,6 +107,11 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
     if (task.kind === 'ebs-settings') return { ...base, id, title, 'equivalent-ebs-settings': { task: task.id, examples: 1 } };
     if (task.kind === 'ecr-repository') return { ...base, id, title, 'equivalent-repository': { task: task.id, examples: 1 } };
     if (task.kind === 's3-bucket') return { ...base, id, title, 'equivalent-bucket': { task: task.id, examples: 1 } };
+    if (task.kind === 'target-group') {
+      // The lab states how close two timelines must be; the oracle takes the same tolerance.
+      const own = lab.checks.find((c) => c['equivalent-target-health']?.task === task.id)?.['equivalent-target-health'];
+      return { ...base, id, title, 'equivalent-target-health': { task: task.id, toleranceSeconds: own?.toleranceSeconds ?? 0, examples: 1 } };
+    }
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];

@@ -53,6 +53,8 @@ export { ecrRepositoryAnswerSchema, type EcrRepositoryAnswer } from './lab/ecr-r
 export { lifecycleCheckSchema, type LifecycleCheck } from './lab/lifecycle-checks.ts';
 /** The `route-table` task's answer. */
 export { routeTablesAnswerSchema } from './lab/route-table-task.ts';
+/** The `target-group` task's answer. */
+export { targetGroupAnswerSchema } from './lab/target-group-task.ts';
 /** Lints one learner artifact written as text into findings placed by line and column. */
 export { lint, parseText, type LintResult } from './lint.ts';
 /** Guesses an artifact's kind from the keys of its text. */

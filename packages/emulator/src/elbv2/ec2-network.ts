@@ -40,6 +40,12 @@ export function ec2Network(ec2: Ec2State): NetworkView {
           const blocked = aclsBlock(ec2, subnet, remote, targetSubnet, targetRange, port);
           if (blocked) return blocked;
         }
+        // The load balancer's own groups must let the health check out too (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html:
+        // outbound to the instance listener and health check ports).
+        const out = targetRange && from.SecurityGroupIds.length > 0 ? evaluateSecurityGroups(ec2, from.SecurityGroupIds, 'egress', { remote: targetRange, remoteGroupIds: groupIds, protocol: 'tcp', port }) : undefined;
+        if (out?.decision === 'deny') {
+          return { Outcome: 'blocked', Code: 'ENI_SG_RULES_MISMATCH', Explanation: `no outbound rule of the load balancer's security groups ${from.SecurityGroupIds.map((g) => `\`${g}\``).join(', ')} lets TCP port ${port} out to \`${target.Id}\`` };
+        }
         const decision = evaluateSecurityGroups(ec2, groupIds, 'ingress', { remote, remoteGroupIds: from.SecurityGroupIds, protocol: 'tcp', port });
         if (decision.decision === 'deny') {
           return {

@@ -18,8 +18,14 @@ export interface TargetBehaviour {
   Running?: boolean;
   /** Epoch ms from which the application answers on the health-check port; before that connections are refused. */
   ReadyAt?: number;
-  /** The HTTP status the health-check path returns; 200 when not given. */
+  /** The HTTP status the health-check path returns when `Paths` does not name it; 200 when not given. */
   ResponseCode?: number;
+  /** The HTTP status each path returns (`/` → 302 to a login page, `/health` → 200). */
+  Paths?: Record<string, number>;
+  /** How long the application takes to answer; at or past the health check timeout the check times out. */
+  ResponseMilliseconds?: number;
+  /** The ports the application listens on and the protocol it speaks there; every port, in the check's protocol, when not given. */
+  Listening?: { Port: number; Protocol: 'HTTP' | 'HTTPS' }[];
   /** The network's answer for this target, when the caller already has it (a simulation asks once per target). */
   Reach?: Reachability;
 }
@@ -87,11 +93,28 @@ export function probeTarget(
   if (behaviour.ReadyAt !== undefined && now < behaviour.ReadyAt) {
     return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: `Health checks failed: the application is not answering on port ${port} yet (still booting)` };
   }
-  const status = behaviour.ResponseCode ?? 200;
+  const refused = applicationRefuses(group, behaviour, port);
+  if (refused) return refused;
+  // The load balancer waits HealthCheckTimeoutSeconds for the response, then counts a failure.
+  if (behaviour.ResponseMilliseconds !== undefined && behaviour.ResponseMilliseconds >= group.HealthCheckTimeoutSeconds * 1000) {
+    return { Outcome: 'failure', Reason: 'Target.Timeout', Description: `Request timed out: the application took ${behaviour.ResponseMilliseconds} ms, the timeout is ${group.HealthCheckTimeoutSeconds} s` };
+  }
+  const status = (behaviour.Paths ? getRecord(behaviour.Paths, group.HealthCheckPath) : undefined) ?? behaviour.ResponseCode ?? 200;
   if (!matcherAccepts(group.Matcher.HttpCode, status)) {
     return { Outcome: 'failure', Reason: 'Target.ResponseCodeMismatch', Description: `Health checks failed with these codes: [${status}]` };
   }
   return SUCCESS;
+}
+
+/** A health check the application cannot answer: nothing listens on the port, or it speaks the other protocol there. */
+function applicationRefuses(group: TargetGroup, behaviour: TargetBehaviour, port: number): HealthProbe | undefined {
+  if (!behaviour.Listening) return undefined;
+  const listener = behaviour.Listening.find((l) => l.Port === port);
+  if (!listener) return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: `Health checks failed: connection refused on port ${port}, where the application does not listen` };
+  if (listener.Protocol !== group.HealthCheckProtocol) {
+    return { Outcome: 'failure', Reason: 'Target.FailedHealthChecks', Description: `Health checks failed: the application speaks ${listener.Protocol} on port ${port}, the health check ${group.HealthCheckProtocol}` };
+  }
+  return undefined;
 }
 
 /** Applies one probe to a target's counters and state; returns the change when the state moved. */

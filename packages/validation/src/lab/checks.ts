@@ -5,6 +5,7 @@ import { asgCheckFields } from './asg-checks.ts';
 import { kebabId, policyDocument, resourceName, text } from './fields.ts';
 import { albRouteSchema, equivalentRoutingSchema } from './alb-checks.ts';
 import { quizCheckFields } from './quiz.ts';
+import { targetGroupCheckFields } from './target-group-task.ts';
 import { equivalentLaunchTemplateSchema, resourceCheckSchema } from './launch-template-checks.ts';
 import { equivalentEbsSettingsSchema } from './ebs-settings.ts';
 import { equivalentRepositorySchema } from './ecr-repository.ts';
@@ -115,7 +116,7 @@ const equivalentReachabilitySchema = z
     "Compare the network the answer leaves with the solution's on every path: each instance to each other, probe instances launched in every subnet with each group (and with none), the internet to each instance and back, over tcp and udp on every port a rule of either side names (and its neighbours and ports nobody named), and icmp",
   );
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'lifecycle', 'equivalent-bucket'] as const;
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'lifecycle', 'equivalent-bucket', 'equivalent-target-health', 'target-health'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -139,6 +140,7 @@ export const labCheckSchema = z
     'equivalent-repository': equivalentRepositorySchema.optional(),
     lifecycle: lifecycleCheckSchema.optional(),
     'equivalent-bucket': equivalentBucketSchema.optional(),
+    ...targetGroupCheckFields,
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),
