@@ -5,7 +5,7 @@ import { awsDocPage, parseGolden, uniqueNames } from '../../test/golden-schema.t
 import type { Ctx } from '../ctx.ts';
 import { runInstances } from '../ec2/instance-operations.ts';
 import { createNetworkAcl, createNetworkAclEntry, replaceNetworkAclAssociation } from '../ec2/network-acl-operations.ts';
-import { authorizeSecurityGroupIngress, createSecurityGroup } from '../ec2/security-group-operations.ts';
+import { authorizeSecurityGroupEgress, authorizeSecurityGroupIngress, createSecurityGroup, revokeSecurityGroupEgress } from '../ec2/security-group-operations.ts';
 import { emptyEc2State, type Ec2State } from '../ec2/state.ts';
 import { createSubnet, createVpc } from '../ec2/vpc-operations.ts';
 import { ec2Network } from './ec2-network.ts';
@@ -49,6 +49,28 @@ describe('health checks through the EC2 engine', () => {
     advanceTargetHealth(account.elbv2, c.clock.now() + 120_000, { network, behaviour: () => ({}) });
     expect(tg.Targets[0]?.TargetHealth.State).toBe(outcome);
     if (outcome === 'unhealthy') expect(tg.Targets[0]?.TargetHealth).toMatchObject({ Reason: 'Target.Timeout', Description: expect.stringContaining(webSg) });
+  });
+
+  // The load balancer's groups need outbound rules to the instance listener and health check ports
+  // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html).
+  it.each([
+    { name: 'to the targets\' group on the traffic port', port: 80, reachable: true },
+    { name: 'to the targets\' group on another port only', port: 443, reachable: false },
+  ])('a load balancer whose group lets traffic out $name', ({ port, reachable }) => {
+    const c = ctx();
+    const account = { ec2: emptyEc2State(), elbv2: emptyElbv2State() };
+    const vpc = createVpc(account, { CidrBlock: '10.0.0.0/16' }, c).Vpc;
+    const a = createSubnet(account, { VpcId: vpc.VpcId, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' }, c).Subnet;
+    const albSg = createSecurityGroup(account, { GroupName: 'alb', Description: 'alb', VpcId: vpc.VpcId }, c).GroupId;
+    const webSg = createSecurityGroup(account, { GroupName: 'web', Description: 'web', VpcId: vpc.VpcId }, c).GroupId;
+    authorizeSecurityGroupIngress(account, { GroupId: webSg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, UserIdGroupPairs: [{ GroupId: albSg }] }] });
+    revokeSecurityGroupEgress(account, { GroupId: albSg, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] });
+    authorizeSecurityGroupEgress(account, { GroupId: albSg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: webSg }] }] });
+    const instance = runInstances(account, { ImageId: 'ami-12345678', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: a.SubnetId, SecurityGroupIds: [webSg] }, c).Instances[0]!;
+    account.ec2.instances[instance.InstanceId]!.State = { Code: 16, Name: 'running' };
+    const reach = ec2Network(account.ec2).reach({ SecurityGroupIds: [albSg], SubnetIds: [a.SubnetId] }, { Id: instance.InstanceId }, 80);
+    expect(reach.Outcome).toBe(reachable ? 'reachable' : 'blocked');
+    if (!reachable) expect(reach.Explanation).toContain(`no outbound rule of the load balancer's security groups \`${albSg}\``);
   });
 });
 
