@@ -177,7 +177,8 @@ function fixedSignature(state: AccountState): string {
   const ec2 = state.ec2;
   return JSON.stringify([
     Object.values(ec2.networkAcls).map((a) => [a.NetworkAclId, a.Entries, a.Associations]),
-    Object.values(ec2.routeTables).map((t) => [t.RouteTableId, t.Routes, t.Associations]),
+    // Association ids are made as answers are applied, so two accounts with the same associations name them differently.
+    Object.values(ec2.routeTables).map((t) => [t.RouteTableId, t.Routes, t.Associations.map((a) => [a.SubnetId, a.Main])]),
     Object.values(ec2.networkInterfaces).map((n) => [n.NetworkInterfaceId, n.SubnetId, n.Groups, n.Association]),
     Object.values(ec2.internetGateways).map((g) => [g.InternetGatewayId, g.Attachments]),
     Object.values(ec2.natGateways).map((g) => [g.NatGatewayId, g.State, g.SubnetId]),

@@ -72,18 +72,37 @@ export function storyEnd(story: Story): number {
   return (story.until ?? BREAK_AT + OUTAGE_SECONDS) + AFTERMATH_SECONDS;
 }
 
-/** One target's health through a story: every probe at each interval from registration, and the state changes it made. */
+/**
+ * One target's health through a story: a probe at each interval from registration, and the state changes
+ * it made. The application behaves the same within each stretch of the story (before, during and after the
+ * breakage), so each stretch is probed once, and once the state agrees with that probe (healthy and
+ * passing, unhealthy and failing) nothing can change until the next stretch: the timeline jumps there.
+ */
 export function healthTimeline(group: TargetGroup, lb: LoadBalancer, target: RegisteredTarget, application: Application, story: Story, reach: Reachability): Transition[] {
   if (!group.HealthCheckEnabled) return [{ time: 0, to: 'unavailable', description: 'health checks are disabled: the target gets traffic whatever its state' }];
   const fresh: RegisteredTarget = { ...target, TargetHealth: { State: 'initial' }, RegisteredAt: 0, ConsecutiveSuccesses: 0, ConsecutiveFailures: 0 };
   delete fresh.LastHealthCheckAt;
   const transitions: Transition[] = [];
   const end = storyEnd(story);
+  const interval = group.HealthCheckIntervalSeconds;
   const port = target.Target.Port ?? group.Port;
-  for (let time = group.HealthCheckIntervalSeconds; time <= end; time += group.HealthCheckIntervalSeconds) {
-    const probe = probeTarget(group, fresh, lb, behaviourAt(application, port, story, time, reach), undefined, time * 1000);
+  const boundaries = [story.from, story.until].filter((b): b is number => b !== undefined);
+  let stretch = -1;
+  let probe = probeTarget(group, fresh, lb, behaviourAt(application, port, story, 0, reach), undefined, 0);
+  for (let time = interval; time <= end; time += interval) {
+    const at = boundaries.filter((b) => b <= time).length;
+    if (at !== stretch) {
+      stretch = at;
+      probe = probeTarget(group, fresh, lb, behaviourAt(application, port, story, time, reach), undefined, time * 1000);
+    }
     const change = applyProbe(group, fresh, probe, time * 1000);
     if (change) transitions.push({ time, to: change.To, description: change.Description });
+    const state = fresh.TargetHealth.State;
+    const settled = (state === 'healthy' && probe.Outcome === 'success') || (state === 'unhealthy' && probe.Outcome === 'failure');
+    if (!settled) continue;
+    const next = boundaries.find((b) => b > time);
+    if (next === undefined) break;
+    time = Math.ceil(next / interval) * interval - interval;
   }
   return transitions;
 }
