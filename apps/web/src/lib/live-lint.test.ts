@@ -10,6 +10,7 @@ describe('liveLintKind', () => {
     ['nacl-entries', 'nacl-entries'],
     ['alb-listener-rules', 'alb-rules'],
     ['launch-template', 'launch-template'],
+    ['target-group', 'alb-target-group'],
   ])('lints %s answers as %s', (taskKind, artifactKind) => {
     expect(liveLintKind(taskKind)).toBe(artifactKind);
   });

@@ -15,6 +15,7 @@ const LIVE_LINT_KINDS: Readonly<Record<string, ArtifactKind>> = {
   'nacl-entries': 'nacl-entries',
   'alb-listener-rules': 'alb-rules',
   'launch-template': 'launch-template',
+  'target-group': 'alb-target-group',
 };
 
 /** The artifact kind to lint a task's answer as, or `null` when the task kind has no live lint. */
