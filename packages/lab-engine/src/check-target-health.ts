@@ -25,6 +25,8 @@ function sideOf(state: AccountState, task: TargetGroupTask): Side | string {
   const lb = loadBalancerOf(state, group);
   if (!lb) return `no load balancer forwards to \`${task.TargetGroupName}\`, so nothing health checks its targets`;
   if (group.Targets.length === 0) return `\`${task.TargetGroupName}\` has no targets`;
+  // An `ip` target's security groups and subnet are not the account's to read, so its reach is unknown: fail closed.
+  if (group.TargetType !== 'instance') return `\`${task.TargetGroupName}\` registers \`${group.TargetType}\` targets: only instance targets are health checked through the network`;
   return { group, lb };
 }
 

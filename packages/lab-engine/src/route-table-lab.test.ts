@@ -75,6 +75,23 @@ describe('route-table task', () => {
   });
 });
 
+describe('route table labs at load time', () => {
+  const TEXT = readFileSync(FILE, 'utf8');
+
+  it.each([
+    ['a route to a NAT gateway the setup does not create', (t: string) => t.replace('- { Name: private-b-rt, VpcId: "{{ team }}-vpc" }', '- { Name: private-b-rt, VpcId: "{{ team }}-vpc", Routes: [{ DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: nat-c }] }'), 'lab/unknown-resource', 'the setup creates no nat gateway called `nat-c`'],
+    ['a NAT gateway in a subnet the setup does not create', (t: string) => t.replace('{ Name: nat-b, SubnetId: public-b }', '{ Name: nat-b, SubnetId: public-c }'), 'lab/unknown-resource', 'the setup creates no subnet called `public-c`'],
+    ['a task naming a subnet as a table', (t: string) => t.replace('routeTables: [public-rt, private-a-rt, private-b-rt]', 'routeTables: [public-rt, private-a, private-b-rt]'), 'lab/unknown-resource', '`private-a` is a subnet, not a route table'],
+    ['a task without its comparison', (t: string) => t.replace('equivalent-reachability: { task: route-tables }', 'reachability: { source: app-b, destination: internet, protocol: udp, port: 53, expect: reachable }'), 'lab/task-without-exhaustive-check', 'task `route-tables` has no `equivalent-reachability` check'],
+  ])('reports %s', (_what, edit, ruleId, message) => {
+    const text = edit(TEXT);
+    expect(text).not.toBe(TEXT);
+    const { lab, findings } = loadLab(text);
+    expect(lab).toBeUndefined();
+    expect(findings.find((f) => f.ruleId === ruleId)?.message).toContain(message);
+  });
+});
+
 describe('route table mutants', () => {
   const context = { accountId: '111122223333', groupCidrs: new Map(), gateways: { internet: ['igw'], nat: ['nat-a', 'nat-b'] } };
   const answer = 'RouteTables:\n  - { RouteTableId: pub, Routes: [{ DestinationCidrBlock: 0.0.0.0/0, GatewayId: igw }], Associations: [{ SubnetId: s1 }] }\n  - { RouteTableId: priv, Routes: [{ DestinationCidrBlock: 10.1.0.0/16, NatGatewayId: nat-a }], Associations: [] }\n';

@@ -88,6 +88,15 @@ describe('target-group task', () => {
   });
 });
 
+describe('target group labs at load time', () => {
+  it('refuse a target group task without its comparison', () => {
+    const text = readFileSync(FILE, 'utf8').replace('equivalent-target-health: { task: health-check, toleranceSeconds: 5 }', "target-health: { task: health-check, expect: { staysHealthy: true } }");
+    const { lab, findings } = loadLab(text);
+    expect(lab).toBeUndefined();
+    expect(findings.map((f) => f.message)).toContainEqual(expect.stringContaining('task `health-check` has no `equivalent-target-health` check'));
+  });
+});
+
 describe('target group mutants', () => {
   const descriptions = targetGroupMutants('t', settings('HealthCheckPort: traffic-port\nMatcher: { HttpCode: "200" }')).map((m) => m.description);
 

@@ -63,6 +63,10 @@ describe('labSchema', () => {
     ['a client address', { reachability: { ...REACH, sourceIp: '198.51.100.7/32' } }, undefined],
     ['a client address that is no address', { reachability: { ...REACH, sourceIp: 'anywhere' } }, ['checks', 0, 'reachability', 'sourceIp']],
     ['a wrong expectation', { reachability: { ...REACH, expect: 'open' } }, ['checks', 0, 'reachability', 'expect']],
+    ['a target health story', { 'target-health': { task: 'tg', failure: { path: '/health', status: 500 }, expect: { unhealthyWithinSeconds: 30 } } }, undefined],
+    ['a target health story breaking two things', { 'target-health': { task: 'tg', failure: { down: true, responseMilliseconds: 9000 }, expect: {} } }, ['checks', 0, 'target-health', 'failure']],
+    ['a target health story with a path but no status', { 'target-health': { task: 'tg', failure: { path: '/health' }, expect: {} } }, ['checks', 0, 'target-health', 'failure']],
+    ['a health timeline comparison', { 'equivalent-target-health': { task: 'tg', toleranceSeconds: 5 } }, undefined],
   ])('takes or refuses %s', (_name, assertion, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, checks: [{ ...CHECK, ...assertion }] });
     expect(result.success).toBe(path === undefined);
@@ -75,6 +79,10 @@ describe('labSchema', () => {
     ['a nacl entries task', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P', networkAcl: 'web-acl' }, undefined],
     ['a nacl entries task without its acl', { kind: 'nacl-entries', id: 'acl', title: 'T', prompt: 'P' }, ['tasks', 0, 'networkAcl']],
     ['a quiz task without questions', { kind: 'quiz', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'questions']],
+    ['a route table task', { kind: 'route-table', id: 'rt', title: 'T', prompt: 'P', routeTables: ['public-rt'] }, undefined],
+    ['a route table task without tables', { kind: 'route-table', id: 'rt', title: 'T', prompt: 'P', routeTables: [] }, ['tasks', 0, 'routeTables']],
+    ['a target group task', { kind: 'target-group', id: 'tg', title: 'T', prompt: 'P', TargetGroupName: 'app-tg', application: { Responses: [{ Path: '/health', Status: 200 }] } }, undefined],
+    ['a target group task answering a status past 599', { kind: 'target-group', id: 'tg', title: 'T', prompt: 'P', TargetGroupName: 'app-tg', application: { Responses: [{ Path: '/', Status: 600 }] } }, ['tasks', 0, 'application', 'Responses', 0, 'Status']],
     ['an unknown task kind', { kind: 'essay', id: 'q', title: 'T', prompt: 'P' }, ['tasks', 0, 'kind']],
   ])('takes or refuses %s', (_name, task, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, tasks: [task] });

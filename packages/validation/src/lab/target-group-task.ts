@@ -67,6 +67,7 @@ const failureSchema = z
     responseMilliseconds: int(0, 120000, '`responseMilliseconds`').optional().describe('The application answers this slowly'),
   })
   .refine((f) => (f.path !== undefined) === (f.status !== undefined), { error: '`path` and `status` go together' })
+  .refine((f) => [f.path !== undefined, f.down === true, f.responseMilliseconds !== undefined].filter(Boolean).length === 1, { error: 'a failure is one of `path` with `status`, `down: true` or `responseMilliseconds`' })
   .describe('What breaks, 30 minutes after the targets were registered');
 
 const targetHealthSchema = z
