@@ -17,6 +17,8 @@ describe('awsEndpointServices', () => {
     // EC2, ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
     ['vpc-three-tier-security-groups', []],
     ['alb-path-routing', []],
+    ['vpc-public-private-subnets-nat', []],
+    ['alb-health-checks', []],
     ['asg-target-tracking-cpu', []],
     ['s3-storage-classes', []],
   ])('%s → %j', (id, services) => {

@@ -11,6 +11,8 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   'security-groups': ['ec2'],
   'nacl-entries': ['ec2'],
   'launch-template': ['ec2'],
+  'route-table': ['ec2'],
+  'target-group': ['elasticloadbalancing'],
   'alb-listener-rules': ['elasticloadbalancing'],
   'auto-scaling-group': ['autoscaling', 'monitoring'],
   'ebs-settings': ['ec2', 'kms'],
