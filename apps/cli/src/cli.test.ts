@@ -50,6 +50,12 @@ describe('skylab labs', () => {
     expect(out).toContain('ok   iam-s3-read-only (30 runs; 12 mutants: 12 killed, 0 equivalent, 0 refused, 0 survived)');
   });
 
+  it('tests one lab when given its folder, with the catalogue beside it', () => {
+    const { value, out } = io(REPO);
+    expect(runCli(['labs', 'test', 'labs/iam-s3-read-only'], value)).toBe(0);
+    expect(out).toEqual(['ok   iam-s3-read-only (30 runs; 12 mutants: 12 killed, 0 equivalent, 0 refused, 0 survived)', '1 passed, 0 failed']);
+  });
+
   it('prints findings as file:line:column severity ruleId message and exits 1', () => {
     const good = readFileSync(join(REPO, 'labs/iam-s3-read-only/lab.yaml'), 'utf8');
     const cwd = workspace({

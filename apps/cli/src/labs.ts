@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Ctx } from '@skylab/emulator';
 import { loadLab, loadMisconceptions, selfTest, type Lab, type MisconceptionCatalogue } from '@skylab/lab-engine';
 import { formatFinding, type Finding } from '@skylab/validation';
@@ -13,7 +13,7 @@ export interface LabsIo {
   ctx(): Ctx;
 }
 
-const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs), findings as file:line:column
+const USAGE = `usage: skylab labs validate [dir]   check every <dir>/<lab-id>/lab.yaml (default dir: labs; a <lab-id> folder checks that lab alone), findings as file:line:column
        skylab labs test [dir]       run every lab's self-test: solution 100%, wrong answers fail as declared, mutants killed
        skylab labs schema           print the JSON Schema of lab.yaml, for editors (same as skylab schema lab)`;
 
@@ -50,16 +50,22 @@ export function loadLabFolders(io: Pick<LabsIo, 'cwd' | 'err'>, dir: string): { 
     io.err(`no such directory \`${dir}\``);
     return undefined;
   }
-  const catalogue = loadCatalogue(io, root);
+  // `labs/<lab-id>` is one lab; the folder that holds it has the catalogue.
+  const single = existsSync(join(root, 'lab.yaml'));
+  const base = single ? dirname(root) : root;
+  const catalogue = loadCatalogue(io, base);
   // A catalogue that does not load still names its ids' problems; the labs are then checked against none.
   const misconceptions = catalogue === undefined ? undefined : (catalogue.catalogue ?? new Map());
-  const labs = readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'lab.yaml')))
-    .map((entry) => entry.name)
-    .sort()
+  const folders = single
+    ? [basename(root)]
+    : readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'lab.yaml')))
+        .map((entry) => entry.name)
+        .sort();
+  const labs = folders
     .map((folder) => {
-      const file = relative(io.cwd, join(root, folder, 'lab.yaml')) || 'lab.yaml';
-      const text = readFileSync(join(root, folder, 'lab.yaml'), 'utf8');
+      const file = relative(io.cwd, join(base, folder, 'lab.yaml')) || 'lab.yaml';
+      const text = readFileSync(join(base, folder, 'lab.yaml'), 'utf8');
       const { lab, findings } = loadLab(text, file, misconceptions === undefined ? {} : { misconceptions });
       return { file, folder, ...(lab ? { lab } : {}), findings };
     });
