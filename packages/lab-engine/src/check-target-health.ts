@@ -3,7 +3,7 @@ import type { Lab, LabCheck } from '@skylab/validation';
 import { targetGroupNamed } from './apply-target-group.ts';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { BREAK_AT, duration, healthTimeline, loadBalancerOf, OUTAGE_SECONDS, outcomeOf, outcomeText, reachOf, type Application, type Outcome, type Story } from './health-timeline.ts';
-import { resourceNames } from './resource-names.ts';
+import { resourceNames, withNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
 import { healthStories } from './target-health-universe.ts';
 
@@ -116,7 +116,7 @@ export function runTargetHealthCheck(input: CheckInput, lab: Lab): CheckRun {
     const missed = miss(outcome, spec.expect);
     passed &&= missed === undefined;
     const why = timeline.find((t) => t.to === 'unhealthy')?.description;
-    lines.push(`- \`${names.byId.get(target.Target.Id) ?? target.Target.Id}\`: ${outcomeText(outcome, story)}${missed ? `, but ${missed}` : ''}${why ? ` (${why.replace(/`i-[0-9a-f]+`/, 'it')})` : ''}`);
+    lines.push(`- \`${names.byId.get(target.Target.Id) ?? target.Target.Id}\`: ${outcomeText(outcome, story)}${missed ? `, but ${missed}` : ''}${why ? ` (${withNames(why, names)})` : ''}`);
   }
   const when = story.from === undefined ? '' : ` (from ${duration(BREAK_AT)} after registration, for ${duration(OUTAGE_SECONDS)})`;
   return decided(input, passed, [`${story.label}${when}:`, ...lines].join('\n'));

@@ -1,4 +1,4 @@
-import { applyProbe, ec2Network, healthCheckPort, probeTarget, type AccountState, type LoadBalancer, type Reachability, type RegisteredTarget, type TargetBehaviour, type TargetGroup } from '@skylab/emulator';
+import { applyProbe, ec2Network, healthCheckPort, probeTarget, type AccountState, type HealthProbe, type LoadBalancer, type Reachability, type RegisteredTarget, type TargetBehaviour, type TargetGroup } from '@skylab/emulator';
 import type { LabTask } from '@skylab/validation';
 
 // Target health told as a story: the targets are registered at 0, the application behaves as the task
@@ -88,10 +88,10 @@ export function healthTimeline(group: TargetGroup, lb: LoadBalancer, target: Reg
   const port = target.Target.Port ?? group.Port;
   const boundaries = [story.from, story.until].filter((b): b is number => b !== undefined);
   let stretch = -1;
-  let probe = probeTarget(group, fresh, lb, behaviourAt(application, port, story, 0, reach), undefined, 0);
+  let probe: HealthProbe | undefined;
   for (let time = interval; time <= end; time += interval) {
     const at = boundaries.filter((b) => b <= time).length;
-    if (at !== stretch) {
+    if (at !== stretch || probe === undefined) {
       stretch = at;
       probe = probeTarget(group, fresh, lb, behaviourAt(application, port, story, time, reach), undefined, time * 1000);
     }

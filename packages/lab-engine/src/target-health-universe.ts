@@ -25,8 +25,9 @@ const outage = (label: string, breakage: Story['breakage']): Story => ({ label, 
 /** Every story of the universe for two sides' target groups and the application. */
 export function healthStories(application: Application, groups: readonly TargetGroup[]): Story[] {
   const stories: Story[] = [{ label: 'nothing breaks' }, outage('the application stops answering for an hour', { down: true })];
-  const paths = [...new Set([...application.Responses.map((r) => r.Path), ...groups.map((g) => g.HealthCheckPath)])].sort();
-  const codes = [...new Set([...USUAL_CODES, ...groups.flatMap((g) => matcherEdges(g.Matcher.HttpCode))])].filter((c) => c >= 100 && c <= 599).sort((a, b) => a - b);
+  // The paths the checks request and the usual codes first: the explanation shows the first differences.
+  const paths = [...new Set([...groups.map((g) => g.HealthCheckPath), ...application.Responses.map((r) => r.Path)])];
+  const codes = [...new Set([...USUAL_CODES, ...groups.flatMap((g) => matcherEdges(g.Matcher.HttpCode))])].filter((c) => c >= 100 && c <= 599);
   for (const path of paths) {
     const normal = application.Responses.find((r) => r.Path === path)?.Status ?? application.DefaultStatus;
     for (const status of codes) if (status !== normal) stories.push(outage(`\`${path}\` answers ${status} for an hour`, { path, status }));
