@@ -15,6 +15,7 @@ import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stop
  */
 
 const LAB_ID = 'iam-s3-read-only';
+const IAM_TRACK = 'Identity and access (IAM)';
 const SCREENSHOT = screenshotPath('attempt.png');
 const MOBILE_SCREENSHOT = screenshotPath('attempt-360.png');
 const PARTIAL_SCREENSHOT = screenshotPath('attempt-partial.png');
@@ -55,6 +56,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   // but a blocked `eval` that the page catches (a library probing for it) only fires the event: forwarded too.
   const cspViolations: string[] = [];
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
+  const iamTrackProgress = () => page.locator('[data-track-id="iam"]').getByTestId('track-progress');
   const submit = () => page.getByRole('button', { name: 'Submit for grading' }).click();
 
   beforeAll(async () => {
@@ -115,11 +117,15 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Ada Learner');
     await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: IAM_TRACK }).waitFor();
+    const progress = iamTrackProgress();
+    expect(await progress.textContent()).toMatch(/^0 of \d+ labs completed in Identity and access \(IAM\)$/);
+    expect(await page.getByRole('progressbar', { name: /completed in Identity and access \(IAM\)/ }).getAttribute('value')).toBe('0');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('opens the lab and starts an attempt', async () => {
-    await page.locator(`[data-lab-id="${LAB_ID}"] h2 a`).click();
+    await page.locator(`[data-lab-id="${LAB_ID}"] h3 a`).click();
     await page.waitForURL(`**/labs/${LAB_ID}`);
     await page.getByRole('button', { name: 'Start attempt' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -238,6 +244,9 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     const card = page.locator(`[data-lab-id="${LAB_ID}"]`);
     await card.getByTestId('lab-progress').waitFor();
     expect(await card.getByTestId('lab-progress').textContent()).toMatch(/Completed.*Best score: 100%/);
+    // The lab is in the IAM track, whose progress moved from none to one completed.
+    expect(await iamTrackProgress().textContent()).toMatch(/^1 of \d+ labs completed in Identity and access \(IAM\)$/);
+    expect(await page.getByRole('progressbar', { name: /completed in Identity and access \(IAM\)/ }).getAttribute('value')).toBe('1');
   });
 
   it('still shows the progress after a server restart and a fresh sign-in', async () => {

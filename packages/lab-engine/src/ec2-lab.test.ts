@@ -15,6 +15,7 @@ summary: A web and an app tier
 description: Write the groups
 difficulty: beginner
 estimatedMinutes: 5
+track: networking
 params:
   appPort: { kind: choice, values: ["8080"] }
 setup:

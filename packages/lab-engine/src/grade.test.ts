@@ -147,7 +147,7 @@ describe('selfTest', () => {
 
 describe('views', () => {
   it('summarises and renders with the attempt params or placeholders', () => {
-    expect(summarize(LAB)).toEqual({ id: 'iam-s3-read-only', title: LAB.title, summary: LAB.summary, difficulty: 'beginner', estimatedMinutes: 15, tags: ['iam', 's3', 'least-privilege'] });
+    expect(summarize(LAB)).toEqual({ id: 'iam-s3-read-only', title: LAB.title, summary: LAB.summary, difficulty: 'beginner', estimatedMinutes: 15, tags: ['iam', 's3', 'least-privilege'], track: 'iam' });
     expect(renderLab(LAB).description).toContain('account `<accountId>`');
     const view = renderLab(LAB, { accountId: '123456789012', otherBucket: 'hr-payroll-reports' });
     expect(view.description).toContain('account `123456789012`');

@@ -13,6 +13,7 @@ summary: IMDSv2
 description: Write the template
 difficulty: beginner
 estimatedMinutes: 5
+track: compute-and-scaling
 setup:
   ec2:
     vpcs: [{ Name: main, CidrBlock: 10.0.0.0/16 }]

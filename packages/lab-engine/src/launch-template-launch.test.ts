@@ -14,6 +14,7 @@ summary: Launches
 description: Launch
 difficulty: beginner
 estimatedMinutes: 5
+track: compute-and-scaling
 setup:
   ec2:
     vpcs: [{ Name: main, CidrBlock: 10.0.0.0/16 }]

@@ -9,7 +9,7 @@ import { templateFindings } from './template.ts';
 import { S3_LAB_KEYS, s3ReferenceFindings } from './s3-lab-references.ts';
 
 const KNOWN_KEYS = [
-  'apiVersion', 'id', 'title', 'summary', 'description', 'difficulty', 'estimatedMinutes', 'tags', 'params', 'setup', 'tasks', 'checks',
+  'apiVersion', 'id', 'title', 'summary', 'description', 'difficulty', 'estimatedMinutes', 'tags', 'track', 'params', 'setup', 'tasks', 'checks',
   'hints', 'solution', 'wrongAnswers', 'UserName', 'PolicyName', 'PolicyDocument', 'UserPolicyList', 'AttachedManagedPolicies', 'PolicyArn',
   'Name', 'Objects', 'Key', 'Body', 'ContentType', 'Path', 'Description', 'feedback', 'visibility', 'misconceptions', 'simulate', 'expect',
   'ec2', 'vpcs', 'internetGateways', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'instances', 'CidrBlock', 'VpcId', 'SubnetId',

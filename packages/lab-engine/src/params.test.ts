@@ -13,6 +13,7 @@ const lab = labSchema.parse({
   description: 'd',
   difficulty: 'beginner',
   estimatedMinutes: 1,
+  track: 'iam',
   params: { accountId: { kind: 'account-id' }, color: { kind: 'choice', values: ['red', 'green', 'blue'] }, port: { kind: 'integer', min: 1024, max: 1030 } },
   tasks: [{ kind: 'iam-policy', id: 't', title: 't', prompt: 'p', apply: { action: 'PutUserPolicy', UserName: 'u', PolicyName: 'p' } }],
   checks: [{ id: 'c', title: 'c', simulate: { principal: 'p', action: 'a:b', resource: '*', expect: 'denied' }, feedback: { pass: 'p', fail: 'f' } }],

@@ -1,4 +1,4 @@
-import type { Finding, Lab } from '@skylab/validation';
+import type { Finding, Lab, LabTrackId } from '@skylab/validation';
 import type { CheckVisual } from './visuals/types.ts';
 import type { AccountState, Ctx } from '@skylab/emulator';
 
@@ -55,6 +55,8 @@ export interface LabSummary {
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   estimatedMinutes: number;
   tags: string[];
+  /** The catalogue track (`LAB_TRACKS` of `@skylab/validation`). */
+  track: LabTrackId;
 }
 
 /** A task as the learner sees it, with the attempt's params filled in. */

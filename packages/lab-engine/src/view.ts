@@ -14,6 +14,7 @@ export function summarize(lab: Lab): LabSummary {
     difficulty: lab.difficulty,
     estimatedMinutes: lab.estimatedMinutes,
     tags: [...lab.tags],
+    track: lab.track,
   };
 }
 

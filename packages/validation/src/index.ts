@@ -33,6 +33,8 @@ export {
   type LabSetup,
   type LabTask,
 } from './lab/schema.ts';
+/** The catalogue's tracks, each lab's `track`. */
+export { LAB_TRACKS, type LabTrackId } from './lab/tracks.ts';
 /** The Auto Scaling parts of the lab format: the task, its answer, the check kinds and the setup. */
 export { asgAnswerSchema, type AsgAnswer, type AsgTask } from './lab/asg-task.ts';
 export { offsetMinutes } from './lab/asg-checks.ts';

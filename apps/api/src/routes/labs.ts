@@ -10,6 +10,7 @@ import { readOptionalJson } from '../json-body.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { startAttempt } from '../start-attempt.ts';
+import { trackViews } from '../track-progress.ts';
 import { attemptSummaryView, attemptView } from '../views.ts';
 
 function findLab(deps: AppDeps, id: string): RegisteredLab {
@@ -21,7 +22,7 @@ function findLab(deps: AppDeps, id: string): RegisteredLab {
 /** The catalogue is public; starting an attempt needs an account. */
 export function labRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json({ labs: deps.labs.list() }))
+    .get('/', (c) => c.json({ labs: deps.labs.list(), tracks: trackViews(deps.labs.list()) }))
     .get('/:id', (c) => c.json({ lab: renderLab(findLab(deps, c.req.param('id')).lab) }))
     .get('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);

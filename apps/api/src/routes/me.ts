@@ -11,6 +11,7 @@ import { learnerAssignments } from '../learner-assignments.ts';
 import { givenPassword, newPassword } from '../password-policy.ts';
 import { requestAddress } from '../request-address.ts';
 import { startSession } from '../session-cookie.ts';
+import { trackProgress } from '../track-progress.ts';
 import { iso, userView } from '../views.ts';
 
 export const passwordChangeBody = z.object({ currentPassword: givenPassword, newPassword });
@@ -30,7 +31,8 @@ export function meRoutes(deps: AppDeps) {
         lastActivityAt: iso(row.lastActivityAt),
         latestAttemptId: row.latestAttemptId,
       }));
-      return c.json({ progress });
+      const completed = new Set(rows.filter((row) => row.completed).map((row) => row.labId));
+      return c.json({ progress, tracks: trackProgress(deps.labs.list(), completed) });
     })
     .get('/assignments', async (c) => {
       const { user } = requireAuth(c);

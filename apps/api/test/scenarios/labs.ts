@@ -64,7 +64,9 @@ export const labScenarios: Scenario[] = [
       const visitor = ctx.agent();
       const list = await visitor.get('/api/labs');
       expect(list.status).toBe(200);
-      expect(list.body.labs).toContainEqual(expect.objectContaining({ id: LAB, title: 'Read-only access to one S3 bucket', difficulty: 'beginner' }));
+      expect(list.body.labs).toContainEqual(expect.objectContaining({ id: LAB, title: 'Read-only access to one S3 bucket', difficulty: 'beginner', track: 'iam' }));
+      expect(list.body.tracks).toContainEqual({ id: 'iam', title: 'Identity and access (IAM)', labs: list.body.labs.filter((l: { track: string }) => l.track === 'iam').length });
+      expect(list.body.tracks.reduce((n: number, t: { labs: number }) => n + t.labs, 0)).toBe(list.body.labs.length);
       const lab = await visitor.get(`/api/labs/${LAB}`);
       expect(lab.status).toBe(200);
       expect(lab.body.lab).toMatchObject({ id: LAB, tasks: [expect.objectContaining({ id: TASK, kind: 'iam-policy', language: 'json' })] });
@@ -100,7 +102,11 @@ export const labScenarios: Scenario[] = [
     name: 'a wrong policy scores below 100% with a message per check, the right one scores 100%, and progress shows it',
     async run(ctx) {
       const learner = await ctx.learner();
-      expect((await learner.get('/api/me/progress')).body).toEqual({ progress: [] });
+      const before = (await learner.get('/api/me/progress')).body;
+      expect(before.progress).toEqual([]);
+      expect(before.tracks.map((t: { id: string }) => t.id)).toEqual(['iam', 'networking', 'compute-and-scaling', 'storage', 'monitoring']);
+      const iamBefore = before.tracks.find((t: { id: string }) => t.id === 'iam');
+      expect(iamBefore).toMatchObject({ title: 'Identity and access (IAM)', completed: 0, labs: expect.any(Number) });
       const attempt = await startAttempt(learner);
 
       const wrong = await submit(learner, attempt.id, 1, S3_STAR_POLICY);
@@ -134,6 +140,8 @@ export const labScenarios: Scenario[] = [
           latestAttemptId: attempt.id,
         },
       ]);
+      // The lab is in the IAM track: one more completed there, nothing moves elsewhere.
+      expect(progress.body.tracks).toEqual(before.tracks.map((t: { id: string; completed: number }) => (t.id === 'iam' ? { ...t, completed: 1 } : t)));
     },
   },
   {

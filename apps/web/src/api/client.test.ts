@@ -75,8 +75,8 @@ describe('requests', () => {
   });
 
   it('sends no body on GET and unwraps the payload', async () => {
-    const { calls, client } = fakeFetch(json(200, { labs: [{ id: 'x' }] }));
-    await expect(client.labs()).resolves.toEqual([{ id: 'x' }]);
+    const { calls, client } = fakeFetch(json(200, { user: { id: 'u' } }));
+    await expect(client.me()).resolves.toEqual({ id: 'u' });
     expect(calls[0]!.init.body).toBeUndefined();
     expect(calls[0]!.init.method).toBe('GET');
   });
@@ -107,7 +107,7 @@ describe('errors', () => {
     ['an error body whose code is not a string', json(400, { error: { code: 7, message: 'x' } }), 'http_error', 'the server answered 400'],
   ])('falls back to a generic error for %s', async (_label, response, code, message) => {
     const { client } = fakeFetch(response);
-    const error = await failure(client.labs());
+    const error = await failure(client.catalogue());
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
     expect(error.findings).toEqual([]);
@@ -115,7 +115,7 @@ describe('errors', () => {
 
   it('ignores findings that are not a list', async () => {
     const { client } = fakeFetch(json(400, { error: { code: 'invalid_request', message: 'bad', findings: 'oops' } }));
-    expect((await failure(client.labs())).findings).toEqual([]);
+    expect((await failure(client.catalogue())).findings).toEqual([]);
   });
 
   it('turns a network failure into a network_error', async () => {

@@ -72,6 +72,18 @@ export interface Attempt extends AttemptSummary {
   accountDrift: AccountDrift | null;
 }
 
+/** A catalogue track and how many published labs it has. */
+export interface Track {
+  id: string;
+  title: string;
+  labs: number;
+}
+
+/** The learner's labs completed in a track, out of its published labs. */
+export interface TrackProgress extends Track {
+  completed: number;
+}
+
 export interface LabProgress {
   labId: string;
   title: string;

@@ -9,6 +9,7 @@ const MINIMAL = {
   description: 'Do it',
   difficulty: 'beginner',
   estimatedMinutes: 5,
+  track: 'iam',
   tasks: [{ kind: 'iam-policy', id: 'policy', title: 'Policy', prompt: 'Write it', apply: { action: 'PutUserPolicy', UserName: 'u', PolicyName: 'p' } }],
   checks: [{ id: 'c', title: 'C', simulate: { principal: 'arn:aws:iam::111122223333:user/u', action: 's3:GetObject', resource: '*', expect: 'allowed' }, feedback: { pass: 'yes', fail: 'no' } }],
   solution: { answers: { policy: '{}' } },
@@ -39,6 +40,8 @@ describe('labSchema', () => {
     ['no submissions at all', { maxSubmissions: 0 }, ['maxSubmissions']],
     ['a fraction of a submission', { maxSubmissions: 1.5 }, ['maxSubmissions']],
     ['feedback released at an unknown time', { feedback: { checks: 'later' } }, ['feedback', 'checks']],
+    ['a track that is not one of the five', { track: 'databases' }, ['track']],
+    ['no track', { track: undefined }, ['track']],
   ])('rejects %s', (_name, patch, path) => {
     const result = labSchema.safeParse({ ...MINIMAL, ...patch });
     expect(result.success).toBe(false);

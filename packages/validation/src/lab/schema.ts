@@ -12,6 +12,7 @@ import { quizTaskFields } from './quiz.ts';
 import { bucketConfigurationFields, s3BucketTaskFields } from './s3-bucket-task.ts';
 import { routeTableTaskFields } from './route-table-task.ts';
 import { targetGroupTaskFields } from './target-group-task.ts';
+import { labTrackSchema } from './tracks.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
 
@@ -234,6 +235,7 @@ export const labSchema = z
     difficulty: z.enum(['beginner', 'intermediate', 'advanced']).describe('How hard the lab is'),
     estimatedMinutes: z.number().int().min(1).max(600).describe('How long the lab takes, in minutes'),
     tags: z.array(kebabId('tag')).prefault([]).describe('Topics, for search'),
+    track: labTrackSchema,
     params: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a param name must be letters and digits, starting with a letter' }), labParamSchema)
       .prefault({})
