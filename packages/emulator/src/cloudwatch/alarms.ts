@@ -5,10 +5,13 @@ import { metricKey, type CloudWatchAccount, type ComparisonOperator, type Dimens
 import { deleteRecord, getRecord, hasRecord, setRecord } from '../records.ts';
 
 // Alarm evaluation: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
-// An alarm looks at the last EvaluationPeriods periods and goes to ALARM when DatapointsToAlarm of them
-// breach ("M out of N"). Missing data follows TreatMissingData (alarms-and-missing-data.html):
-// `breaching` and `notBreaching` substitute the missing points; `missing` and `ignore` judge only the
-// points present, going to INSUFFICIENT_DATA (`missing`) or keeping the state (`ignore`) when none is.
+// An alarm judges EvaluationPeriods (N) datapoints and goes to ALARM when DatapointsToAlarm (M) of them
+// breach ("M out of N"). It reads more periods than N, its evaluation range, in case some are missing
+// (alarms-and-missing-data.html, "How alarm state is evaluated when data is missing"): with at least N
+// real datapoints in the range it judges the N most recent of them and TreatMissingData plays no part;
+// with fewer, it judges all of them and fills the rest as TreatMissingData says: `breaching` and
+// `notBreaching` substitute the missing points; `missing` and `ignore` judge only the points present,
+// going to INSUFFICIENT_DATA (`missing`) or keeping the state (`ignore`) when none is.
 
 /** The input of PutMetricAlarm for a single-metric alarm. */
 export interface PutMetricAlarmInput {
@@ -41,6 +44,14 @@ const OPERATORS: Record<ComparisonOperator, { test(v: number, t: number): boolea
   LessThanOrEqualToThreshold: { test: (v, t) => v <= t, words: 'less than or equal to' },
 };
 
+/**
+ * How many periods an evaluation reads: the page's examples read 5 for 3 evaluation periods; AWS does
+ * not publish the rule ("depends on the length of the alarm period"), so two more than N throughout.
+ */
+export function evaluationRange(evaluationPeriods: number): number {
+  return evaluationPeriods + 2;
+}
+
 /** The outcome of one alarm evaluation. */
 export interface AlarmEvaluation {
   StateValue: StateValue;
@@ -59,74 +70,89 @@ function stamp(ms: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCFullYear() % 100)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
+type Judged = Pick<MetricAlarm, 'EvaluationPeriods' | 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>;
+
+/** What an evaluation counts: the datapoints present and breaching once TreatMissingData filled in the missing ones. */
+interface Tally {
+  present: number;
+  breaching: number;
+}
+
 /**
- * Evaluates an alarm over the values of its last EvaluationPeriods periods (oldest first, `undefined` for
- * a period without data) whose periods start at `starts`. Pure: the caller stores the result.
+ * Counts the N most recent real datapoints of the range (all of them when fewer are real) and fills the
+ * rest as TreatMissingData says: `breaching` and `notBreaching` count, `missing` and `ignore` do not.
+ * The indexes of the real datapoints judged go to `judged`, newest first, when given (the decision alone,
+ * taken every period of a simulation, allocates nothing).
  */
-export function evaluateAlarm(
-  alarm: Pick<MetricAlarm, 'EvaluationPeriods' | 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>,
-  values: (number | undefined)[],
-  starts: number[] = [],
-): AlarmEvaluation {
+function tally(alarm: Judged, values: readonly (number | undefined)[], judged?: number[]): Tally {
+  const test = OPERATORS[alarm.ComparisonOperator].test;
+  const n = alarm.EvaluationPeriods;
+  let real = 0;
+  let breaching = 0;
+  for (let i = values.length - 1; i >= 0 && real < n; i--) {
+    const v = values[i];
+    if (v === undefined) continue;
+    real++;
+    judged?.push(i);
+    if (test(v, alarm.Threshold)) breaching++;
+  }
+  if (alarm.TreatMissingData === 'breaching') return { present: n, breaching: breaching + n - real };
+  if (alarm.TreatMissingData === 'notBreaching') return { present: n, breaching };
+  return { present: real, breaching };
+}
+
+/** The state a tally leads to, or `keep` when the alarm keeps its state (`ignore`). */
+function stateOf(alarm: Judged, t: Tally): StateValue | 'keep' {
+  const m = alarm.DatapointsToAlarm;
+  if (t.present === 0) return alarm.TreatMissingData === 'ignore' ? 'keep' : 'INSUFFICIENT_DATA';
+  if (t.breaching >= m) return 'ALARM';
+  // With fewer than M points present, all of them breaching still means ALARM for `missing`: the missing
+  // periods cannot show that the alarm should be OK (the page's `- - X - -` example). `ignore` keeps the state.
+  if (t.present < m && t.breaching === t.present) {
+    if (alarm.TreatMissingData === 'missing') return 'ALARM';
+    if (alarm.TreatMissingData === 'ignore') return 'keep';
+  }
+  return 'OK';
+}
+
+/**
+ * Evaluates an alarm over the values of its evaluation range (oldest first, `undefined` for a period
+ * without data; see `evaluationRange`) whose periods start at `starts`. Pure: the caller stores the result.
+ */
+export function evaluateAlarm(alarm: Judged, values: (number | undefined)[], starts: number[] = []): AlarmEvaluation {
   const op = OPERATORS[alarm.ComparisonOperator];
   const m = alarm.DatapointsToAlarm;
   const n = alarm.EvaluationPeriods;
-  const treat = alarm.TreatMissingData;
-  const filled = values.map((v) => (v !== undefined ? v : treat === 'breaching' ? 'breaching' : treat === 'notBreaching' ? 'ok' : undefined));
-  const present = filled.filter((v) => v !== undefined);
-  const breaching = present.filter((v) => v === 'breaching' || (typeof v === 'number' && op.test(v, alarm.Threshold))).length;
-  const shown = values
-    .map((v, i) => (v === undefined ? undefined : `${fmt(v)}${starts[i] !== undefined ? ` (${stamp(starts[i] as number)})` : ''}`))
-    .filter((x): x is string => x !== undefined)
-    .reverse();
+  const judged: number[] = [];
+  const t = tally(alarm, values, judged);
+  const state = stateOf(alarm, t);
+  const shown = judged.map((i) => `${fmt(values[i] as number)}${starts[i] !== undefined ? ` (${stamp(starts[i] as number)})` : ''}`);
   const list = `[${shown.join(', ')}]`;
-  if (present.length === 0) {
-    if (treat === 'ignore') return { StateValue: alarm.StateValue, StateReason: `no datapoints in the last ${n} periods: missing data is ignored, so the alarm keeps its state`, Breaching: 0 };
+  const words = `${op.words} the threshold (${fmt(alarm.Threshold)})`;
+  const filled = n - judged.length;
+  const substitutes = alarm.TreatMissingData === 'breaching' || alarm.TreatMissingData === 'notBreaching';
+  const fill = filled > 0 && substitutes ? `; ${filled} missing datapoints counted as ${alarm.TreatMissingData}` : '';
+  if (t.present === 0) {
+    if (state === 'keep') return { StateValue: alarm.StateValue, StateReason: `no datapoints in the last ${values.length} periods: missing data is ignored, so the alarm keeps its state`, Breaching: 0 };
     return { StateValue: 'INSUFFICIENT_DATA', StateReason: `Insufficient Data: ${n} datapoints were unknown.`, Breaching: 0 };
   }
-  const words = `${op.words} the threshold (${fmt(alarm.Threshold)})`;
-  if (breaching >= m) {
-    return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${breaching} out of the last ${n} datapoints ${list} were ${words} (minimum ${m} datapoints for OK -> ALARM transition).`, Breaching: breaching };
+  if (state === 'keep') return { StateValue: alarm.StateValue, StateReason: `only ${t.present} datapoints are present and all breach: missing data is ignored, so the alarm keeps its state`, Breaching: t.breaching };
+  if (state === 'ALARM' && t.breaching < m) {
+    return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${t.breaching} out of ${t.present} present datapoints ${list} were ${words}; the other periods had no data.`, Breaching: t.breaching };
   }
-  // With fewer than M points present, all of them breaching still means ALARM for `missing`: the missing
-  // periods cannot show that the alarm should be OK. `ignore` keeps the current state instead.
-  if (present.length < m && breaching === present.length) {
-    if (treat === 'missing') return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${breaching} out of ${present.length} present datapoints ${list} were ${words}; the other periods had no data.`, Breaching: breaching };
-    if (treat === 'ignore') return { StateValue: alarm.StateValue, StateReason: `only ${present.length} datapoints are present and all breach: missing data is ignored, so the alarm keeps its state`, Breaching: breaching };
+  if (state === 'ALARM') {
+    return { StateValue: 'ALARM', StateReason: `Threshold Crossed: ${t.breaching} out of the last ${n} datapoints ${list} were ${words}${fill} (minimum ${m} datapoints for OK -> ALARM transition).`, Breaching: t.breaching };
   }
-  return { StateValue: 'OK', StateReason: `Threshold Crossed: ${present.length - breaching} out of the last ${n} datapoints ${list} were not ${words} (minimum ${n - m + 1} datapoints for ALARM -> OK transition).`, Breaching: breaching };
+  return { StateValue: 'OK', StateReason: `Threshold Crossed: ${t.present - t.breaching} out of the last ${n} datapoints ${list} were not ${words}${fill} (minimum ${n - m + 1} datapoints for ALARM -> OK transition).`, Breaching: t.breaching };
 }
 
 /**
  * The state an evaluation leads to, without building its reason: the same rules as `evaluateAlarm`, for
  * evaluating often and explaining only the changes.
  */
-export function decideAlarmState(
-  alarm: Pick<MetricAlarm, 'DatapointsToAlarm' | 'Threshold' | 'ComparisonOperator' | 'TreatMissingData' | 'StateValue'>,
-  values: (number | undefined)[],
-): StateValue {
-  const test = OPERATORS[alarm.ComparisonOperator].test;
-  const treat = alarm.TreatMissingData;
-  let present = 0;
-  let breaching = 0;
-  for (const v of values) {
-    if (v === undefined) {
-      if (treat === 'breaching') {
-        present++;
-        breaching++;
-      } else if (treat === 'notBreaching') present++;
-    } else {
-      present++;
-      if (test(v, alarm.Threshold)) breaching++;
-    }
-  }
-  if (present === 0) return treat === 'ignore' ? alarm.StateValue : 'INSUFFICIENT_DATA';
-  if (breaching >= alarm.DatapointsToAlarm) return 'ALARM';
-  if (present < alarm.DatapointsToAlarm && breaching === present) {
-    if (treat === 'missing') return 'ALARM';
-    if (treat === 'ignore') return alarm.StateValue;
-  }
-  return 'OK';
+export function decideAlarmState(alarm: Judged, values: readonly (number | undefined)[]): StateValue {
+  const state = stateOf(alarm, tally(alarm, values));
+  return state === 'keep' ? alarm.StateValue : state;
 }
 
 /** PutMetricAlarm for a single metric with a static threshold; metric math, percentiles and anomaly bands are not modelled. */
@@ -249,10 +275,11 @@ export function evaluateAlarms(state: CloudWatchAccount, now: number): { Transit
     const periodMs = alarm.Period * 1000;
     if (now % periodMs !== 0) continue;
     const series = getRecord(state.cloudwatch.metrics, metricKey(alarm.Namespace, alarm.MetricName, alarm.Dimensions));
-    const starts: number[] = new Array<number>(alarm.EvaluationPeriods);
-    const values: (number | undefined)[] = new Array<number | undefined>(alarm.EvaluationPeriods);
-    for (let i = 0; i < alarm.EvaluationPeriods; i++) {
-      starts[i] = now - (alarm.EvaluationPeriods - i) * periodMs;
+    const range = evaluationRange(alarm.EvaluationPeriods);
+    const starts: number[] = new Array<number>(range);
+    const values: (number | undefined)[] = new Array<number | undefined>(range);
+    for (let i = 0; i < range; i++) {
+      starts[i] = now - (range - i) * periodMs;
       values[i] = periodStatistic(series, starts[i] as number, alarm.Period, alarm.Statistic);
     }
     const next = decideAlarmState(alarm, values);

@@ -1,4 +1,4 @@
-import { alarmActionsToInvoke, decideAlarmState, evaluateAlarm, transitionAlarm, type AlarmTransition } from './alarms.ts';
+import { alarmActionsToInvoke, decideAlarmState, evaluateAlarm, evaluationRange, transitionAlarm, type AlarmTransition } from './alarms.ts';
 import { periodStatistic, pickStatistic } from './metrics.ts';
 import { metricKey, type CloudWatchAccount, type MetricAlarm, type MetricSeries, type Statistic } from './state.ts';
 import { getRecord } from '../records.ts';
@@ -56,7 +56,7 @@ export interface CompiledAlarm {
   alarm: MetricAlarm;
   /** The alarm's metric over a window: from the run's own series, or from the stored datapoints. */
   statistic(start: number): number | undefined;
-  /** The values of the last EvaluationPeriods periods, reused between evaluations. */
+  /** The values of the periods of the evaluation range, reused between evaluations. */
   values: (number | undefined)[];
   /** The actions repeated while the state holds (Auto Scaling ones), per state. */
   repeated: Record<MetricAlarm['StateValue'], string[]>;
@@ -73,7 +73,7 @@ export function compileAlarms(state: CloudWatchAccount, published: (key: string)
     const stored: MetricSeries | undefined = getRecord(state.cloudwatch.metrics, key);
     const statistic = own ? ownStatistic(own, alarm) : (start: number) => periodStatistic(stored, start, alarm.Period, alarm.Statistic);
     const repeated = (s: MetricAlarm['StateValue']) => alarmActionsToInvoke({ ...alarm, StateValue: s }, false);
-    return { alarm, statistic, values: new Array<number | undefined>(alarm.EvaluationPeriods), repeated: { ALARM: repeated('ALARM'), OK: repeated('OK'), INSUFFICIENT_DATA: repeated('INSUFFICIENT_DATA') } };
+    return { alarm, statistic, values: new Array<number | undefined>(evaluationRange(alarm.EvaluationPeriods)), repeated: { ALARM: repeated('ALARM'), OK: repeated('OK'), INSUFFICIENT_DATA: repeated('INSUFFICIENT_DATA') } };
   });
 }
 
@@ -96,7 +96,7 @@ export function evaluateCompiledAlarms(state: CloudWatchAccount, alarms: Compile
     const alarm = compiled.alarm;
     const periodMs = alarm.Period * 1000;
     if (now % periodMs !== 0) continue;
-    const n = alarm.EvaluationPeriods;
+    const n = compiled.values.length;
     const values = compiled.values;
     for (let i = 0; i < n; i++) values[i] = compiled.statistic(now - (n - i) * periodMs);
     let actions: string[];
