@@ -475,7 +475,7 @@ export { deleteAlarms, describeAlarmHistory, describeAlarms, getMetricStatistics
 /** The CloudWatch action table: wire action names to operations. */
 export { cloudwatchActions, type CloudWatchActionName } from './cloudwatch/actions.ts';
 /** Alarm evaluation (M out of N, missing-data treatment) with AWS's state reasons. */
-export { decideAlarmState, evaluateAlarm, evaluateAlarms, type AlarmEvaluation, type AlarmTransition } from './cloudwatch/alarms.ts';
+export { decideAlarmState, evaluateAlarm, evaluateAlarms, evaluationRange, type AlarmEvaluation, type AlarmTransition } from './cloudwatch/alarms.ts';
 /** Period statistics over stored metrics, and how the emulated services publish theirs. */
 export { periodStatistic, recordMetricData, type MetricDatum } from './cloudwatch/metrics.ts';
 /** Auto Scaling state types (groups, policies, scheduled actions, activities in the API's shapes) and an empty Auto Scaling. */

@@ -4,7 +4,7 @@ import { lintAsgAnswer } from './lint-asg-answer.ts';
 import { renderDeep } from './template.ts';
 
 /** The lint artifact kind of each task kind's answer. */
-export const TASK_LINT_KINDS: Record<Exclude<Lab['tasks'][number]['kind'], 'quiz' | 'ebs-settings' | 'ecr-repository' | 's3-bucket' | 'route-table'>, ArtifactKind> = {
+export const TASK_LINT_KINDS: Record<Exclude<Lab['tasks'][number]['kind'], 'quiz' | 'ebs-settings' | 'ecr-repository' | 's3-bucket' | 'route-table' | 'cloudwatch-alarm'>, ArtifactKind> = {
   'iam-policy': 'iam-identity-policy',
   'security-groups': 'security-groups',
   'nacl-entries': 'nacl-entries',
@@ -22,7 +22,7 @@ export function runLintCheck(input: CheckInput, lab: Lab): CheckRun {
   const task = lab.tasks.find((t) => t.id === spec.task);
   const text = input.answers[spec.task];
   if (!task || text === undefined) return errored(input, LAB_PROBLEM, `there is no answer for task \`${spec.task}\` to lint`);
-  if (task.kind === 'quiz' || task.kind === 'ebs-settings' || task.kind === 'ecr-repository' || task.kind === 's3-bucket') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is a \`${task.kind}\` task: no lint rules read it`);
+  if (task.kind === 'quiz' || task.kind === 'ebs-settings' || task.kind === 'ecr-repository' || task.kind === 's3-bucket' || task.kind === 'cloudwatch-alarm') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is a \`${task.kind}\` task: no lint rules read it`);
   // The lint rules read one table with ids; a route table answer names tables, gateways and subnets.
   if (task.kind === 'route-table') return errored(input, LAB_PROBLEM, `task \`${spec.task}\` is a route-table task: its answers are not linted, use \`equivalent-reachability\``);
   const all = task.kind === 'auto-scaling-group' ? lintAsgAnswer(text, renderDeep(task.AutoScalingGroupName, input.params)) : lint(TASK_LINT_KINDS[task.kind], text).findings;

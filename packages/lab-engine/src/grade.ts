@@ -4,6 +4,7 @@ import { applyAlbRules } from './apply-alb-rules.ts';
 import { applyAutoScalingGroup } from './apply-auto-scaling-group.ts';
 import { applyEbsSettings } from './apply-ebs-settings.ts';
 import { applyEcrRepository } from './apply-ecr-repository.ts';
+import { applyCloudwatchAlarms } from './apply-cloudwatch-alarms.ts';
 import { applyLaunchTemplate } from './apply-launch-template.ts';
 import { applyNaclEntries } from './apply-nacl-entries.ts';
 import { applyS3Bucket } from './apply-s3-bucket.ts';
@@ -12,6 +13,7 @@ import { applyTargetGroup } from './apply-target-group.ts';
 import { applySecurityGroups } from './apply-security-groups.ts';
 import { applyTrustPolicy } from './apply-trust-policy.ts';
 import { errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
+import { runAlarmScenarioCheck, runEquivalentAlarmsCheck } from './check-alarms.ts';
 import { runAlbRouteCheck } from './check-alb-route.ts';
 import { runAsgScenarioCheck } from './check-asg-scenario.ts';
 import { runEquivalentAccessCheck } from './check-equivalent-access.ts';
@@ -83,6 +85,7 @@ export function applyAnswers(lab: Lab, params: Record<string, string>, state: Ac
     else if (task.kind === 's3-bucket') findings.push(...applyS3Bucket(task, text, state, ctx));
     else if (task.kind === 'route-table') findings.push(...applyRouteTables(task, text, state, ctx));
     else if (task.kind === 'target-group') findings.push(...applyTargetGroup(task, text, state, ctx));
+    else if (task.kind === 'cloudwatch-alarm') findings.push(...applyCloudwatchAlarms(task, text, state, ctx));
     else findings.push(...applyNaclEntries(task, text, state));
   }
   return findings;
@@ -126,6 +129,8 @@ function runCheck(lab: Lab, input: CheckInput): CheckRun {
   if (check['equivalent-bucket']) return runEquivalentBucketCheck(input, lab);
   if (check['equivalent-target-health']) return runEquivalentTargetHealthCheck(input, lab);
   if (check['target-health']) return runTargetHealthCheck(input, lab);
+  if (check['alarm-scenario']) return runAlarmScenarioCheck(input, lab);
+  if (check['equivalent-alarms']) return runEquivalentAlarmsCheck(input, lab);
   return errored(input, LAB_PROBLEM, 'the check asserts nothing this engine knows');
 }
 

@@ -1,4 +1,5 @@
 import { issuesToFindings, labSchema, loadYaml, locateNearest, type Finding, type Lab, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { alarmReferenceFindings } from './alarm-references.ts';
 import { albReferenceFindings } from './alb-references.ts';
 import { launchTemplateReferenceFindings } from './launch-template-references.ts';
 import { ASG_KEYS, asgScenarioFindings } from './asg-lab-keys.ts';
@@ -18,7 +19,7 @@ const KNOWN_KEYS = [
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
   'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
   'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
-  'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
+  'AlarmNames', 'topics', 'alarm-scenario', 'equivalent-alarms', 'minutes', 'alarm', 'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
   ...S3_LAB_KEYS, 'natGateways', 'NatGatewayId', 'ConnectivityType', 'RouteTableId', 'TargetGroupName', 'application', 'Responses', 'Status', 'DefaultStatus',
   'ResponseMilliseconds', 'equivalent-target-health', 'target-health', 'toleranceSeconds', 'failure', 'HealthCheckPort', 'HealthCheckProtocol', 'Matcher', 'HttpCode',
@@ -31,7 +32,7 @@ function declaredParams(value: unknown): Set<string> {
 
 type Add = (path: PathSegment[], ruleId: string, message: string) => void;
 
-const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket', 'route-table': 'equivalent-reachability', 'target-group': 'equivalent-target-health' } as const;
+const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy': 'equivalent-access', 'security-groups': 'equivalent-reachability', 'nacl-entries': 'equivalent-reachability', 'alb-listener-rules': 'equivalent-routing', 'auto-scaling-group': 'equivalent-scaling', quiz: 'quiz', 'launch-template': 'equivalent-launch-template', 'ebs-settings': 'equivalent-ebs-settings', 'ecr-repository': 'equivalent-repository', 's3-bucket': 'equivalent-bucket', 'route-table': 'equivalent-reachability', 'target-group': 'equivalent-target-health', 'cloudwatch-alarm': 'equivalent-alarms' } as const;
 
 /**
  * Grading integrity (DESIGN §3): every task is graded by its whole behaviour, so each needs a check that
@@ -41,7 +42,7 @@ const EXHAUSTIVE_KIND = { 'iam-policy': 'equivalent-access', 'iam-trust-policy':
 function exhaustiveFindings(lab: Lab, add: Add): void {
   const kinds = new Map(lab.tasks.map((t) => [t.id, t.kind]));
   lab.checks.forEach((check, i) => {
-    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'equivalent-bucket', 'equivalent-target-health'] as const) {
+    for (const key of ['equivalent-access', 'equivalent-reachability', 'equivalent-routing', 'equivalent-scaling', 'quiz', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'equivalent-bucket', 'equivalent-target-health', 'equivalent-alarms'] as const) {
       const task = check[key]?.task;
       if (task === undefined) continue;
       const kind = kinds.get(task);
@@ -104,6 +105,7 @@ function referenceFindings(lab: Lab, doc: SourceDocument, options: LoadLabOption
   ec2ReferenceFindings(lab, add);
   albReferenceFindings(lab, add);
   launchTemplateReferenceFindings(lab, add);
+  alarmReferenceFindings(lab, add);
   quizReferenceFindings(lab, add);
   s3ReferenceFindings(lab, add);
   exhaustiveFindings(lab, add);

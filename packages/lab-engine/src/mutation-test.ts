@@ -3,6 +3,7 @@ import type { Lab, LabCheck } from '@skylab/validation';
 import { grade } from './grade.ts';
 import { albRulesMutants } from './mutants/alb-rules-mutants.ts';
 import { autoScalingGroupMutants } from './mutants/asg-mutants.ts';
+import { cloudwatchAlarmMutants } from './mutants/cloudwatch-alarm-mutants.ts';
 import { launchTemplateMutants } from './mutants/launch-template-mutants.ts';
 import { ebsSettingsMutants } from './mutants/ebs-settings-mutants.ts';
 import { ecrRepositoryMutants } from './mutants/ecr-repository-mutants.ts';
@@ -88,6 +89,7 @@ function mutantsOf(lab: Lab, provisioned: Provisioned, context: MutationContext)
     if (task.kind === 's3-bucket') return s3BucketMutants(task.id, text);
     if (task.kind === 'route-table') return routeTableMutants(task.id, text, context);
     if (task.kind === 'target-group') return targetGroupMutants(task.id, text);
+    if (task.kind === 'cloudwatch-alarm') return cloudwatchAlarmMutants(task.id, text);
     return naclMutants(task.id, text);
   });
 }
@@ -112,6 +114,7 @@ function oracleChecks(lab: Lab, provisioned: Provisioned): LabCheck[] {
       const own = lab.checks.find((c) => c['equivalent-target-health']?.task === task.id)?.['equivalent-target-health'];
       return { ...base, id, title, 'equivalent-target-health': { task: task.id, toleranceSeconds: own?.toleranceSeconds ?? 0, examples: 1 } };
     }
+    if (task.kind === 'cloudwatch-alarm') return { ...base, id, title, 'equivalent-alarms': { task: task.id, examples: 1 } };
     if (task.kind === 'auto-scaling-group') {
       // The universe is the lab's own (its load levels and business hours); a lab without one fails validation.
       const own = lab.checks.find((c) => c['equivalent-scaling']?.task === task.id)?.['equivalent-scaling'];

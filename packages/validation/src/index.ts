@@ -42,6 +42,8 @@ export { offsetMinutes } from './lab/asg-checks.ts';
 export { quizAnswerSchema, type QuizAnswer, type QuizQuestion } from './lab/quiz.ts';
 /** The misconception catalogue (`labs/misconceptions.yaml`) and its entries. */
 export { misconceptionCatalogueSchema, misconceptionSchema, type Misconception } from './lab/misconceptions.ts';
+/** The `cloudwatch-alarm` task's answer. */
+export { cloudwatchAlarmAnswerSchema } from './lab/cloudwatch-alarm-task.ts';
 /** The `launch-template` task's answer. */
 export { launchTemplateAnswerSchema } from './lab/launch-template-checks.ts';
 /** The `s3-bucket` answer: a bucket's configuration sections in the S3 Put* shapes. */

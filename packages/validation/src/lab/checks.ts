@@ -10,6 +10,7 @@ import { equivalentLaunchTemplateSchema, resourceCheckSchema } from './launch-te
 import { equivalentEbsSettingsSchema } from './ebs-settings.ts';
 import { equivalentRepositorySchema } from './ecr-repository.ts';
 import { equivalentBucketSchema, lifecycleCheckSchema } from './lifecycle-checks.ts';
+import { cloudwatchAlarmCheckFields } from './cloudwatch-alarm-task.ts';
 
 // What a check asserts: one of an IAM request simulation, a network path (Reachability Analyzer's
 // question), the internet exposure of the network, a lint-clean answer, or access equivalent to the
@@ -116,7 +117,7 @@ const equivalentReachabilitySchema = z
     "Compare the network the answer leaves with the solution's on every path: each instance to each other, probe instances launched in every subnet with each group (and with none), the internet to each instance and back, over tcp and udp on every port a rule of either side names (and its neighbours and ports nobody named), and icmp",
   );
 
-const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'lifecycle', 'equivalent-bucket', 'equivalent-target-health', 'target-health'] as const;
+const ASSERTIONS = ['simulate', 'reachability', 'exposure', 'lint', 'equivalent-access', 'equivalent-reachability', 'alb-route', 'equivalent-routing', 'asg-scenario', 'equivalent-scaling', 'quiz', 'resource', 'equivalent-launch-template', 'equivalent-ebs-settings', 'equivalent-repository', 'lifecycle', 'equivalent-bucket', 'equivalent-target-health', 'target-health', 'alarm-scenario', 'equivalent-alarms'] as const;
 
 /** A check: an assertion over the account after the learner's answers were applied. */
 export const labCheckSchema = z
@@ -141,6 +142,7 @@ export const labCheckSchema = z
     lifecycle: lifecycleCheckSchema.optional(),
     'equivalent-bucket': equivalentBucketSchema.optional(),
     ...targetGroupCheckFields,
+    ...cloudwatchAlarmCheckFields,
     feedback: z
       .strictObject({
         pass: text('`feedback.pass`').describe('Shown when the check passes'),

@@ -12,6 +12,7 @@ import { quizTaskFields } from './quiz.ts';
 import { bucketConfigurationFields, s3BucketTaskFields } from './s3-bucket-task.ts';
 import { routeTableTaskFields } from './route-table-task.ts';
 import { targetGroupTaskFields } from './target-group-task.ts';
+import { cloudwatchAlarmTaskFields } from './cloudwatch-alarm-task.ts';
 import { labTrackSchema } from './tracks.ts';
 
 // The lab format, version 1 (DESIGN §3). Every string may use `{{ param }}` templates, filled in per attempt.
@@ -210,8 +211,9 @@ export const labTaskSchema = z
       z.strictObject({ ...taskFields, ...s3BucketTaskFields }).describe("Write a bucket's policy, Block Public Access, encryption, versioning and lifecycle in the shapes of the S3 Put* requests"),
       z.strictObject({ ...taskFields, ...routeTableTaskFields }).describe('Write the routes and subnet associations of route tables in `DescribeRouteTables` shape'),
       z.strictObject({ ...taskFields, ...targetGroupTaskFields }).describe('Write the health check settings of a target group as ModifyTargetGroup takes them'),
+      z.strictObject({ ...taskFields, ...cloudwatchAlarmTaskFields }).describe('Write CloudWatch metric alarms in PutMetricAlarm shape'),
     ],
-    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `ebs-settings`, `ecr-repository`, `s3-bucket`, `route-table`, `target-group` or `quiz`' },
+    { error: 'a task needs a `kind`: `iam-policy`, `iam-trust-policy`, `security-groups`, `nacl-entries`, `alb-listener-rules`, `auto-scaling-group`, `launch-template`, `ebs-settings`, `ecr-repository`, `s3-bucket`, `route-table`, `target-group`, `cloudwatch-alarm` or `quiz`' },
   )
   .describe('Something the learner submits');
 
