@@ -106,7 +106,7 @@ export function runAsgScenarioCheck(input: CheckInput, lab: Lab): CheckRun {
   const start = runStart(spec.start, spec.timeZone);
   const minutes = spec.hours * 60;
   const load = loadSeries(spec.load, minutes);
-  const run = { start, minutes, initial: spec.initial, load };
+  const run = { start, minutes, initial: spec.initial, load, ...(spec.crashAt !== undefined ? { crashMinute: offsetMinutes(spec.crashAt) } : {}) };
   let result: SimulationResult;
   try {
     result = runGroup(input.state, task, run);

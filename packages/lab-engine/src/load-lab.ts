@@ -19,7 +19,7 @@ const KNOWN_KEYS = [
   'AssociatePublicIpAddress', 'PrivateIpAddress', 'InstanceType', 'ImageId', 'reachability', 'exposure', 'lint', 'source', 'destination',
   'protocol', 'port', 'onlyExposed', 'equivalent-access', 'equivalent-reachability', 'principal', 'services', 'resources', 'contexts', 'examples', 'notExposed', 'scope', 'severities', 'rules', 'task', 'groups', 'language', 'roles', 'RoleName', 'elbv2', 'targetGroups', 'loadBalancers', 'Listeners', 'Targets', 'DefaultActions', 'Rules', 'Conditions', 'Actions', 'alb-route', 'equivalent-routing', 'listener',
   'quiz', 'questions', 'options', 'question', 'correct', 'multiple', 'shuffle', 'learnMore', 'answers',
-  'AlarmNames', 'topics', 'alarm-scenario', 'equivalent-alarms', 'minutes', 'alarm', 'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
+  'AlarmNames', 'topics', 'crashAt', 'alarm-scenario', 'equivalent-alarms', 'minutes', 'alarm', 'AssumeRolePolicyDocument', 'RolePolicyList', 'instanceProfiles', 'InstanceProfileName', 'Roles', 'principalPolicies', 'apply', 'action',
   ...ASG_KEYS,
   ...S3_LAB_KEYS, 'natGateways', 'NatGatewayId', 'ConnectivityType', 'RouteTableId', 'TargetGroupName', 'application', 'Responses', 'Status', 'DefaultStatus',
   'ResponseMilliseconds', 'equivalent-target-health', 'target-health', 'toleranceSeconds', 'failure', 'HealthCheckPort', 'HealthCheckProtocol', 'Matcher', 'HttpCode',

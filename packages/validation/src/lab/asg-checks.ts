@@ -61,6 +61,7 @@ const scenarioSchema = z
     hours: int(1, 168, '`hours`').prefault(24).describe('How long the run lasts, in hours (at most a week)'),
     initial,
     load: loadSchema,
+    crashAt: runOffset.optional().describe("When the application of the group's first instance crashes and answers the load balancer's health checks with 500 (behind a load balancer only); nothing crashes when left out"),
     expect: z
       .strictObject({
         inService: bounds('instances InService at every minute of the run').optional(),
