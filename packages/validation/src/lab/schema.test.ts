@@ -33,6 +33,13 @@ describe('labSchema', () => {
   });
 
   it.each([
+    [undefined, 'a lab needs a `track`: one of `iam`, `networking`, `compute-and-scaling`, `storage`, `monitoring`'],
+    ['databases', '`databases` is not a track: use one of `iam`, `networking`, `compute-and-scaling`, `storage`, `monitoring`'],
+  ])('says which tracks there are when the track is %s', (track, message) => {
+    expect(labSchema.safeParse({ ...MINIMAL, track }).error?.issues).toContainEqual(expect.objectContaining({ path: ['track'], message }));
+  });
+
+  it.each([
     ['a bad id', { id: 'Demo_Lab' }, ['id']],
     ['an unknown param kind', { params: { x: { kind: 'uuid' } } }, ['params', 'x', 'kind']],
     ['an empty choice', { params: { x: { kind: 'choice', values: [] } } }, ['params', 'x', 'values']],

@@ -13,8 +13,11 @@ export const LAB_TRACKS = [
 export type LabTrackId = (typeof LAB_TRACKS)[number]['id'];
 
 const trackIds = LAB_TRACKS.map((t) => t.id) as [LabTrackId, ...LabTrackId[]];
+const ids = trackIds.map((id) => `\`${id}\``).join(', ');
 
 /** The `track` of a lab: required, so a lab never falls out of the catalogue's groups. */
 export const labTrackSchema = z
-  .enum(trackIds, { error: `a lab needs a \`track\`: one of ${trackIds.map((id) => `\`${id}\``).join(', ')}` })
+  .enum(trackIds, {
+    error: (issue) => (issue.input === undefined ? `a lab needs a \`track\`: one of ${ids}` : `\`${String(issue.input)}\` is not a track: use one of ${ids}`),
+  })
   .describe(`The catalogue track the lab belongs to: ${LAB_TRACKS.map((t) => `\`${t.id}\` (${t.title})`).join(', ')}`);
