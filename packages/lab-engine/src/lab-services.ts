@@ -18,6 +18,7 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   'ebs-settings': ['ec2', 'kms'],
   'ecr-repository': ['ecr'],
   's3-bucket': ['s3'],
+  'cloudwatch-alarm': ['monitoring'],
   quiz: [],
 };
 
