@@ -13,6 +13,7 @@ summary: Lifecycle and policy
 description: Configure it
 difficulty: beginner
 estimatedMinutes: 5
+track: storage
 setup:
   s3:
     buckets:
