@@ -50,7 +50,7 @@ describe('alarmUniverse', () => {
           expect(patterns.some((p) => side(p, other) !== side(p, statistic)), `${other} against ${statistic}`).toBe(true);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 1000 },
     );
   });
 });

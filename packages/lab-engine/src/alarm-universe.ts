@@ -65,7 +65,8 @@ function statisticSet(reference: MetricAlarm, v: number, flat: boolean): Omit<Pu
   if (flat) return { SampleCount: 1, Sum: v, Minimum: v, Maximum: v };
   switch (reference.Statistic) {
     case 'Sum':
-      return { SampleCount: 3, Sum: v, Minimum: v / 3 - spread, Maximum: v / 3 + spread };
+      // Four samples: with three, the maximum v / 3 + 2 equals the sum at a threshold of 3 and tells nothing apart.
+      return { SampleCount: 4, Sum: v, Minimum: v / 4 - spread, Maximum: v / 4 + spread };
     case 'Maximum':
       return { SampleCount: 3, Sum: 3 * (v - spread / 2), Minimum: v - spread, Maximum: v };
     case 'Minimum':
