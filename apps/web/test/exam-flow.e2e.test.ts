@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
  * A learner takes a small exam end to end in Chromium against the real Node server: every item kind, a hands-on
@@ -96,38 +95,20 @@ sections:
 const ORDER = ['The internet gateway', 'The network ACL', 'The security group'];
 
 describe.sequential('a learner takes an exam', () => {
-  let workDir: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page;
-  let baseUrl: string;
-  const cspViolations: string[] = [];
-  const current = () => page.locator('section.exam-item');
-  const saved = () => expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
-
-  beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'skylab-exam-e2e-'));
+  const run = useProduct('exam', async (workDir) => {
     const examsDir = join(workDir, 'exams');
     await mkdir(join(examsDir, EXAM_ID), { recursive: true });
     await writeFile(join(examsDir, EXAM_ID, 'exam.yaml'), EXAM);
-    const port = await freePort();
-    baseUrl = `http://localhost:${port}`;
-    await ensureBuilt();
-    server = await startServer(port, `file:${join(workDir, 'skylab.db')}`, { EXAMS_DIR: examsDir });
-    context = await launchBrowser(workDir, cspViolations);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(cspViolations.splice(0)).toEqual([]);
+    return { EXAMS_DIR: examsDir };
   });
+  let page: Page;
+  let baseUrl: string;
+  const current = () => page.locator('section.exam-item');
+  const saved = () => expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await stopServer(server);
-    await rm(workDir, { recursive: true, force: true });
-  }, 30_000);
+  beforeAll(() => {
+    ({ page, baseUrl } = run);
+  });
 
   it('signs up and starts the exam from the exams page', async () => {
     await page.goto(`${baseUrl}/sign-up`);
@@ -182,12 +163,12 @@ describe.sequential('a learner takes an exam', () => {
       await page.getByRole('navigation', { name: 'Exam items' }).getByRole('button', { name: new RegExp(`^Item ${number},`) }).click();
     }
     const label = (await page.locator('.exam-nav-item[aria-current]').getAttribute('aria-label'))!.split(',')[0]!;
-    await context!.setOffline(true);
+    await run.context.setOffline(true);
     // Still the right policy: the trailing newline changes the text, not the grade.
     await current().getByRole('textbox', { name: /^Your answer/ }).fill(`${CORRECT_POLICY}\n`);
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Not saved: could not reach the server/);
     expect(await page.getByRole('button', { name: new RegExp(`^${label},`) }).getAttribute('aria-label')).toContain('not saved');
-    await context!.setOffline(false);
+    await run.context.setOffline(false);
     await page.getByRole('button', { name: 'Retry' }).click();
     await saved();
   });

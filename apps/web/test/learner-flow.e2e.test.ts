@@ -1,12 +1,10 @@
 import { GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, WEB_DIR, type RunningServer } from './support/e2e-harness.ts';
+import { screenshotPath, startServer, stopServer, useProduct, WEB_DIR } from './support/e2e-harness.ts';
 
 /**
  * The learner's whole journey through the real product: the built web UI served by the real Node server
@@ -42,44 +40,21 @@ const CORRECT = JSON.stringify(
 );
 
 describe.sequential('a learner solves the S3 read-only lab', () => {
-  let workDir: string;
-  let port: number;
-  let databaseUrl: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  const run = useProduct('learner');
   let page: Page;
   let baseUrl: string;
   const email = `ada.${Date.now()}@example.test`;
   const password = 'correct horse battery staple';
 
-  // Any Content-Security-Policy refusal means a broken page. Chromium logs blocked elements to the console,
-  // but a blocked `eval` that the page catches (a library probing for it) only fires the event: forwarded too.
-  const cspViolations: string[] = [];
+  // Any Content-Security-Policy refusal means a broken page (the harness collects them per test).
+  const cspViolations = run.cspViolations;
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
   const iamTrackProgress = () => page.locator('[data-track-id="iam"]').getByTestId('track-progress');
   const submit = () => page.getByRole('button', { name: 'Submit for grading' }).click();
 
-  beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'skylab-e2e-'));
-    databaseUrl = `file:${join(workDir, 'skylab.db')}`;
-    port = await freePort();
-    baseUrl = `http://localhost:${port}`;
-    await ensureBuilt();
-    server = await startServer(port, databaseUrl);
-    context = await launchBrowser(workDir, cspViolations);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-  }, 120_000);
-
-  afterEach(() => {
-    expect(cspViolations.splice(0)).toEqual([]);
+  beforeAll(() => {
+    ({ page, baseUrl } = run);
   });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await stopServer(server);
-    await rm(workDir, { recursive: true, force: true });
-  }, 30_000);
 
   it('builds the UI with nothing inline and no source maps', () => {
     const dist = join(WEB_DIR, 'dist');
@@ -217,7 +192,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   });
 
   it('reloads the attempt and says so when another tab submitted first (409)', async () => {
-    const other = await context!.newPage();
+    const other = await run.context.newPage();
     try {
       await other.goto(page.url());
       await other.getByRole('button', { name: 'Submit for grading' }).click();
@@ -250,8 +225,8 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   });
 
   it('still shows the progress after a server restart and a fresh sign-in', async () => {
-    await stopServer(server);
-    server = await startServer(port, databaseUrl);
+    await stopServer(run.server);
+    run.server = await startServer(run.port, run.databaseUrl);
 
     await page.reload();
     const progress = page.locator(`[data-lab-id="${LAB_ID}"]`).getByTestId('lab-progress');
@@ -314,7 +289,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/aws-credentials')) credentialRequests.push(request.url());
     });
-    await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await page.reload();
     const section = page.locator('details.aws-access');
     await section.waitFor();

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
  * The grade report draws what the engines decided: a listener's rule walk as a table, a network path as a
@@ -54,12 +51,9 @@ const APP_TIER_CLOSED = `SecurityGroups:
 `;
 
 describe.sequential('visual explanations in the grade report', () => {
-  let workDir: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  const run = useProduct('visual');
   let page: Page;
   let baseUrl: string;
-  const cspViolations: string[] = [];
 
   async function gradeInBrowser(labId: string, answer: string): Promise<void> {
     await page.goto(`${baseUrl}/labs/${labId}`);
@@ -72,30 +66,13 @@ describe.sequential('visual explanations in the grade report', () => {
   }
 
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'skylab-e2e-visual-'));
-    const port = await freePort();
-    baseUrl = `http://localhost:${port}`;
-    await ensureBuilt();
-    server = await startServer(port, `file:${join(workDir, 'skylab.db')}`);
-    context = await launchBrowser(workDir, cspViolations);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
+    ({ page, baseUrl } = run);
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByLabel('Email').fill(`visual.${Date.now()}@example.test`);
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Labs' }).waitFor();
-  }, 120_000);
-
-  afterEach(() => {
-    expect(cspViolations.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await stopServer(server);
-    await rm(workDir, { recursive: true, force: true });
-  }, 30_000);
+  }, 60_000);
 
   it('shows a failed alb-route check as the rule walk: the catch-all rule matched, the rest never evaluated', async () => {
     await gradeInBrowser('alb-path-routing', CATCH_ALL_FIRST);

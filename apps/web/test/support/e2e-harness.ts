@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { build } from 'vite';
 
 // What every browser test needs: the built UI, the real Node server on a temporary libSQL file, and Debian's
@@ -109,4 +112,47 @@ export async function launchBrowser(workDir: string, cspViolations: string[]): P
     if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
   });
   return context;
+}
+
+/** One browser test file's product: the server on a fresh database in `workDir`, and one browser page on it. */
+export interface ProductRun {
+  workDir: string;
+  port: number;
+  baseUrl: string;
+  databaseUrl: string;
+  /** Replaceable: a test may restart the server on the same database. */
+  server: RunningServer | undefined;
+  context: BrowserContext;
+  page: Page;
+  /** CSP refusals so far; each test fails on any it caused. */
+  cspViolations: string[];
+}
+
+/**
+ * Registers the hooks every browser test file needs: before all, the built UI, the real server on a new
+ * libSQL file (with `env`, which may write files into the work folder first) and a page; after each test,
+ * no CSP refusal; after all, everything stopped and removed. The returned run is filled in before the first test.
+ */
+export function useProduct(name: string, env: (workDir: string) => Promise<Record<string, string>> | Record<string, string> = () => ({})): ProductRun {
+  const run = { cspViolations: [] as string[] } as ProductRun;
+  beforeAll(async () => {
+    run.workDir = await mkdtemp(join(tmpdir(), `skylab-e2e-${name}-`));
+    run.databaseUrl = `file:${join(run.workDir, 'skylab.db')}`;
+    run.port = await freePort();
+    run.baseUrl = `http://localhost:${run.port}`;
+    await ensureBuilt();
+    run.server = await startServer(run.port, run.databaseUrl, await env(run.workDir));
+    run.context = await launchBrowser(run.workDir, run.cspViolations);
+    run.page = run.context.pages()[0] ?? (await run.context.newPage());
+    run.page.setDefaultTimeout(15_000);
+  }, 120_000);
+  afterEach(() => {
+    expect(run.cspViolations.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await run.context?.close().catch(() => undefined);
+    await stopServer(run.server);
+    if (run.workDir !== undefined) await rm(run.workDir, { recursive: true, force: true });
+  }, 30_000);
+  return run;
 }
