@@ -15,6 +15,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_EXAMS } from './fixtures/exams.ts';
 import { createAgent, type Agent } from './scenarios/client.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { FIXED_NOW } from './support/deterministic.ts';
@@ -90,6 +91,30 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+});
+
+describe('an exam with a closed AWS endpoint', () => {
+  it("shuts the learner's attempt endpoints while it runs, to the attempt's own key only, and opens them again after submit", async () => {
+    const examinee = await signUp('exam-taker@example.com');
+    const id = await startAttempt(examinee);
+    const own: Credentials = (await examinee.get(`/api/attempts/${id}/aws-credentials`)).body.credentials;
+    const client = iam(own);
+    const getUser = () => client.send(new GetUserCommand({ UserName: 'app-reader' }));
+    expect((await getUser()).User?.UserName).toBe('app-reader');
+
+    // The fixture exams leave `awsEndpoint` out: closed, the default.
+    const started = await examinee.post(`/api/exams/${FIXTURE_EXAMS.afterSubmit}/sessions`);
+    expect(started.status).toBe(201);
+    const refused = await failure(getUser());
+    expect(refused).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    expect(refused.message).toBe("this attempt's AWS endpoint is closed while your exam runs: it opens again when the exam ends");
+    // Someone without the attempt's key learns nothing about the exam: the signature is refused as ever.
+    const stranger = await failure(iam({ ...own, accessKeyId: 'AKIAAAAAAAAAAAAAAAAA' }).send(new GetUserCommand({ UserName: 'app-reader' })));
+    expect(stranger.name).toBe('InvalidClientTokenId');
+
+    expect((await examinee.post(`/api/exam-sessions/${started.body.session.id}/submit`)).status).toBe(200);
+    expect((await getUser()).User?.UserName).toBe('app-reader');
+  });
 });
 
 describe('GET /api/attempts/:id/aws-credentials', () => {
@@ -261,3 +286,4 @@ describe('STS through the AWS SDK', () => {
     expect(error.$metadata.httpStatusCode).toBe(403);
   });
 });
+

@@ -13,6 +13,7 @@ import {
   type WireResponse,
 } from '@skylab/emulator';
 import { attemptCtx } from '@skylab/lab-engine';
+import { endpointClosedByExam, presentedAccessKeyId } from '../exam-endpoint-lock.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
@@ -72,6 +73,9 @@ export function awsRoutes(deps: AppDeps) {
       // is reported, never dropped.
       for (let tries = 0; tries < 2; tries++) {
         const attempt = await findAttemptById(deps.db, attemptId);
+        if (attempt && (await endpointClosedByExam(deps, attempt, presentedAccessKeyId(request.headers.authorization, request.url)))) {
+          return awsError({ code: 'AccessDenied', message: "this attempt's AWS endpoint is closed while your exam runs: it opens again when the exam ends", httpStatus: 403 }, requestId);
+        }
         // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
         const state = restoreAccountState(attempt?.state);
         const ctx = attempt ? attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
