@@ -11,7 +11,9 @@ it('serves every lab bundled into the worker', async () => {
   const response = await exports.default.fetch(`${ORIGIN}/api/labs`);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { labs: { id: string }[] };
-  const bundled = labSources.map((source) => source.path.split('/')[1]);
+  // The misconception catalogue travels with the labs; every other source is a lab.
+  const bundled = labSources.filter((source) => source.path.endsWith('/lab.yaml')).map((source) => source.path.split('/')[1]);
+  expect(labSources.map((source) => source.path)).toContain('labs/misconceptions.yaml');
   expect(bundled).toContain('iam-s3-read-only');
   expect(body.labs.map((lab) => lab.id).sort()).toEqual(bundled.sort());
 });
