@@ -131,6 +131,8 @@ describe.sequential('visual explanations in the grade report', () => {
     expect(await chart.locator('figcaption').textContent()).toMatch(/^InService from 2 to 2 instances, the solution's from 2 to \d+; load up to \d+ requests per second; 0 scaling activities$/);
     expect(await chart.getByRole('img').count()).toBe(2);
     expect(await chart.locator('path.line-reference').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L/);
+    // Styled, not the browser's default black fill: the stylesheet reached the chart.
+    expect(await chart.locator('path.line-reference').evaluate((path) => [getComputedStyle(path).fill, getComputedStyle(path).strokeDasharray])).toEqual(['none', '6px, 4px']);
     expect(await chart.getByRole('list', { name: 'Legend' }).textContent()).toContain('the solution’s InService');
     expect(await seriousViolations(page)).toEqual([]);
     await check.screenshot({ path: ASG_SCREENSHOT });

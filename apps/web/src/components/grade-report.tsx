@@ -1,4 +1,5 @@
 import type { CheckResult, Grade, WithheldCheck } from '../api/types.ts';
+import { explanationMarkdown } from '../lib/explanation-text.ts';
 import { formatDeduction, formatPercent, formatPoints } from '../lib/format.ts';
 import { CheckVisualView } from './check-visual.tsx';
 import { InlineMarkdown, MarkdownView } from './markdown-view.tsx';
@@ -27,7 +28,7 @@ function CheckItem({ check }: { check: CheckResult }) {
           <details class="check-explanation" open={check.status !== 'pass'}>
             <summary>How the simulator decided</summary>
             {check.visual === undefined ? null : <CheckVisualView visual={check.visual} />}
-            <MarkdownView source={check.explanation} headingOffset={3} />
+            <MarkdownView source={explanationMarkdown(check.explanation)} headingOffset={3} />
           </details>
         )}
         {check.misconceptions.length === 0 ? null : <MisconceptionList tags={check.misconceptions} />}
