@@ -1,4 +1,4 @@
-import { claimDueLtiScores, claimDueWebhookDeliveries, settleLtiScore, settleWebhookDelivery, type ClaimedDelivery, type OutboxOutcome } from '@skylab/db';
+import { claimDueLtiScores, claimDueWebhookDeliveries, pruneOutbox, pruneRateLimits, settleLtiScore, settleWebhookDelivery, type ClaimedDelivery, type OutboxOutcome } from '@skylab/db';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
 import { outbound } from './lti/service-token.ts';
@@ -27,8 +27,24 @@ export interface DeliveryRun {
 }
 
 /** Sends every due score and webhook once; failures are rescheduled with backoff, never dropped silently. */
+// Housekeeping rides on the delivery runs (the Node loop, a Worker's waitUntil), at most once an hour per
+// process or isolate: settled outbox rows are kept a month for the delivery log, rate-limit windows a day
+// (the longest window is a minute).
+const PRUNE_EVERY_MS = 3_600_000;
+const OUTBOX_KEPT_MS = 30 * 86_400_000;
+const RATE_LIMITS_KEPT_MS = 86_400_000;
+let lastPruned = -Infinity;
+
+async function housekeeping(deps: AppDeps, now: number): Promise<void> {
+  if (now - lastPruned < PRUNE_EVERY_MS) return;
+  lastPruned = now;
+  await pruneOutbox(deps.db, now - OUTBOX_KEPT_MS);
+  await pruneRateLimits(deps.db, now - RATE_LIMITS_KEPT_MS);
+}
+
 export async function deliverDue(deps: AppDeps): Promise<DeliveryRun> {
   const now = deps.clock.now();
+  await housekeeping(deps, now);
   const scores = await claimDueLtiScores(deps.db, now, LEASE_MS, BATCH);
   const webhooks = await claimDueWebhookDeliveries(deps.db, now, LEASE_MS, BATCH);
   // Scores one after another, oldest first, so a platform records them in the order they were given.

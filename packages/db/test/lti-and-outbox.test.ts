@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   claimDueLtiScores,
+  enqueueWebhookEvent,
   findOrCreateLtiUser,
   insertLtiLoginState,
   insertLtiPlatform,
   insertLtiScore,
+  insertWebhookEndpoint,
   listLtiScores,
+  listWebhookDeliveries,
+  pruneOutbox,
   settleLtiScore,
+  settleWebhookDelivery,
   useLtiLoginState,
   type Db,
 } from '../src/index.ts';
@@ -66,5 +71,25 @@ describe('the score outbox', () => {
       ['other', 'pending'],
       ['newer', 'pending'],
     ]);
+  });
+});
+
+describe('pruning the outbox', () => {
+  it('forgets settled scores and deliveries (with their tries) made before the cut, never a pending one', async () => {
+    const db = await withPlatform();
+    await insertWebhookEndpoint(db, { id: 'e1', url: 'https://hooks.example/x', secret: 's', events: ['grade.changed'], createdAt: 0 });
+    let n = 0;
+    const ids = () => `d${++n}`;
+    for (const at of [10, 20, 30]) await enqueueWebhookEvent(db, { event: 'grade.changed', body: '{}', at, ids });
+    await settleWebhookDelivery(db, { id: 't1', deliveryId: 'd1', at: 11, responseStatus: 204, error: null, durationMs: 1 }, { delivered: true, at: 11 });
+    await settleWebhookDelivery(db, { id: 't2', deliveryId: 'd2', at: 21, responseStatus: 500, error: 'no', durationMs: 1 }, { delivered: false, retryAt: undefined, error: 'no' });
+    const score = (id: string, status: 'pending' | 'delivered', createdAt: number) => ({ id, platformId: 'p1', lineItemUrl: `https://lms.example/li/${id}`, subject: 's', score: {}, status, nextTryAt: createdAt, createdAt });
+    await insertLtiScore(db, score('old-sent', 'delivered', 5));
+    await insertLtiScore(db, score('old-waiting', 'pending', 5));
+    await insertLtiScore(db, score('new-sent', 'delivered', 50));
+
+    expect(await pruneOutbox(db, 40)).toEqual({ scores: 1, deliveries: 2 });
+    expect((await listLtiScores(db)).map((s) => s.id)).toEqual(['old-waiting', 'new-sent']);
+    expect((await listWebhookDeliveries(db, 'e1', 10)).map((d) => d.id)).toEqual(['d3']);
   });
 });

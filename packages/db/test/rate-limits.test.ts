@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeRateLimit } from '../src/index.ts';
+import { pruneRateLimits, takeRateLimit } from '../src/index.ts';
 import { openDb } from './open-db.ts';
 
 const rule = { limit: 2, windowMs: 1000 };
@@ -23,5 +23,15 @@ describe.each(['memory', 'file'] as const)('rate limits (%s)', (kind) => {
     const db = await openDb(kind);
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => takeRateLimit(db, 'submit:c', i, rule)));
     expect(results.filter((r) => r.allowed)).toHaveLength(2);
+  });
+
+  it('forgets windows that began before the cut, and a forgotten key starts afresh', async () => {
+    const db = await openDb(kind);
+    const rule = { limit: 1, windowMs: 1000 };
+    await takeRateLimit(db, 'old', 0, rule);
+    await takeRateLimit(db, 'recent', 5000, rule);
+    expect(await pruneRateLimits(db, 4000)).toBe(1);
+    expect(await takeRateLimit(db, 'recent', 5001, rule)).toEqual({ allowed: false, retryAfterMs: 999 });
+    expect(await takeRateLimit(db, 'old', 5001, rule)).toEqual({ allowed: true });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   ltiScoreOutbox,
@@ -160,4 +160,19 @@ export async function listWebhookDeliveries(db: Db, endpointId: string, limit: n
     orderBy: (table) => [asc(table.at), asc(table.id)],
   });
   return deliveries.map((delivery) => ({ ...delivery, attempts: attempts.filter((attempt) => attempt.deliveryId === delivery.id) }));
+}
+
+/**
+ * Forgets what was settled before `before`: delivered or abandoned scores and webhook deliveries with their
+ * tries. Pending items stay whatever their age; the log an admin reads keeps the recent past.
+ */
+export async function pruneOutbox(db: Db, before: number): Promise<{ scores: number; deliveries: number }> {
+  const settledBefore = <T extends typeof ltiScoreOutbox | typeof webhookDeliveries>(table: T) => and(ne(table.status, 'pending'), lt(table.createdAt, before));
+  const old = db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(settledBefore(webhookDeliveries));
+  const [, deliveries, scores] = await db.batch([
+    db.delete(webhookDeliveryAttempts).where(inArray(webhookDeliveryAttempts.deliveryId, old)),
+    db.delete(webhookDeliveries).where(settledBefore(webhookDeliveries)).returning({ id: webhookDeliveries.id }),
+    db.delete(ltiScoreOutbox).where(settledBefore(ltiScoreOutbox)).returning({ id: ltiScoreOutbox.id }),
+  ]);
+  return { scores: scores.length, deliveries: deliveries.length };
 }

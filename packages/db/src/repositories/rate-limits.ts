@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rateLimits } from '../schema.ts';
 
@@ -31,4 +31,9 @@ export async function takeRateLimit(db: Db, key: string, now: number, rule: Rate
     .returning();
   if (!row) throw new Error(`counting a request for \`${key}\` returned no row`);
   return row.count <= rule.limit ? { allowed: true } : { allowed: false, retryAfterMs: row.windowStartedAt + rule.windowMs - now };
+}
+
+/** Forgets counters whose window began before `before`: a key's next request starts a new window anyway. */
+export async function pruneRateLimits(db: Db, before: number): Promise<number> {
+  return (await db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, before)).returning({ key: rateLimits.key })).length;
 }
