@@ -1,6 +1,7 @@
 import { AwsError, analyzeReachability, type AccountState, type PathComponent, type ReachabilityAnalysis } from '@skylab/emulator';
 import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from './check-result.ts';
 import { resolveName, resourceNames, withNames, type ResourceNames } from './resource-names.ts';
+import { routeTargetName, sgRulePeer, sgRuleTraffic } from './path-component-text.ts';
 import { renderDeep } from './template.ts';
 import { networkPathVisual } from './visuals/network-path.ts';
 
@@ -12,17 +13,10 @@ function hopText(component: PathComponent, names: ResourceNames): string {
   const id = component.Component.Id;
   const name = `\`${names.byId.get(id) ?? id}\``;
   const rule = component.SecurityGroupRule;
-  if (rule) {
-    const peer = rule.ReferencedGroupId ? `group \`${names.byId.get(rule.ReferencedGroupId) ?? rule.ReferencedGroupId}\`` : `\`${rule.Cidr ?? ''}\``;
-    const ports = rule.PortRange ? ` ${rule.PortRange.From === rule.PortRange.To ? rule.PortRange.From : `${rule.PortRange.From}-${rule.PortRange.To}`}` : '';
-    return `${name} (${rule.Direction} rule ${rule.Protocol === '-1' ? 'all traffic' : rule.Protocol}${ports} ${rule.Direction === 'ingress' ? 'from' : 'to'} ${peer})`;
-  }
+  if (rule) return `${name} (${rule.Direction} rule ${sgRuleTraffic(rule)} ${rule.Direction === 'ingress' ? 'from' : 'to'} ${sgRulePeer(rule, names, (value) => `\`${value}\``)})`;
   if (component.AclRule) return `${name} (${component.AclRule.RuleAction} rule ${component.AclRule.RuleNumber})`;
   const route = component.RouteTableRoute;
-  if (route) {
-    const target = route.GatewayId ?? route.NatGatewayId ?? route.NetworkInterfaceId ?? route.InstanceId ?? route.VpcPeeringConnectionId ?? route.TransitGatewayId ?? '';
-    return `${name} (route \`${route.DestinationCidr}\` → \`${names.byId.get(target) ?? target}\`)`;
-  }
+  if (route) return `${name} (route \`${route.DestinationCidr}\` → \`${routeTargetName(route, names) ?? ''}\`)`;
   return name;
 }
 

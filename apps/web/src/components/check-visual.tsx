@@ -148,9 +148,9 @@ function IamDecision({ visual }: { visual: IamDecisionVisual }) {
         <code>{visual.action}</code> on <code>{visual.resource}</code>:{' '}
         <strong class={visual.decision === 'Allowed' ? 'path-open' : 'path-blocked'}>{visual.decision === 'Allowed' ? 'allowed' : visual.decision === 'ExplicitDeny' ? 'explicitly denied' : 'implicitly denied'}</strong>
       </figcaption>
-      <ol class="iam-layers" aria-label="Policy evaluation">
+      <ol class="path-hops iam-layers" aria-label="Policy evaluation">
         {visual.layers.map((layer) => (
-          <li key={layer.policyType} class={`iam-layer layer-${layer.decision}`}>
+          <li key={layer.policyType} class={`path-hop layer-${layer.decision}`}>
             <span class="hop-type">{LAYER_TITLE[layer.policyType]}</span>
             <span><span aria-hidden="true">{LAYER_VERDICT[layer.decision].icon} </span>{LAYER_VERDICT[layer.decision].label}</span>
           </li>

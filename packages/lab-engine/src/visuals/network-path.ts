@@ -1,4 +1,5 @@
 import type { Explanation, PathComponent, ReachabilityAnalysis } from '@skylab/emulator';
+import { routeTargetName, sgRulePeer, sgRuleTraffic } from '../path-component-text.ts';
 import { withNames, type ResourceNames } from '../resource-names.ts';
 import type { NetworkHop, NetworkPathVisual } from './types.ts';
 
@@ -23,17 +24,9 @@ function typeOf(id: string): NetworkHop['type'] {
 
 function detailOf(component: PathComponent, names: ResourceNames): string | undefined {
   const sg = component.SecurityGroupRule;
-  if (sg) {
-    const peer = sg.ReferencedGroupId ? `group ${names.byId.get(sg.ReferencedGroupId) ?? sg.ReferencedGroupId}` : (sg.Cidr ?? '');
-    const ports = sg.PortRange ? ` ${sg.PortRange.From === sg.PortRange.To ? sg.PortRange.From : `${sg.PortRange.From}-${sg.PortRange.To}`}` : '';
-    return `${sg.Direction} ${sg.Protocol === '-1' ? 'all traffic' : sg.Protocol}${ports} ${sg.Direction === 'ingress' ? 'from' : 'to'} ${peer}`;
-  }
+  if (sg) return `${sg.Direction} ${sgRuleTraffic(sg)} ${sg.Direction === 'ingress' ? 'from' : 'to'} ${sgRulePeer(sg, names)}`;
   if (component.AclRule) return `rule ${component.AclRule.RuleNumber} ${component.AclRule.RuleAction} ${component.AclRule.Cidr}`;
-  if (component.RouteTableRoute) {
-    const route = component.RouteTableRoute;
-    const target = route.GatewayId ?? route.NatGatewayId ?? route.NetworkInterfaceId ?? route.InstanceId ?? route.VpcPeeringConnectionId ?? route.TransitGatewayId ?? 'local';
-    return `route ${route.DestinationCidr} → ${names.byId.get(target) ?? target}`;
-  }
+  if (component.RouteTableRoute) return `route ${component.RouteTableRoute.DestinationCidr} → ${routeTargetName(component.RouteTableRoute, names) ?? 'local'}`;
   return component.Note;
 }
 
