@@ -528,10 +528,14 @@ export {
 } from './autoscaling/simulate.ts';
 /** The AWS wire endpoint: one signed AWS API request in, the response and the account after it out. */
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
+/** An AWS error answered in the protocol of the service a request is signed for, for refusals made outside the handler. */
+export { wireFailure } from './wire/handler.ts';
+/** The AWS Query protocol as the wire speaks it (IAM, STS and the other Query services). */
+export { queryProtocol } from './wire/protocols/query-protocol.ts';
 /** The largest an attempt's account may grow to through the wire, in bytes of JSON (1 MiB); a call that would pass it answers `LimitExceeded`. */
 export { MAX_ACCOUNT_STATE_BYTES } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
-export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCaller, WireCtx, WireOperation, WireRequest, WireResponse, WireService } from './wire/types.ts';
+export type { ActionBinding, OperationCaller, ResolvedCredentials, WireCall, WireCaller, WireCtx, WireOperation, WireProtocol, WireRequest, WireResponse, WireService } from './wire/types.ts';
 /** The root user as a caller (its key comes from the API), and the keys an account issued itself. */
 export { accountCredentials, rootCaller } from './wire/credentials.ts';
 /** The services the wire serves and how one plugs in: signing name, protocol, version and action table. */

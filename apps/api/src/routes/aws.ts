@@ -1,13 +1,14 @@
 import { ensureAttemptAccessKey, findAttemptById, findUserAttempt, writeAttemptState, type AttemptRow } from '@skylab/db';
 import {
+  AccessDenied,
+  AwsError,
   ConcurrentModification,
   handleAwsRequest,
   InternalFailure,
   MAX_WIRE_BODY_BYTES,
-  queryErrorXml,
   restoreAccountState,
   rootCaller,
-  type AwsError,
+  wireFailure,
   type Ctx,
   type WireRequest,
   type WireResponse,
@@ -52,29 +53,29 @@ function rootFor(attempt: AttemptRow | undefined, ctx: Ctx) {
 export function awsRoutes(deps: AppDeps) {
   // The SDKs correct their clock skew from `Date`; it must be the clock that checks signatures.
   function xmlResponse(response: WireResponse): Response {
-    return new Response(response.body, { status: response.status, headers: { ...response.headers, date: new Date(deps.clock.now()).toUTCString() } });
+    return new Response(response.body as BodyInit, { status: response.status, headers: { ...response.headers, date: new Date(deps.clock.now()).toUTCString() } });
   }
 
-  function awsError(error: Pick<AwsError, 'code' | 'message' | 'httpStatus'>, requestId: string): Response {
-    return xmlResponse({ status: error.httpStatus, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body: queryErrorXml(error, requestId) });
+  // Answered in the protocol of the service the request is signed for, as the handler's own errors are.
+  function awsError(request: Pick<WireRequest, 'headers' | 'url' | 'method'>, error: AwsError, requestId: string): Response {
+    return xmlResponse(wireFailure({ ...request, body: new Uint8Array() }, error, requestId));
+  }
+
+  function headersOf(c: Context<AppEnv>): Pick<WireRequest, 'headers' | 'url' | 'method'> {
+    return { method: c.req.method, url: c.req.url, headers: Object.fromEntries(c.req.raw.headers) };
   }
 
   async function serve(c: Context<AppEnv>): Promise<Response> {
     const requestId = deps.ids.next();
     try {
-      const request: WireRequest = {
-        method: c.req.method,
-        url: c.req.url,
-        headers: Object.fromEntries(c.req.raw.headers),
-        body: new Uint8Array(await c.req.arrayBuffer()),
-      };
+      const request: WireRequest = { ...headersOf(c), body: new Uint8Array(await c.req.arrayBuffer()) };
       const attemptId = c.req.param('attemptId') ?? '';
       // A second try after a concurrent write recomputes the call on the newer account; a third conflict
       // is reported, never dropped.
       for (let tries = 0; tries < 2; tries++) {
         const attempt = await findAttemptById(deps.db, attemptId);
         if (attempt && (await endpointClosedByExam(deps, attempt, presentedAccessKeyId(request.headers.authorization, request.url)))) {
-          return awsError({ code: 'AccessDenied', message: "this attempt's AWS endpoint is closed while your exam runs: it opens again when the exam ends", httpStatus: 403 }, requestId);
+          return awsError(request, new AccessDenied("this attempt's AWS endpoint is closed while your exam runs: it opens again when the exam ends"), requestId);
         }
         // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
         const state = restoreAccountState(attempt?.state);
@@ -87,10 +88,10 @@ export function awsRoutes(deps: AppDeps) {
         const written = await writeAttemptState(deps.db, { id: attempt.id, expectedVersion: attempt.version, state: result.state, updatedAt: deps.clock.now() });
         if (written) return xmlResponse(result.response);
       }
-      return awsError(new ConcurrentModification(), requestId);
+      return awsError(headersOf(c), new ConcurrentModification(), requestId);
     } catch (error) {
       deps.log.error('aws wire request failed', { requestId, path: c.req.path, error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
-      return awsError(new InternalFailure(), requestId);
+      return awsError(headersOf(c), new InternalFailure(), requestId);
     }
   }
 
@@ -99,7 +100,7 @@ export function awsRoutes(deps: AppDeps) {
       // The rest of the API's 256 KB limit, answered the AWS way.
       .use(
         '/aws/*',
-        bodyLimit({ maxSize: MAX_WIRE_BODY_BYTES, onError: () => awsError({ code: 'RequestEntityTooLarge', message: `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, httpStatus: 413 }, deps.ids.next()) }),
+        bodyLimit({ maxSize: MAX_WIRE_BODY_BYTES, onError: (c) => awsError(headersOf(c), new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413), deps.ids.next()) }),
       )
       // The SDKs add a slash to the endpoint path; the CLI and hand-made requests may not.
       .all('/aws/:attemptId/', serve)

@@ -6,8 +6,9 @@ import { testCtx } from '../test-ctx.ts';
 import { rootCaller } from './credentials.ts';
 import { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions } from './handler.ts';
 import { iamService } from './iam-service.ts';
-import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
-import type { ResolvedCredentials, WireRequest, WireService } from './types.ts';
+import { queryProtocol } from './protocols/query-protocol.ts';
+import { bodyText, signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
+import type { ResolvedCredentials, WireRequest, WireResponse, WireService } from './types.ts';
 
 const ctx = testCtx();
 const NOW = ctx.clock.now();
@@ -33,7 +34,7 @@ const options: HandleAwsOptions = { ctx, requestId: 'req-1', resolveCredentials:
 const signed = (body: string, keys = ROOT, opts: { service?: string; time?: number; headers?: Record<string, string> } = {}): WireRequest =>
   signQueryRequest(body, keys, { time: opts.time ?? NOW, ...(opts.service ? { service: opts.service } : {}), ...(opts.headers ? { headers: opts.headers } : {}) });
 
-const errorCode = (xml: string) => /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
+const errorCode = (xml: WireResponse['body']) => /<Code>([^<]*)<\/Code>/.exec(bodyText(xml))?.[1];
 
 describe('handleAwsRequest', () => {
   it('runs an action for the root user and hands back the changed account', () => {
@@ -41,7 +42,7 @@ describe('handleAwsRequest', () => {
     const result = handleAwsRequest(state, signed('Action=CreateUser&Version=2010-05-08&UserName=ada'), options);
     expect(result.response.status).toBe(200);
     expect(result.response.headers).toEqual({ 'content-type': 'text/xml', 'x-amzn-RequestId': 'req-1' });
-    expect(result.response.body).toMatch(/^<CreateUserResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><CreateUserResult><User><UserName>ada<\/UserName>/);
+    expect(bodyText(result.response.body)).toMatch(/^<CreateUserResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><CreateUserResult><User><UserName>ada<\/UserName>/);
     expect(result.changed).toBe(true);
     expect(result.state.iam.users.ada?.Arn).toBe('arn:aws:iam::111122223333:user/ada');
     expect(state.iam.users.ada).toBeUndefined();
@@ -57,14 +58,14 @@ describe('handleAwsRequest', () => {
 
   it('URL-encodes policy documents as IAM does', () => {
     const result = handleAwsRequest(account(), signed('Action=GetUserPolicy&Version=2010-05-08&UserName=app-reader&PolicyName=s3-read-only'), options);
-    expect(result.response.body).toContain('<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22');
+    expect(bodyText(result.response.body)).toContain('<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22');
   });
 
   it('denies a user what its policies do not allow, in AWS words', () => {
     const result = handleAwsRequest(account(), signed('Action=CreateUser&Version=2010-05-08&UserName=eve', READER), options);
     expect(result.response.status).toBe(403);
-    expect(errorCode(result.response.body)).toBe('AccessDenied');
-    expect(result.response.body).toContain(
+    expect(errorCode(bodyText(result.response.body))).toBe('AccessDenied');
+    expect(bodyText(result.response.body)).toContain(
       '<Message>User: arn:aws:iam::111122223333:user/app-reader is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user/eve because no identity-based policy allows the iam:CreateUser action</Message>',
     );
     expect(result.changed).toBe(false);
@@ -73,7 +74,7 @@ describe('handleAwsRequest', () => {
   it('lets a user do what its policies allow, and GetUser without a name describes the caller', () => {
     const result = handleAwsRequest(account(), signed('Action=GetUser&Version=2010-05-08', READER), options);
     expect(result.response.status).toBe(200);
-    expect(result.response.body).toContain('<UserName>app-reader</UserName>');
+    expect(bodyText(result.response.body)).toContain('<UserName>app-reader</UserName>');
   });
 
   it('refuses an IAM user key once it is made inactive', () => {
@@ -104,7 +105,7 @@ describe('handleAwsRequest', () => {
     });
     it('expire on the emulated clock', () => {
       const result = handleAwsRequest(withSession(NOW), signed('Action=GetUser&Version=2010-05-08', SESSION, { headers: { 'x-amz-security-token': 'token-1' } }), options);
-      expect(errorCode(result.response.body)).toBe('ExpiredToken');
+      expect(errorCode(bodyText(result.response.body))).toBe('ExpiredToken');
     });
   });
 
@@ -130,19 +131,19 @@ describe('handleAwsRequest', () => {
     const state = account();
     const result = handleAwsRequest(state, request(), options);
     expect(result.response.status).toBe(status);
-    expect(errorCode(result.response.body)).toBe(code);
-    expect(result.response.body).toContain('<RequestId>req-1</RequestId>');
+    expect(errorCode(bodyText(result.response.body))).toBe(code);
+    expect(bodyText(result.response.body)).toContain('<RequestId>req-1</RequestId>');
     expect(result).toMatchObject({ changed: false, state });
     expect(result.internalError).toBeUndefined();
   });
 
   it('answers a bug in an operation with InternalFailure and hands the error back', () => {
     const boom = new Error('disk on fire');
-    const services = { iam: { signingName: 'iam', actionPrefix: 'iam', protocol: 'query' as const, version: '2010-05-08', xmlns: 'x', apiOperations: [], bindings: {}, actions: { Explode: () => { throw boom; } } } };
+    const services = { iam: { signingName: 'iam', actionPrefix: 'iam', protocols: [queryProtocol], version: '2010-05-08', xmlns: 'x', apiOperations: [], bindings: {}, actions: { Explode: () => { throw boom; } } } };
     const result = handleAwsRequest(account(), signed('Action=Explode&Version=2010-05-08'), { ...options, services });
     expect(result.response.status).toBe(500);
-    expect(errorCode(result.response.body)).toBe('InternalFailure');
-    expect(result.response.body).not.toContain('disk on fire');
+    expect(errorCode(bodyText(result.response.body))).toBe('InternalFailure');
+    expect(bodyText(result.response.body)).not.toContain('disk on fire');
     expect(result.internalError).toBe(boom);
   });
 });
@@ -150,7 +151,7 @@ describe('handleAwsRequest', () => {
 describe('GetUser without a name', () => {
   it('is refused for the root user, which is no IAM user', () => {
     const result = handleAwsRequest(account(), signed('Action=GetUser&Version=2010-05-08'), options);
-    expect(errorCode(result.response.body)).toBe('ValidationError');
+    expect(errorCode(bodyText(result.response.body))).toBe('ValidationError');
   });
 });
 
@@ -183,7 +184,7 @@ describe('plugging in a service', () => {
     const echo: WireService = {
       signingName: 'sts',
       actionPrefix: 'sts',
-      protocol: 'query',
+      protocols: [queryProtocol],
       version: '2011-06-15',
       xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
       apiOperations: [],

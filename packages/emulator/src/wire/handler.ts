@@ -5,14 +5,13 @@ import { LimitExceeded } from '../iam/errors.ts';
 import type { AuthorizationResult, PolicyType } from '../iam/authorize/types.ts';
 import { restoreRecords, type AccountState } from '../state.ts';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { asciiText, utf8Encode, utf8Length } from './bytes.ts';
+import { utf8Encode, utf8Length } from './bytes.ts';
 import { accountCredentials } from './credentials.ts';
-import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, MalformedQueryString, NotImplemented } from './errors.ts';
-import { decodeInput } from './input.ts';
-import { formPairs, parseQueryRequest, queryErrorXml, queryResponseXml } from './query.ts';
+import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, NotImplemented } from './errors.ts';
+import { queryProtocol } from './protocols/query-protocol.ts';
 import { WIRE_SERVICES } from './services.ts';
-import { lowerCaseHeaders, parseSigV4, splitUrl, verifySigV4 } from './sigv4.ts';
-import type { ResolvedCredentials, WireCtx, WireRequest, WireResponse, WireService } from './types.ts';
+import { parseSigV4, verifySigV4 } from './sigv4.ts';
+import type { ResolvedCredentials, WireCall, WireCtx, WireProtocol, WireRequest, WireResponse, WireService } from './types.ts';
 
 /** The largest request body the wire reads, the same as the rest of the API (256 KB). */
 export const MAX_WIRE_BODY_BYTES = 256 * 1024;
@@ -76,10 +75,6 @@ function sameToken(expected: string | undefined, given: string | undefined): boo
   return constantTimeEqual(utf8Encode(expected), utf8Encode(given));
 }
 
-function response(status: number, body: string, requestId: string): WireResponse {
-  return { status, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId }, body };
-}
-
 // A call may not leave the account over the cap and larger than it found it: an account already over the
 // cap (a lab's setup, an older attempt) can still shrink, so deleting always works.
 function checkStateSize(before: string, after: string): void {
@@ -89,12 +84,36 @@ function checkStateSize(before: string, after: string): void {
   }
 }
 
-function findOperation(service: WireService, action: string, version: string | undefined) {
+function findOperation(service: WireService, { action, version }: WireCall) {
   if (version === service.version && Object.hasOwn(service.actions, action)) return service.actions[action]!;
   if (version === service.version && service.apiOperations.includes(action)) {
     throw new NotImplemented(`the emulated account does not model \`${service.actionPrefix}:${action}\` yet`);
   }
   throw new InvalidAction(`Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
+}
+
+function served(services: Record<string, WireService>, name: string): WireService | undefined {
+  return Object.hasOwn(services, name) ? services[name] : undefined;
+}
+
+// A service speaking several protocols (CloudWatch: AWS JSON 1.0 and Query) answers in the one the request
+// speaks; when none accepts it, the first one explains why.
+function protocolFor(service: WireService | undefined, request: WireRequest): WireProtocol {
+  return service?.protocols.find((p) => p.accepts(request)) ?? service?.protocols[0] ?? queryProtocol;
+}
+
+/**
+ * An AWS error answered in the protocol of the service the request is signed for (Query XML when the
+ * signature names no served service): for refusals made outside `handleAwsRequest`.
+ */
+export function wireFailure(request: WireRequest, error: AwsError, requestId: string, services: Record<string, WireService> = WIRE_SERVICES): WireResponse {
+  let service: WireService | undefined;
+  try {
+    service = served(services, parseSigV4(request).service);
+  } catch {
+    service = undefined;
+  }
+  return protocolFor(service, request).failure(error, service, requestId);
 }
 
 /**
@@ -112,27 +131,23 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
   try {
     if (request.body.length > MAX_WIRE_BODY_BYTES) throw new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413);
     const auth = parseSigV4(request);
+    // Known before the signature is checked only to answer in its protocol; an unknown key is refused first.
+    service = served(services, auth.service);
     const credentials = options.resolveCredentials(auth.accessKeyId, state) ?? accountCredentials(state, auth.accessKeyId, ctx.clock.now());
     // A permanent key sent with a session token, or a session key without its own token, is not a valid key.
     if (!credentials || !sameToken(credentials.sessionToken, auth.sessionToken)) throw new InvalidClientTokenId();
     verifySigV4(request, auth, credentials.secretAccessKey, ctx.clock.now());
-    service = Object.hasOwn(services, auth.service) ? services[auth.service] : undefined;
     if (!service) throw new NotImplemented(`the emulated account does not serve \`${auth.service}\` on this endpoint`);
-    const body = request.method.toUpperCase() === 'GET' ? '' : asciiText(request.body);
-    if (body === undefined) throw new MalformedQueryString('a form-encoded body is ASCII: percent-encode everything else');
-    const contentType = lowerCaseHeaders(request.headers)['content-type'] ?? '';
-    if (body !== '' && !contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-      throw new MalformedQueryString(`the body must be \`application/x-www-form-urlencoded\`, not \`${contentType}\``);
-    }
-    const query = parseQueryRequest([...formPairs(splitUrl(request.url).query), ...formPairs(body)]);
-    action = query.action;
-    const operation = findOperation(service, query.action, query.version);
-    const binding = Object.hasOwn(service.bindings, query.action) ? service.bindings[query.action] : undefined;
+    const protocol = protocolFor(service, request);
+    const call = protocol.read(request, service);
+    action = call.action;
+    const operation = findOperation(service, call);
+    const binding = Object.hasOwn(service.bindings, call.action) ? service.bindings[call.action] : undefined;
     const wireCtx: WireCtx = { ...ctx, caller: { ...credentials.caller, accessKeyId: auth.accessKeyId } };
-    const decoded = binding?.input ? decodeInput(query.params, binding.input) : query.params;
+    const decoded = binding?.input ? protocol.decode(call.params, binding.input) : call.params;
     const input = binding?.prepare ? binding.prepare(decoded, wireCtx) : decoded;
     if (!binding?.unauthorized && wireCtx.caller.type !== 'Root') {
-      const iamAction = `${service.actionPrefix}:${query.action}`;
+      const iamAction = `${service.actionPrefix}:${call.action}`;
       const resource = binding?.resource?.(input, wireCtx, state) ?? '*';
       let result: AuthorizationResult;
       try {
@@ -163,12 +178,11 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
     const after = JSON.stringify(next);
     const changed = after !== before;
     if (changed) checkStateSize(before, after);
-    const xml = queryResponseXml(query.action, output, { xmlns: service.xmlns, requestId });
-    return { response: response(200, xml, requestId), state: changed ? next : state, changed, action };
+    return { response: protocol.success(call, output, service, requestId), state: changed ? next : state, changed, action };
   } catch (error) {
     const known = error instanceof AwsError ? error : new InternalFailure();
     return {
-      response: response(known.httpStatus, queryErrorXml(known, requestId, service?.xmlns), requestId),
+      response: protocolFor(service, request).failure(known, service, requestId),
       state,
       changed: false,
       ...(action !== undefined ? { action } : {}),

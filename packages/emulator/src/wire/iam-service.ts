@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import { iamActions } from '../iam/actions.ts';
+import { queryProtocol } from './protocols/query-protocol.ts';
 import type { AccountState } from '../state.ts';
 import { IAM_API_OPERATIONS } from './api-operations.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
@@ -185,7 +186,7 @@ const bindings: Partial<Record<keyof typeof iamActions, ActionBinding>> = {
 export const iamService: WireService = {
   signingName: 'iam',
   actionPrefix: 'iam',
-  protocol: 'query',
+  protocols: [queryProtocol],
   version: '2010-05-08',
   xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/',
   actions: iamActions,

@@ -5,7 +5,7 @@ import { testCtx } from '../test-ctx.ts';
 import { nameArbitrary } from '../test-names.ts';
 import { rootCaller } from './credentials.ts';
 import { handleAwsRequest } from './handler.ts';
-import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
+import { bodyText, signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
 
 // Over the wire, as the API serves it: each call runs on the account as stored after the previous one (JSON
 // and back), and `__proto__`, `constructor` or `toString` are names like any other.
@@ -30,7 +30,7 @@ function session() {
     const result = handleAwsRequest(state, signQueryRequest(body, ROOT, { time: ctx.clock.now() }), options);
     expect(result.internalError).toBeUndefined();
     state = restoreAccountState(JSON.parse(JSON.stringify(result.state)));
-    return { status: result.response.status, body: result.response.body };
+    return { status: result.response.status, body: bodyText(result.response.body) };
   };
 }
 

@@ -4,7 +4,8 @@ import { emptyAccountState, type AccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
 import { rootCaller } from './credentials.ts';
 import { handleAwsRequest, MAX_ACCOUNT_STATE_BYTES } from './handler.ts';
-import { signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
+import { bodyText, signQueryRequest, TEST_ROOT_KEYS } from './test-signing.ts';
+import type { WireResponse } from './types.ts';
 
 // The account an attempt keeps is capped: a call that would grow it past MAX_ACCOUNT_STATE_BYTES answers
 // LimitExceeded (409, as IAM's quotas do) and leaves it as it was; calls that shrink it always work.
@@ -26,7 +27,7 @@ function nearlyFull(): AccountState {
   return state;
 }
 
-const errorOf = (xml: string) => ({ code: /<Code>([^<]*)<\/Code>/.exec(xml)?.[1], message: /<Message>([^<]*)<\/Message>/.exec(xml)?.[1] });
+const errorOf = (body: WireResponse['body']) => { const xml = bodyText(body); return { code: /<Code>([^<]*)<\/Code>/.exec(xml)?.[1], message: /<Message>([^<]*)<\/Message>/.exec(xml)?.[1] }; };
 
 describe('the account state cap on the wire', () => {
   const full = nearlyFull();

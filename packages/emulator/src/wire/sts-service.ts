@@ -1,5 +1,6 @@
 import { stsActions } from '../sts/actions.ts';
 import { STS_API_OPERATIONS } from './api-operations.ts';
+import { queryProtocol } from './protocols/query-protocol.ts';
 import type { FieldSpec } from './input.ts';
 import type { ActionBinding, WireService } from './types.ts';
 
@@ -38,7 +39,7 @@ const bindings: Partial<Record<keyof typeof stsActions, ActionBinding>> = {
 export const stsService: WireService = {
   signingName: 'sts',
   actionPrefix: 'sts',
-  protocol: 'query',
+  protocols: [queryProtocol],
   version: '2011-06-15',
   xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
   actions: stsActions,

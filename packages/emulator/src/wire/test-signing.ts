@@ -1,6 +1,6 @@
 import { utf8Encode } from './bytes.ts';
 import { computeSignature, formatAmzDate, parseSigV4 } from './sigv4.ts';
-import type { WireRequest } from './types.ts';
+import type { WireRequest, WireResponse } from './types.ts';
 
 /** An access key pair as a test signs with it. */
 export interface TestKeys {
@@ -34,4 +34,9 @@ export function signQueryRequest(body: string, keys: TestKeys, signing: TestSign
   const request: WireRequest = { method: 'POST', url, headers, body: utf8Encode(body) };
   const draft = { ...request, headers: { ...headers, authorization: authorization('0') } };
   return { ...request, headers: { ...headers, authorization: authorization(computeSignature(draft, parseSigV4(draft), keys.secretAccessKey)) } };
+}
+
+/** A wire response's body as text (an object's content may come back as bytes). */
+export function bodyText(body: WireResponse['body']): string {
+  return typeof body === 'string' ? body : new TextDecoder().decode(body);
 }

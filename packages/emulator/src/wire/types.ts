@@ -1,4 +1,5 @@
 import type { Ctx } from '../ctx.ts';
+import type { AwsError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import type { StsSession } from '../sts/state.ts';
 import type { InputSpec } from './input.ts';
@@ -14,11 +15,11 @@ export interface WireRequest {
   body: Uint8Array;
 }
 
-/** The HTTP response to send back. */
+/** The HTTP response to send back: text for the XML and JSON protocols, bytes for an object's content. */
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Uint8Array;
 }
 
 /** Who signed a request, as STS's GetCallerIdentity describes a caller. */
@@ -84,11 +85,34 @@ export interface WireService {
   signingName: string;
   /** The prefix of its IAM actions (`iam:CreateUser`). */
   actionPrefix: string;
-  protocol: 'query';
+  /** The protocols it speaks; the first one answers a request none of them accepts. */
+  protocols: readonly WireProtocol[];
   version: string;
   xmlns: string;
   actions: Record<string, WireOperation>;
   bindings: Partial<Record<string, ActionBinding>>;
   /** Every operation of the real API: one of these missing from `actions` is `NotImplemented`, anything else `InvalidAction`. */
   apiOperations: readonly string[];
+}
+
+/** What a protocol read from a request: the action, the API version it named, and its raw parameters. */
+export interface WireCall {
+  action: string;
+  /** The API version the request named (Query's `Version`); protocols without one give the service's. */
+  version: string | undefined;
+  params: Record<string, unknown>;
+}
+
+/** One of AWS's wire protocols: how a call is read from a signed request and how answers are written. */
+export interface WireProtocol {
+  /** Whether the request speaks this protocol (CloudWatch answers both AWS JSON 1.0 and Query). */
+  accepts(request: WireRequest): boolean;
+  /** The call a signed request makes; throws an AwsError for a malformed request. */
+  read(request: WireRequest, service: WireService): WireCall;
+  /** The action's input from the call's parameters, as its binding's spec names them. */
+  decode(params: Record<string, unknown>, spec: InputSpec): Record<string, unknown>;
+  /** The answer to a call that succeeded. */
+  success(call: WireCall, output: Record<string, unknown>, service: WireService, requestId: string): WireResponse;
+  /** The answer to a call that failed, or to a request refused before its call was read. */
+  failure(error: AwsError, service: WireService | undefined, requestId: string): WireResponse;
 }
