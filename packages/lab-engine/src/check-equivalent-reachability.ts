@@ -4,8 +4,11 @@ import { decided, errored, LAB_PROBLEM, type CheckInput, type CheckRun } from '.
 import { describeAnalysis } from './check-reachability.ts';
 import { networkUniverse, probedNetwork, type NetworkUniverse, type ProbedNetwork, type ProbeSet } from './network-universe.ts';
 import { outageZones, withZoneOutage } from './zone-outage.ts';
-import { resourceNames } from './resource-names.ts';
+import { resourceNames, type ResourceNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
+import { exposureMatrixVisual, matrixTally, tallyPath, type MatrixTally } from './visuals/exposure-matrix.ts';
+import { networkPathVisual } from './visuals/network-path.ts';
+import type { NetworkPathVisual } from './visuals/types.ts';
 
 // Network answers graded by behaviour (DESIGN §3): the learner's network and the reference's are asked the
 // same questions — every instance (and probe instance) to every other, the internet to every instance and
@@ -24,9 +27,14 @@ interface Difference extends Path {
   learner: boolean;
 }
 
-function questions(universe: NetworkUniverse): { protocol: Protocol; port?: number }[] {
-  const ported = (['tcp', 'udp'] as const).flatMap((protocol) => universe.ports[protocol].map((port) => ({ protocol, port })));
-  return [...ported, { protocol: 'icmp' }];
+function questions(universe: NetworkUniverse): { protocol: Protocol; port?: number; label: string }[] {
+  const ported = (['tcp', 'udp'] as const).flatMap((protocol) =>
+    universe.ports[protocol].map((port, i) => {
+      const [from, to] = universe.stretches[protocol][i] as [number, number];
+      return { protocol, port, label: `${protocol} ${from === to ? from : `${from}-${to}`}` };
+    }),
+  );
+  return [...ported, { protocol: 'icmp', label: 'icmp' }];
 }
 
 function runningInstances(state: AccountState): string[] {
@@ -88,13 +96,16 @@ function reachedPairs(state: AccountState, index: Map<string, number>, protocol:
 
 interface Outcome {
   differences: Difference[];
+  /** Every path asked, folded into tiers for the exposure matrix. */
+  tally: MatrixTally;
   both: number;
   neither: number;
   evaluated: number;
   unsupported: string[];
 }
 
-function record(out: Outcome, path: Path, mine: boolean, theirs: boolean): void {
+function record(out: Outcome, path: Path, service: number, mine: boolean, theirs: boolean): void {
+  tallyPath(out.tally, path.query.Source, path.query.Destination, service, mine, theirs);
   out.evaluated++;
   if (mine && theirs) out.both++;
   else if (!mine && !theirs) out.neither++;
@@ -108,7 +119,7 @@ function analyzed(state: AccountState, query: ReachabilityQuery, out: Outcome): 
 }
 
 /** Instance to instance: the two matrices compared as sets, so only the differences become objects. */
-function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, out: Outcome, same: boolean): void {
+function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances: string[], base: Omit<ReachabilityQuery, 'Source' | 'Destination'>, weight: number, service: number, out: Outcome, same: boolean): void {
   const index = new Map(instances.map((id, i) => [id, i]));
   const key = `${base.Protocol}/${base.DestinationPort ?? ''}`;
   let cached = side.matrices.get(key);
@@ -132,6 +143,12 @@ function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances:
     else differ(pair, true);
   }
   for (const pair of theirs) if (!mine.has(pair)) differ(pair, false);
+  instances.forEach((source, s) => {
+    instances.forEach((destination, d) => {
+      const pair = s * instances.length + d;
+      if (s !== d) tallyPath(out.tally, source, destination, service, mine.has(pair), theirs.has(pair));
+    });
+  });
   out.evaluated += total;
   out.both += both;
   out.neither += total - (mine.size + theirs.size - both);
@@ -197,23 +214,25 @@ function referenceSignature(side: ReferenceSide, protocol: Protocol, port: numbe
 
 // Signatures are taken before the probes are added: the probes are the same on both sides, so accounts
 // that agree without them agree with them, and a learner's account is only probed when a question needs it.
-function compareNetworks(universe: NetworkUniverse, side: ReferenceSide, learner: AccountState, probesOnInternet: boolean): Outcome {
-  const out: Outcome = { differences: [], both: 0, neither: 0, evaluated: 0, unsupported: [] };
+function compareNetworks(universe: NetworkUniverse, side: ReferenceSide, learner: AccountState, set: ProbeSet): Outcome {
   const instances = runningInstances(universe.reference);
-  const own = probesOnInternet ? instances : instances.filter((id) => !universe.probes.has(id));
+  const asked = questions(universe);
+  const tally = matrixTally(universe.reference, instances, universe.probes, set === 'groups' ? 'security-group' : 'subnet', asked.map((q) => q.label));
+  const out: Outcome = { differences: [], tally, both: 0, neither: 0, evaluated: 0, unsupported: [] };
+  const own = set === 'routes' ? instances : instances.filter((id) => !universe.probes.has(id));
   const mineFixed = fixedSignature(learner);
-  for (const { protocol, port } of questions(universe)) {
+  for (const [service, { protocol, port }] of asked.entries()) {
     const base = { Protocol: protocol, ...(port !== undefined ? { DestinationPort: port } : {}) };
     const weight = (protocol === 'tcp' ? 0 : protocol === 'udp' ? 2 : 1) + (port !== undefined && port > 1023 ? 1 : 0);
     const same = questionSignature(learner, mineFixed, protocol, port) === referenceSignature(side, protocol, port);
-    comparePairs(universe, side, instances, base, weight, out, same);
+    comparePairs(universe, side, instances, base, weight, service, out, same);
     const learnerPath = (query: ReachabilityQuery) => (same ? referencePath(side, query, out) : analyzed(universe.learner(), query, out));
     for (const instance of own) {
       for (const address of universe.internetAddresses) {
         const inbound: ReachabilityQuery = { ...base, Source: 'internet', Destination: instance, SourceIp: address };
-        record(out, { query: inbound, weight }, learnerPath(inbound), referencePath(side, inbound, out));
+        record(out, { query: inbound, weight }, service, learnerPath(inbound), referencePath(side, inbound, out));
         const outbound: ReachabilityQuery = { ...base, Source: instance, Destination: 'internet', DestinationIp: address };
-        record(out, { query: outbound, weight: weight + 5 }, learnerPath(outbound), referencePath(side, outbound, out));
+        record(out, { query: outbound, weight: weight + 5 }, service, learnerPath(outbound), referencePath(side, outbound, out));
       }
     }
   }
@@ -226,17 +245,31 @@ function pathText(query: ReachabilityQuery, name: (id: string) => string): strin
   return `${end(query.Source, query.SourceIp)} → ${end(query.Destination, query.DestinationIp)} on ${what}`;
 }
 
-function section(title: string, differences: Difference[], learner: () => AccountState, universe: NetworkUniverse, count: number): string[] {
-  if (differences.length === 0) return [];
+/** The diagram's name of a path's end: the lab's name (a probe's `Name` tag says what it stands for), or the internet address. */
+function endName(id: string, address: string | undefined, names: ResourceNames): string {
+  return id === 'internet' ? `internet (${address ?? '0.0.0.0/0'})` : (names.byId.get(id) ?? id);
+}
+
+interface Section {
+  lines: string[];
+  /** The shown examples as the learner's network takes them. */
+  visuals: NetworkPathVisual[];
+}
+
+function section(title: string, differences: Difference[], learner: () => AccountState, universe: NetworkUniverse, count: number): Section {
+  if (differences.length === 0) return { lines: [], visuals: [] };
   const state = learner();
   const names = resourceNames(state);
   const name = (id: string) => universe.probes.get(id) ?? `\`${names.byId.get(id) ?? id}\``;
+  const visuals: NetworkPathVisual[] = [];
   const shown = [...differences].sort((a, b) => a.weight - b.weight).slice(0, count).map((d) => {
-    const why = describeAnalysis(analyzeReachability(state, d.query), names, d.query.Source === 'internet');
-    return `- ${pathText(d.query, name)}\n  ${why}`;
+    const analysis = analyzeReachability(state, d.query);
+    const { Source, Destination, Protocol, DestinationPort } = d.query;
+    visuals.push(networkPathVisual(analysis, names, { source: endName(Source, d.query.SourceIp, names), destination: endName(Destination, d.query.DestinationIp, names), protocol: Protocol, ...(DestinationPort === undefined ? {} : { port: DestinationPort }) }));
+    return `- ${pathText(d.query, name)}\n  ${describeAnalysis(analysis, names, Source === 'internet')}`;
   });
   const more = differences.length > count ? [`… and ${differences.length - count} more`] : [];
-  return [`${title} (${differences.length}):`, ...shown, ...more];
+  return { lines: [`${title} (${differences.length}):`, ...shown, ...more], visuals };
 }
 
 interface Scenario {
@@ -252,15 +285,15 @@ function compareScenario(lab: Lab, input: CheckInput, task: string, set: ProbeSe
   let probed: AccountState | undefined;
   const learner = () => (probed ??= withZoneOutage(probedNetwork(input.state, input.ctx, set).state, outage));
   const universe = networkUniverse(state, learner, side, `${lab.id}/${JSON.stringify(input.params)}`);
-  return { outage, universe, outcome: compareNetworks(universe, side, state, set === 'routes') };
+  return { outage, universe, outcome: compareNetworks(universe, side, state, set) };
 }
 
-function scenarioLines(scenario: Scenario, examples: number): string[] {
+function scenarioSections(scenario: Scenario, examples: number): Section[] {
   const { outcome, universe, outage } = scenario;
   const when = outage === undefined ? '' : `when \`${outage}\` fails (its nat gateways and instances down), `;
   return [
-    ...section(`${when}your network lets through what the reference blocks`, outcome.differences.filter((d) => d.learner), universe.learner, universe, examples),
-    ...section(`${when}your network blocks what the reference lets through`, outcome.differences.filter((d) => !d.learner), universe.learner, universe, examples),
+    section(`${when}your network lets through what the reference blocks`, outcome.differences.filter((d) => d.learner), universe.learner, universe, examples),
+    section(`${when}your network blocks what the reference lets through`, outcome.differences.filter((d) => !d.learner), universe.learner, universe, examples),
   ];
 }
 
@@ -292,10 +325,15 @@ export function runEquivalentReachabilityCheck(input: CheckInput, lab: Lab): Che
   }
   const total = (key: 'evaluated' | 'both' | 'neither') => scenarios.reduce((sum, s) => sum + s.outcome[key], 0);
   const first = scenarios[0] as Scenario;
+  const sections = scenarios.map((s) => scenarioSections(s, spec.examples));
+  // The matrix of the first comparison that differs (the plain one, else the first outage), with its examples.
+  const shown = Math.max(0, scenarios.findIndex((s) => s.outcome.differences.length > 0));
+  const drawn = scenarios[shown] as Scenario;
+  const visual = exposureMatrixVisual(drawn.outcome.tally, (sections[shown] ?? []).flatMap((s) => s.visuals), drawn.outcome.differences.length, drawn.outage);
   const zones = outages.length > 0 ? `, again with each of ${outages.map((z) => `\`${z}\``).join(', ')} failed` : '';
   const lines = [
     `compared on ${total('evaluated')} paths (${first.universe.ports.tcp.length} tcp and ${first.universe.ports.udp.length} udp ports, and icmp; the lab's instances, ${first.universe.probes.size} probe instances and the internet${zones}): ${total('both')} open in both, ${total('neither')} closed in both`,
-    ...scenarios.flatMap((s) => scenarioLines(s, spec.examples)),
+    ...sections.flat().flatMap((s) => s.lines),
   ];
-  return decided(input, scenarios.every((s) => s.outcome.differences.length === 0), lines.join('\n'));
+  return decided(input, scenarios.every((s) => s.outcome.differences.length === 0), lines.join('\n'), [], visual);
 }

@@ -18,7 +18,7 @@ export type {
   Visibility,
 } from './types.ts';
 /** A check's decision as data the report draws: the listener's rule walk, the network path and where it is blocked. */
-export type { AlbRuleWalkVisual, AsgTimelinePoint, AsgTimelineVisual, CheckVisual, IamDecisionVisual, IamLayer, IamStatementVisual, NetworkBlock, NetworkHop, NetworkPathVisual, RuleWalkCondition, RuleWalkRow } from './visuals/types.ts';
+export type { AlbRuleWalkVisual, AsgTimelinePoint, AsgTimelineVisual, CheckVisual, ExposureCell, ExposureMatrixVisual, ExposureTier, IamDecisionVisual, IamLayer, IamStatementVisual, NetworkBlock, NetworkHop, NetworkPathVisual, RuleWalkCondition, RuleWalkRow } from './visuals/types.ts';
 /** Loads a lab from YAML text into a validated lab or findings with line and column. */
 export { loadLab, type LoadLabOptions } from './load-lab.ts';
 /** Loads the misconception catalogue (`labs/misconceptions.yaml`) into a map by id, with findings at line and column. */

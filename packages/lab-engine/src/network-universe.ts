@@ -18,6 +18,8 @@ export interface NetworkUniverse {
   reference: AccountState;
   /** The destination ports to ask about, per protocol. */
   ports: { tcp: number[]; udp: number[] };
+  /** The stretch each of those ports stands for (first and last port), in the same order. */
+  stretches: { tcp: [number, number][]; udp: [number, number][] };
   /** Internet addresses (single hosts) that act as the source or destination on the internet side. */
   internetAddresses: string[];
   /** The probe instances' ids and what they stand for. */
@@ -122,12 +124,10 @@ function edges(from: number | undefined, to: number | undefined): number[] {
  * edges nothing can tell ports apart, so one of them stands for all. The stand-in is a well-known port or
  * the "any other" port when one falls in the stretch, so examples read naturally.
  */
-function representatives(edgeSet: Set<number>, preferred: number[]): number[] {
+function representatives(edgeSet: Set<number>, preferred: number[]): { ports: number[]; stretches: [number, number][] } {
   const sorted = [...new Set([0, ...edgeSet])].sort((a, b) => a - b);
-  return sorted.map((start, i) => {
-    const end = (sorted[i + 1] ?? 65536) - 1;
-    return preferred.find((p) => p >= start && p <= end) ?? start;
-  });
+  const stretches = sorted.map((start, i): [number, number] => [start, (sorted[i + 1] ?? 65536) - 1]);
+  return { ports: stretches.map(([start, end]) => preferred.find((p) => p >= start && p <= end) ?? start), stretches };
 }
 
 type Ported = 'tcp' | 'udp';
@@ -187,12 +187,14 @@ export function networkUniverse(learner: AccountState, probedLearner: () => Acco
   ruleFacts(reference.state.ec2, edgeSets, cidrs);
   // Edges are per protocol: a tcp rule's ports cannot tell udp ports apart, so udp without rules of its own is one question.
   const preferred = [...WELL_KNOWN_PORTS, 1024 + (hashString(`${seed}/any-other-port`) % 64000)];
-  const ports = { tcp: representatives(edgeSets.tcp, preferred), udp: representatives(edgeSets.udp, preferred) };
+  const tcp = representatives(edgeSets.tcp, preferred);
+  const udp = representatives(edgeSets.udp, preferred);
   const addresses = new Set<number>([...cidrs].flatMap(rangeEdges));
   return {
     learner: probedLearner,
     reference: reference.state,
-    ports,
+    ports: { tcp: tcp.ports, udp: udp.ports },
+    stretches: { tcp: tcp.stretches, udp: udp.stretches },
     internetAddresses: [ANY_INTERNET_ADDRESS, ...[...addresses].sort((x, y) => x - y).map(formatIpv4)],
     probes: reference.probes,
   };

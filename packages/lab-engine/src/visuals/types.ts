@@ -59,8 +59,52 @@ export interface NetworkPathVisual {
   blocks: NetworkBlock[];
 }
 
+/** A group of endpoints in the exposure matrix: the internet, or a tier (a security group, or a subnet). */
+export interface ExposureTier {
+  name: string;
+  /** The lab's own instances in the tier. */
+  instances: string[];
+  /** How many probe instances (new members, strangers) the comparison added to it. */
+  probes: number;
+}
+
+/**
+ * One cell of the matrix for one protocol and port range: of the `paths` asked from the source tier to the
+ * destination tier, how many the learner's network and the solution's let through.
+ */
+export interface ExposureCell {
+  source: number;
+  destination: number;
+  service: number;
+  paths: number;
+  learner: number;
+  reference: number;
+}
+
+/**
+ * Who reaches whom on which ports, in the learner's network and in the solution's: tiers × tiers (the
+ * internet first) × services, only the cells open on either side; and a few paths where they differ.
+ */
+export interface ExposureMatrixVisual {
+  kind: 'exposure-matrix';
+  /** The Availability Zone failed in this comparison, for route tables compared under an outage. */
+  outage?: string;
+  /** What a tier is: the security groups an instance carries, or its subnet. */
+  grouping: 'security-group' | 'subnet';
+  tiers: ExposureTier[];
+  /** `tcp 443`, `tcp 81-442` (a stretch of ports no rule tells apart), `icmp`. */
+  services: string[];
+  cells: ExposureCell[];
+  /** Services also asked, on which both networks block every path. */
+  closedServices: string[];
+  /** Paths where the two differ, drawn as the learner's network takes them (at most the check's `examples`). */
+  examples: NetworkPathVisual[];
+  /** How many paths differ in all. */
+  differences: number;
+}
+
 /** A check's decision as data the report can draw. */
-export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual | AsgTimelineVisual;
+export type CheckVisual = AlbRuleWalkVisual | NetworkPathVisual | IamDecisionVisual | AsgTimelineVisual | ExposureMatrixVisual;
 
 /** One policy type's verdict in the order AWS evaluates them (SCP, RCP, resource, boundary, session, identity). */
 export interface IamLayer {
