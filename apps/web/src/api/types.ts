@@ -1,7 +1,7 @@
 import type { CheckResult, Grade as EngineGrade, LabView, RevealedHint, Visibility } from '@skylab/lab-engine';
 import type { Finding } from '@skylab/validation';
 
-export type { AlbRuleWalkVisual, AsgTimelineVisual, CheckResult, CheckVisual, HintView, IamDecisionVisual, LabSummary, LabView, NetworkHop, NetworkPathVisual, RevealedHint, TaskView } from '@skylab/lab-engine';
+export type { AlbRuleWalkVisual, AsgTimelineVisual, CheckResult, CheckVisual, ExposureCell, ExposureMatrixVisual, HintView, IamDecisionVisual, LabSummary, LabView, NetworkHop, NetworkPathVisual, RevealedHint, TaskView } from '@skylab/lab-engine';
 export type { Finding, Misconception } from '@skylab/validation';
 
 /** A check whose feedback is not released yet (docs/api.md): what it is worth, never how it went. */

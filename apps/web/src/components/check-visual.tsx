@@ -1,5 +1,6 @@
 import type { AlbRuleWalkVisual, CheckVisual, IamDecisionVisual, NetworkHop, NetworkPathVisual } from '../api/types.ts';
 import { AsgTimelineChart } from './asg-timeline-chart.tsx';
+import { ExposureMatrixTable } from './exposure-matrix-table.tsx';
 import { InlineMarkdown } from './markdown-view.tsx';
 
 const ROW_OUTCOME: Record<AlbRuleWalkVisual['rows'][number]['outcome'], { icon: string; label: string }> = {
@@ -177,7 +178,7 @@ function IamDecision({ visual }: { visual: IamDecisionVisual }) {
   );
 }
 
-/** A check's decision drawn: the rule walk, the network path, the IAM decision or the Auto Scaling run. */
+/** A check's decision drawn: the rule walk, the network path (or the exposure matrix and its examples), the IAM decision or the Auto Scaling run. */
 export function CheckVisualView({ visual }: { visual: CheckVisual }) {
   switch (visual.kind) {
     case 'alb-rule-walk':
@@ -188,5 +189,12 @@ export function CheckVisualView({ visual }: { visual: CheckVisual }) {
       return <IamDecision visual={visual} />;
     case 'asg-timeline':
       return <AsgTimelineChart visual={visual} />;
+    case 'exposure-matrix':
+      return (
+        <>
+          <ExposureMatrixTable visual={visual} />
+          {visual.examples.map((example, i) => <NetworkPathDiagram key={i} visual={example} />)}
+        </>
+      );
   }
 }
