@@ -1,5 +1,5 @@
 import type { ExposureMatrixVisual } from '../api/types.ts';
-import { cellText, tierMembers } from '../lib/exposure-matrix-text.ts';
+import { cellText, EVERYTHING, tierMembers } from '../lib/exposure-matrix-text.ts';
 
 function MatrixCell({ visual, source, destination }: { visual: ExposureMatrixVisual; source: number; destination: number }) {
   // The internet to the internet is not a path the comparison asks.
@@ -18,7 +18,7 @@ function MatrixCell({ visual, source, destination }: { visual: ExposureMatrixVis
         ))}
         {text.same.map((s) => (
           <li key={s.reach}>
-            {s.reach}: {s.services.map((service, i) => <span key={service}>{i === 0 ? '' : ', '}<code>{service}</code></span>)}
+            {s.reach}: {s.services.map((service, i) => <span key={service}>{i === 0 ? '' : ', '}{service === EVERYTHING ? service : <code>{service}</code>}</span>)}
           </li>
         ))}
       </ul>

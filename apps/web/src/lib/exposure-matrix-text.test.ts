@@ -16,8 +16,9 @@ const visual: ExposureMatrixVisual = {
     { source: 0, destination: 1, service: 1, paths: 2, learner: 2, reference: 2 },
     { source: 1, destination: 2, service: 2, paths: 10, learner: 4, reference: 10 },
     { source: 1, destination: 2, service: 3, paths: 10, learner: 5, reference: 5 },
+    ...[0, 1, 2, 3].map((service) => ({ source: 2, destination: 0, service, paths: 1, learner: 1, reference: 1 })),
   ],
-  closedServices: ['udp 0-65535'],
+  closedServices: [],
   examples: [],
   differences: 6,
 };
@@ -35,6 +36,7 @@ describe('exposure matrix text', () => {
     ['services both networks open are grouped', 0, 1, { same: [{ reach: 'allowed', services: ['tcp 80', 'tcp 443'] }], different: [] }],
     ['a difference names both counts', 1, 2, { same: [{ reach: 'partly', services: ['icmp'] }], different: [{ service: 'tcp 8080', learner: 'partly (4 of 10 paths)', reference: 'allowed' }] }],
     ['a cell nothing opens is empty: blocked', 2, 1, { same: [], different: [] }],
+    ['a cell open on every service says so', 2, 0, { same: [{ reach: 'allowed', services: ['every port and protocol'] }], different: [] }],
   ])('%s', (_what, source, destination, text) => {
     expect(cellText(visual, source, destination)).toEqual(text);
   });

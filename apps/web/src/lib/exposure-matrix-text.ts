@@ -13,6 +13,9 @@ export interface CellText {
   different: { service: string; learner: string; reference: string }[];
 }
 
+/** What a cell open on every service asked says instead of listing them. */
+export const EVERYTHING = 'every port and protocol';
+
 const count = (open: number, paths: number) => `${reachOf(open, paths)}${open === 0 || open === paths ? '' : ` (${open} of ${paths} paths)`}`;
 
 /**
@@ -28,6 +31,8 @@ export function cellText(visual: ExposureMatrixVisual, source: number, destinati
     if (cell.learner !== cell.reference) different.push({ service, learner: count(cell.learner, cell.paths), reference: count(cell.reference, cell.paths) });
     else same.set(reachOf(cell.learner, cell.paths), [...(same.get(reachOf(cell.learner, cell.paths)) ?? []), service]);
   }
+  // Open on every service asked (outbound to the internet, usually): one phrase instead of every port range.
+  if (visual.closedServices.length === 0 && same.get('allowed')?.length === visual.services.length) same.set('allowed', [EVERYTHING]);
   const order: Reach[] = ['allowed', 'partly'];
   return { same: order.flatMap((reach) => (same.has(reach) ? [{ reach, services: same.get(reach) ?? [] }] : [])), different };
 }

@@ -14,6 +14,7 @@ import { LiveFindings } from '../components/live-findings.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
 import { QuizPicker } from '../components/quiz-picker.tsx';
+import { AnswerViews } from '../components/rule-table/answer-views.tsx';
 import { SubmissionHistory } from '../components/submission-history.tsx';
 import { formatDateTime, formatPercent, splitFindingsByTask } from '../lib/format.ts';
 import { liveLintKind } from '../lib/live-lint.ts';
@@ -71,16 +72,18 @@ function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onR
       </h2>
       <MarkdownView source={task.prompt} headingOffset={2} />
       {task.questions === undefined ? null : <QuizPicker task={task} value={value} onChange={onChange} />}
-      <CodeEditor
-        id={editorId}
-        label={`Your answer (${task.language.toUpperCase()})`}
-        value={value}
-        onChange={onChange}
-        marks={liveFindings === null ? marks : [...marks, ...marksOf(liveFindings)]}
-        reveal={reveal}
-        onSubmitShortcut={onSubmitShortcut}
-        describedBy={statusId}
-      />
+      <AnswerViews id={editorId} taskKind={task.kind} label={`Your answer (${task.language.toUpperCase()})`} value={value} onChange={onChange} findings={liveFindings ?? []}>
+        <CodeEditor
+          id={editorId}
+          label={`Your answer (${task.language.toUpperCase()})`}
+          value={value}
+          onChange={onChange}
+          marks={liveFindings === null ? marks : [...marks, ...marksOf(liveFindings)]}
+          reveal={reveal}
+          onSubmitShortcut={onSubmitShortcut}
+          describedBy={statusId}
+        />
+      </AnswerViews>
       <div class="task-tools">
         <p id={statusId} class="muted small">
           {submitted === value ? 'Same as your last submission.' : submitted === undefined && value === task.starter ? 'Starter answer: edit it, then submit.' : 'Unsubmitted changes, saved in this browser.'}

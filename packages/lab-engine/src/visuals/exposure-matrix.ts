@@ -46,6 +46,7 @@ export function matrixTally(state: AccountState, instances: string[], probes: Ma
     else tier.instances.push(nameTag(state.ec2.instances[id]?.Tags ?? []) ?? id);
   }
   // Tiers with lab instances first, by name; those only probes stand in (strangers, empty subnets) after them.
+  for (const tier of byName.values()) tier.instances.sort();
   const ordered = [...byName.values()].sort((a, b) => Number(a.instances.length === 0) - Number(b.instances.length === 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const tiers = [{ name: 'internet', instances: [], probes: 0 }, ...ordered];
   const index = new Map(tiers.map((t, i) => [t.name, i]));
