@@ -6,7 +6,7 @@ import { networkUniverse, probedNetwork, type NetworkUniverse, type ProbedNetwor
 import { outageZones, withZoneOutage } from './zone-outage.ts';
 import { resourceNames, type ResourceNames } from './resource-names.ts';
 import { renderDeep } from './template.ts';
-import { exposureMatrixVisual, matrixTally, tallyPath, type MatrixTally } from './visuals/exposure-matrix.ts';
+import { exposureMatrixVisual, matrixTally, tallyPairs, tallyPath, type MatrixTally } from './visuals/exposure-matrix.ts';
 import { networkPathVisual } from './visuals/network-path.ts';
 import type { NetworkPathVisual } from './visuals/types.ts';
 
@@ -143,12 +143,7 @@ function comparePairs(universe: NetworkUniverse, side: ReferenceSide, instances:
     else differ(pair, true);
   }
   for (const pair of theirs) if (!mine.has(pair)) differ(pair, false);
-  instances.forEach((source, s) => {
-    instances.forEach((destination, d) => {
-      const pair = s * instances.length + d;
-      if (s !== d) tallyPath(out.tally, source, destination, service, mine.has(pair), theirs.has(pair));
-    });
-  });
+  tallyPairs(out.tally, instances, service, mine, theirs);
   out.evaluated += total;
   out.both += both;
   out.neither += total - (mine.size + theirs.size - both);

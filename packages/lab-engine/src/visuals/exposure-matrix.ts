@@ -54,20 +54,41 @@ export function matrixTally(state: AccountState, instances: string[], probes: Ma
   return { grouping, tiers, tierOf, services, cells: new Map() };
 }
 
-/** Counts one asked path (`internet` for the internet side) and what each network answered. */
-export function tallyPath(tally: MatrixTally, source: string, destination: string, service: number, learner: boolean, reference: boolean): void {
-  const s = source === 'internet' ? INTERNET : tally.tierOf.get(source);
-  const d = destination === 'internet' ? INTERNET : tally.tierOf.get(destination);
-  if (s === undefined || d === undefined) return;
+function cellAt(tally: MatrixTally, s: number, d: number, service: number): ExposureCell {
   const key = (s * tally.tiers.length + d) * tally.services.length + service;
   let cell = tally.cells.get(key);
   if (!cell) {
     cell = { source: s, destination: d, service, paths: 0, learner: 0, reference: 0 };
     tally.cells.set(key, cell);
   }
+  return cell;
+}
+
+/** Counts one asked path (`internet` for the internet side) and what each network answered. */
+export function tallyPath(tally: MatrixTally, source: string, destination: string, service: number, learner: boolean, reference: boolean): void {
+  const s = source === 'internet' ? INTERNET : tally.tierOf.get(source);
+  const d = destination === 'internet' ? INTERNET : tally.tierOf.get(destination);
+  if (s === undefined || d === undefined) return;
+  const cell = cellAt(tally, s, d, service);
   cell.paths++;
   if (learner) cell.learner++;
   if (reference) cell.reference++;
+}
+
+/**
+ * Counts every ordered pair of distinct `instances` as asked, and the pairs (`source index × count +
+ * destination index`) each network reaches: the totals come from the tiers' sizes, so only open pairs are visited.
+ */
+export function tallyPairs(tally: MatrixTally, instances: string[], service: number, learner: Set<number>, reference: Set<number>): void {
+  const tiers = instances.map((id) => tally.tierOf.get(id) ?? INTERNET);
+  const sizes = new Map<number, number>();
+  for (const t of tiers) sizes.set(t, (sizes.get(t) ?? 0) + 1);
+  for (const [s, from] of sizes) for (const [d, to] of sizes) cellAt(tally, s, d, service).paths += from * to - (s === d ? from : 0);
+  const count = (pairs: Set<number>, side: 'learner' | 'reference') => {
+    for (const pair of pairs) cellAt(tally, tiers[Math.floor(pair / instances.length)] as number, tiers[pair % instances.length] as number, service)[side]++;
+  };
+  count(learner, 'learner');
+  count(reference, 'reference');
 }
 
 /** The tally as the report draws it: only services some path is open on, and cells open on either side. */
