@@ -18,6 +18,7 @@ describe.sequential('the rule table and the exposure matrix', () => {
   const run = useProduct('rule-table');
   let page: Page;
   let baseUrl: string;
+  let threeTier: string;
 
   const text = () => page.getByRole('textbox', { name: /^Your answer/ });
   const view = (name: 'Table' | 'Text') => page.getByRole('group', { name: /^Edit your answer/ }).getByRole('button', { name });
@@ -32,6 +33,7 @@ describe.sequential('the rule table and the exposure matrix', () => {
     await page.goto(`${baseUrl}/labs/vpc-three-tier-security-groups`);
     await page.getByRole('button', { name: /^Start (a new )?attempt$/ }).click();
     await page.waitForURL('**/attempts/*');
+    threeTier = page.url();
   }, 60_000);
 
   it('adds a security group rule in the table and finds it in the text, a finding on the cell it is about', async () => {
@@ -91,7 +93,41 @@ describe.sequential('the rule table and the exposure matrix', () => {
     await text().fill(good);
   });
 
+  it('edits listener rules in a short notation, typed key by key, and removes a rule from the keyboard', async () => {
+    await page.goto(`${baseUrl}/labs/alb-path-routing`);
+    await page.getByRole('button', { name: /^Start (a new )?attempt$/ }).click();
+    await page.waitForURL('**/attempts/*');
+    await view('Table').click();
+    const table = page.getByRole('table', { name: /^Your answer/ });
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Priority', 'Conditions', 'Action', 'Remove']);
+    const rows = table.locator('tbody tr[data-row]');
+    const before = await rows.count();
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    const n = before + 1;
+    await page.getByLabel(`Conditions, rule ${n}`).fill('');
+    // Typed as a learner types: the comma between the two patterns must survive the round trip through the text.
+    await page.getByLabel(`Conditions, rule ${n}`).pressSequentially('path-pattern: /api/*, /v2/*');
+    await page.getByLabel(`Action, rule ${n}`).fill('forward api-tg');
+    expect(await page.getByLabel(`Conditions, rule ${n}`).inputValue()).toBe('path-pattern: /api/*, /v2/*');
+
+    await page.getByRole('button', { name: `Remove rule ${n}` }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await rows.count()).toBe(before);
+    // The focus moves to the row that took the removed one's place (here the one before it), never lost to the page.
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Priority, rule ${before}`);
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    await page.getByLabel(`Conditions, rule ${n}`).fill('path-pattern: /api/*, /v2/*');
+    await page.getByLabel(`Action, rule ${n}`).fill('forward api-tg');
+    await view('Text').click();
+    expect(await text().inputValue()).toContain('Conditions:\n      - Field: path-pattern\n        PathPatternConfig:\n          Values:\n            - /api/*\n            - /v2/*\n    Actions:\n      - Type: forward\n        TargetGroupArn: api-tg\n');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('grades the wrong network and shows the exposure matrix: where the answer and the solution differ, in words', async () => {
+    await page.goto(threeTier);
     await page.getByRole('button', { name: 'Submit for grading' }).click();
     await page.getByRole('heading', { name: /^Results of submission #1/ }).waitFor();
     const check = page.locator('[data-check-id="same-network"]');

@@ -12,6 +12,8 @@ export interface Column {
   options?: { value: string; label: string }[];
   /** A hint shown to screen readers and as the placeholder. */
   placeholder?: string;
+  /** A column whose cell must have a value before this one can hold one. */
+  requires?: string;
 }
 
 /** A row of the table: every cell as text, and where its parts sit in the document (for findings). */

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../api/types.ts';
 import { readAnswer, rowSpecFor, writeAnswer } from './answer-document.ts';
 import { findingsByCell, type Column, type Row } from './rule-rows.ts';
@@ -34,10 +34,15 @@ interface CellProps {
   value: string;
   options: { value: string; label: string }[];
   findings: Finding[];
+  /** Set when the cell cannot hold a value yet (a description needs a source): the reason. */
+  waiting?: string;
   onInput: (value: string) => void;
 }
 
-function Cell({ id, column, rowNumber, value, options, findings, onInput }: CellProps) {
+function Cell({ id, column, rowNumber, value, options, findings, waiting, onInput }: CellProps) {
+  // While the learner types, the cell shows their keystrokes, not the text read back: `/a,` on its way to
+  // `/a, /b` would otherwise lose its comma to the round trip. Leaving the cell shows what the text says.
+  const [draft, setDraft] = useState<string | null>(null);
   const label = `${column.label}, rule ${rowNumber}`;
   const described = findings.length > 0 ? `${id}-findings` : undefined;
   const common = { id, 'aria-label': label, 'aria-invalid': findings.some((f) => f.severity === 'error'), 'aria-describedby': described, 'data-column': column.id };
@@ -53,7 +58,22 @@ function Cell({ id, column, rowNumber, value, options, findings, onInput }: Cell
       </select>
     );
   } else {
-    input = <input type="text" {...common} value={value} placeholder={column.placeholder} spellcheck={false} autocomplete="off" onInput={(e) => onInput(e.currentTarget.value)} />;
+    input = (
+      <input
+        type="text"
+        {...common}
+        value={draft ?? value}
+        placeholder={waiting ?? column.placeholder}
+        disabled={waiting !== undefined}
+        spellcheck={false}
+        autocomplete="off"
+        onInput={(e) => {
+          setDraft(e.currentTarget.value);
+          onInput(e.currentTarget.value);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    );
   }
   return (
     <td class={findings.length > 0 ? 'rule-cell rule-cell-flagged' : 'rule-cell'}>
@@ -133,6 +153,7 @@ export function RuleTable({ id, taskKind, label, value, onChange, findings }: Ru
                       value={row.cells[column.id] ?? ''}
                       options={column.options ?? doc.read.options?.[column.id] ?? []}
                       findings={flagged[column.id] ?? []}
+                      {...(column.requires !== undefined && (row.cells[column.requires] ?? '') === '' ? { waiting: `needs a ${column.requires} first` } : {})}
                       onInput={(text) => write(cells.map((c, i) => (i === r ? { ...c, [column.id]: text } : c)))}
                     />
                   ))}

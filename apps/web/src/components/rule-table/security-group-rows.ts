@@ -156,7 +156,8 @@ export const securityGroupRows: RowSpec = {
     { id: 'fromPort', label: 'From port', input: 'text', placeholder: 'e.g. 443' },
     { id: 'toPort', label: 'To port', input: 'text', placeholder: 'e.g. 443' },
     { id: 'source', label: 'Source or destination', input: 'text', placeholder: 'CIDR, group name or sg- id' },
-    { id: 'description', label: 'Description', input: 'text' },
+    // A description belongs to a peer (`IpRanges[].Description`): without a source there is nowhere to write it.
+    { id: 'description', label: 'Description', input: 'text', requires: 'source' },
   ],
   read,
   write,
