@@ -193,6 +193,7 @@ export function CheckVisualView({ visual }: { visual: CheckVisual }) {
       return (
         <>
           <ExposureMatrixTable visual={visual} />
+          {visual.examples.length === 0 ? null : <p class="small">Paths that differ, as your network takes them:</p>}
           {visual.examples.map((example, i) => <NetworkPathDiagram key={i} visual={example} />)}
         </>
       );
