@@ -97,5 +97,16 @@ export { parseCidr, cidrContains, isWholeInternet, type CidrBlock } from './sche
 export { examSchema, examSettingsSchema, examJsonSchema, FEEDBACK_RELEASE, type Exam, type ExamSettings, type FeedbackRelease } from './exam/schema.ts';
 export { examItemSchema, POLICY_TYPES, type ExamItem, type ExamOption, type ExamSimulate, type Exhibit } from './exam/items.ts';
 export { examAnswersSchema, examItemAnswerSchema, MAX_EXAM_ANSWERS, MAX_HANDS_ON_ANSWER, type ExamAnswers, type ExamItemAnswer } from './exam/answers.ts';
-/** Request schemas and answer types of the course, API token and lab preview routes, shared by the API and the web client. */
+/**
+ * The HTTP API's request and answer schemas, shared by the API (which validates with them and builds its answers
+ * through their types), the OpenAPI document (generated from them) and the web client (typed from them).
+ */
+export * from './api/common.ts';
+export * from './api/accounts.ts';
+export * from './api/labs.ts';
+export * from './api/visuals.ts';
+export * from './api/attempts.ts';
 export * from './api/courses.ts';
+export * from './api/exams.ts';
+export * from './api/lms.ts';
+export * from './api/preview.ts';

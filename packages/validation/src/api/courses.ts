@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { attemptSummaryView, submissionView } from './attempts.ts';
+import { isoTime } from './common.ts';
 
 // The HTTP API of courses, API tokens and lab preview (docs/api.md), shared by the API and the web client:
 // the routes validate request bodies with these schemas, the OpenAPI document is generated from them, and
@@ -67,97 +69,123 @@ export type AssignmentPatchBody = z.input<typeof assignmentPatchBody>;
 export type TokenBody = z.input<typeof tokenBody>;
 export type LabPreviewBody = z.input<typeof labPreviewBody>;
 
-export type CourseRole = 'learner' | 'instructor';
+const courseRole = z.enum(['learner', 'instructor']);
+export type CourseRole = z.infer<typeof courseRole>;
 
-export interface CourseView {
-  id: string;
-  title: string;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The caller's role in the course (admins read every course as instructors). */
-  role: CourseRole;
-}
+/** A course; `role` is the caller's in it (admins read every course as instructors). */
+export const courseView = z.strictObject({ id: z.string(), title: z.string(), description: z.string(), createdAt: isoTime, updatedAt: isoTime, role: courseRole });
 
-export interface AssignmentView {
-  id: string;
-  courseId: string;
-  kind: 'lab' | 'exam';
-  refId: string;
-  title: string;
-  opensAt: string | null;
-  dueAt: string | null;
-  latePolicy: LatePolicyBody;
-  createdAt: string;
-  updatedAt: string;
-}
+export const assignmentView = z.strictObject({
+  id: z.string(),
+  courseId: z.string(),
+  kind: z.enum(['lab', 'exam']),
+  refId: z.string(),
+  title: z.string(),
+  opensAt: isoTime.nullable(),
+  dueAt: isoTime.nullable(),
+  latePolicy,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
 
-export interface MemberView {
-  userId: string;
-  email: string;
-  name: string;
-  role: CourseRole;
-  enrolledAt: string;
-}
+export const memberView = z.strictObject({ userId: z.string(), email: z.string(), name: z.string(), role: courseRole, enrolledAt: isoTime });
 
-/** One learner's standing on one assignment. */
-export interface GradebookCell {
-  assignmentId: string;
-  attempts: number;
-  /** The best submission's score (0–1) after the late policy; null without a counted submission. */
-  bestScore: number | null;
-  /** Some attempt passed every check. */
-  completed: boolean;
-  /** The best score came from a submission after the due date. */
-  late: boolean;
-  /** From each attempt's start to its last change, summed. */
-  timeSpentMs: number;
-}
+/**
+ * One learner's standing on one assignment: `bestScore` is the best submission's score (0–1) after the late
+ * policy, null without a counted submission; `late` when it came after the due date; `timeSpentMs` sums each
+ * attempt's start to its last change.
+ */
+export const gradebookCell = z.strictObject({
+  assignmentId: z.string(),
+  attempts: z.number().int(),
+  bestScore: z.number().nullable(),
+  completed: z.boolean(),
+  late: z.boolean(),
+  timeSpentMs: z.number(),
+});
 
-export interface GradebookView {
-  assignments: AssignmentView[];
-  rows: { learner: { userId: string; email: string; name: string }; cells: GradebookCell[] }[];
-}
+/** `GET /api/courses/:courseId/gradebook`: learners × assignments. */
+export const gradebookView = z.strictObject({
+  assignments: z.array(assignmentView),
+  rows: z.array(z.strictObject({ learner: z.strictObject({ userId: z.string(), email: z.string(), name: z.string() }), cells: z.array(gradebookCell) })),
+});
 
-export interface LearnerAssignmentView extends AssignmentView, Omit<GradebookCell, 'assignmentId' | 'timeSpentMs'> {
-  courseTitle: string;
-  /** `upcoming` before `opensAt`, `open`, `overdue` past `dueAt` while late work is taken, `closed` past it when refused. */
-  state: 'upcoming' | 'open' | 'overdue' | 'closed';
-  /** The newest attempt made for it, to carry on with; null before the first. */
-  latestAttemptId: string | null;
-}
+/**
+ * An assignment due in one of the learner's courses. `state`: `upcoming` before `opensAt`, `open`, `overdue`
+ * past `dueAt` while late work is taken, `closed` past it when refused; `latestAttemptId` null before the first.
+ */
+export const learnerAssignmentView = assignmentView.extend({
+  ...gradebookCell.omit({ assignmentId: true, timeSpentMs: true }).shape,
+  courseTitle: z.string(),
+  state: z.enum(['upcoming', 'open', 'overdue', 'closed']),
+  latestAttemptId: z.string().nullable(),
+});
 
-export interface CheckFailures {
-  id: string;
-  title: string;
-  /** Submissions in which the check did not pass (failed or could not be decided). */
-  failed: number;
-  submissions: number;
-}
+/** A check of a lab and in how many submissions it did not pass (failed or could not be decided). */
+export const checkFailures = z.strictObject({ id: z.string(), title: z.string(), failed: z.number().int(), submissions: z.number().int() });
 
-export interface WrongAnswerCluster {
-  /** The checks every submission of the cluster failed, sorted: the cluster's key. */
-  failingChecks: string[];
-  submissions: number;
-  attempts: number;
-  /** The latest submission's answers, as an example of the mistake. */
-  example: { submissionId: string; answers: Record<string, string> };
-}
+/** Submissions failing the same checks (`failingChecks`, sorted: the key), with the latest one's answers as an example. */
+const wrongAnswerCluster = z.strictObject({
+  failingChecks: z.array(z.string()),
+  submissions: z.number().int(),
+  attempts: z.number().int(),
+  example: z.strictObject({ submissionId: z.string(), answers: z.record(z.string(), z.string()) }),
+});
 
-export interface LabAnalytics {
-  submissions: number;
-  checks: CheckFailures[];
-  /** Failed checks carrying each misconception tag, over all submissions. */
-  misconceptions: { tag: string; count: number }[];
-  wrongAnswers: WrongAnswerCluster[];
-}
+/** Which checks and misconceptions fail most in a lab; `misconceptions` counts failed checks carrying each tag. */
+export const labAnalytics = z.strictObject({
+  submissions: z.number().int(),
+  checks: z.array(checkFailures),
+  misconceptions: z.array(z.strictObject({ tag: z.string(), count: z.number().int() })),
+  wrongAnswers: z.array(wrongAnswerCluster),
+});
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  scopes: ApiTokenScope[];
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export const apiTokenView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.enum(API_TOKEN_SCOPES)),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  revokedAt: isoTime.nullable(),
+  lastUsedAt: isoTime.nullable(),
+});
+
+/** `GET /api/me/assignments`. */
+export const learnerAssignmentsResponse = z.strictObject({ assignments: z.array(learnerAssignmentView) });
+/** `GET /api/courses`. */
+export const courseListResponse = z.strictObject({ courses: z.array(courseView) });
+/** `POST`, `PATCH /api/courses/:courseId`. */
+export const courseResponse = z.strictObject({ course: courseView });
+/** `GET /api/courses/:courseId`. */
+export const courseDetailResponse = z.strictObject({ course: courseView, assignments: z.array(assignmentView) });
+/** `GET /api/courses/:courseId/members`. */
+export const memberListResponse = z.strictObject({ members: z.array(memberView) });
+/** `POST /api/courses/:courseId/members`. */
+export const memberResponse = z.strictObject({ member: memberView });
+/** `POST`, `PATCH /api/courses/:courseId/assignments…`. */
+export const assignmentResponse = z.strictObject({ assignment: assignmentView });
+/** `GET /api/courses/:courseId/learners/:userId/attempts`: every grade in full, whatever the checks' visibility. */
+export const learnerHistoryResponse = z.strictObject({
+  learner: memberView,
+  attempts: z.array(attemptSummaryView.extend({ labTitle: z.string(), submissions: z.array(submissionView) })),
+});
+/** `GET /api/courses/:courseId/analytics/:labId`. */
+export const labAnalyticsResponse = labAnalytics.extend({ labId: z.string(), title: z.string() });
+/** `GET /api/tokens`. */
+export const tokenListResponse = z.strictObject({ tokens: z.array(apiTokenView) });
+/** `POST /api/tokens`: the plaintext, shown this once. */
+export const tokenCreatedResponse = z.strictObject({ token: apiTokenView, plaintext: z.string() });
+
+export type CourseView = z.infer<typeof courseView>;
+export type AssignmentView = z.infer<typeof assignmentView>;
+export type MemberView = z.infer<typeof memberView>;
+export type GradebookCell = z.infer<typeof gradebookCell>;
+export type GradebookView = z.infer<typeof gradebookView>;
+export type LearnerAssignmentView = z.infer<typeof learnerAssignmentView>;
+export type LabAnalytics = z.infer<typeof labAnalytics>;
+export type CheckFailures = z.infer<typeof checkFailures>;
+export type ApiTokenView = z.infer<typeof apiTokenView>;
+export type CourseDetailResponse = z.infer<typeof courseDetailResponse>;
+export type LearnerHistoryResponse = z.infer<typeof learnerHistoryResponse>;
+export type LabAnalyticsResponse = z.infer<typeof labAnalyticsResponse>;
+export type TokenCreatedResponse = z.infer<typeof tokenCreatedResponse>;
