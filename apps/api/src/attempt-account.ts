@@ -1,6 +1,7 @@
 import type { AttemptRow, SubmissionRow } from '@skylab/db';
 import { restoreAccountState, type AccountState, type Ctx } from '@skylab/emulator';
 import { accountDrift, applyAnswers, provision, type AccountChange, type Answers, type AppliedAnswers, type Lab, type Provisioned } from '@skylab/lab-engine';
+import type { AccountDriftView } from '@skylab/validation';
 import { engineCtx, pinnedClock } from './engine-ctx.ts';
 import type { RegisteredLab } from './lab-registry.ts';
 
@@ -87,12 +88,6 @@ export function nextLiveAccount(lab: Lab, account: AttemptAccount, fresh: Provis
 /** How an attempt's live account differs from what it should be now. */
 export function liveAccountDrift(lab: Lab, account: AttemptAccount): AccountChange[] {
   return accountDrift(expectedAccount(lab, account, freshAccount(lab, account)), restoreAccountState(account.state));
-}
-
-/** What the learner is told when their live account differs from what it should be. */
-export interface AccountDriftView {
-  message: string;
-  changes: AccountChange[];
 }
 
 const LISTED_CHANGES = 5;

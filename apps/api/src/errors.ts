@@ -1,10 +1,8 @@
-import type { Finding } from '@skylab/validation';
+import type { ErrorBody, Finding } from '@skylab/validation';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** Every error body: `{ error: { code, message, findings?, requestId? } }` (docs/api.md). */
-export interface ErrorBody {
-  error: { code: string; message: string; findings?: Finding[]; requestId?: string };
-}
+/** Every error body: `{ error: { code, message, findings?, requestId? } }` (docs/api.md; `errorResponse` of `@skylab/validation`). */
+export type { ErrorBody };
 
 /** An error the client caused or may act on; anything else becomes a logged 500. */
 export class ApiError extends Error {

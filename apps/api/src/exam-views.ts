@@ -1,64 +1,11 @@
 import type { ExamAnswerRow, ExamRegradeRow, ExamResultRow, ExamSessionRow } from '@skylab/db';
-import { learnerView, type ExamResult, type LearnerPaperView, type RegradeDiff } from '@skylab/lab-engine';
+import { learnerView, type RegradeDiff } from '@skylab/lab-engine';
+import type { ExamItemAnswer, ExamResult, ExamResultView, ExamSessionSummaryView, ExamSessionView, ExamSummaryView } from '@skylab/validation';
 import type { RegisteredExam } from './exam-registry.ts';
-import { examAvailability, sessionPaper, type ExamAvailability } from './exam-sessions.ts';
+import { examAvailability, sessionPaper } from './exam-sessions.ts';
 import { iso } from './views.ts';
 
-/** A session in a list: where it stands, never its paper. */
-export interface ExamSessionSummaryView {
-  id: string;
-  examId: string;
-  status: ExamSessionRow['status'];
-  startedAt: string;
-  deadline: string;
-  submittedAt: string | null;
-  extensionMinutes: number;
-}
-
-/** An exam in the list: its settings, whether it can be started now, and the learner's own sessions of it. */
-export interface ExamSummaryView {
-  id: string;
-  title: string;
-  description: string;
-  settings: RegisteredExam['exam']['settings'];
-  passPercent: number;
-  itemCount: number;
-  availability: ExamAvailability;
-  attemptsUsed: number;
-  attemptsLeft: number;
-  sessions: ExamSessionSummaryView[];
-}
-
-export interface ExamAnswerView {
-  value: unknown;
-  /** What the next autosave of this item sends as `If-Match`. */
-  version: number;
-  savedAt: string;
-}
-
-/** A session as its learner sees it: the paper without keys until released, the saved answers and the server's times. */
-export interface ExamSessionView extends ExamSessionSummaryView {
-  version: number;
-  /** The server's clock when it answered: the client counts down from `deadline − serverNow`, for display only. */
-  serverNow: string;
-  released: boolean;
-  paper: LearnerPaperView;
-  answers: Record<string, ExamAnswerView>;
-}
-
-export interface ExamRegradeView {
-  kind: ExamRegradeRow['kind'];
-  reason: string;
-  createdAt: string;
-  changes: RegradeDiff;
-}
-
-export interface ExamResultView {
-  sessionId: string;
-  gradedAt: string;
-  result: ExamResult;
-  regrades: ExamRegradeView[];
-}
+// Typed by the answer schemas of `@skylab/validation` (src/api), which the OpenAPI document is generated from.
 
 export function examSessionSummaryView(row: ExamSessionRow): ExamSessionSummaryView {
   return {
@@ -96,7 +43,7 @@ export function examSessionView(row: ExamSessionRow, answers: ExamAnswerRow[], r
     serverNow: iso(now),
     released,
     paper: learnerView(sessionPaper(row), { released }),
-    answers: Object.fromEntries(answers.map((answer) => [answer.itemId, { value: answer.value, version: answer.version, savedAt: iso(answer.savedAt) }])),
+    answers: Object.fromEntries(answers.map((answer) => [answer.itemId, { value: answer.value as ExamItemAnswer, version: answer.version, savedAt: iso(answer.savedAt) }])),
   };
 }
 

@@ -1,17 +1,5 @@
 import type { LabSummary } from '@skylab/lab-engine';
-import { LAB_TRACKS, type LabTrackId } from '@skylab/validation';
-
-/** A catalogue track and how many of its published labs there are. */
-export interface TrackView {
-  id: LabTrackId;
-  title: string;
-  labs: number;
-}
-
-/** A learner's progress in one track: labs completed out of the track's published labs. */
-export interface TrackProgress extends TrackView {
-  completed: number;
-}
+import { LAB_TRACKS, type TrackProgress, type TrackView } from '@skylab/validation';
 
 /** Every track in catalogue order, with its published labs counted (a track with none is still listed). */
 export function trackViews(labs: readonly LabSummary[]): TrackView[] {

@@ -1,40 +1,10 @@
 import type { AttemptRow, SubmissionRow, UserRow } from '@skylab/db';
-import { renderLab, type CheckResult, type Grade, type Lab, type LabView, type RevealedHint, type Visibility } from '@skylab/lab-engine';
-import type { Finding } from '@skylab/validation';
-import type { AccountDriftView } from './attempt-account.ts';
+import { renderLab, type Grade, type Lab, type Visibility } from '@skylab/lab-engine';
+import type { AccountDriftView, AttemptSummaryView, AttemptView, Finding, GradeView, SubmissionView, User } from '@skylab/validation';
 import type { RegisteredLab } from './lab-registry.ts';
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRow['role'];
-}
-
-/** A check whose feedback is not released yet: what it is and what it is worth, never how it went. */
-export interface WithheldCheckView {
-  id: string;
-  title: string;
-  maxPoints: number;
-  visibility: Visibility;
-  withheld: true;
-  notice: string;
-}
-
-/** A grade as the learner may see it now: released checks in full, the others as placeholders. */
-export interface GradeView extends Omit<Grade, 'checks' | 'hintPenalty' | 'revealedHints'> {
-  checks: (CheckResult | WithheldCheckView)[];
-  hintPenalty: number;
-  revealedHints: RevealedHint[];
-}
-
-export interface SubmissionView {
-  id: string;
-  createdAt: string;
-  answers: Record<string, string>;
-  grade: GradeView;
-  findings: Finding[];
-}
+// The views are typed by the answer schemas of `@skylab/validation` (src/api): what the OpenAPI document
+// says a route answers is what the compiler holds these functions to.
 
 /**
  * For each visibility: `true` when such checks are shown in full, or the notice a withheld check shows
@@ -82,38 +52,9 @@ export function gradeView(grade: Grade, release: FeedbackRelease = SUBMISSION_RE
   };
 }
 
-/** An attempt in a list: no params, no submissions, no rendered lab. */
-export interface AttemptSummaryView {
-  id: string;
-  labId: string;
-  version: number;
-  status: AttemptRow['status'];
-  bestScore: number | null;
-  createdAt: string;
-  updatedAt: string;
-  submissionCount: number;
-  /** When the learner closed the attempt (it takes no more submissions); null while it is open. */
-  closedAt: string | null;
-  /** The course assignment the attempt was started for; null for practice. */
-  assignmentId: string | null;
-}
-
-export interface AttemptView extends AttemptSummaryView {
-  params: Record<string, string>;
-  /** Rendered with this attempt's params; `null` once the lab has been removed from the server. */
-  lab: LabView | null;
-  submissions: SubmissionView[];
-  /** The lab's cap on submissions per attempt; null when it has none (or is withdrawn). */
-  maxSubmissions: number | null;
-  /** When check feedback is released: as each check's visibility says, or only once the attempt is closed. */
-  checkFeedback: Lab['feedback']['checks'];
-  /** How the attempt's live AWS account differs from what it should be; null when it does not. */
-  accountDrift: AccountDriftView | null;
-}
-
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export function userView(user: UserRow): UserView {
+export function userView(user: UserRow): User {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

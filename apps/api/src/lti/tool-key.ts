@@ -7,7 +7,8 @@ export const TOOL_ALG = 'RS256';
 export interface ToolKey {
   kid: string;
   privateKey: CryptoKey;
-  publicJwk: JWK;
+  /** RFC 7517: `kty` is required, and `newKey` sets `kid`, `alg` and `use` too. */
+  publicJwk: JWK & { kty: string };
 }
 
 /**
@@ -16,7 +17,7 @@ export interface ToolKey {
  */
 export async function toolKey(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<ToolKey> {
   const row = (await findLtiToolKey(deps.db)) ?? (await ensureLtiToolKey(deps.db, await newKey(deps.clock.now())));
-  return { kid: row.kid, privateKey: (await importJWK(row.privateJwk as JWK, TOOL_ALG)) as CryptoKey, publicJwk: row.publicJwk as JWK };
+  return { kid: row.kid, privateKey: (await importJWK(row.privateJwk as JWK, TOOL_ALG)) as CryptoKey, publicJwk: row.publicJwk as ToolKey['publicJwk'] };
 }
 
 async function newKey(now: number): Promise<LtiToolKeyRow> {

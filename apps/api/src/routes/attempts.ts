@@ -10,8 +10,8 @@ import {
   type SubmissionRow,
 } from '@skylab/db';
 import type { AccountChange } from '@skylab/lab-engine';
+import { submissionBody, versionBody, type AttemptResponse, type HintResponse, type SubmissionResponse } from '@skylab/validation';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { assertAssignmentTakesSubmissions, pastDueDate } from '../assignment-rules.ts';
 import { accountDriftView, attemptAccount } from '../attempt-account.ts';
@@ -25,9 +25,6 @@ import type { RegisteredLab } from '../lab-registry.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
 import { assertAcceptsSubmissions, assertSubmissionRate } from '../submission-limits.ts';
 import { attemptView, feedbackRelease, submissionView } from '../views.ts';
-
-export const versionBody = z.object({ version: z.number().int().min(1) });
-export const submissionBody = versionBody.extend({ answers: z.record(z.string(), z.string()) });
 
 function versionConflict(expected: number) {
   return new ApiError(409, 'version_conflict', `the attempt is no longer at version ${expected}: reload it and submit again`);
@@ -77,7 +74,7 @@ export function attemptRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:id', async (c) => {
       const attempt = await ownAttempt(c);
-      return c.json({ attempt: await view(attempt, deps.labs.get(attempt.labId)) });
+      return c.json({ attempt: await view(attempt, deps.labs.get(attempt.labId)) } satisfies AttemptResponse);
     })
     .post('/:id/hints/:index', async (c) => {
       const attempt = await ownAttempt(c);
@@ -89,7 +86,8 @@ export function attemptRoutes(deps: AppDeps) {
       // Free hints are shown already and cost nothing: only paid ones are recorded (and so charged).
       const revealed = hint.cost > 0 ? await retried(attempt, (at) => recordHintReveal(deps.db, { attempt: at, index, updatedAt: deps.clock.now() })) : attempt;
       const shown = await view(revealed, registered);
-      return c.json({ hint: shown.lab?.hints[index], attempt: shown });
+      // `registered` is the attempt's lab, so the view has it rendered, with this hint at `index`
+      return c.json({ hint: shown.lab!.hints[index]!, attempt: shown } satisfies HintResponse);
     })
     .post('/:id/submissions', async (c) => {
       const attempt = await ownAttempt(c);
@@ -118,7 +116,7 @@ export function attemptRoutes(deps: AppDeps) {
       scheduleDeliveries(c, deps);
       const shown = await view(written.attempt, registered, graded.live.drift);
       const release = feedbackRelease(registered.lab, written.attempt, await pastDueDate(deps, written.attempt));
-      return c.json({ submission: submissionView(written.submission, release), attempt: shown }, 201);
+      return c.json({ submission: submissionView(written.submission, release), attempt: shown } satisfies SubmissionResponse, 201);
     })
     .post('/:id/account/reset', async (c) => {
       const attempt = await ownAttempt(c);
@@ -129,7 +127,7 @@ export function attemptRoutes(deps: AppDeps) {
       const state = await deps.grading.resetAccount(accountJob(registered, attempt, submissions));
       const updatedAt = deps.clock.now();
       if (!(await writeAttemptState(deps.db, { id: attempt.id, expectedVersion: body.version, state, updatedAt }))) throw versionConflict(body.version);
-      return c.json({ attempt: await view({ ...attempt, state, version: attempt.version + 1, updatedAt }, registered, []) });
+      return c.json({ attempt: await view({ ...attempt, state, version: attempt.version + 1, updatedAt }, registered, []) } satisfies AttemptResponse);
     })
     .post('/:id/close', async (c) => {
       const attempt = await ownAttempt(c);
@@ -140,6 +138,6 @@ export function attemptRoutes(deps: AppDeps) {
         await attemptGradeChanged(deps, attempt, closed);
         scheduleDeliveries(c, deps);
       }
-      return c.json({ attempt: await view(closed, deps.labs.get(closed.labId)) });
+      return c.json({ attempt: await view(closed, deps.labs.get(closed.labId)) } satisfies AttemptResponse);
     });
 }

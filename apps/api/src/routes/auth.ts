@@ -1,20 +1,15 @@
 import { deleteExpiredSessions, findUserByEmail, insertUser, normalizeEmail, upgradePasswordHash, type UserRow } from '@skylab/db';
+import { signInBody, signUpBody, type UserResponse } from '@skylab/validation';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
-import { givenPassword, newPassword } from '../password-policy.ts';
 import { clearSessionCookie, startSession } from '../session-cookie.ts';
 import { invalidateSession } from '../sessions.ts';
 import { beginPasswordAttempt, reserveSignUp } from '../auth-throttle.ts';
 import { requestAddress } from '../request-address.ts';
 import { userView } from '../views.ts';
-
-const email = z.email().max(254);
-export const signUpBody = z.object({ email, password: newPassword, name: z.string().trim().max(100).optional() });
-export const signInBody = z.object({ email: z.string().max(254), password: givenPassword });
 
 export function authRoutes(deps: AppDeps) {
   // Unknown emails are checked against a real hash too, so response times do not reveal which emails exist.
@@ -47,7 +42,7 @@ export function authRoutes(deps: AppDeps) {
       });
       if (!user) throw new ApiError(409, 'email_taken', `an account for \`${address}\` already exists`);
       await startSession(c, deps, user.id);
-      return c.json({ user: userView(user) }, 201);
+      return c.json({ user: userView(user) } satisfies UserResponse, 201);
     })
     .post('/sign-in', async (c) => {
       const body = await readJson(c, signInBody);
@@ -61,7 +56,7 @@ export function authRoutes(deps: AppDeps) {
       // Sign-ins are rare enough to carry the clean-up of abandoned sessions.
       await deleteExpiredSessions(deps.db, deps.clock.now());
       await startSession(c, deps, user.id);
-      return c.json({ user: userView(user) });
+      return c.json({ user: userView(user) } satisfies UserResponse);
     })
     .post('/sign-out', async (c) => {
       const auth = c.get('auth');

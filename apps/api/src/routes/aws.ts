@@ -14,6 +14,7 @@ import {
   type WireResponse,
 } from '@skylab/emulator';
 import { attemptCtx } from '@skylab/lab-engine';
+import type { AwsCredentialsResponse } from '@skylab/validation';
 import { endpointClosedByExam, presentedAccessKeyId } from '../exam-endpoint-lock.ts';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -116,7 +117,7 @@ export function awsRoutes(deps: AppDeps) {
         c.header('cache-control', 'no-store');
         return c.json({
           credentials: { accessKeyId, secretAccessKey, region: deps.config.region, endpoint: `${origin}/aws/${attempt.id}`, accountId: attemptEngineCtx(deps, attempt).accountId },
-        });
+        } satisfies AwsCredentialsResponse);
       })
   );
 }

@@ -8,7 +8,7 @@ import {
   type AssignmentRow,
   type CourseRow,
 } from '@skylab/db';
-import type { GradebookView } from '@skylab/validation';
+import type { GradebookView, LabAnalyticsResponse, LearnerHistoryResponse } from '@skylab/validation';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { labAnalytics } from '../course-analytics.ts';
@@ -50,7 +50,7 @@ export function courseReportRoutes(deps: AppDeps) {
     .get('/:courseId/gradebook', async (c) => {
       const { course } = await courseAccess(c, deps, 'grades:read', 'instructor');
       const { assignments, rows } = await gradebook(course);
-      return c.json({ assignments: assignments.map(assignmentView), rows });
+      return c.json({ assignments: assignments.map(assignmentView), rows } satisfies GradebookView);
     })
     .get('/:courseId/gradebook.csv', async (c) => {
       const { course } = await courseAccess(c, deps, 'grades:read', 'instructor');
@@ -79,12 +79,12 @@ export function courseReportRoutes(deps: AppDeps) {
           submissions: (await listSubmissions(deps.db, attempt.id)).map((s) => submissionView(s, PAST_DUE_RELEASE)),
         })),
       );
-      return c.json({ learner: memberView(learner), attempts: history });
+      return c.json({ learner: memberView(learner), attempts: history } satisfies LearnerHistoryResponse);
     })
     .get('/:courseId/analytics/:labId', async (c) => {
       const { course } = await courseAccess(c, deps, 'grades:read', 'instructor');
       const labId = c.req.param('labId');
       const rows = await listCourseLabSubmissions(deps.db, course.id, labId);
-      return c.json({ labId, title: deps.labs.get(labId)?.summary.title ?? labId, ...labAnalytics(rows) });
+      return c.json({ labId, title: deps.labs.get(labId)?.summary.title ?? labId, ...labAnalytics(rows) } satisfies LabAnalyticsResponse);
     });
 }

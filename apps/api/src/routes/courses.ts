@@ -19,7 +19,19 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { courseAccess } from '../course-access.ts';
-import { assignmentBody, assignmentPatchBody, courseBody, coursePatchBody, memberBody } from '@skylab/validation';
+import {
+  assignmentBody,
+  assignmentPatchBody,
+  courseBody,
+  coursePatchBody,
+  memberBody,
+  type AssignmentResponse,
+  type CourseDetailResponse,
+  type CourseListResponse,
+  type CourseResponse,
+  type MemberListResponse,
+  type MemberResponse,
+} from '@skylab/validation';
 import { assignmentView, courseView, latePolicyColumns, memberView } from '../course-views.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -69,26 +81,26 @@ export function courseRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const user = requireCaller(c, 'courses:read');
       const rows = user.role === 'admin' ? (await listCourses(deps.db)).map((course) => ({ course, role: 'instructor' as const })) : await listUserCourses(deps.db, user.id);
-      return c.json({ courses: rows.map(({ course, role }) => ({ ...courseView(course), role })) });
+      return c.json({ courses: rows.map(({ course, role }) => ({ ...courseView(course), role })) } satisfies CourseListResponse);
     })
     .post('/', async (c) => {
       const user = requireRole(requireCaller(c, 'courses:write'), 'instructor');
       const body = await readJson(c, courseBody);
       const now = deps.clock.now();
       const course = await insertCourse(deps.db, { id: deps.ids.next(), title: body.title, description: body.description ?? '', createdBy: user.id, createdAt: now, updatedAt: now }, user.id);
-      return c.json({ course: { ...courseView(course), role: 'instructor' as const } }, 201);
+      return c.json({ course: { ...courseView(course), role: 'instructor' } } satisfies CourseResponse, 201);
     })
     .get('/:courseId', async (c) => {
       const { course, role } = await courseAccess(c, deps, 'courses:read', 'learner');
       const assignments = await listCourseAssignments(deps.db, course.id);
-      return c.json({ course: { ...courseView(course), role }, assignments: assignments.map(assignmentView) });
+      return c.json({ course: { ...courseView(course), role }, assignments: assignments.map(assignmentView) } satisfies CourseDetailResponse);
     })
     .patch('/:courseId', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:write', 'instructor');
       const body = await readJson(c, coursePatchBody);
       const updated = await updateCourse(deps.db, course.id, { ...body, updatedAt: deps.clock.now() });
       if (!updated) throw notFound(`there is no course \`${course.id}\``);
-      return c.json({ course: { ...courseView(updated), role: 'instructor' as const } });
+      return c.json({ course: { ...courseView(updated), role: 'instructor' } } satisfies CourseResponse);
     })
     .delete('/:courseId', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:write', 'instructor');
@@ -97,7 +109,7 @@ export function courseRoutes(deps: AppDeps) {
     })
     .get('/:courseId/members', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:read', 'instructor');
-      return c.json({ members: (await listMembers(deps.db, course.id)).map(memberView) });
+      return c.json({ members: (await listMembers(deps.db, course.id)).map(memberView) } satisfies MemberListResponse);
     })
     .post('/:courseId/members', async (c) => {
       const { course } = await courseAccess(c, deps, 'enrollments:write', 'instructor');
@@ -108,7 +120,7 @@ export function courseRoutes(deps: AppDeps) {
       await upsertMember(deps.db, { courseId: course.id, userId: user.id, role: body.role, createdAt: deps.clock.now() });
       const member = (await listMembers(deps.db, course.id)).find((m) => m.userId === user.id);
       if (!member) throw notFound(`\`${body.email}\` is not in the course`);
-      return c.json({ member: memberView(member) }, 201);
+      return c.json({ member: memberView(member) } satisfies MemberResponse, 201);
     })
     .delete('/:courseId/members/:email', async (c) => {
       const { course } = await courseAccess(c, deps, 'enrollments:write', 'instructor');
@@ -138,7 +150,7 @@ export function courseRoutes(deps: AppDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      return c.json({ assignment: assignmentView(assignment) }, 201);
+      return c.json({ assignment: assignmentView(assignment) } satisfies AssignmentResponse, 201);
     })
     .patch('/:courseId/assignments/:assignmentId', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:write', 'instructor');
@@ -155,7 +167,7 @@ export function courseRoutes(deps: AppDeps) {
         updatedAt: deps.clock.now(),
       });
       if (!updated) throw notFound(`there is no assignment \`${assignment.id}\` in this course`);
-      return c.json({ assignment: assignmentView(updated) });
+      return c.json({ assignment: assignmentView(updated) } satisfies AssignmentResponse);
     })
     .delete('/:courseId/assignments/:assignmentId', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:write', 'instructor');

@@ -15,6 +15,18 @@ import {
   type ExamSessionRow,
 } from '@skylab/db';
 import { readItemAnswer } from '@skylab/lab-engine';
+import type {
+  ExamExtensionResponse,
+  ExamItemAnswer,
+  ExamListResponse,
+  ExamResultResponse,
+  ExamSessionListResponse,
+  ExamSessionResponse,
+  ExamSubmitResponse,
+  RegradeResponse,
+  SavedAnswerResponse,
+  VoidItemResponse,
+} from '@skylab/validation';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
@@ -103,7 +115,7 @@ export function examRoutes(deps: AppDeps) {
         ? new ApiError(409, 'exam_session_active', 'you have an exam in progress: submit it before you start another')
         : new ApiError(409, 'no_attempts_left', `you have used all ${exam.settings.attemptsAllowed} attempts at this exam`);
     }
-    return c.json({ session: await sessionView(started.session) }, 201);
+    return c.json({ session: await sessionView(started.session) } satisfies ExamSessionResponse, 201);
   }
 
   async function saveAnswer(c: Context<AppEnv>) {
@@ -119,7 +131,7 @@ export function examRoutes(deps: AppDeps) {
     const written = await saveExamAnswer(deps.db, { sessionId: session.id, itemId, value: answer, expectedVersion, savedAt: deps.clock.now() });
     if (written.ok) {
       c.header('etag', `"${written.answer.version}"`);
-      return c.json({ answer: { itemId, value: written.answer.value, version: written.answer.version, savedAt: new Date(written.answer.savedAt).toISOString() } });
+      return c.json({ answer: { itemId, value: written.answer.value as ExamItemAnswer, version: written.answer.version, savedAt: new Date(written.answer.savedAt).toISOString() } } satisfies SavedAnswerResponse);
     }
     // Refused: the session ended meanwhile, or another save of the item got there first.
     const now = await settleExamSession(deps, (await findExamSession(deps.db, session.id)) ?? session);
@@ -143,14 +155,14 @@ export function examRoutes(deps: AppDeps) {
     scheduleDeliveries(c, deps);
     if (session.status === 'active') throw new ApiError(409, 'version_conflict', 'the deadline moved while the exam was submitted (an extension): submit again');
     const released = resultReleased(session, deps.clock.now());
-    return c.json({ session: await sessionView(session), result: released && result ? examResultView(result, []) : null });
+    return c.json({ session: await sessionView(session), result: released && result ? examResultView(result, []) : null } satisfies ExamSubmitResponse);
   }
 
   async function result(c: Context<AppEnv>) {
     const { session, result: stored } = await ownSession(c);
     if (session.status === 'active') throw new ApiError(403, 'result_not_released', 'the result is shown once the exam is submitted');
     if (!resultReleased(session, deps.clock.now()) || !stored) throw new ApiError(403, 'result_not_released', releaseNotice(session));
-    return c.json({ result: examResultView(stored, await listExamRegrades(deps.db, session.id)) });
+    return c.json({ result: examResultView(stored, await listExamRegrades(deps.db, session.id)) } satisfies ExamResultResponse);
   }
 
   async function teacherRegrade(c: Context<AppEnv>, kind: 'void' | 'regrade') {
@@ -159,7 +171,7 @@ export function examRoutes(deps: AppDeps) {
     if (kind === 'regrade') {
       const body = await readJson(c, regradeBody);
       const sessions = await regradeExam(deps, { examId: registered.exam.id, kind, actorId: user.id, reason: body.reason });
-      return c.json({ regraded: sessions });
+      return c.json({ regraded: sessions } satisfies RegradeResponse);
     }
     const body = await readJson(c, voidBody);
     if (!itemIds(registered).has(body.itemId)) throw notFound(`there is no item \`${body.itemId}\` in the exam \`${registered.exam.id}\``);
@@ -167,7 +179,7 @@ export function examRoutes(deps: AppDeps) {
       throw new ApiError(409, 'already_voided', `the item \`${body.itemId}\` is voided already`);
     }
     const sessions = await regradeExam(deps, { examId: registered.exam.id, kind, actorId: user.id, reason: body.reason });
-    return c.json({ voided: body.itemId, regraded: sessions });
+    return c.json({ voided: body.itemId, regraded: sessions } satisfies VoidItemResponse);
   }
 
   return new Hono<AppEnv>()
@@ -176,7 +188,7 @@ export function examRoutes(deps: AppDeps) {
       await settleActive(user.id);
       const sessions = await listUserExamSessions(deps.db, user.id);
       const now = deps.clock.now();
-      return c.json({ exams: deps.exams.list().map((registered) => examSummaryView(registered, sessions, now)) });
+      return c.json({ exams: deps.exams.list().map((registered) => examSummaryView(registered, sessions, now)) } satisfies ExamListResponse);
     })
     .post('/exams/:id/sessions', startSession)
     .get('/exams/:id/sessions', async (c) => {
@@ -187,11 +199,11 @@ export function examRoutes(deps: AppDeps) {
       const rows = await Promise.all(
         (await listExamSessionsWithLearners(deps.db, registered.exam.id)).map(async (row) => (row.status === 'active' && row.deadline < now ? { ...row, ...(await settleExamSession(deps, row)).session } : row)),
       );
-      return c.json({ sessions: rows.map((row) => ({ ...examSessionSummaryView(row), learner: { id: row.userId, email: row.email, name: row.name } })) });
+      return c.json({ sessions: rows.map((row) => ({ ...examSessionSummaryView(row), learner: { id: row.userId, email: row.email, name: row.name } })) } satisfies ExamSessionListResponse);
     })
     .post('/exams/:id/void-items', (c) => teacherRegrade(c, 'void'))
     .post('/exams/:id/regrade', (c) => teacherRegrade(c, 'regrade'))
-    .get('/exam-sessions/:id', async (c) => c.json({ session: await sessionView((await ownSession(c)).session) }))
+    .get('/exam-sessions/:id', async (c) => c.json({ session: await sessionView((await ownSession(c)).session) } satisfies ExamSessionResponse))
     .put('/exam-sessions/:id/answers/:itemId', saveAnswer)
     .post('/exam-sessions/:id/submit', submit)
     .get('/exam-sessions/:id/result', result)
@@ -203,7 +215,7 @@ export function examRoutes(deps: AppDeps) {
       if (!session) throw notFound(`there is no exam session \`${id}\``);
       const extended = await extendExamSession(deps.db, id, body.minutes);
       if (!extended) throw new ApiError(409, 'exam_session_closed', 'this exam session has ended: it cannot be extended');
-      return c.json({ session: examSessionSummaryView(extended) });
+      return c.json({ session: examSessionSummaryView(extended) } satisfies ExamExtensionResponse);
     });
 }
 

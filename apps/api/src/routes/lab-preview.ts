@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { labPreviewBody } from '@skylab/validation';
+import { labPreviewBody, type LabPreviewResponse } from '@skylab/validation';
 import type { AppDeps } from '../deps.ts';
 import { readJson } from '../json-body.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
@@ -12,6 +12,6 @@ export function labPreviewRoutes(deps: AppDeps) {
     requireRole(requireAuth(c).user, 'instructor');
     const body = await readJson(c, labPreviewBody);
     const preview = await deps.grading.previewLab({ text: body.text, seed: body.seed, time: deps.clock.now(), region: deps.config.region });
-    return c.json({ preview });
+    return c.json({ preview } satisfies LabPreviewResponse);
   });
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { assignmentToStart } from '../assignment-rules.ts';
-import { startAttemptBody } from '@skylab/validation';
+import { startAttemptBody, type AttemptListResponse, type AttemptResponse, type CatalogueResponse, type LabResponse } from '@skylab/validation';
 import { notFound } from '../errors.ts';
 import { readOptionalJson } from '../json-body.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
@@ -22,13 +22,13 @@ function findLab(deps: AppDeps, id: string): RegisteredLab {
 /** The catalogue is public; starting an attempt needs an account. */
 export function labRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json({ labs: deps.labs.list(), tracks: trackViews(deps.labs.list()) }))
-    .get('/:id', (c) => c.json({ lab: renderLab(findLab(deps, c.req.param('id')).lab) }))
+    .get('/', (c) => c.json({ labs: deps.labs.list(), tracks: trackViews(deps.labs.list()) } satisfies CatalogueResponse))
+    .get('/:id', (c) => c.json({ lab: renderLab(findLab(deps, c.req.param('id')).lab) } satisfies LabResponse))
     .get('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
       const registered = findLab(deps, c.req.param('id'));
       const rows = await listUserLabAttempts(deps.db, user.id, registered.lab.id);
-      return c.json({ attempts: rows.map(attemptSummaryView) });
+      return c.json({ attempts: rows.map(attemptSummaryView) } satisfies AttemptListResponse);
     })
     .post('/:id/attempts', async (c) => {
       const { user } = requireAuth(c);
@@ -36,6 +36,6 @@ export function labRoutes(deps: AppDeps) {
       const { assignmentId } = await readOptionalJson(c, startAttemptBody);
       const assignment = assignmentId === undefined ? undefined : await assignmentToStart(deps, user, registered.lab.id, assignmentId);
       const attempt = await startAttempt(deps, user.id, registered, assignment ? { courseId: assignment.courseId, assignmentId: assignment.id } : undefined);
-      return c.json({ attempt: attemptView(attempt, registered, [], null) }, 201);
+      return c.json({ attempt: attemptView(attempt, registered, [], null) } satisfies AttemptResponse, 201);
     });
 }

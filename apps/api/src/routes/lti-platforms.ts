@@ -1,6 +1,6 @@
 import { deleteLtiPlatform, insertLtiPlatform, listLtiPlatforms, type LtiPlatformRow } from '@skylab/db';
+import { platformBody, type LtiPlatformListResponse, type LtiPlatformResponse, type LtiPlatformView } from '@skylab/validation';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -8,19 +8,7 @@ import { readJson } from '../json-body.ts';
 import { publicOrigin, toolUrls } from '../lti/tool-urls.ts';
 import { requireAdmin } from '../middleware/require-admin.ts';
 
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(2048);
-export const platformBody = z.object({
-  issuer: httpUrl,
-  clientId: z.string().trim().min(1).max(255),
-  authLoginUrl: httpUrl,
-  accessTokenUrl: httpUrl,
-  jwksUrl: httpUrl,
-  deploymentIds: z.array(z.string().trim().min(1).max(255)).min(1).max(50),
-});
-
-function platformView(row: LtiPlatformRow) {
+function platformView(row: LtiPlatformRow): LtiPlatformView {
   const { createdAt, ...rest } = row;
   return { ...rest, createdAt: new Date(createdAt).toISOString() };
 }
@@ -31,14 +19,14 @@ export function ltiPlatformRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       requireAdmin(c);
       const platforms = await listLtiPlatforms(deps.db);
-      return c.json({ platforms: platforms.map(platformView), tool: toolUrls(publicOrigin(c, deps)) });
+      return c.json({ platforms: platforms.map(platformView), tool: toolUrls(publicOrigin(c, deps)) } satisfies LtiPlatformListResponse);
     })
     .post('/', async (c) => {
       requireAdmin(c);
       const body = await readJson(c, platformBody);
       const row = await insertLtiPlatform(deps.db, { id: deps.ids.next(), ...body, deploymentIds: [...new Set(body.deploymentIds)], createdAt: deps.clock.now() });
       if (!row) throw new ApiError(409, 'platform_exists', `a platform with issuer \`${body.issuer}\` and client id \`${body.clientId}\` is registered already`);
-      return c.json({ platform: platformView(row) }, 201);
+      return c.json({ platform: platformView(row) } satisfies LtiPlatformResponse, 201);
     })
     .delete('/:id', async (c) => {
       requireAdmin(c);

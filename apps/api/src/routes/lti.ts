@@ -1,5 +1,6 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { deleteExpiredLtiLoginStates, findLtiPlatformsByIssuer, findMembership, insertLtiLoginState, takeRateLimit } from '@skylab/db';
+import type { JwksResponse, RosterSyncResponse } from '@skylab/validation';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
@@ -152,12 +153,12 @@ export function ltiRoutes(deps: AppDeps) {
       const { courseId } = await readJson(c, rosterSyncBody);
       const membership = await findMembership(deps.db, courseId, user.id);
       if (user.role !== 'admin' && membership?.role !== 'instructor') throw notFound(`there is no course \`${courseId}\` you teach`);
-      return c.json({ sync: await syncCourseRoster(deps, courseId) });
+      return c.json({ sync: await syncCourseRoster(deps, courseId) } satisfies RosterSyncResponse);
     })
     .get('/jwks', async (c) => {
       const key = await toolKey(deps);
       c.header('Cache-Control', 'public, max-age=3600');
-      return c.json({ keys: [key.publicJwk] });
+      return c.json({ keys: [key.publicJwk] } satisfies JwksResponse);
     })
     .get('/auto-post.js', (c) => {
       c.header('Content-Type', 'text/javascript; charset=utf-8');

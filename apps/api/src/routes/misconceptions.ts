@@ -1,3 +1,4 @@
+import type { MisconceptionsResponse } from '@skylab/validation';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
@@ -6,6 +7,6 @@ import type { AppDeps } from '../deps.ts';
 export function misconceptionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json({ misconceptions: deps.labs.misconceptions() });
+    return c.json({ misconceptions: [...deps.labs.misconceptions()] } satisfies MisconceptionsResponse);
   });
 }

@@ -1,5 +1,5 @@
 import { listUserApiTokens, revokeApiToken, type ApiTokenRow } from '@skylab/db';
-import type { ApiTokenView } from '@skylab/validation';
+import type { ApiTokenView, TokenCreatedResponse, TokenListResponse } from '@skylab/validation';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { issueApiToken } from '../api-tokens.ts';
@@ -33,7 +33,7 @@ export function tokenRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = requireRole(requireAuth(c).user, 'instructor');
-      return c.json({ tokens: (await listUserApiTokens(deps.db, user.id)).map(tokenView) });
+      return c.json({ tokens: (await listUserApiTokens(deps.db, user.id)).map(tokenView) } satisfies TokenListResponse);
     })
     .post('/', async (c) => {
       const user = requireRole(requireAuth(c).user, 'instructor');
@@ -41,7 +41,7 @@ export function tokenRoutes(deps: AppDeps) {
       const scopes = [...new Set(body.scopes)].sort();
       const { row, plaintext } = await issueApiToken(deps, { userId: user.id, name: body.name, scopes, expiresAt: deps.clock.now() + body.expiresInDays * DAY_MS });
       c.header('Cache-Control', 'no-store');
-      return c.json({ token: tokenView(row), plaintext }, 201);
+      return c.json({ token: tokenView(row), plaintext } satisfies TokenCreatedResponse, 201);
     })
     .delete('/:tokenId', async (c) => {
       const user = requireRole(requireAuth(c).user, 'instructor');

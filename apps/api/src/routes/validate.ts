@@ -1,4 +1,4 @@
-import { ARTIFACT_KINDS, artifactJsonSchema, lint, type ArtifactKind } from '@skylab/validation';
+import { ARTIFACT_KINDS, artifactJsonSchema, lint, type ArtifactKind, type FindingsResponse } from '@skylab/validation';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
@@ -20,7 +20,7 @@ export function validateRoutes() {
   return new Hono<AppEnv>().post('/', async (c) => {
     requireAuth(c);
     const { kind, text } = await readJson(c, validateBody);
-    return c.json({ findings: lint(kind, text).findings });
+    return c.json({ findings: lint(kind, text).findings } satisfies FindingsResponse);
   });
 }
 

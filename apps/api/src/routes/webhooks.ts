@@ -1,35 +1,38 @@
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
-import { deleteWebhookEndpoint, findWebhookEndpoint, insertWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, WEBHOOK_EVENTS, type DeliveryLogEntry, type WebhookEndpointRow } from '@skylab/db';
+import { deleteWebhookEndpoint, findWebhookEndpoint, insertWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, type DeliveryLogEntry, type WebhookEndpointRow } from '@skylab/db';
+import {
+  endpointBody,
+  type WebhookCreatedResponse,
+  type WebhookDeliveriesResponse,
+  type WebhookDeliveryView,
+  type WebhookEndpointView,
+  type WebhookListResponse,
+} from '@skylab/validation';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { requireAdmin } from '../middleware/require-admin.ts';
-
-export const endpointBody = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2048),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
-});
+import { iso } from '../views.ts';
 
 const LOG_LIMIT = 100;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 /** Never the secret: it is shown once, in the answer to the registration. */
-function endpointView(row: WebhookEndpointRow) {
+function endpointView(row: WebhookEndpointRow): WebhookEndpointView {
   return { id: row.id, url: row.url, events: row.events, createdAt: iso(row.createdAt) };
 }
 
-function deliveryView(entry: DeliveryLogEntry) {
+function deliveryView(entry: DeliveryLogEntry): WebhookDeliveryView {
   return {
     id: entry.id,
     event: entry.event,
     status: entry.status,
     tries: entry.tries,
     createdAt: iso(entry.createdAt),
-    deliveredAt: iso(entry.deliveredAt),
-    nextTryAt: entry.status === 'pending' ? iso(entry.nextTryAt) : null,
+    deliveredAt: isoOrNull(entry.deliveredAt),
+    nextTryAt: entry.status === 'pending' ? isoOrNull(entry.nextTryAt) : null,
     body: entry.body,
     attempts: entry.attempts.map((attempt) => ({ at: iso(attempt.at), responseStatus: attempt.responseStatus, error: attempt.error, durationMs: attempt.durationMs })),
   };
@@ -46,7 +49,7 @@ export function webhookRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       requireAdmin(c);
-      return c.json({ endpoints: (await listWebhookEndpoints(deps.db)).map(endpointView) });
+      return c.json({ endpoints: (await listWebhookEndpoints(deps.db)).map(endpointView) } satisfies WebhookListResponse);
     })
     .post('/', async (c) => {
       requireAdmin(c);
@@ -55,7 +58,7 @@ export function webhookRoutes(deps: AppDeps) {
       const secret = `whsec_${encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)))}`;
       const row: WebhookEndpointRow = { id: deps.ids.next(), url: body.url, secret, events: [...new Set(body.events)], createdAt: deps.clock.now() };
       await insertWebhookEndpoint(deps.db, row);
-      return c.json({ endpoint: endpointView(row), secret }, 201);
+      return c.json({ endpoint: endpointView(row), secret } satisfies WebhookCreatedResponse, 201);
     })
     .delete('/:id', async (c) => {
       requireAdmin(c);
@@ -66,6 +69,6 @@ export function webhookRoutes(deps: AppDeps) {
     .get('/:id/deliveries', async (c) => {
       requireAdmin(c);
       const row = await endpoint(c.req.param('id'));
-      return c.json({ deliveries: (await listWebhookDeliveries(deps.db, row.id, LOG_LIMIT)).map(deliveryView) });
+      return c.json({ deliveries: (await listWebhookDeliveries(deps.db, row.id, LOG_LIMIT)).map(deliveryView) } satisfies WebhookDeliveriesResponse);
     });
 }

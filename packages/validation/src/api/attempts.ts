@@ -102,3 +102,6 @@ export type AwsCredentials = z.infer<typeof awsCredentials>;
 export type AttemptResponse = z.infer<typeof attemptResponse>;
 export type HintResponse = z.infer<typeof hintResponse>;
 export type SubmissionResponse = z.infer<typeof submissionResponse>;
+export type AttemptListResponse = z.infer<typeof attemptListResponse>;
+export type AwsCredentialsResponse = z.infer<typeof awsCredentialsResponse>;
+export type FindingsResponse = z.infer<typeof findingsResponse>;

@@ -71,3 +71,5 @@ export type LabView = z.infer<typeof labView>;
 export type LabProgress = z.infer<typeof labProgress>;
 export type CatalogueResponse = z.infer<typeof catalogueResponse>;
 export type ProgressResponse = z.infer<typeof progressResponse>;
+export type LabResponse = z.infer<typeof labResponse>;
+export type MisconceptionsResponse = z.infer<typeof misconceptionsResponse>;

@@ -36,3 +36,4 @@ export const labPreviewView = z.strictObject({
 export const labPreviewResponse = z.strictObject({ preview: labPreviewView });
 
 export type LabPreviewView = z.infer<typeof labPreviewView>;
+export type LabPreviewResponse = z.infer<typeof labPreviewResponse>;
