@@ -6,6 +6,7 @@ import type { LabRegistry } from '../../src/lab-registry.ts';
 import { loadExamSources, type ExamRegistry } from '../../src/exam-registry.ts';
 import { loadLabsFromDir, readExamSources } from '../../src/labs-from-dir.ts';
 import { examFixtureSources } from '../fixtures/exams.ts';
+import { documentedFetch } from './documented-responses.ts';
 import { FIXED_NOW } from './deterministic.ts';
 import { openTestDb, REPO_ROOT, testDeps, type TestDepsOptions } from './test-deps.ts';
 
@@ -38,9 +39,10 @@ export function repoLabsWith(labId: string, change: (lab: Lab) => Lab): LabRegis
   return { list: () => repoLabs().list(), get: (id) => (id === labId ? { ...registered, lab } : repoLabs().get(id)), misconceptions: () => repoLabs().misconceptions() };
 }
 
-/** The app over test deps: a fresh `:memory:` database and the repository's labs unless given others. */
+/** The app over test deps: a fresh `:memory:` database and the repository's labs unless given others; `fetch` checks answers against the OpenAPI document. */
 export async function testApp(options: Partial<TestDepsOptions> & { db?: Db } = {}) {
   const deps = testDeps(options.db ?? (await openTestDb()), { ...options, labs: options.labs ?? repoLabs(), exams: options.exams ?? repoExams() });
   const app = createApp(deps);
-  return { deps, app, fetch: (url: string, init?: RequestInit) => app.request(url, init) };
+  // Every answer is checked against the OpenAPI document: a route that drifts from its documented schema fails the test that called it.
+  return { deps, app, fetch: documentedFetch((url, init) => app.request(url, init)) };
 }

@@ -3,13 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { serveNode } from '../../src/node-server.ts';
 import { createAgent, type Agent } from '../scenarios/client.ts';
 import { PASSWORD } from '../scenarios/scenario.ts';
+import { checkDocumented } from './documented-responses.ts';
 import { testApp } from './test-app.ts';
 
 /** The app on a real Node HTTP server (as `npm start` serves it) over test deps, with a signed-in admin. */
 export async function startToolServer() {
   const { app, deps } = await testApp({ config: { adminEmails: ['admin@example.com'] } });
   const server = await new Promise<ServerType>((resolve) => {
-    const started = serveNode(app.fetch, { port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    // Answers are checked against the OpenAPI document, as `testApp`'s fetch does; a mismatch is a 500 with its reason logged.
+    const checked: typeof app.fetch = async (request, ...rest) => {
+      const response = await app.fetch(request, ...rest);
+      await checkDocumented(request.method, request.url, response);
+      return response;
+    };
+    const started = serveNode(checked, { port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = (): Agent => createAgent((url, init) => fetch(url, init), origin);
