@@ -1,27 +1,37 @@
-import type { ExamResultView, ExamSession, ExamSummary, ExamItemAnswer, SavedAnswer } from './exam-types.ts';
-import { courseCalls } from './courses-client.ts';
 import type {
-  Attempt,
-  AttemptSummary,
-  AwsCredentials,
+  AttemptListResponse,
+  AttemptResponse,
+  AwsCredentialsResponse,
+  CatalogueResponse,
+  EndpointBody,
   ErrorBody,
+  ExamItemAnswer,
+  ExamListResponse,
+  ExamResultResponse,
+  ExamSessionResponse,
+  ExamSubmitResponse,
   Finding,
-  HintView,
-  LabProgress,
-  LabSummary,
-  LabView,
-  Misconception,
-  LtiPlatform,
-  LtiToolUrls,
-  NewLtiPlatform,
-  Submission,
-  Track,
-  TrackProgress,
-  User,
-  WebhookDelivery,
-  WebhookEndpoint,
-  WebhookEvent,
-} from './types.ts';
+  HintResponse,
+  LabResponse,
+  LtiPlatformListResponse,
+  LtiPlatformResponse,
+  MisconceptionsResponse,
+  PlatformBody,
+  ProgressResponse,
+  SavedAnswerResponse,
+  SignInBody,
+  SignUpBody,
+  SubmissionBody,
+  SubmissionResponse,
+  UserResponse,
+  WebhookCreatedResponse,
+  WebhookDeliveriesResponse,
+  WebhookListResponse,
+} from '@skylab/validation';
+import { courseCalls } from './courses-client.ts';
+
+// Each call's request and answer types are the API's own (`@skylab/validation`, src/api; docs/api.md), inferred
+// from the schemas it validates with and answers through: a change there fails this file's typecheck.
 
 /**
  * Every failed call becomes one of these, so pages only ever deal with `code`, a readable `message`
@@ -121,42 +131,40 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
   }
 
   return {
-    me: () => call<{ user: User }>('GET', '/api/me').then((r) => r.user),
-    signUp: (input: { email: string; password: string; name?: string }) => call<{ user: User }>('POST', '/api/auth/sign-up', input).then((r) => r.user),
-    signIn: (input: { email: string; password: string }) => call<{ user: User }>('POST', '/api/auth/sign-in', input).then((r) => r.user),
+    me: () => call<UserResponse>('GET', '/api/me').then((r) => r.user),
+    signUp: (input: SignUpBody) => call<UserResponse>('POST', '/api/auth/sign-up', input).then((r) => r.user),
+    signIn: (input: SignInBody) => call<UserResponse>('POST', '/api/auth/sign-in', input).then((r) => r.user),
     signOut: () => call<void>('POST', '/api/auth/sign-out'),
-    labs: () => call<{ labs: LabSummary[] }>('GET', '/api/labs').then((r) => r.labs),
-    catalogue: () => call<{ labs: LabSummary[]; tracks: Track[] }>('GET', '/api/labs'),
-    lab: (id: string) => call<{ lab: LabView }>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
-    misconceptions: () => call<{ misconceptions: Misconception[] }>('GET', '/api/misconceptions').then((r) => r.misconceptions),
-    progress: () => call<{ progress: LabProgress[]; tracks: TrackProgress[] }>('GET', '/api/me/progress'),
-    labAttempts: (labId: string) => call<{ attempts: AttemptSummary[] }>('GET', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempts),
-    startAttempt: (labId: string) => call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),
-    attempt: (id: string) => call<{ attempt: Attempt }>('GET', `/api/attempts/${encodeURIComponent(id)}`).then((r) => r.attempt),
+    labs: () => call<CatalogueResponse>('GET', '/api/labs').then((r) => r.labs),
+    catalogue: () => call<CatalogueResponse>('GET', '/api/labs'),
+    lab: (id: string) => call<LabResponse>('GET', `/api/labs/${encodeURIComponent(id)}`).then((r) => r.lab),
+    misconceptions: () => call<MisconceptionsResponse>('GET', '/api/misconceptions').then((r) => r.misconceptions),
+    progress: () => call<ProgressResponse>('GET', '/api/me/progress'),
+    labAttempts: (labId: string) => call<AttemptListResponse>('GET', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempts),
+    startAttempt: (labId: string) => call<AttemptResponse>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`).then((r) => r.attempt),
+    attempt: (id: string) => call<AttemptResponse>('GET', `/api/attempts/${encodeURIComponent(id)}`).then((r) => r.attempt),
     submit: (attemptId: string, version: number, answers: Record<string, string>) =>
-      call<{ submission: Submission; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers }),
-    revealHint: (attemptId: string, index: number) =>
-      call<{ hint: HintView; attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
+      call<SubmissionResponse>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submissions`, { version, answers } satisfies SubmissionBody),
+    revealHint: (attemptId: string, index: number) => call<HintResponse>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/hints/${index}`),
     resetAccount: (attemptId: string, version: number) =>
-      call<{ attempt: Attempt }>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
-    exams: () => call<{ exams: ExamSummary[] }>('GET', '/api/exams').then((r) => r.exams),
-    startExam: (examId: string) => call<{ session: ExamSession }>('POST', `/api/exams/${encodeURIComponent(examId)}/sessions`).then((r) => r.session),
-    examSession: (id: string) => call<{ session: ExamSession }>('GET', `/api/exam-sessions/${encodeURIComponent(id)}`).then((r) => r.session),
+      call<AttemptResponse>('POST', `/api/attempts/${encodeURIComponent(attemptId)}/account/reset`, { version }).then((r) => r.attempt),
+    exams: () => call<ExamListResponse>('GET', '/api/exams').then((r) => r.exams),
+    startExam: (examId: string) => call<ExamSessionResponse>('POST', `/api/exams/${encodeURIComponent(examId)}/sessions`).then((r) => r.session),
+    examSession: (id: string) => call<ExamSessionResponse>('GET', `/api/exam-sessions/${encodeURIComponent(id)}`).then((r) => r.session),
     /** Autosave: `version` is the item's last saved version (0 for none); 409 when another save got there first. */
     saveExamAnswer: (sessionId: string, itemId: string, version: number, value: ExamItemAnswer) =>
-      call<{ answer: SavedAnswer }>('PUT', `/api/exam-sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(itemId)}`, value, { 'If-Match': `"${version}"` }).then((r) => r.answer),
-    submitExam: (sessionId: string) => call<{ session: ExamSession; result: ExamResultView | null }>('POST', `/api/exam-sessions/${encodeURIComponent(sessionId)}/submit`),
-    examResult: (sessionId: string) => call<{ result: ExamResultView }>('GET', `/api/exam-sessions/${encodeURIComponent(sessionId)}/result`).then((r) => r.result),
-    awsCredentials: (attemptId: string) =>
-      call<{ credentials: AwsCredentials }>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
+      call<SavedAnswerResponse>('PUT', `/api/exam-sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(itemId)}`, value, { 'If-Match': `"${version}"` }).then((r) => r.answer),
+    submitExam: (sessionId: string) => call<ExamSubmitResponse>('POST', `/api/exam-sessions/${encodeURIComponent(sessionId)}/submit`),
+    examResult: (sessionId: string) => call<ExamResultResponse>('GET', `/api/exam-sessions/${encodeURIComponent(sessionId)}/result`).then((r) => r.result),
+    awsCredentials: (attemptId: string) => call<AwsCredentialsResponse>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
     ...courseCalls(call),
-    ltiPlatforms: () => call<{ platforms: LtiPlatform[]; tool: LtiToolUrls }>('GET', '/api/lti/platforms'),
-    registerLtiPlatform: (input: NewLtiPlatform) => call<{ platform: LtiPlatform }>('POST', '/api/lti/platforms', input).then((r) => r.platform),
+    ltiPlatforms: () => call<LtiPlatformListResponse>('GET', '/api/lti/platforms'),
+    registerLtiPlatform: (input: PlatformBody) => call<LtiPlatformResponse>('POST', '/api/lti/platforms', input).then((r) => r.platform),
     removeLtiPlatform: (id: string) => call<void>('DELETE', `/api/lti/platforms/${encodeURIComponent(id)}`),
-    webhooks: () => call<{ endpoints: WebhookEndpoint[] }>('GET', '/api/webhooks').then((r) => r.endpoints),
-    registerWebhook: (input: { url: string; events: WebhookEvent[] }) => call<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/webhooks', input),
+    webhooks: () => call<WebhookListResponse>('GET', '/api/webhooks').then((r) => r.endpoints),
+    registerWebhook: (input: EndpointBody) => call<WebhookCreatedResponse>('POST', '/api/webhooks', input),
     removeWebhook: (id: string) => call<void>('DELETE', `/api/webhooks/${encodeURIComponent(id)}`),
-    webhookDeliveries: (id: string) => call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.deliveries),
+    webhookDeliveries: (id: string) => call<WebhookDeliveriesResponse>('GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.deliveries),
   };
 }
 

@@ -1,53 +1,53 @@
-import type { LabPreview } from '@skylab/lab-engine';
 import type {
-  ApiTokenView,
   AssignmentBody,
-  AssignmentView,
+  AssignmentResponse,
+  AttemptResponse,
   CourseBody,
-  CourseView,
+  CourseDetailResponse,
+  CourseListResponse,
+  CourseResponse,
   GradebookView,
-  LabAnalytics,
+  LabAnalyticsResponse,
   LabPreviewBody,
-  LearnerAssignmentView,
+  LabPreviewResponse,
+  LearnerAssignmentsResponse,
+  LearnerHistoryResponse,
   MemberBody,
-  MemberView,
+  MemberListResponse,
+  MemberResponse,
   TokenBody,
+  TokenCreatedResponse,
+  TokenListResponse,
 } from '@skylab/validation';
-import type { Attempt, AttemptSummary, Submission } from './types.ts';
 
-// The course, token and lab preview calls. Their request and answer types come from `@skylab/validation`
-// (and `@skylab/lab-engine` for the preview), the very modules the API validates and answers with.
+// The course, token and lab preview calls. Their request and answer types come from `@skylab/validation`, the
+// very schemas the API validates with and builds its answers through.
 
 export type Call = <T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: unknown) => Promise<T>;
-
-export interface LearnerHistory {
-  learner: MemberView;
-  attempts: (AttemptSummary & { labTitle: string; submissions: Submission[] })[];
-}
 
 const course = (id: string, rest = '') => `/api/courses/${encodeURIComponent(id)}${rest}`;
 
 export function courseCalls(call: Call) {
   return {
-    myAssignments: () => call<{ assignments: LearnerAssignmentView[] }>('GET', '/api/me/assignments').then((r) => r.assignments),
-    courses: () => call<{ courses: CourseView[] }>('GET', '/api/courses').then((r) => r.courses),
-    createCourse: (body: CourseBody) => call<{ course: CourseView }>('POST', '/api/courses', body).then((r) => r.course),
-    course: (id: string) => call<{ course: CourseView; assignments: AssignmentView[] }>('GET', course(id)),
+    myAssignments: () => call<LearnerAssignmentsResponse>('GET', '/api/me/assignments').then((r) => r.assignments),
+    courses: () => call<CourseListResponse>('GET', '/api/courses').then((r) => r.courses),
+    createCourse: (body: CourseBody) => call<CourseResponse>('POST', '/api/courses', body).then((r) => r.course),
+    course: (id: string) => call<CourseDetailResponse>('GET', course(id)),
     deleteCourse: (id: string) => call<void>('DELETE', course(id)),
-    members: (id: string) => call<{ members: MemberView[] }>('GET', course(id, '/members')).then((r) => r.members),
-    enrol: (id: string, body: MemberBody) => call<{ member: MemberView }>('POST', course(id, '/members'), body).then((r) => r.member),
+    members: (id: string) => call<MemberListResponse>('GET', course(id, '/members')).then((r) => r.members),
+    enrol: (id: string, body: MemberBody) => call<MemberResponse>('POST', course(id, '/members'), body).then((r) => r.member),
     unenrol: (id: string, email: string) => call<void>('DELETE', course(id, `/members/${encodeURIComponent(email)}`)),
-    createAssignment: (id: string, body: AssignmentBody) => call<{ assignment: AssignmentView }>('POST', course(id, '/assignments'), body).then((r) => r.assignment),
+    createAssignment: (id: string, body: AssignmentBody) => call<AssignmentResponse>('POST', course(id, '/assignments'), body).then((r) => r.assignment),
     deleteAssignment: (id: string, assignmentId: string) => call<void>('DELETE', course(id, `/assignments/${encodeURIComponent(assignmentId)}`)),
     gradebook: (id: string) => call<GradebookView>('GET', course(id, '/gradebook')),
     gradebookCsvUrl: (id: string) => course(id, '/gradebook.csv'),
-    learnerHistory: (id: string, userId: string) => call<LearnerHistory>('GET', course(id, `/learners/${encodeURIComponent(userId)}/attempts`)),
-    labAnalytics: (id: string, labId: string) => call<LabAnalytics & { labId: string; title: string }>('GET', course(id, `/analytics/${encodeURIComponent(labId)}`)),
+    learnerHistory: (id: string, userId: string) => call<LearnerHistoryResponse>('GET', course(id, `/learners/${encodeURIComponent(userId)}/attempts`)),
+    labAnalytics: (id: string, labId: string) => call<LabAnalyticsResponse>('GET', course(id, `/analytics/${encodeURIComponent(labId)}`)),
     startAssignment: (labId: string, assignmentId: string) =>
-      call<{ attempt: Attempt }>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`, { assignmentId }).then((r) => r.attempt),
-    tokens: () => call<{ tokens: ApiTokenView[] }>('GET', '/api/tokens').then((r) => r.tokens),
-    createToken: (body: TokenBody) => call<{ token: ApiTokenView; plaintext: string }>('POST', '/api/tokens', body),
+      call<AttemptResponse>('POST', `/api/labs/${encodeURIComponent(labId)}/attempts`, { assignmentId }).then((r) => r.attempt),
+    tokens: () => call<TokenListResponse>('GET', '/api/tokens').then((r) => r.tokens),
+    createToken: (body: TokenBody) => call<TokenCreatedResponse>('POST', '/api/tokens', body),
     revokeToken: (tokenId: string) => call<void>('DELETE', `/api/tokens/${encodeURIComponent(tokenId)}`),
-    previewLab: (body: LabPreviewBody) => call<{ preview: LabPreview }>('POST', '/api/lab-preview', body).then((r) => r.preview),
+    previewLab: (body: LabPreviewBody) => call<LabPreviewResponse>('POST', '/api/lab-preview', body).then((r) => r.preview),
   };
 }

@@ -1,4 +1,4 @@
-import type { LabPreview } from '@skylab/lab-engine';
+import type { LabPreviewView as LabPreview } from '@skylab/validation';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { ErrorMessage } from '../components/error-message.tsx';

@@ -66,11 +66,36 @@ export const asgTimelineVisual = z.strictObject({
   events: z.array(z.strictObject({ minute: z.number(), type: z.enum(['ScalingActivity', 'AlarmStateChange', 'ScheduledAction']), description: z.string() })),
 });
 
-export const checkVisual = z.discriminatedUnion('kind', [albRuleWalkVisual, networkPathVisual, iamDecisionVisual, asgTimelineVisual]);
+/** One cell of the exposure matrix: of the `paths` from the source tier to the destination tier on the service, how many each network lets through. */
+export const exposureCell = z.strictObject({
+  source: z.number().int(),
+  destination: z.number().int(),
+  service: z.number().int(),
+  paths: z.number().int(),
+  learner: z.number().int(),
+  reference: z.number().int(),
+});
+
+/** Who reaches whom on which ports, in the learner's network and the solution's, and a few paths where they differ. */
+export const exposureMatrixVisual = z.strictObject({
+  kind: z.literal('exposure-matrix'),
+  outage: z.string().optional(),
+  grouping: z.enum(['security-group', 'subnet']),
+  tiers: z.array(z.strictObject({ name: z.string(), instances: z.array(z.string()), probes: z.number().int() })),
+  services: z.array(z.string()),
+  cells: z.array(exposureCell),
+  closedServices: z.array(z.string()),
+  examples: z.array(networkPathVisual),
+  differences: z.number().int(),
+});
+
+export const checkVisual = z.discriminatedUnion('kind', [albRuleWalkVisual, networkPathVisual, iamDecisionVisual, asgTimelineVisual, exposureMatrixVisual]);
 
 export type AlbRuleWalkVisual = z.infer<typeof albRuleWalkVisual>;
 export type NetworkHop = z.infer<typeof networkHop>;
 export type NetworkPathVisual = z.infer<typeof networkPathVisual>;
 export type IamDecisionVisual = z.infer<typeof iamDecisionVisual>;
 export type AsgTimelineVisual = z.infer<typeof asgTimelineVisual>;
+export type ExposureCell = z.infer<typeof exposureCell>;
+export type ExposureMatrixVisual = z.infer<typeof exposureMatrixVisual>;
 export type CheckVisual = z.infer<typeof checkVisual>;
