@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../src/openapi.ts';
+import { OPERATIONS, openApiDocument } from '../src/openapi.ts';
 import { testApp } from './support/test-app.ts';
 
 describe('GET /api/openapi.json', () => {
@@ -25,5 +25,22 @@ describe('GET /api/openapi.json', () => {
     expect(schema('/api/courses/{courseId}/assignments', 'post')).toMatchObject({ properties: { kind: { enum: ['lab', 'exam'] } }, additionalProperties: false });
     expect(doc.paths['/api/courses/{courseId}/gradebook']?.get?.security).toEqual([{ session: [] }, { bearer: ['grades:read'] }]);
     expect(Object.values(OPERATIONS).filter((op) => op.body).length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('documents every answer: its success from the schema the route answers through, the error body for 4XX and 5XX', () => {
+    const doc = openApiDocument();
+    const responses = (path: string, method: string) => (doc.paths[path]?.[method] as { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }).responses;
+    for (const [key, op] of Object.entries(OPERATIONS)) {
+      const [method = '', path = ''] = key.split(' ');
+      const documented = responses(path.replace(/:(\w+)/g, '{$1}'), method.toLowerCase());
+      expect(documented['4XX'], key).toEqual(documented['5XX']);
+      if (op.response) expect(documented[op.status ?? 200]?.content?.['application/json']?.schema, key).toBeDefined();
+    }
+    expect(responses('/api/me', 'get')['200']?.content?.['application/json']?.schema).toMatchObject({
+      properties: { user: { required: ['id', 'email', 'name', 'role'], additionalProperties: false } },
+      additionalProperties: false,
+    });
+    expect(doc.components.schemas.Error).toMatchObject({ required: ['error'], properties: { error: { properties: { findings: { type: 'array', items: { required: expect.arrayContaining(['ruleId', 'message']) } } } } } });
+    expect(Object.values(OPERATIONS).filter((op) => !op.response && !op.produces && op.status !== 204 && !op.redirect)).toEqual([]);
   });
 });
