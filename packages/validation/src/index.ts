@@ -75,6 +75,8 @@ export type { LintOptions, Rule, RuleContext, RuleHit } from './rules/rule.ts';
 export { catalogueFrom, type CatalogueAction, type CatalogueResourceType, type ConditionKeyType, type IamCatalogue } from './rules/iam/catalogue.ts';
 /** The generated IAM catalogue of the curriculum's services (the lint default), wildcard expansion, resource types per action and condition key types. */
 export { CATALOGUE_SERVICES, conditionKeyType, expandActionPattern, iamCatalogue, resourceOfType, resourceTypesFor, type CatalogueConditionKey, type CatalogueService } from './catalogue/iam-catalogue.ts';
+/** The global condition keys (`aws:SourceIp` …) with their value types, for editors that complete them. */
+export { GLOBAL_CONDITION_KEYS } from './rules/iam/global-condition-keys.ts';
 /** Zod schemas of the AWS artifacts in AWS's own shapes. */
 export { securityGroupsSchema, ipPermissionSchema, cfnSecurityGroupSchema, ec2SecurityGroupSchema } from './schemas/security-group.ts';
 /** Network ACL entry schemas. */

@@ -2,7 +2,7 @@ import type { ExamItem, ExamItemAnswer } from '../api/exam-types.ts';
 import { currentOrder, moveStep, togglePick } from '../lib/exam-answer.ts';
 import { liveLintKind } from '../lib/live-lint.ts';
 import { useLiveLint } from '../use-live-lint.ts';
-import { CodeEditor } from './code-editor.tsx';
+import { CodeEditor } from './code-editor/code-editor.tsx';
 import { LiveFindings } from './live-findings.tsx';
 import { MarkdownView } from './markdown-view.tsx';
 import { QuizPicker } from './quiz-picker.tsx';
@@ -115,7 +115,7 @@ function HandsOnInput({ item, answer, onAnswer }: InputProps<'hands-on'>) {
       <MarkdownView source={item.lab.description} headingOffset={3} />
       <MarkdownView source={task.prompt} headingOffset={3} />
       {task.questions === undefined ? null : <QuizPicker task={task} value={value} onChange={(text) => onAnswer({ text })} />}
-      <CodeEditor id={editorId} label={`Your answer (${task.language.toUpperCase()})`} value={value} onChange={(text) => onAnswer({ text })} marks={[]} reveal={null} onSubmitShortcut={() => undefined} />
+      <CodeEditor id={editorId} label={`Your answer (${task.language.toUpperCase()})`} value={value} onChange={(text) => onAnswer({ text })} language={task.language} findings={liveFindings ?? []} />
       {liveKind === null ? null : <LiveFindings id={`${editorId}-live`} findings={liveFindings} onReveal={() => undefined} />}
     </div>
   );

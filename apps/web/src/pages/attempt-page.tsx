@@ -4,8 +4,8 @@ import type { Attempt, Finding, LabView, Submission, TaskView } from '../api/typ
 import { AccountDriftNotice } from '../components/account-drift-notice.tsx';
 import { AwsAccessPanel } from '../components/aws-access-panel.tsx';
 import { CompletedBadge, ScoreBadge } from '../components/badges.tsx';
-import { CodeEditor } from '../components/code-editor.tsx';
-import type { LineMark, RevealRequest } from '../components/code-editor.tsx';
+import { CodeEditor } from '../components/code-editor/code-editor.tsx';
+import type { RevealRequest } from '../components/code-editor/code-editor.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
@@ -41,23 +41,20 @@ function submitNote(count: number, max: number | null): string {
   return `${count} ${count === 1 ? 'submission' : 'submissions'} so far · your best score counts.`;
 }
 
-function marksOf(findings: Finding[]): LineMark[] {
-  return findings.flatMap((finding) => (finding.range === undefined ? [] : [{ line: finding.range.start.line, level: finding.severity === 'error' ? 'error' : 'warning' } as const]));
-}
-
 interface TaskPanelProps {
   task: TaskView;
   index: number;
   value: string;
   submitted: string | undefined;
-  marks: LineMark[];
+  /** The shown submission's findings about this task, while the text is the one they describe. */
+  findings: Finding[];
   reveal: RevealRequest | null;
   onChange: (value: string) => void;
   onReveal: (line: number) => void;
   onSubmitShortcut: () => void;
 }
 
-function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onReveal, onSubmitShortcut }: TaskPanelProps) {
+function TaskPanel({ task, index, value, submitted, findings, reveal, onChange, onReveal, onSubmitShortcut }: TaskPanelProps) {
   const editorId = `editor-${task.id}`;
   const statusId = `${editorId}-draft`;
   const liveKind = liveLintKind(task.kind);
@@ -78,7 +75,8 @@ function TaskPanel({ task, index, value, submitted, marks, reveal, onChange, onR
           label={`Your answer (${task.language.toUpperCase()})`}
           value={value}
           onChange={onChange}
-          marks={liveFindings === null ? marks : [...marks, ...marksOf(liveFindings)]}
+          language={task.language}
+          findings={liveFindings === null ? findings : [...findings, ...liveFindings]}
           reveal={reveal}
           onSubmitShortcut={onSubmitShortcut}
           describedBy={statusId}
@@ -204,7 +202,7 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
           index={index}
           value={drafts[task.id] ?? ''}
           submitted={last?.answers[task.id]}
-          marks={editedSinceCheck.has(task.id) ? [] : marksOf(findingsByTask.byTask.get(task.id) ?? [])}
+          findings={editedSinceCheck.has(task.id) ? [] : (findingsByTask.byTask.get(task.id) ?? [])}
           reveal={reveals[task.id] ?? null}
           onChange={(text) => setDraft(task.id, text)}
           onReveal={(line) => revealLine(task.id, line)}

@@ -51,6 +51,13 @@ const KEYS: Record<string, GlobalKey> = {
   'aws:VpcSourceIp': { type: 'IPAddress' },
 };
 
+/** Every global condition key with its value type, spelled as the IAM User Guide spells it (tag keys as `aws:PrincipalTag/<key>`). */
+export const GLOBAL_CONDITION_KEYS: readonly { key: string; type: ConditionKeyType; alwaysPresent: boolean }[] = Object.entries(KEYS).map(([key, facts]) => ({
+  key,
+  type: facts.type,
+  alwaysPresent: facts.alwaysPresent === true,
+}));
+
 const BY_LOWER = new Map(Object.entries(KEYS).map(([k, v]) => [k.toLowerCase(), v]));
 
 /** The catalogue spelling of a key: tag keys such as `aws:PrincipalTag/team` become `aws:PrincipalTag/<key>`. */

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { indent, lineCount, lineRange, newline, outdent } from '../lib/editor-ops.ts';
-import type { Edit } from '../lib/editor-ops.ts';
+import { indent, lineCount, lineRange, newline, outdent } from '../../lib/editor-ops.ts';
+import type { Edit } from '../../lib/editor-ops.ts';
 
 /** A line with a finding: errors stop grading, warnings are advice. */
 export interface LineMark {
@@ -15,7 +15,7 @@ export interface RevealRequest {
   request: number;
 }
 
-interface CodeEditorProps {
+interface TextareaEditorProps {
   id: string;
   label: string;
   value: string;
@@ -44,7 +44,8 @@ function applyEdit(textarea: HTMLTextAreaElement, edit: Edit): void {
 const MIN_ROWS = 10;
 const MAX_ROWS = 32;
 
-export function CodeEditor({ id, label, value, onChange, marks, reveal, onSubmitShortcut, describedBy }: CodeEditorProps) {
+/** The plain editor: what the learner types into while the CodeMirror chunk loads, or if it cannot load. */
+export function TextareaEditor({ id, label, value, onChange, marks, reveal, onSubmitShortcut, describedBy }: TextareaEditorProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const scrollLayerRefs = useRef<HTMLDivElement[]>([]);
   // Tab indents; Escape first lets the next Tab leave the editor, so the keyboard is never trapped.
