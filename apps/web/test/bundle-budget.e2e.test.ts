@@ -34,7 +34,7 @@ describe('the web bundle', () => {
     manifest = JSON.parse(readFileSync(join(OUT_DIR, 'manifest.json'), 'utf8'));
   }, 120_000);
 
-  it('downloads under 300 KB of gzipped JavaScript before the first page, the lint engine loaded lazily', () => {
+  it('downloads under 300 KB of gzipped JavaScript before the first page, the lint engine and the editor loaded lazily', () => {
     const files = initialFiles(manifest);
     const scripts = files.filter((file) => file.endsWith('.js'));
     const gzipped = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(OUT_DIR, file))).length, 0);
@@ -42,5 +42,8 @@ describe('the web bundle', () => {
     expect(gzipped).toBeLessThan(BUDGET);
     expect(scripts.some((file) => file.includes('lint-engine'))).toBe(false);
     expect(Object.values(manifest).some((chunk) => chunk.file.includes('lint-engine'))).toBe(true);
+    // CodeMirror and the completion catalogue come with the first answer editor, not the first page.
+    expect(scripts.some((file) => file.includes('mount-editor') || file.includes('codemirror'))).toBe(false);
+    expect(Object.values(manifest).some((chunk) => chunk.file.includes('mount-editor'))).toBe(true);
   });
 });

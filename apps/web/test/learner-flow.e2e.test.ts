@@ -49,6 +49,10 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   // Any Content-Security-Policy refusal means a broken page (the harness collects them per test).
   const cspViolations = run.cspViolations;
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
+  /** The editor's text, line by line: CodeMirror draws each line as its own element. */
+  const editorText = () => page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
+  /** The underlines and points CodeMirror draws for findings of `severity` on a 1-based line. */
+  const findingMarks = (line: number, severity: 'error' | 'warning' | 'info') => page.locator('.cm-content .cm-line').nth(line - 1).locator(`.cm-lintRange-${severity}, .cm-lintPoint-${severity}`);
   const iamTrackProgress = () => page.locator('[data-track-id="iam"]').getByTestId('track-progress');
   const submit = () => page.getByRole('button', { name: 'Submit for grading' }).click();
 
@@ -106,15 +110,16 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start attempt' }).click();
     await page.waitForURL('**/attempts/*');
-    await editor().waitFor();
-    expect(await editor().inputValue()).not.toBe('');
+    // The textarea shows first; CodeMirror takes its place once its chunk has loaded.
+    await page.locator('.cm-content').waitFor();
+    expect(await editorText()).not.toBe('');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('indents with Tab in the editor and lets Escape, Tab move on', async () => {
     await editor().fill('');
     await editor().press('Tab');
-    expect(await editor().inputValue()).toBe('  ');
+    expect(await editorText()).toBe('  ');
     await editor().press('Escape');
     await editor().press('Tab');
     expect(await editor().evaluate((element) => element === document.activeElement)).toBe(false);
@@ -133,7 +138,9 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
     await editor().fill(WRONG);
     await expect.poll(() => finding.locator('.finding-location').textContent()).toBe(`${WRONG_ACTION_LINE}:17`);
-    expect(await page.locator('.gutter-line-warning').allTextContents()).toContain(String(WRONG_ACTION_LINE));
+    // The wildcard is a suggestion: CodeMirror's `info` severity.
+    await findingMarks(WRONG_ACTION_LINE, 'info').first().waitFor();
+    expect(await findingMarks(WRONG_ACTION_LINE, 'info').allTextContents()).toContain('"s3:*"');
     expect(await page.locator('.history-item').count()).toBe(0);
     await page.locator('.task').screenshot({ path: LIVE_SCREENSHOT });
   });
@@ -147,10 +154,10 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     const text = (await location.textContent()) ?? '';
     expect(text).toMatch(/^\d+:\d+$/);
     expect(Number(text.split(':')[0])).toBe(MALFORMED_LINE);
-    expect(await page.locator('.gutter-line-error').allTextContents()).toContain(String(MALFORMED_LINE));
+    await findingMarks(MALFORMED_LINE, 'error').first().waitFor();
 
     await location.click();
-    const selection = () => editor().evaluate((element: HTMLTextAreaElement) => element.value.slice(element.selectionStart, element.selectionEnd));
+    const selection = () => page.evaluate(() => document.getSelection()?.toString());
     await expect.poll(selection).toBe(MALFORMED.split('\n')[MALFORMED_LINE - 1]);
     expect(await editor().evaluate((element) => element === document.activeElement)).toBe(true);
   });
@@ -212,7 +219,8 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     await editor().fill(draft);
     await page.reload();
     await page.getByRole('heading', { name: 'Results of submission #3' }).waitFor();
-    expect(await editor().inputValue()).toBe(draft);
+    await page.locator('.cm-content').waitFor();
+    expect(await editorText()).toBe(draft);
     await page.getByText('Unsubmitted changes, saved in this browser.').waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Labs' }).click();

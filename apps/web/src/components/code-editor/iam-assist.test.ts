@@ -114,3 +114,20 @@ describe('iamHover', () => {
     expect(hover(marked)).toBeNull();
   });
 });
+
+describe('iamCompletions validFor', () => {
+  const validFor = (marked: string) => {
+    const [text, pos] = cursor(marked);
+    return iamCompletions(text, pos)!.validFor;
+  };
+
+  it.each([
+    ['service prefixes, until a colon is typed', '{"Statement":[{"Action":"s|"}]}', ['s', 'sts', 'elasticloadbalancing'], ['s3:', 's3:Get']],
+    ['a service’s actions, while the service stays the same', '{"Statement":[{"Action":"s3:G|"}]}', ['s3:', 's3:GetObject', 'S3:get*'], ['s', 'ec2:Get', 's3:Get Object']],
+    ['ARN formats, whatever is typed inside the string', '{"Statement":[{"Action":"s3:GetObject","Resource":"ar|"}]}', ['', 'arn:aws:s3:::b/*'], ['arn"']],
+  ])('keeps %s', (_, marked, valid, invalid) => {
+    const pattern = validFor(marked);
+    for (const typed of valid) expect(pattern.test(typed), typed).toBe(true);
+    for (const typed of invalid) expect(pattern.test(typed), typed).toBe(false);
+  });
+});

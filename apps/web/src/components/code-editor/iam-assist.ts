@@ -14,11 +14,12 @@ export interface AssistOption {
   boost?: number;
 }
 
-/** Suggestions replacing the text from `from` to `to`. */
+/** Suggestions replacing the text from `from` to `to`, still valid while the typed text matches `validFor`. */
 export interface AssistCompletions {
   from: number;
   to: number;
   options: AssistOption[];
+  validFor: RegExp;
 }
 
 /** What hovering an action or a condition key explains, with the page of the AWS documentation about it. */
@@ -90,6 +91,15 @@ function conditionKeyOptions(actions: readonly string[]): AssistOption[] {
   return [...keys.values()];
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Actions depend on the service typed before the colon; ARNs and condition keys on the statement only. */
+function validFor(context: PolicyContext): RegExp {
+  if (context.slot !== 'action') return /^[^"]*$/;
+  const colon = context.typed.indexOf(':');
+  return colon < 0 ? /^[\w-]*$/ : new RegExp(`^${escapeRegExp(context.typed.slice(0, colon + 1))}[\\w*?]*$`, 'i');
+}
+
 function optionsFor(context: PolicyContext): AssistOption[] {
   if (context.slot === 'action') return actionOptions(context.typed);
   if (context.slot === 'resource') return resourceOptions(context.actions);
@@ -101,7 +111,7 @@ export function iamCompletions(text: string, pos: number): AssistCompletions | n
   const context = policyContextAt(text, pos);
   if (context === null) return null;
   const closed = text[context.to] === '"';
-  return { from: context.from, to: closed ? context.to : pos, options: optionsFor(context) };
+  return { from: context.from, to: closed ? context.to : pos, options: optionsFor(context), validFor: validFor(context) };
 }
 
 function actionHover(value: string): Omit<AssistHover, 'from' | 'to'> | null {

@@ -15,6 +15,7 @@ import { drawSelection, EditorView, highlightActiveLine, hoverTooltip, keymap, l
 import type { Tooltip } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import type { Finding } from '../../api/types.ts';
+import { adoptCodeMirrorStyles } from './constructed-styles.ts';
 import { findingDiagnostics } from './finding-diagnostics.ts';
 import { iamCompletions, iamHover } from './iam-assist.ts';
 import type { AssistHover, AssistOption } from './iam-assist.ts';
@@ -49,7 +50,7 @@ function completion(option: AssistOption): Completion {
 
 function iamCompletionSource(context: CompletionContext): CompletionResult | null {
   const result = iamCompletions(context.state.doc.toString(), context.pos);
-  return result === null ? null : { from: result.from, to: result.to, options: result.options.map(completion) };
+  return result === null ? null : { from: result.from, to: result.to, options: result.options.map(completion), validFor: result.validFor };
 }
 
 function hoverDom(help: AssistHover): HTMLElement {
@@ -79,9 +80,14 @@ const LANGUAGES: Readonly<Record<EditorLanguage, () => Extension>> = {
   text: () => [],
 };
 
+/** How many of its own changes the editor remembers while the page has not rendered them yet. */
+const MAX_ECHOES = 200;
+
 /** Mounts CodeMirror into `parent` with the answer, its language and the page's keyboard conventions. */
 export function mountEditor(parent: HTMLElement, options: EditorOptions): EditorHandle {
+  adoptCodeMirrorStyles(parent.ownerDocument);
   let applying = false;
+  const emitted: string[] = [];
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -111,14 +117,25 @@ export function mountEditor(parent: HTMLElement, options: EditorOptions): Editor
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-labelledby': options.labelledBy, 'aria-describedby': options.describedBy, spellcheck: 'false', autocapitalize: 'off' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !applying) options.onChange(update.state.doc.toString());
+          if (!update.docChanged || applying) return;
+          const text = update.state.doc.toString();
+          emitted.push(text);
+          if (emitted.length > MAX_ECHOES) emitted.shift();
+          options.onChange(text);
         }),
       ],
     }),
   });
   return {
     setValue: (value) => {
+      // The page renders after the learner has typed on: a value the editor itself sent is an echo, never a reset.
+      const echo = emitted.indexOf(value);
+      if (echo >= 0) {
+        emitted.splice(0, echo + 1);
+        return;
+      }
       if (value === view.state.doc.toString()) return;
+      emitted.length = 0;
       applying = true;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
       applying = false;
