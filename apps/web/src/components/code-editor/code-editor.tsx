@@ -93,7 +93,9 @@ export function CodeEditor({ id, label, value, onChange, language, findings, rev
   }, [module, language]);
 
   useEffect(() => handleRef.current?.setValue(value), [value, module]);
-  useEffect(() => handleRef.current?.setFindings(findings), [findings, value, module]);
+  // Set again only when the findings change: in between, CodeMirror moves the underlines along with the edits.
+  const findingsKey = findings.map((finding) => `${finding.ruleId} ${finding.range?.start.offset}-${finding.range?.end.offset} ${finding.message}`).join('\n');
+  useEffect(() => handleRef.current?.setFindings(findings), [findingsKey, module]);
   useEffect(() => {
     if (reveal !== null) handleRef.current?.reveal(reveal.line);
   }, [reveal?.request]);
