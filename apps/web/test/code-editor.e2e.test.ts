@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
@@ -44,7 +45,7 @@ describe.sequential('the answer editor', () => {
   });
 
   it('underlines a live finding where it is, with its severity in words and icon, readable by screen readers', async () => {
-    await editor().fill(WILDCARD);
+    await pasteAnswer(editor(), WILDCARD);
     // A service-wide wildcard is a suggestion: a dotted underline and a square icon, besides its colour.
     const underline = page.locator('.cm-line').nth(3).locator('.cm-lintRange-info');
     await underline.waitFor();
@@ -62,7 +63,7 @@ describe.sequential('the answer editor', () => {
   });
 
   it('completes an action from the catalogue, then the ARN format of its resource', async () => {
-    await editor().fill('{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "');
+    await pasteAnswer(editor(), '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "');
     await editor().pressSequentially('s3:GetObj', { delay: 20 });
     await option('s3:GetObject').waitFor();
     // CodeMirror ignores Enter on a list opened less than 75 ms ago (its interactionDelay), so a fast typist never picks by accident.
@@ -82,7 +83,7 @@ describe.sequential('the answer editor', () => {
   });
 
   it('shows hover help for an action with its AWS documentation link', async () => {
-    await editor().fill(['{', '  "Version": "2012-10-17",', '  "Statement": [', '    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-app-bucket/*" }', '  ]', '}'].join('\n'));
+    await pasteAnswer(editor(), ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-app-bucket/*" }', '  ]', '}'].join('\n'));
     await page.locator('.cm-line').nth(3).locator('.tok-string', { hasText: 's3:GetObject' }).hover();
     const help = page.locator('.code-editor-hover');
     await help.waitFor();
@@ -96,7 +97,7 @@ describe.sequential('the answer editor', () => {
   it('stays readable at 360 px without sideways scrolling of the page', async () => {
     await page.mouse.move(0, 0);
     await page.setViewportSize({ width: 360, height: 780 });
-    await editor().fill(WILDCARD);
+    await pasteAnswer(editor(), WILDCARD);
     await page.locator('.cm-lintRange-info').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page)).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
@@ -101,7 +102,7 @@ describe.sequential('an instructor assigns a lab and grades it', () => {
     await row.getByRole('button', { name: /^Start/ }).click();
     await learner.waitForURL('**/attempts/*');
     const editor = learner.getByRole('textbox', { name: /^Your answer/ });
-    await editor.fill(CORRECT);
+    await pasteAnswer(editor, CORRECT);
     await learner.getByRole('button', { name: 'Submit for grading' }).click();
     await learner.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
     expect(await learner.getByTestId('grade-score').textContent()).toBe('100%');

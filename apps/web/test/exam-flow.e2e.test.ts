@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
@@ -151,7 +152,7 @@ describe.sequential('a learner takes an exam', () => {
         await current().getByLabel('Network ACL').selectOption({ label: 'A subnet' });
       } else {
         expect(itemId).toBe('h-reader');
-        await current().getByRole('textbox', { name: /^Your answer/ }).fill(CORRECT_POLICY);
+        await pasteAnswer(current().getByRole('textbox', { name: /^Your answer/ }), CORRECT_POLICY);
       }
       await saved();
     }
@@ -165,7 +166,7 @@ describe.sequential('a learner takes an exam', () => {
     const label = (await page.locator('.exam-nav-item[aria-current]').getAttribute('aria-label'))!.split(',')[0]!;
     await run.context.setOffline(true);
     // Still the right policy: the trailing newline changes the text, not the grade.
-    await current().getByRole('textbox', { name: /^Your answer/ }).fill(`${CORRECT_POLICY}\n`);
+    await pasteAnswer(current().getByRole('textbox', { name: /^Your answer/ }), `${CORRECT_POLICY}\n`);
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Not saved: could not reach the server/);
     expect(await page.getByRole('button', { name: new RegExp(`^${label},`) }).getAttribute('aria-label')).toContain('not saved');
     await run.context.setOffline(false);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, startServer, stopServer, useProduct, WEB_DIR } from './support/e2e-harness.ts';
 
 /**
@@ -136,7 +137,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await finding.locator('.finding-message').textContent()).toContain('s3:*');
     expect(await live.locator('a', { hasText: 'Learn more' }).count()).toBeGreaterThan(0);
 
-    await editor().fill(WRONG);
+    await pasteAnswer(editor(), WRONG);
     await expect.poll(() => finding.locator('.finding-location').textContent()).toBe(`${WRONG_ACTION_LINE}:17`);
     // The wildcard is a suggestion: CodeMirror's `info` severity.
     await findingMarks(WRONG_ACTION_LINE, 'info').first().waitFor();
@@ -146,7 +147,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   });
 
   it('shows a malformed policy’s findings with line:column and selects the line', async () => {
-    await editor().fill(MALFORMED);
+    await pasteAnswer(editor(), MALFORMED);
     await submit();
 
     await page.getByRole('heading', { name: 'Your answer could not be graded' }).waitFor();
@@ -163,7 +164,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   });
 
   it('grades a wrong policy below 100% with a message per check', async () => {
-    await editor().fill(WRONG);
+    await pasteAnswer(editor(), WRONG);
     await submit();
 
     await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
@@ -181,7 +182,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   });
 
   it('grades the correct policy 100% and lists both submissions', async () => {
-    await editor().fill(CORRECT);
+    await pasteAnswer(editor(), CORRECT);
     await submit();
 
     await page.getByRole('heading', { name: 'Results of submission #2' }).waitFor();
@@ -216,7 +217,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
 
   it('keeps an unsubmitted draft and the result across a reload, and shows the progress in the catalogue', async () => {
     const draft = `${CORRECT}\n`;
-    await editor().fill(draft);
+    await pasteAnswer(editor(), draft);
     await page.reload();
     await page.getByRole('heading', { name: 'Results of submission #3' }).waitFor();
     await page.locator('.cm-content').waitFor();
@@ -282,7 +283,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
     expect(await paid.locator('.hint-text').getAttribute('aria-live')).toBe('polite');
     expect(await paid.getByRole('button').count()).toBe(0);
 
-    await editor().fill(CORRECT);
+    await pasteAnswer(editor(), CORRECT);
     await submit();
     await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
     expect(await page.getByTestId('grade-score').textContent()).toBe('92%');

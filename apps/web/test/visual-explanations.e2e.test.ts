@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
@@ -59,8 +60,7 @@ describe.sequential('visual explanations in the grade report', () => {
     await page.goto(`${baseUrl}/labs/${labId}`);
     await page.getByRole('button', { name: /^Start (a new )?attempt$/ }).click();
     await page.waitForURL('**/attempts/*');
-    const editor = page.getByRole('textbox', { name: /^Your answer/ });
-    await editor.fill(answer);
+    await pasteAnswer(page.getByRole('textbox', { name: /^Your answer/ }), answer);
     await page.getByRole('button', { name: 'Submit for grading' }).click();
     await page.getByRole('heading', { name: /^Results of submission #1/ }).waitFor();
   }
