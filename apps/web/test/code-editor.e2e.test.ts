@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { pasteAnswer } from './support/code-editor.ts';
+import { answerText, pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
@@ -19,7 +19,7 @@ describe.sequential('the answer editor', () => {
   const run = useProduct('editor');
   let page: Page;
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
-  const editorText = () => page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
+  const editorText = () => answerText(editor());
   const completions = () => page.locator('.cm-tooltip-autocomplete');
   const option = (label: string) => completions().getByRole('option').filter({ has: page.locator('.cm-completionLabel', { hasText: new RegExp(`^${label}$`) }) });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { pasteAnswer } from './support/code-editor.ts';
+import { answerText, pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, startServer, stopServer, useProduct, WEB_DIR } from './support/e2e-harness.ts';
 
 /**
@@ -50,8 +50,7 @@ describe.sequential('a learner solves the S3 read-only lab', () => {
   // Any Content-Security-Policy refusal means a broken page (the harness collects them per test).
   const cspViolations = run.cspViolations;
   const editor = () => page.getByRole('textbox', { name: /^Your answer/ });
-  /** The editor's text, line by line: CodeMirror draws each line as its own element. */
-  const editorText = () => page.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
+  const editorText = () => answerText(editor());
   /** The underlines and points CodeMirror draws for findings of `severity` on a 1-based line. */
   const findingMarks = (line: number, severity: 'error' | 'warning' | 'info') => page.locator('.cm-content .cm-line').nth(line - 1).locator(`.cm-lintRange-${severity}, .cm-lintPoint-${severity}`);
   const iamTrackProgress = () => page.locator('[data-track-id="iam"]').getByTestId('track-progress');

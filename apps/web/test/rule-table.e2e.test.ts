@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
+import { answerText, pasteAnswer } from './support/code-editor.ts';
 import { screenshotPath, useProduct } from './support/e2e-harness.ts';
 
 /**
@@ -76,21 +77,21 @@ describe.sequential('the rule table and the exposure matrix', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await view('Text').click();
-    const answer = await text().inputValue();
+    const answer = await answerText(text());
     expect(answer).toContain('- GroupName: web-sg\n    IpPermissions:\n      - IpProtocol: tcp\n        FromPort: 443\n        ToPort: 443\n        IpRanges:\n          - CidrIp: 0.0.0.0/0\n            Description: https from customers\n');
     expect(answer).toContain('UserIdGroupPairs:\n          - GroupName: web-sg\n');
     expect(answer).toContain('CidrIp: 10.0.11.0/24');
   });
 
   it('keeps the table off while the text does not parse, saying why', async () => {
-    const good = await text().inputValue();
-    await text().fill(`${good}  - GroupName: [broken\n`);
+    const good = await answerText(text());
+    await pasteAnswer(text(), `${good}  - GroupName: [broken\n`);
     await view('Table').click();
     const off = page.locator('.rule-table-off');
     await off.waitFor();
     expect(await off.textContent()).toMatch(/the text does not parse \(line \d+\)/);
     await view('Text').click();
-    await text().fill(good);
+    await pasteAnswer(text(), good);
   });
 
   it('edits listener rules in a short notation, typed key by key, and removes a rule from the keyboard', async () => {
@@ -122,7 +123,7 @@ describe.sequential('the rule table and the exposure matrix', () => {
     await page.getByLabel(`Conditions, rule ${n}`).fill('path-pattern: /api/*, /v2/*');
     await page.getByLabel(`Action, rule ${n}`).fill('forward api-tg');
     await view('Text').click();
-    expect(await text().inputValue()).toContain('Conditions:\n      - Field: path-pattern\n        PathPatternConfig:\n          Values:\n            - /api/*\n            - /v2/*\n    Actions:\n      - Type: forward\n        TargetGroupArn: api-tg\n');
+    expect(await answerText(text())).toContain('Conditions:\n      - Field: path-pattern\n        PathPatternConfig:\n          Values:\n            - /api/*\n            - /v2/*\n    Actions:\n      - Type: forward\n        TargetGroupArn: api-tg\n');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -19,3 +19,10 @@ export async function pasteAnswer(editor: Locator, text: string): Promise<void> 
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** The answer's text, line by line (CodeMirror draws each line as its own element), once the editor has loaded. */
+export async function answerText(editor: Locator): Promise<string> {
+  const content = editor.and(editor.page().locator('.cm-content'));
+  await content.waitFor();
+  return content.locator('.cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
+}

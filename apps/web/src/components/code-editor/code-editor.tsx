@@ -12,10 +12,12 @@ interface EditorModule {
 }
 
 let editorModule: Promise<EditorModule> | undefined;
+/** Once loaded, an editor shown again (the rule table's Text view) starts as CodeMirror, without the textarea in between. */
+let loadedModule: EditorModule | null = null;
 
 /** CodeMirror and the IAM catalogue in their own chunk, fetched once, when the first editor shows. */
 function loadEditor(): Promise<EditorModule> {
-  editorModule ??= import('./mount-editor.ts');
+  editorModule ??= import('./mount-editor.ts').then((module) => (loadedModule = module));
   return editorModule;
 }
 
@@ -46,7 +48,7 @@ const noop = () => undefined;
  * Until its chunk arrives (or if it never does) the learner types into the plain textarea editor.
  */
 export function CodeEditor({ id, label, value, onChange, language, findings, reveal = null, onSubmitShortcut = noop, describedBy }: CodeEditorProps) {
-  const [module, setModule] = useState<EditorModule | null>(null);
+  const [module, setModule] = useState<EditorModule | null>(loadedModule);
   const hostRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<EditorHandle | null>(null);
   const focusOnMount = useRef(false);
@@ -57,6 +59,7 @@ export function CodeEditor({ id, label, value, onChange, language, findings, rev
   const hintId = `${id}-keys`;
 
   useEffect(() => {
+    if (module !== null) return;
     let current = true;
     loadEditor().then(
       (loaded) => {
