@@ -7,6 +7,7 @@ import { RIGHT_POLICY } from '../../api/test/scenarios/labs.ts';
 import { ROLE, type LaunchOptions } from '../../api/test/support/lti-platform-core.ts';
 import { startSimulatedPlatform, type SimulatedPlatform } from '../../api/test/support/lti-platform.ts';
 import { seriousViolations } from './support/axe.ts';
+import { pasteAnswer } from './support/code-editor.ts';
 import { ensureBuilt, freePort, launchBrowser, screenshotPath, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
@@ -119,8 +120,7 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
     });
     await page.waitForURL('**/attempts/*');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('Ada Learner');
-    const editor = page.getByRole('textbox', { name: /^Your answer/ });
-    await editor.fill(RIGHT_POLICY);
+    await pasteAnswer(page.getByRole('textbox', { name: /^Your answer/ }), RIGHT_POLICY);
     await page.getByRole('button', { name: 'Submit for grading' }).click();
     await page.getByRole('heading', { name: 'Results of submission #1' }).waitFor();
     await expect.poll(() => platform!.scores.length, { timeout: 15_000 }).toBe(1);
