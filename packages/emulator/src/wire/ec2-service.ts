@@ -1,0 +1,282 @@
+import { ec2Actions, type Ec2ActionName } from '../ec2/actions.ts';
+import { DryRunOperation } from '../ec2/errors.ts';
+import type { AccountState } from '../state.ts';
+import { describePage, type DescribeParams } from './ec2-describe.ts';
+import { EC2_DESCRIBE_LISTS } from './ec2-filters.ts';
+import type { FieldSpec, InputSpec } from './input.ts';
+import type { ActionBinding, WireCtx, WireOperation } from './types.ts';
+
+// How each EC2 action meets the wire: the parameters it reads (EC2 API reference, e.g.
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) and the resource it is
+// authorized on (Service Authorization Reference:
+// https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html). The handler checks
+// one resource per call: an action on an existing resource is checked on it, a create on `type/*`, a call
+// naming several resources on `type/*` (a policy naming one of them does not match: fail closed), and the
+// Describe and account-level calls, which have no resource type, on `*`.
+
+type Input = Record<string, unknown>;
+type Resource = NonNullable<ActionBinding['resource']>;
+
+const S: FieldSpec = 'string';
+const R: FieldSpec = 'string!';
+const I: FieldSpec = 'integer';
+const B: FieldSpec = 'boolean';
+const list = (item: FieldSpec, required = false): FieldSpec => ({ list: item, required });
+const struct = (spec: InputSpec, required = false): FieldSpec => ({ struct: spec, required });
+
+const TAG_SPECIFICATIONS = list(struct({ ResourceType: R, Tags: list(struct({ Key: R, Value: S })) }));
+const FILTERS = list(struct({ Name: R, Values: list(S) }));
+const FILTERED: InputSpec = { Filters: FILTERS };
+const PAGED: InputSpec = { Filters: FILTERS, MaxResults: I, NextToken: S };
+const ROUTE: InputSpec = { RouteTableId: R, DestinationCidrBlock: S, DestinationIpv6CidrBlock: S };
+const ROUTE_TARGET: InputSpec = { GatewayId: S, NatGatewayId: S, NetworkInterfaceId: S, InstanceId: S };
+const IP_PERMISSIONS = list(
+  struct({
+    IpProtocol: R,
+    FromPort: I,
+    ToPort: I,
+    IpRanges: list(struct({ CidrIp: R, Description: S })),
+    Ipv6Ranges: list(struct({ CidrIpv6: R, Description: S })),
+    UserIdGroupPairs: list(struct({ GroupId: R, UserId: S, Description: S })),
+    PrefixListIds: list(struct({ PrefixListId: R, Description: S })),
+  }),
+  true,
+);
+const RULE: InputSpec = { GroupId: R, IpPermissions: IP_PERMISSIONS };
+const ACL_ENTRY: InputSpec = {
+  NetworkAclId: R,
+  RuleNumber: 'integer!',
+  Egress: 'boolean!',
+  Protocol: R,
+  RuleAction: R,
+  CidrBlock: S,
+  Ipv6CidrBlock: S,
+  PortRange: struct({ From: I, To: I }),
+  IcmpTypeCode: struct({ Code: I, Type: I }),
+};
+const METADATA_OPTIONS: InputSpec = { HttpTokens: S, HttpPutResponseHopLimit: I, HttpEndpoint: S };
+const EBS = struct({ VolumeSize: I, VolumeType: S, Encrypted: B, KmsKeyId: S, DeleteOnTermination: B, Iops: I });
+const BLOCK_DEVICE_MAPPINGS = list(struct({ DeviceName: R, VirtualName: S, Ebs: EBS }));
+const NETWORK_INTERFACES = list(struct({ DeviceIndex: I, SubnetId: S, Groups: list(S), AssociatePublicIpAddress: B }));
+const TEMPLATE: InputSpec = { LaunchTemplateId: S, LaunchTemplateName: S };
+const LAUNCH_TEMPLATE_DATA = struct(
+  {
+    ImageId: S,
+    InstanceType: S,
+    KeyName: S,
+    SecurityGroupIds: list(S),
+    UserData: S,
+    IamInstanceProfile: struct({ Arn: S }),
+    MetadataOptions: struct(METADATA_OPTIONS),
+    NetworkInterfaces: NETWORK_INTERFACES,
+    BlockDeviceMappings: BLOCK_DEVICE_MAPPINGS,
+  },
+  true,
+);
+const PERMISSIONS = list(struct({ UserId: S, Group: S }));
+const VOLUME: InputSpec = { AvailabilityZone: S, Size: I, VolumeType: S, Iops: I, Throughput: I, SnapshotId: S, Encrypted: B, KmsKeyId: S, TagSpecifications: TAG_SPECIFICATIONS, ClientToken: S };
+
+function arn(ctx: WireCtx, type: string, id: string): string {
+  // Snapshots are the one EC2 resource whose ARN has no account (list_amazonec2.html, resource type `snapshot`).
+  return `arn:aws:ec2:${ctx.region}:${type === 'snapshot' ? '' : ctx.accountId}:${type}/${id}`;
+}
+const on =
+  (type: string, member: string): Resource =>
+  (input, ctx) =>
+    arn(ctx, type, String(input[member]));
+const creates =
+  (type: string): Resource =>
+  (_input, ctx) =>
+    arn(ctx, type, '*');
+const anywhere: Resource = () => '*';
+const onEach =
+  (type: string, member: string): Resource =>
+  (input, ctx) => {
+    const ids = input[member] as string[];
+    return arn(ctx, type, ids.length === 1 ? ids[0]! : '*');
+  };
+
+function routeTableOfAssociation(state: AccountState, associationId: unknown): string {
+  const table = Object.values(state.ec2.routeTables).find((t) => t.Associations.some((a) => a.RouteTableAssociationId === associationId));
+  return table?.RouteTableId ?? '*';
+}
+function templateId(state: AccountState, input: Input): string {
+  if (input.LaunchTemplateId !== undefined) return String(input.LaunchTemplateId);
+  return Object.values(state.ec2.launchTemplates).find((t) => t.LaunchTemplateName === input.LaunchTemplateName)?.LaunchTemplateId ?? '*';
+}
+const onTemplate: Resource = (input, ctx, state) => arn(ctx, 'launch-template', templateId(state, input));
+function addressOfAssociation(state: AccountState, associationId: unknown): string {
+  return Object.values(state.ec2.addresses).find((a) => a.AssociationId === associationId)?.AllocationId ?? '*';
+}
+
+// Tags requested at creation are `aws:RequestTag/<key>` and `aws:TagKeys` (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html).
+function requestTags(input: Input): Record<string, string | string[]> {
+  const specs = (input.TagSpecifications as { Tags?: { Key: string; Value?: string }[] }[] | undefined) ?? [];
+  const tags = specs.flatMap((s) => s.Tags ?? []);
+  const keys: Record<string, string | string[]> = tags.length > 0 ? { 'aws:TagKeys': tags.map((t) => t.Key) } : {};
+  for (const tag of tags) keys[`aws:RequestTag/${tag.Key}`] = tag.Value ?? '';
+  return keys;
+}
+const withTags = (spec: InputSpec): InputSpec => ({ ...spec, TagSpecifications: TAG_SPECIFICATIONS });
+// A tag's value may be left out on the wire and means the empty string.
+const tagged = (input: Input): Input =>
+  input.TagSpecifications === undefined
+    ? input
+    : { ...input, TagSpecifications: (input.TagSpecifications as { Tags?: { Value?: string }[] }[]).map((s) => ({ ...s, Tags: (s.Tags ?? []).map((t) => ({ ...t, Value: t.Value ?? '' })) })) };
+const creating = (type: string, spec: InputSpec, extra: Partial<ActionBinding> = {}): ActionBinding => ({
+  input: withTags(spec),
+  resource: creates(type),
+  prepare: tagged,
+  context: requestTags,
+  ...extra,
+});
+// A member EC2 sends under another name than the emulator's (`GroupDescription` for `Description`).
+const renaming =
+  (from: string, to: string) =>
+  (input: Input): Input => {
+    if (!Object.hasOwn(input, from)) return input;
+    const { [from]: value, ...rest } = input;
+    return { ...rest, [to]: value };
+  };
+
+const bindings: Record<Ec2ActionName, ActionBinding> = {
+  CreateVpc: creating('vpc', { CidrBlock: R, AmazonProvidedIpv6CidrBlock: B, InstanceTenancy: S }),
+  CreateDefaultVpc: { input: {}, resource: creates('vpc') },
+  DeleteVpc: { input: { VpcId: R }, resource: on('vpc', 'VpcId') },
+  DescribeVpcs: { input: { VpcIds: list(S), ...PAGED }, resource: anywhere },
+  AssociateVpcCidrBlock: { input: { VpcId: R, AmazonProvidedIpv6CidrBlock: B, CidrBlock: S }, resource: on('vpc', 'VpcId') },
+  CreateSubnet: creating('subnet', { VpcId: R, CidrBlock: R, AvailabilityZone: S, Ipv6CidrBlock: S }),
+  DeleteSubnet: { input: { SubnetId: R }, resource: on('subnet', 'SubnetId') },
+  DescribeSubnets: { input: { SubnetIds: list(S), ...PAGED }, resource: anywhere },
+  ModifySubnetAttribute: { input: { SubnetId: R, MapPublicIpOnLaunch: struct({ Value: B }) }, resource: on('subnet', 'SubnetId') },
+  CreateRouteTable: creating('route-table', { VpcId: R }),
+  DeleteRouteTable: { input: { RouteTableId: R }, resource: on('route-table', 'RouteTableId') },
+  DescribeRouteTables: { input: { RouteTableIds: list(S), ...PAGED }, resource: anywhere },
+  CreateRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, resource: on('route-table', 'RouteTableId') },
+  ReplaceRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, resource: on('route-table', 'RouteTableId') },
+  DeleteRoute: { input: ROUTE, resource: on('route-table', 'RouteTableId') },
+  AssociateRouteTable: { input: { RouteTableId: R, SubnetId: R }, resource: on('route-table', 'RouteTableId') },
+  DisassociateRouteTable: { input: { AssociationId: R }, resource: (input, ctx, state) => arn(ctx, 'route-table', routeTableOfAssociation(state, input.AssociationId)) },
+  ReplaceRouteTableAssociation: { input: { AssociationId: R, RouteTableId: R }, resource: on('route-table', 'RouteTableId') },
+  CreateInternetGateway: creating('internet-gateway', {}),
+  AttachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
+  DetachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
+  DeleteInternetGateway: { input: { InternetGatewayId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
+  DescribeInternetGateways: { input: { InternetGatewayIds: list(S), ...PAGED }, resource: anywhere },
+  AllocateAddress: creating('elastic-ip', { Domain: S }),
+  AssociateAddress: { input: { AllocationId: R, InstanceId: S, NetworkInterfaceId: S, AllowReassociation: B }, resource: on('elastic-ip', 'AllocationId') },
+  DisassociateAddress: { input: { AssociationId: R }, resource: (input, ctx, state) => arn(ctx, 'elastic-ip', addressOfAssociation(state, input.AssociationId)) },
+  ReleaseAddress: { input: { AllocationId: R }, resource: on('elastic-ip', 'AllocationId') },
+  DescribeAddresses: { input: { AllocationIds: list(S), ...FILTERED }, resource: anywhere },
+  CreateNatGateway: creating('natgateway', { SubnetId: R, AllocationId: S, ConnectivityType: S, ClientToken: S }),
+  DeleteNatGateway: { input: { NatGatewayId: R }, resource: on('natgateway', 'NatGatewayId') },
+  DescribeNatGateways: { input: { NatGatewayIds: list(S), ...PAGED }, resource: anywhere },
+  CreateSecurityGroup: creating('security-group', { GroupName: R, GroupDescription: R, VpcId: R }, { prepare: (input) => renaming('GroupDescription', 'Description')(tagged(input)) }),
+  DeleteSecurityGroup: { input: { GroupId: R }, resource: on('security-group', 'GroupId') },
+  DescribeSecurityGroups: { input: { GroupIds: list(S), ...PAGED }, resource: anywhere },
+  AuthorizeSecurityGroupIngress: { input: RULE, resource: on('security-group', 'GroupId') },
+  AuthorizeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
+  RevokeSecurityGroupIngress: { input: RULE, resource: on('security-group', 'GroupId') },
+  RevokeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
+  CreateNetworkAcl: creating('network-acl', { VpcId: R }),
+  DeleteNetworkAcl: { input: { NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
+  DescribeNetworkAcls: { input: { NetworkAclIds: list(S), ...PAGED }, resource: anywhere },
+  CreateNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
+  ReplaceNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
+  DeleteNetworkAclEntry: { input: { NetworkAclId: R, RuleNumber: 'integer!', Egress: 'boolean!' }, resource: on('network-acl', 'NetworkAclId') },
+  ReplaceNetworkAclAssociation: { input: { AssociationId: R, NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
+  CreateNetworkInterface: creating('network-interface', { SubnetId: R, PrivateIpAddress: S, Groups: list(S), Description: S }),
+  DeleteNetworkInterface: { input: { NetworkInterfaceId: R }, resource: on('network-interface', 'NetworkInterfaceId') },
+  DescribeNetworkInterfaces: { input: { NetworkInterfaceIds: list(S), ...PAGED }, resource: anywhere },
+  ModifyNetworkInterfaceAttribute: {
+    input: { NetworkInterfaceId: R, Groups: list(S), SourceDestCheck: struct({ Value: B }) },
+    resource: on('network-interface', 'NetworkInterfaceId'),
+  },
+  RunInstances: creating(
+    'instance',
+    {
+      ImageId: S,
+      InstanceType: S,
+      MinCount: 'integer!',
+      MaxCount: 'integer!',
+      KeyName: S,
+      SubnetId: S,
+      SecurityGroupIds: list(S),
+      PrivateIpAddress: S,
+      UserData: S,
+      IamInstanceProfile: struct({ Arn: S, Name: S }),
+      MetadataOptions: struct(METADATA_OPTIONS),
+      BlockDeviceMappings: BLOCK_DEVICE_MAPPINGS,
+      NetworkInterfaces: NETWORK_INTERFACES,
+      LaunchTemplate: struct({ ...TEMPLATE, Version: S }),
+      CreditSpecification: struct({ CpuCredits: R }),
+      ClientToken: S,
+    },
+    // `ec2:InstanceType` lets a policy allow only some types (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ExamplePolicies_EC2.html).
+    { context: (input) => ({ ...requestTags(input), ...(input.InstanceType !== undefined ? { 'ec2:InstanceType': String(input.InstanceType) } : {}) }) },
+  ),
+  DescribeInstances: { input: { InstanceIds: list(S), ...PAGED }, resource: anywhere },
+  StartInstances: { input: { InstanceIds: list(S, true) }, resource: onEach('instance', 'InstanceIds') },
+  StopInstances: { input: { InstanceIds: list(S, true), Force: B }, resource: onEach('instance', 'InstanceIds') },
+  TerminateInstances: { input: { InstanceIds: list(S, true) }, resource: onEach('instance', 'InstanceIds') },
+  ModifyInstanceMetadataOptions: { input: { InstanceId: R, ...METADATA_OPTIONS }, resource: on('instance', 'InstanceId') },
+  DescribeInstanceTypes: { input: { InstanceTypes: list(S), ...PAGED }, resource: anywhere },
+  CreateKeyPair: { ...creating('key-pair', { KeyName: R, KeyType: S }), resource: on('key-pair', 'KeyName') },
+  ImportKeyPair: { input: { KeyName: R, PublicKeyMaterial: R }, resource: on('key-pair', 'KeyName') },
+  DescribeKeyPairs: { input: { KeyNames: list(S), ...FILTERED }, resource: anywhere },
+  DeleteKeyPair: { input: { KeyName: R }, resource: on('key-pair', 'KeyName') },
+  CreateLaunchTemplate: { input: { LaunchTemplateName: R, LaunchTemplateData: LAUNCH_TEMPLATE_DATA, VersionDescription: S, ClientToken: S }, resource: creates('launch-template') },
+  CreateLaunchTemplateVersion: {
+    input: { ...TEMPLATE, LaunchTemplateData: LAUNCH_TEMPLATE_DATA, SourceVersion: S, VersionDescription: S, ClientToken: S },
+    resource: onTemplate,
+  },
+  ModifyLaunchTemplate: { input: { ...TEMPLATE, DefaultVersion: R, ClientToken: S }, resource: onTemplate },
+  DescribeLaunchTemplateVersions: { input: { ...TEMPLATE, ...PAGED }, resource: anywhere },
+  CreateVolume: creating('volume', VOLUME, {
+    context: (input) => ({ ...requestTags(input), ...(input.VolumeType !== undefined ? { 'ec2:VolumeType': String(input.VolumeType) } : {}) }),
+  }),
+  DescribeVolumes: { input: { VolumeIds: list(S), ...PAGED }, resource: anywhere },
+  DeleteVolume: { input: { VolumeId: R }, resource: on('volume', 'VolumeId') },
+  AttachVolume: { input: { VolumeId: R, InstanceId: R, Device: R }, resource: on('volume', 'VolumeId') },
+  DetachVolume: { input: { VolumeId: R, InstanceId: S, Device: S, Force: B }, resource: on('volume', 'VolumeId') },
+  CreateSnapshot: creating('snapshot', { VolumeId: R, Description: S }),
+  CopySnapshot: creating('snapshot', { SourceSnapshotId: R, SourceRegion: R, Encrypted: B, KmsKeyId: S, Description: S }),
+  DescribeSnapshots: { input: { SnapshotIds: list(S), ...PAGED }, resource: anywhere },
+  DeleteSnapshot: { input: { SnapshotId: R }, resource: on('snapshot', 'SnapshotId') },
+  ModifySnapshotAttribute: {
+    // EC2 sends the groups as `UserGroup.N` (API_ModifySnapshotAttribute.html).
+    input: { SnapshotId: R, Attribute: S, OperationType: S, UserIds: list(S), UserGroup: list(S), CreateVolumePermission: struct({ Add: PERMISSIONS, Remove: PERMISSIONS }) },
+    prepare: renaming('UserGroup', 'GroupNames'),
+    resource: on('snapshot', 'SnapshotId'),
+  },
+  DescribeSnapshotAttribute: { input: { SnapshotId: R, Attribute: R }, resource: on('snapshot', 'SnapshotId') },
+  EnableEbsEncryptionByDefault: { input: {}, resource: anywhere },
+  DisableEbsEncryptionByDefault: { input: {}, resource: anywhere },
+  GetEbsEncryptionByDefault: { input: {}, resource: anywhere },
+  ModifyEbsDefaultKmsKeyId: { input: { KmsKeyId: R }, resource: anywhere },
+  GetEbsDefaultKmsKeyId: { input: {}, resource: anywhere },
+  ResetEbsDefaultKmsKeyId: { input: {}, resource: anywhere },
+};
+
+/** Every binding with `DryRun`, which every EC2 action takes (CommonParameters.html). */
+export const EC2_BINDINGS: Record<string, ActionBinding> = Object.fromEntries(
+  Object.entries(bindings).map(([action, binding]) => [action, { ...binding, input: { ...binding.input, DryRun: B } }]),
+);
+
+/**
+ * An EC2 action as the wire runs it, after the IAM check: with `DryRun` it stops there and answers
+ * `DryRunOperation` (the refusal was `UnauthorizedOperation` already); a Describe call gets its filters and
+ * page applied to the emulator's list.
+ */
+function served(action: string, operation: WireOperation): WireOperation {
+  const describe = Object.hasOwn(EC2_DESCRIBE_LISTS, action) ? EC2_DESCRIBE_LISTS[action] : undefined;
+  return (state, input: Input & DescribeParams & { DryRun?: boolean }, ctx, caller) => {
+    const { DryRun, Filters, MaxResults, NextToken, ...rest } = input;
+    if (DryRun === true) throw new DryRunOperation();
+    const result = operation(state, rest, ctx, caller) as Input;
+    return describe ? describePage(result, describe, { Filters, MaxResults, NextToken }) : result;
+  };
+}
+
+/** The EC2 actions the wire serves, each wrapped for `DryRun`, filters and pages. */
+export const EC2_WIRE_ACTIONS: Record<string, WireOperation> = Object.fromEntries(Object.entries(ec2Actions).map(([action, operation]) => [action, served(action, operation as WireOperation)]));
