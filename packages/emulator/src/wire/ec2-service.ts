@@ -4,7 +4,9 @@ import type { AccountState } from '../state.ts';
 import { describePage, type DescribeParams } from './ec2-describe.ts';
 import { EC2_DESCRIBE_LISTS } from './ec2-filters.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
-import type { ActionBinding, WireCtx, WireOperation } from './types.ts';
+import { EC2_API_OPERATIONS } from './ec2-api-operations.ts';
+import { ec2Protocol } from './protocols/ec2-protocol.ts';
+import type { ActionBinding, WireCtx, WireOperation, WireService } from './types.ts';
 
 // How each EC2 action meets the wire: the parameters it reads (EC2 API reference, e.g.
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) and the resource it is
@@ -139,6 +141,8 @@ const renaming =
     return { ...rest, [to]: value };
   };
 
+// The SDKs fill in `ClientToken` themselves where EC2 takes one (an idempotency token), so those actions
+// accept it; retries with the same token are not recognized as such.
 const bindings: Record<Ec2ActionName, ActionBinding> = {
   CreateVpc: creating('vpc', { CidrBlock: R, AmazonProvidedIpv6CidrBlock: B, InstanceTenancy: S }),
   CreateDefaultVpc: { input: {}, resource: creates('vpc') },
@@ -149,7 +153,7 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   DeleteSubnet: { input: { SubnetId: R }, resource: on('subnet', 'SubnetId') },
   DescribeSubnets: { input: { SubnetIds: list(S), ...PAGED }, resource: anywhere },
   ModifySubnetAttribute: { input: { SubnetId: R, MapPublicIpOnLaunch: struct({ Value: B }) }, resource: on('subnet', 'SubnetId') },
-  CreateRouteTable: creating('route-table', { VpcId: R }),
+  CreateRouteTable: creating('route-table', { VpcId: R, ClientToken: S }),
   DeleteRouteTable: { input: { RouteTableId: R }, resource: on('route-table', 'RouteTableId') },
   DescribeRouteTables: { input: { RouteTableIds: list(S), ...PAGED }, resource: anywhere },
   CreateRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, resource: on('route-table', 'RouteTableId') },
@@ -178,14 +182,14 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   AuthorizeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
   RevokeSecurityGroupIngress: { input: RULE, resource: on('security-group', 'GroupId') },
   RevokeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
-  CreateNetworkAcl: creating('network-acl', { VpcId: R }),
+  CreateNetworkAcl: creating('network-acl', { VpcId: R, ClientToken: S }),
   DeleteNetworkAcl: { input: { NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
   DescribeNetworkAcls: { input: { NetworkAclIds: list(S), ...PAGED }, resource: anywhere },
   CreateNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
   ReplaceNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
   DeleteNetworkAclEntry: { input: { NetworkAclId: R, RuleNumber: 'integer!', Egress: 'boolean!' }, resource: on('network-acl', 'NetworkAclId') },
   ReplaceNetworkAclAssociation: { input: { AssociationId: R, NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
-  CreateNetworkInterface: creating('network-interface', { SubnetId: R, PrivateIpAddress: S, Groups: list(S), Description: S }),
+  CreateNetworkInterface: creating('network-interface', { SubnetId: R, PrivateIpAddress: S, Groups: list(S), Description: S, ClientToken: S }),
   DeleteNetworkInterface: { input: { NetworkInterfaceId: R }, resource: on('network-interface', 'NetworkInterfaceId') },
   DescribeNetworkInterfaces: { input: { NetworkInterfaceIds: list(S), ...PAGED }, resource: anywhere },
   ModifyNetworkInterfaceAttribute: {
@@ -280,3 +284,15 @@ function served(action: string, operation: WireOperation): WireOperation {
 
 /** The EC2 actions the wire serves, each wrapped for `DryRun`, filters and pages. */
 export const EC2_WIRE_ACTIONS: Record<string, WireOperation> = Object.fromEntries(Object.entries(ec2Actions).map(([action, operation]) => [action, served(action, operation as WireOperation)]));
+
+/** EC2 over its Query dialect (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/). */
+export const ec2Service: WireService = {
+  signingName: 'ec2',
+  actionPrefix: 'ec2',
+  protocols: [ec2Protocol],
+  version: '2016-11-15',
+  xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+  actions: EC2_WIRE_ACTIONS,
+  bindings: EC2_BINDINGS,
+  apiOperations: EC2_API_OPERATIONS,
+};

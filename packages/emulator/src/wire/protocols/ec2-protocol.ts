@@ -1,9 +1,11 @@
 import type { AwsError } from '../../errors.ts';
 import { InvalidParameterValue, MissingParameter, UnauthorizedOperation, UnknownParameter } from '../../ec2/errors.ts';
 import type { FieldSpec, InputSpec } from '../input.ts';
-import type { QueryValue } from '../query.ts';
+import { parseQueryRequest, type QueryValue } from '../query.ts';
+import type { WireProtocol } from '../types.ts';
 import { escapeXml, xmlFields } from '../xml.ts';
 import { ec2QueryName, ec2XmlName } from './ec2-names.ts';
+import { queryPairs, xmlResponse } from './query-protocol.ts';
 
 // EC2's dialect of the Query protocol (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html,
 // https://smithy.io/2.0/aws/protocols/aws-ec2-query-protocol.html): the request is a Query request whose lists
@@ -91,3 +93,18 @@ export function ec2ErrorXml(error: Pick<AwsError, 'code' | 'message'>, requestId
     `<Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>${escapeXml(requestId)}</RequestID></Response>`
   );
 }
+
+/** EC2's Query dialect: read as Query (`Action`, `Version`, form parameters), decoded and answered EC2's way. */
+export const ec2Protocol: WireProtocol = {
+  accepts: () => true,
+  read(request) {
+    const query = parseQueryRequest(queryPairs(request));
+    return { action: query.action, version: query.version, params: query.params };
+  },
+  decode: (params, spec) => decodeEc2Input(params as Record<string, QueryValue>, spec),
+  success: (call, output, service, requestId) => xmlResponse(200, ec2ResponseXml(call.action, output, service.xmlns, requestId), requestId),
+  failure(error, _service, requestId) {
+    const answered = ec2Error(error);
+    return xmlResponse(answered.httpStatus, ec2ErrorXml(answered, requestId), requestId);
+  },
+};
