@@ -1,5 +1,5 @@
 import { ec2Actions, type Ec2ActionName } from '../ec2/actions.ts';
-import { DryRunOperation } from '../ec2/errors.ts';
+import { DryRunOperation, InvalidParameterValue } from '../ec2/errors.ts';
 import type { AccountState } from '../state.ts';
 import { describePage, type DescribeParams } from './ec2-describe.ts';
 import { EC2_DESCRIBE_LISTS } from './ec2-filters.ts';
@@ -143,6 +143,15 @@ const renaming =
 
 // The SDKs fill in `ClientToken` themselves where EC2 takes one (an idempotency token), so those actions
 // accept it; retries with the same token are not recognized as such.
+// `PublicKeyMaterial` is a blob, base64 on the wire (API_ImportKeyPair.html); the emulator reads the OpenSSH text.
+function publicKeyText(input: Input): Input {
+  try {
+    return { ...input, PublicKeyMaterial: atob(String(input.PublicKeyMaterial)) };
+  } catch {
+    throw new InvalidParameterValue('`PublicKeyMaterial` must be base64 encoded');
+  }
+}
+
 const bindings: Record<Ec2ActionName, ActionBinding> = {
   CreateVpc: creating('vpc', { CidrBlock: R, AmazonProvidedIpv6CidrBlock: B, InstanceTenancy: S }),
   CreateDefaultVpc: { input: {}, resource: creates('vpc') },
@@ -226,7 +235,7 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   ModifyInstanceMetadataOptions: { input: { InstanceId: R, ...METADATA_OPTIONS }, resource: on('instance', 'InstanceId') },
   DescribeInstanceTypes: { input: { InstanceTypes: list(S), ...PAGED }, resource: anywhere },
   CreateKeyPair: { ...creating('key-pair', { KeyName: R, KeyType: S }), resource: on('key-pair', 'KeyName') },
-  ImportKeyPair: { input: { KeyName: R, PublicKeyMaterial: R }, resource: on('key-pair', 'KeyName') },
+  ImportKeyPair: { input: { KeyName: R, PublicKeyMaterial: R }, prepare: publicKeyText, resource: on('key-pair', 'KeyName') },
   DescribeKeyPairs: { input: { KeyNames: list(S), ...FILTERED }, resource: anywhere },
   DeleteKeyPair: { input: { KeyName: R }, resource: on('key-pair', 'KeyName') },
   CreateLaunchTemplate: { input: { LaunchTemplateName: R, LaunchTemplateData: LAUNCH_TEMPLATE_DATA, VersionDescription: S, ClientToken: S }, resource: creates('launch-template') },
@@ -244,7 +253,8 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   AttachVolume: { input: { VolumeId: R, InstanceId: R, Device: R }, resource: on('volume', 'VolumeId') },
   DetachVolume: { input: { VolumeId: R, InstanceId: S, Device: S, Force: B }, resource: on('volume', 'VolumeId') },
   CreateSnapshot: creating('snapshot', { VolumeId: R, Description: S }),
-  CopySnapshot: creating('snapshot', { SourceSnapshotId: R, SourceRegion: R, Encrypted: B, KmsKeyId: S, Description: S }),
+  // The SDKs add `DestinationRegion` and a `PresignedUrl` for the source region themselves (API_CopySnapshot.html).
+  CopySnapshot: creating('snapshot', { SourceSnapshotId: R, SourceRegion: R, Encrypted: B, KmsKeyId: S, Description: S, DestinationRegion: S, PresignedUrl: S }),
   DescribeSnapshots: { input: { SnapshotIds: list(S), ...PAGED }, resource: anywhere },
   DeleteSnapshot: { input: { SnapshotId: R }, resource: on('snapshot', 'SnapshotId') },
   ModifySnapshotAttribute: {
@@ -262,9 +272,12 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   ResetEbsDefaultKmsKeyId: { input: {}, resource: anywhere },
 };
 
-/** Every binding with `DryRun`, which every EC2 action takes (CommonParameters.html). */
+// Every EC2 action takes `DryRun` (CommonParameters.html) but these two.
+const WITHOUT_DRY_RUN = new Set(['AssociateVpcCidrBlock', 'ModifySubnetAttribute']);
+
+/** Every binding, with `DryRun` where the action takes it. */
 export const EC2_BINDINGS: Record<string, ActionBinding> = Object.fromEntries(
-  Object.entries(bindings).map(([action, binding]) => [action, { ...binding, input: { ...binding.input, DryRun: B } }]),
+  Object.entries(bindings).map(([action, binding]) => [action, WITHOUT_DRY_RUN.has(action) ? binding : { ...binding, input: { ...binding.input, DryRun: B } }]),
 );
 
 /**
