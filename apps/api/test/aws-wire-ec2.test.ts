@@ -1,6 +1,7 @@
 import {
   AttachInternetGatewayCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateDefaultVpcCommand,
   CreateInternetGatewayCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
@@ -18,7 +19,7 @@ import {
   TerminateInstancesCommand,
   type EC2ServiceException,
 } from '@aws-sdk/client-ec2';
-import { CreateAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +185,32 @@ describe('DryRun', () => {
       const error = await failure(reader.send(new CreateVpcCommand({ CidrBlock: '10.8.0.0/16', DryRun })));
       expect([error.name, error.$metadata.httpStatusCode, error.message]).toEqual(['UnauthorizedOperation', 403, message]);
     }
+  });
+});
+
+describe("the account's own IAM decides EC2 calls", () => {
+  it('lets a tag condition on the instance decide who may terminate it (aws:ResourceTag)', async () => {
+    const iam = new IAMClient(config());
+    await iam.send(new CreateUserCommand({ UserName: 'red-ops' }));
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'red' } } }],
+    };
+    await iam.send(new PutUserPolicyCommand({ UserName: 'red-ops', PolicyName: 'terminate-red', PolicyDocument: JSON.stringify(policy) }));
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'red-ops' }));
+    const ops = ec2({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! });
+    await ec2().send(new CreateDefaultVpcCommand({}));
+    const launch = async (team: string) => {
+      const tags = [{ ResourceType: 'instance' as const, Tags: [{ Key: 'team', Value: team }] }];
+      const run = await ec2().send(new RunInstancesCommand({ ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, TagSpecifications: tags }));
+      return run.Instances![0]!.InstanceId!;
+    };
+    const red = await launch('red');
+    const blue = await launch('blue');
+    expect((await ops.send(new TerminateInstancesCommand({ InstanceIds: [red] }))).TerminatingInstances?.[0]?.InstanceId).toBe(red);
+    const refused = await failure(ops.send(new TerminateInstancesCommand({ InstanceIds: [blue] })));
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['UnauthorizedOperation', 403]);
+    expect(refused.message).toContain(`on resource: arn:aws:ec2:us-east-1:${credentials.accountId}:instance/${blue}`);
   });
 });
 

@@ -43,10 +43,23 @@ describe('EC2 bindings', () => {
     expect(EC2_BINDINGS[action]?.resource?.(input, ctx, emptyAccountState())).toBe(arn);
   });
 
+  it("names an existing resource's tags and VPC, and a create's VPC, as condition keys", () => {
+    const state = emptyAccountState();
+    const { Vpc } = EC2_WIRE_ACTIONS.CreateVpc!(state, { CidrBlock: '10.0.0.0/16' }, ctx, caller) as { Vpc: { VpcId: string } };
+    const vpcArn = `arn:aws:ec2:us-east-1:111122223333:vpc/${Vpc.VpcId}`;
+    const { Subnet } = EC2_WIRE_ACTIONS.CreateSubnet!(state, { VpcId: Vpc.VpcId, CidrBlock: '10.0.1.0/24', TagSpecifications: [{ ResourceType: 'subnet', Tags: [{ Key: 'team', Value: 'red' }] }] }, ctx, caller) as {
+      Subnet: { SubnetId: string };
+    };
+    expect(EC2_BINDINGS.DeleteSubnet!.context!({ SubnetId: Subnet.SubnetId }, ctx, state)).toEqual({ 'aws:ResourceTag/team': 'red', 'ec2:ResourceTag/team': 'red', 'ec2:Vpc': vpcArn });
+    expect(EC2_BINDINGS.DeleteVpc!.context!({ VpcId: Vpc.VpcId }, ctx, state)).toEqual({ 'ec2:Vpc': vpcArn });
+    expect(EC2_BINDINGS.CreateSecurityGroup!.context!({ GroupName: 'web', Description: 'd', VpcId: Vpc.VpcId }, ctx, state)).toEqual({ 'ec2:Vpc': vpcArn });
+    expect(EC2_BINDINGS.DeleteSubnet!.context!({ SubnetId: 'subnet-unknown' }, ctx, state)).toEqual({});
+  });
+
   it('sets aws:RequestTag and aws:TagKeys from the tag specifications, a missing value as empty', () => {
     const binding = EC2_BINDINGS.CreateVpc!;
     const input = binding.prepare!({ CidrBlock: '10.0.0.0/16', TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'team', Value: 'red' }, { Key: 'env' }] }] }, ctx);
-    expect(binding.context!(input)).toEqual({ 'aws:TagKeys': ['team', 'env'], 'aws:RequestTag/team': 'red', 'aws:RequestTag/env': '' });
+    expect(binding.context!(input, ctx, emptyAccountState())).toEqual({ 'aws:TagKeys': ['team', 'env'], 'aws:RequestTag/team': 'red', 'aws:RequestTag/env': '' });
   });
 });
 

@@ -1,5 +1,7 @@
 import { ec2Actions, type Ec2ActionName } from '../ec2/actions.ts';
 import { DryRunOperation, InvalidParameterValue } from '../ec2/errors.ts';
+import type { Ec2State, Tag } from '../ec2/state.ts';
+import { getRecord } from '../records.ts';
 import type { AccountState } from '../state.ts';
 import { describePage, type DescribeParams } from './ec2-describe.ts';
 import { EC2_DESCRIBE_LISTS } from './ec2-filters.ts';
@@ -82,21 +84,57 @@ function arn(ctx: WireCtx, type: string, id: string): string {
   // Snapshots are the one EC2 resource whose ARN has no account (list_amazonec2.html, resource type `snapshot`).
   return `arn:aws:ec2:${ctx.region}:${type === 'snapshot' ? '' : ctx.accountId}:${type}/${id}`;
 }
-const on =
-  (type: string, member: string): Resource =>
-  (input, ctx) =>
-    arn(ctx, type, String(input[member]));
+// Where each resource type is kept, for the condition keys of an existing resource.
+const COLLECTIONS: Readonly<Record<string, keyof Ec2State>> = {
+  vpc: 'vpcs',
+  subnet: 'subnets',
+  'route-table': 'routeTables',
+  'internet-gateway': 'internetGateways',
+  natgateway: 'natGateways',
+  'elastic-ip': 'addresses',
+  'security-group': 'securityGroups',
+  'network-acl': 'networkAcls',
+  'network-interface': 'networkInterfaces',
+  instance: 'instances',
+  volume: 'volumes',
+  snapshot: 'snapshots',
+};
+
+// An existing resource's tags are `aws:ResourceTag/<key>` (and EC2's older `ec2:ResourceTag/<key>`), its VPC
+// `ec2:Vpc` (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/control-access-with-tags.html, list_amazonec2.html).
+function resourceKeys(state: AccountState, ctx: WireCtx, type: string, id: string): Record<string, string> {
+  const collection = Object.hasOwn(COLLECTIONS, type) ? COLLECTIONS[type] : undefined;
+  const record = collection ? getRecord(state.ec2[collection] as Record<string, { Tags?: Tag[]; VpcId?: string }>, id) : undefined;
+  const keys: Record<string, string> = {};
+  for (const tag of record?.Tags ?? []) {
+    keys[`aws:ResourceTag/${tag.Key}`] = tag.Value;
+    keys[`ec2:ResourceTag/${tag.Key}`] = tag.Value;
+  }
+  const vpcId = type === 'vpc' ? (record ? id : undefined) : record?.VpcId;
+  if (vpcId !== undefined) keys['ec2:Vpc'] = arn(ctx, 'vpc', vpcId);
+  return keys;
+}
+
+/** An action on the existing resource whose id is the input's `member`: its ARN, tags and VPC. */
+const on = (type: string, member: string): Pick<ActionBinding, 'resource' | 'context'> => ({
+  resource: (input, ctx) => arn(ctx, type, String(input[member])),
+  context: (input, ctx, state) => resourceKeys(state, ctx, type, String(input[member])),
+});
 const creates =
   (type: string): Resource =>
   (_input, ctx) =>
     arn(ctx, type, '*');
 const anywhere: Resource = () => '*';
-const onEach =
-  (type: string, member: string): Resource =>
-  (input, ctx) => {
-    const ids = input[member] as string[];
-    return arn(ctx, type, ids.length === 1 ? ids[0]! : '*');
+const onEach = (type: string, member: string): Pick<ActionBinding, 'resource' | 'context'> => {
+  const only = (input: Input) => ((input[member] as string[]).length === 1 ? (input[member] as string[])[0] : undefined);
+  return {
+    resource: (input, ctx) => arn(ctx, type, only(input) ?? '*'),
+    context: (input, ctx, state) => {
+      const id = only(input);
+      return id === undefined ? {} : resourceKeys(state, ctx, type, id);
+    },
   };
+};
 
 function routeTableOfAssociation(state: AccountState, associationId: unknown): string {
   const table = Object.values(state.ec2.routeTables).find((t) => t.Associations.some((a) => a.RouteTableAssociationId === associationId));
@@ -125,11 +163,16 @@ const tagged = (input: Input): Input =>
   input.TagSpecifications === undefined
     ? input
     : { ...input, TagSpecifications: (input.TagSpecifications as { Tags?: { Value?: string }[] }[]).map((s) => ({ ...s, Tags: (s.Tags ?? []).map((t) => ({ ...t, Value: t.Value ?? '' })) })) };
+// A create in a VPC names it as `ec2:Vpc`.
+const creationKeys = (input: Input, ctx: WireCtx): Record<string, string | string[]> => ({
+  ...requestTags(input),
+  ...(input.VpcId !== undefined ? { 'ec2:Vpc': arn(ctx, 'vpc', String(input.VpcId)) } : {}),
+});
 const creating = (type: string, spec: InputSpec, extra: Partial<ActionBinding> = {}): ActionBinding => ({
   input: withTags(spec),
   resource: creates(type),
   prepare: tagged,
-  context: requestTags,
+  context: creationKeys,
   ...extra,
 });
 // A member EC2 sends under another name than the emulator's (`GroupDescription` for `Description`).
@@ -155,55 +198,55 @@ function publicKeyText(input: Input): Input {
 const bindings: Record<Ec2ActionName, ActionBinding> = {
   CreateVpc: creating('vpc', { CidrBlock: R, AmazonProvidedIpv6CidrBlock: B, InstanceTenancy: S }),
   CreateDefaultVpc: { input: {}, resource: creates('vpc') },
-  DeleteVpc: { input: { VpcId: R }, resource: on('vpc', 'VpcId') },
+  DeleteVpc: { input: { VpcId: R }, ...on('vpc', 'VpcId') },
   DescribeVpcs: { input: { VpcIds: list(S), ...PAGED }, resource: anywhere },
-  AssociateVpcCidrBlock: { input: { VpcId: R, AmazonProvidedIpv6CidrBlock: B, CidrBlock: S }, resource: on('vpc', 'VpcId') },
+  AssociateVpcCidrBlock: { input: { VpcId: R, AmazonProvidedIpv6CidrBlock: B, CidrBlock: S }, ...on('vpc', 'VpcId') },
   CreateSubnet: creating('subnet', { VpcId: R, CidrBlock: R, AvailabilityZone: S, Ipv6CidrBlock: S }),
-  DeleteSubnet: { input: { SubnetId: R }, resource: on('subnet', 'SubnetId') },
+  DeleteSubnet: { input: { SubnetId: R }, ...on('subnet', 'SubnetId') },
   DescribeSubnets: { input: { SubnetIds: list(S), ...PAGED }, resource: anywhere },
-  ModifySubnetAttribute: { input: { SubnetId: R, MapPublicIpOnLaunch: struct({ Value: B }) }, resource: on('subnet', 'SubnetId') },
+  ModifySubnetAttribute: { input: { SubnetId: R, MapPublicIpOnLaunch: struct({ Value: B }) }, ...on('subnet', 'SubnetId') },
   CreateRouteTable: creating('route-table', { VpcId: R, ClientToken: S }),
-  DeleteRouteTable: { input: { RouteTableId: R }, resource: on('route-table', 'RouteTableId') },
+  DeleteRouteTable: { input: { RouteTableId: R }, ...on('route-table', 'RouteTableId') },
   DescribeRouteTables: { input: { RouteTableIds: list(S), ...PAGED }, resource: anywhere },
-  CreateRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, resource: on('route-table', 'RouteTableId') },
-  ReplaceRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, resource: on('route-table', 'RouteTableId') },
-  DeleteRoute: { input: ROUTE, resource: on('route-table', 'RouteTableId') },
-  AssociateRouteTable: { input: { RouteTableId: R, SubnetId: R }, resource: on('route-table', 'RouteTableId') },
+  CreateRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, ...on('route-table', 'RouteTableId') },
+  ReplaceRoute: { input: { ...ROUTE, ...ROUTE_TARGET }, ...on('route-table', 'RouteTableId') },
+  DeleteRoute: { input: ROUTE, ...on('route-table', 'RouteTableId') },
+  AssociateRouteTable: { input: { RouteTableId: R, SubnetId: R }, ...on('route-table', 'RouteTableId') },
   DisassociateRouteTable: { input: { AssociationId: R }, resource: (input, ctx, state) => arn(ctx, 'route-table', routeTableOfAssociation(state, input.AssociationId)) },
-  ReplaceRouteTableAssociation: { input: { AssociationId: R, RouteTableId: R }, resource: on('route-table', 'RouteTableId') },
+  ReplaceRouteTableAssociation: { input: { AssociationId: R, RouteTableId: R }, ...on('route-table', 'RouteTableId') },
   CreateInternetGateway: creating('internet-gateway', {}),
-  AttachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
-  DetachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
-  DeleteInternetGateway: { input: { InternetGatewayId: R }, resource: on('internet-gateway', 'InternetGatewayId') },
+  AttachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, ...on('internet-gateway', 'InternetGatewayId') },
+  DetachInternetGateway: { input: { InternetGatewayId: R, VpcId: R }, ...on('internet-gateway', 'InternetGatewayId') },
+  DeleteInternetGateway: { input: { InternetGatewayId: R }, ...on('internet-gateway', 'InternetGatewayId') },
   DescribeInternetGateways: { input: { InternetGatewayIds: list(S), ...PAGED }, resource: anywhere },
   AllocateAddress: creating('elastic-ip', { Domain: S }),
-  AssociateAddress: { input: { AllocationId: R, InstanceId: S, NetworkInterfaceId: S, AllowReassociation: B }, resource: on('elastic-ip', 'AllocationId') },
+  AssociateAddress: { input: { AllocationId: R, InstanceId: S, NetworkInterfaceId: S, AllowReassociation: B }, ...on('elastic-ip', 'AllocationId') },
   DisassociateAddress: { input: { AssociationId: R }, resource: (input, ctx, state) => arn(ctx, 'elastic-ip', addressOfAssociation(state, input.AssociationId)) },
-  ReleaseAddress: { input: { AllocationId: R }, resource: on('elastic-ip', 'AllocationId') },
+  ReleaseAddress: { input: { AllocationId: R }, ...on('elastic-ip', 'AllocationId') },
   DescribeAddresses: { input: { AllocationIds: list(S), ...FILTERED }, resource: anywhere },
   CreateNatGateway: creating('natgateway', { SubnetId: R, AllocationId: S, ConnectivityType: S, ClientToken: S }),
-  DeleteNatGateway: { input: { NatGatewayId: R }, resource: on('natgateway', 'NatGatewayId') },
+  DeleteNatGateway: { input: { NatGatewayId: R }, ...on('natgateway', 'NatGatewayId') },
   DescribeNatGateways: { input: { NatGatewayIds: list(S), ...PAGED }, resource: anywhere },
   CreateSecurityGroup: creating('security-group', { GroupName: R, GroupDescription: R, VpcId: R }, { prepare: (input) => renaming('GroupDescription', 'Description')(tagged(input)) }),
-  DeleteSecurityGroup: { input: { GroupId: R }, resource: on('security-group', 'GroupId') },
+  DeleteSecurityGroup: { input: { GroupId: R }, ...on('security-group', 'GroupId') },
   DescribeSecurityGroups: { input: { GroupIds: list(S), ...PAGED }, resource: anywhere },
-  AuthorizeSecurityGroupIngress: { input: RULE, resource: on('security-group', 'GroupId') },
-  AuthorizeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
-  RevokeSecurityGroupIngress: { input: RULE, resource: on('security-group', 'GroupId') },
-  RevokeSecurityGroupEgress: { input: RULE, resource: on('security-group', 'GroupId') },
+  AuthorizeSecurityGroupIngress: { input: RULE, ...on('security-group', 'GroupId') },
+  AuthorizeSecurityGroupEgress: { input: RULE, ...on('security-group', 'GroupId') },
+  RevokeSecurityGroupIngress: { input: RULE, ...on('security-group', 'GroupId') },
+  RevokeSecurityGroupEgress: { input: RULE, ...on('security-group', 'GroupId') },
   CreateNetworkAcl: creating('network-acl', { VpcId: R, ClientToken: S }),
-  DeleteNetworkAcl: { input: { NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
+  DeleteNetworkAcl: { input: { NetworkAclId: R }, ...on('network-acl', 'NetworkAclId') },
   DescribeNetworkAcls: { input: { NetworkAclIds: list(S), ...PAGED }, resource: anywhere },
-  CreateNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
-  ReplaceNetworkAclEntry: { input: ACL_ENTRY, resource: on('network-acl', 'NetworkAclId') },
-  DeleteNetworkAclEntry: { input: { NetworkAclId: R, RuleNumber: 'integer!', Egress: 'boolean!' }, resource: on('network-acl', 'NetworkAclId') },
-  ReplaceNetworkAclAssociation: { input: { AssociationId: R, NetworkAclId: R }, resource: on('network-acl', 'NetworkAclId') },
+  CreateNetworkAclEntry: { input: ACL_ENTRY, ...on('network-acl', 'NetworkAclId') },
+  ReplaceNetworkAclEntry: { input: ACL_ENTRY, ...on('network-acl', 'NetworkAclId') },
+  DeleteNetworkAclEntry: { input: { NetworkAclId: R, RuleNumber: 'integer!', Egress: 'boolean!' }, ...on('network-acl', 'NetworkAclId') },
+  ReplaceNetworkAclAssociation: { input: { AssociationId: R, NetworkAclId: R }, ...on('network-acl', 'NetworkAclId') },
   CreateNetworkInterface: creating('network-interface', { SubnetId: R, PrivateIpAddress: S, Groups: list(S), Description: S, ClientToken: S }),
-  DeleteNetworkInterface: { input: { NetworkInterfaceId: R }, resource: on('network-interface', 'NetworkInterfaceId') },
+  DeleteNetworkInterface: { input: { NetworkInterfaceId: R }, ...on('network-interface', 'NetworkInterfaceId') },
   DescribeNetworkInterfaces: { input: { NetworkInterfaceIds: list(S), ...PAGED }, resource: anywhere },
   ModifyNetworkInterfaceAttribute: {
     input: { NetworkInterfaceId: R, Groups: list(S), SourceDestCheck: struct({ Value: B }) },
-    resource: on('network-interface', 'NetworkInterfaceId'),
+    ...on('network-interface', 'NetworkInterfaceId'),
   },
   RunInstances: creating(
     'instance',
@@ -226,18 +269,18 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
       ClientToken: S,
     },
     // `ec2:InstanceType` lets a policy allow only some types (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ExamplePolicies_EC2.html).
-    { context: (input) => ({ ...requestTags(input), ...(input.InstanceType !== undefined ? { 'ec2:InstanceType': String(input.InstanceType) } : {}) }) },
+    { context: (input, ctx) => ({ ...creationKeys(input, ctx), ...(input.InstanceType !== undefined ? { 'ec2:InstanceType': String(input.InstanceType) } : {}) }) },
   ),
   DescribeInstances: { input: { InstanceIds: list(S), ...PAGED }, resource: anywhere },
-  StartInstances: { input: { InstanceIds: list(S, true) }, resource: onEach('instance', 'InstanceIds') },
-  StopInstances: { input: { InstanceIds: list(S, true), Force: B }, resource: onEach('instance', 'InstanceIds') },
-  TerminateInstances: { input: { InstanceIds: list(S, true) }, resource: onEach('instance', 'InstanceIds') },
-  ModifyInstanceMetadataOptions: { input: { InstanceId: R, ...METADATA_OPTIONS }, resource: on('instance', 'InstanceId') },
+  StartInstances: { input: { InstanceIds: list(S, true) }, ...onEach('instance', 'InstanceIds') },
+  StopInstances: { input: { InstanceIds: list(S, true), Force: B }, ...onEach('instance', 'InstanceIds') },
+  TerminateInstances: { input: { InstanceIds: list(S, true) }, ...onEach('instance', 'InstanceIds') },
+  ModifyInstanceMetadataOptions: { input: { InstanceId: R, ...METADATA_OPTIONS }, ...on('instance', 'InstanceId') },
   DescribeInstanceTypes: { input: { InstanceTypes: list(S), ...PAGED }, resource: anywhere },
-  CreateKeyPair: { ...creating('key-pair', { KeyName: R, KeyType: S }), resource: on('key-pair', 'KeyName') },
-  ImportKeyPair: { input: { KeyName: R, PublicKeyMaterial: R }, prepare: publicKeyText, resource: on('key-pair', 'KeyName') },
+  CreateKeyPair: creating('key-pair', { KeyName: R, KeyType: S }, { resource: (input, ctx) => arn(ctx, 'key-pair', String(input.KeyName)) }),
+  ImportKeyPair: { input: { KeyName: R, PublicKeyMaterial: R }, prepare: publicKeyText, ...on('key-pair', 'KeyName') },
   DescribeKeyPairs: { input: { KeyNames: list(S), ...FILTERED }, resource: anywhere },
-  DeleteKeyPair: { input: { KeyName: R }, resource: on('key-pair', 'KeyName') },
+  DeleteKeyPair: { input: { KeyName: R }, ...on('key-pair', 'KeyName') },
   CreateLaunchTemplate: { input: { LaunchTemplateName: R, LaunchTemplateData: LAUNCH_TEMPLATE_DATA, VersionDescription: S, ClientToken: S }, resource: creates('launch-template') },
   CreateLaunchTemplateVersion: {
     input: { ...TEMPLATE, LaunchTemplateData: LAUNCH_TEMPLATE_DATA, SourceVersion: S, VersionDescription: S, ClientToken: S },
@@ -246,24 +289,24 @@ const bindings: Record<Ec2ActionName, ActionBinding> = {
   ModifyLaunchTemplate: { input: { ...TEMPLATE, DefaultVersion: R, ClientToken: S }, resource: onTemplate },
   DescribeLaunchTemplateVersions: { input: { ...TEMPLATE, ...PAGED }, resource: anywhere },
   CreateVolume: creating('volume', VOLUME, {
-    context: (input) => ({ ...requestTags(input), ...(input.VolumeType !== undefined ? { 'ec2:VolumeType': String(input.VolumeType) } : {}) }),
+    context: (input, ctx) => ({ ...creationKeys(input, ctx), ...(input.VolumeType !== undefined ? { 'ec2:VolumeType': String(input.VolumeType) } : {}) }),
   }),
   DescribeVolumes: { input: { VolumeIds: list(S), ...PAGED }, resource: anywhere },
-  DeleteVolume: { input: { VolumeId: R }, resource: on('volume', 'VolumeId') },
-  AttachVolume: { input: { VolumeId: R, InstanceId: R, Device: R }, resource: on('volume', 'VolumeId') },
-  DetachVolume: { input: { VolumeId: R, InstanceId: S, Device: S, Force: B }, resource: on('volume', 'VolumeId') },
+  DeleteVolume: { input: { VolumeId: R }, ...on('volume', 'VolumeId') },
+  AttachVolume: { input: { VolumeId: R, InstanceId: R, Device: R }, ...on('volume', 'VolumeId') },
+  DetachVolume: { input: { VolumeId: R, InstanceId: S, Device: S, Force: B }, ...on('volume', 'VolumeId') },
   CreateSnapshot: creating('snapshot', { VolumeId: R, Description: S }),
   // The SDKs add `DestinationRegion` and a `PresignedUrl` for the source region themselves (API_CopySnapshot.html).
   CopySnapshot: creating('snapshot', { SourceSnapshotId: R, SourceRegion: R, Encrypted: B, KmsKeyId: S, Description: S, DestinationRegion: S, PresignedUrl: S }),
   DescribeSnapshots: { input: { SnapshotIds: list(S), ...PAGED }, resource: anywhere },
-  DeleteSnapshot: { input: { SnapshotId: R }, resource: on('snapshot', 'SnapshotId') },
+  DeleteSnapshot: { input: { SnapshotId: R }, ...on('snapshot', 'SnapshotId') },
   ModifySnapshotAttribute: {
     // EC2 sends the groups as `UserGroup.N` (API_ModifySnapshotAttribute.html).
     input: { SnapshotId: R, Attribute: S, OperationType: S, UserIds: list(S), UserGroup: list(S), CreateVolumePermission: struct({ Add: PERMISSIONS, Remove: PERMISSIONS }) },
     prepare: renaming('UserGroup', 'GroupNames'),
-    resource: on('snapshot', 'SnapshotId'),
+    ...on('snapshot', 'SnapshotId'),
   },
-  DescribeSnapshotAttribute: { input: { SnapshotId: R, Attribute: R }, resource: on('snapshot', 'SnapshotId') },
+  DescribeSnapshotAttribute: { input: { SnapshotId: R, Attribute: R }, ...on('snapshot', 'SnapshotId') },
   EnableEbsEncryptionByDefault: { input: {}, resource: anywhere },
   DisableEbsEncryptionByDefault: { input: {}, resource: anywhere },
   GetEbsEncryptionByDefault: { input: {}, resource: anywhere },
