@@ -220,6 +220,11 @@ describe('EC2 errors', () => {
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['InvalidVpcID.NotFound', 400]);
   });
 
+  it('answers a wrong secret with AuthFailure, as EC2 does', async () => {
+    const error = await failure(ec2({ secretAccessKey: 'x'.repeat(40) }).send(new DescribeVpcsCommand({})));
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['AuthFailure', 401]);
+  });
+
   it('refuses a filter the call does not know instead of ignoring it', async () => {
     const error = await failure(ec2().send(new DescribeVpcsCommand({ Filters: [{ Name: 'cidr-blok', Values: ['10.0.0.0/16'] }] })));
     expect(error.name).toBe('InvalidParameterValue');

@@ -157,3 +157,10 @@ export class UnauthorizedOperation extends AwsError {
     super('UnauthorizedOperation', message, 403);
   }
 }
+
+/** EC2's answer to an access key it does not know or a signature that does not match (401). */
+export class AuthFailure extends AwsError {
+  constructor() {
+    super('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+  }
+}

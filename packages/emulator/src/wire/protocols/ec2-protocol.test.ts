@@ -107,11 +107,18 @@ describe('EC2 responses', () => {
     );
   });
 
-  it('turns an IAM refusal into UnauthorizedOperation and leaves other errors as they are', () => {
+  it('turns an IAM refusal into UnauthorizedOperation and leaves an operation\'s errors as they are', () => {
     const denied = ec2Error(new AwsError('AccessDenied', 'User: arn:aws:iam::1:user/a is not authorized to perform: ec2:CreateVpc', 403));
     expect([denied.code, denied.httpStatus]).toEqual(['UnauthorizedOperation', 403]);
     expect(denied.message).toBe('You are not authorized to perform this operation. User: arn:aws:iam::1:user/a is not authorized to perform: ec2:CreateVpc');
     const other = new AwsError('InvalidVpcID.NotFound', 'x', 400);
     expect(ec2Error(other)).toBe(other);
+  });
+
+  it('answers an unknown key or a wrong signature with AuthFailure (401)', () => {
+    for (const code of ['InvalidClientTokenId', 'SignatureDoesNotMatch']) {
+      const answered = ec2Error(new AwsError(code, 'x', 403));
+      expect([answered.code, answered.httpStatus, answered.message]).toEqual(['AuthFailure', 401, 'AWS was not able to validate the provided access credentials']);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { AwsError } from '../../errors.ts';
-import { InvalidParameterValue, MissingParameter, UnauthorizedOperation, UnknownParameter } from '../../ec2/errors.ts';
+import { AuthFailure, InvalidParameterValue, MissingParameter, UnauthorizedOperation, UnknownParameter } from '../../ec2/errors.ts';
 import type { FieldSpec, InputSpec } from '../input.ts';
 import { parseQueryRequest, type QueryValue } from '../query.ts';
 import type { WireProtocol } from '../types.ts';
@@ -78,12 +78,14 @@ export function ec2ResponseXml(action: string, output: Record<string, unknown>, 
 }
 
 /**
- * The error as EC2 words it: the IAM refusal every AWS service calls `AccessDenied` is EC2's
- * `UnauthorizedOperation` (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
+ * The error as EC2 words it (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): the
+ * IAM refusal every AWS service calls `AccessDenied` is EC2's `UnauthorizedOperation`, and a key it does not
+ * know or a signature that does not match is `AuthFailure`.
  */
 export function ec2Error(error: AwsError): AwsError {
-  if (error.code !== 'AccessDenied') return error;
-  return new UnauthorizedOperation(`You are not authorized to perform this operation. ${error.message}`);
+  if (error.code === 'AccessDenied') return new UnauthorizedOperation(`You are not authorized to perform this operation. ${error.message}`);
+  if (error.code === 'InvalidClientTokenId' || error.code === 'SignatureDoesNotMatch') return new AuthFailure();
+  return error;
 }
 
 /** `<Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors><RequestID>…</RequestID></Response>`. */
