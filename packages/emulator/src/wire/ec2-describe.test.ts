@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsErrorCode } from '../test-ctx.ts';
 import { describePage, field, type DescribeList, type DescribeParams } from './ec2-describe.ts';
@@ -70,5 +71,27 @@ describe('Describe pages', () => {
   it('leaves a call without pages whole', () => {
     const unpaged: DescribeList = { ...VPCS, paged: false };
     expect((describePage(RESULT, unpaged, {}).Vpcs as unknown[]).length).toBe(7);
+  });
+});
+
+describe('Describe pages, whatever the list and page size', () => {
+  it('follow NextToken to the whole filtered list, each page at most MaxResults long', () => {
+    const tagged = fc.array(fc.constantFrom('web', 'db', 'cache'), { maxLength: 40 });
+    fc.assert(
+      fc.property(tagged, fc.integer({ min: 5, max: 12 }), fc.constantFrom('web', 'db'), (names, MaxResults, wanted) => {
+        const result = { Vpcs: names.map((name, i) => vpc(`vpc-${i}`, [['Name', name]])) };
+        const Filters = [{ Name: 'tag:Name', Values: [wanted] }];
+        const seen: string[] = [];
+        let NextToken: string | undefined;
+        do {
+          const page = describePage(result, VPCS, { Filters, MaxResults, ...(NextToken !== undefined ? { NextToken } : {}) });
+          const ids = (page.Vpcs as { VpcId: string }[]).map((v) => v.VpcId);
+          expect(ids.length).toBeLessThanOrEqual(MaxResults);
+          seen.push(...ids);
+          NextToken = page.NextToken as string | undefined;
+        } while (NextToken !== undefined);
+        expect(seen).toEqual(result.Vpcs.filter((v) => v.Tags[0]?.Value === wanted).map((v) => v.VpcId));
+      }),
+    );
   });
 });
