@@ -542,6 +542,8 @@ export { accountCredentials, rootCaller } from './wire/credentials.ts';
 export { WIRE_SERVICES } from './wire/services.ts';
 /** IAM as the wire serves it: input specs, resources and condition keys per action. */
 export { iamService } from './wire/iam-service.ts';
+/** EC2 as the wire serves it: its Query dialect, input specs, resources, filters and pages per action. */
+export { ec2Service } from './wire/ec2-service.ts';
 /** AWS Signature Version 4 verification, piece by piece as the IAM User Guide describes it. */
 export { computeSignature, formatAmzDate, parseSigV4, verifySigV4, type SigV4Authorization } from './wire/sigv4.ts';
 /** The AWS Query protocol: parameters in, XML responses and errors out. */

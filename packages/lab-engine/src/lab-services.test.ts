@@ -14,11 +14,12 @@ describe('awsEndpointServices', () => {
   it.each([
     ['iam-s3-read-only', ['iam', 'sts']],
     ['iam-ec2-role-trust', ['iam', 'sts']],
-    // EC2, ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
-    ['vpc-three-tier-security-groups', []],
+    ['vpc-three-tier-security-groups', ['ec2']],
+    ['vpc-public-private-subnets-nat', ['ec2']],
+    // Its security group task is EC2's; its target group (ELBv2) does not answer on the wire yet.
+    ['alb-health-checks', ['ec2']],
+    // ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
     ['alb-path-routing', []],
-    ['vpc-public-private-subnets-nat', []],
-    ['alb-health-checks', []],
     ['asg-target-tracking-cpu', []],
     ['s3-storage-classes', []],
   ])('%s → %j', (id, services) => {

@@ -138,3 +138,29 @@ export class InvalidUserIDMalformed extends ec2Error('InvalidUserID.Malformed') 
 export class InvalidParameterDependency extends ec2Error('InvalidParameterDependency') {}
 /** The operation is not allowed on this resource (sharing a snapshot encrypted with `aws/ebs`, making an encrypted one public). */
 export class OperationNotPermitted extends ec2Error('OperationNotPermitted') {}
+/** A `NextToken` this account did not hand out (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html). */
+export class InvalidPaginationToken extends ec2Error('InvalidPaginationToken') {}
+
+// DryRun answers (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonParameters.html): the caller may
+// make the call (412) or may not (403); the call itself is never run.
+
+/** `DryRun` was set and the caller is authorized: the request would have succeeded. */
+export class DryRunOperation extends AwsError {
+  constructor() {
+    super('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+  }
+}
+
+/** EC2's refusal of a caller whose policies do not allow the action (EC2 never answers `AccessDenied`). */
+export class UnauthorizedOperation extends AwsError {
+  constructor(message: string) {
+    super('UnauthorizedOperation', message, 403);
+  }
+}
+
+/** EC2's answer to an access key it does not know or a signature that does not match (401). */
+export class AuthFailure extends AwsError {
+  constructor() {
+    super('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+  }
+}

@@ -157,7 +157,7 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
           resource,
           time: ctx.clock.now(),
           context: {
-            ...binding?.context?.(input),
+            ...binding?.context?.(input, wireCtx, state),
             'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false',
             'aws:RequestedRegion': auth.region,
           },

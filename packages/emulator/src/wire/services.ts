@@ -1,3 +1,4 @@
+import { ec2Service } from './ec2-service.ts';
 import { iamService } from './iam-service.ts';
 import { stsService } from './sts-service.ts';
 import type { WireService } from './types.ts';
@@ -6,4 +7,5 @@ import type { WireService } from './types.ts';
 export const WIRE_SERVICES: Record<string, WireService> = {
   iam: iamService,
   sts: stsService,
+  ec2: ec2Service,
 };

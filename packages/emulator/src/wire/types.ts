@@ -73,8 +73,8 @@ export interface ActionBinding {
   unauthorized?: true;
   /** Completes the input from the caller before the IAM check (GetUser without a name means the caller). */
   prepare?: (input: Record<string, unknown>, ctx: WireCtx) => Record<string, unknown>;
-  /** Condition keys the action sets (`iam:PolicyARN`, `aws:RequestTag/…`), for the IAM check. */
-  context?: (input: Record<string, unknown>) => Record<string, string | string[]>;
+  /** Condition keys the action sets (`iam:PolicyARN`, `aws:RequestTag/…`, a resource's tags from the state), for the IAM check. */
+  context?: (input: Record<string, unknown>, ctx: WireCtx, state: AccountState) => Record<string, string | string[]>;
   /** Reshapes an operation's result into the wire's (IAM URL-encodes policy documents). */
   output?: (result: Record<string, unknown>) => Record<string, unknown>;
 }

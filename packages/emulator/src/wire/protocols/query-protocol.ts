@@ -12,7 +12,7 @@ export function xmlResponse(status: number, body: string, requestId: string): Wi
 
 // The form body is read only for methods that carry one; the query string and the body together hold the
 // parameters (https://smithy.io/2.0/aws/protocols/aws-query-protocol.html).
-function queryPairs(request: WireRequest): [string, string][] {
+export function queryPairs(request: WireRequest): [string, string][] {
   const body = request.method.toUpperCase() === 'GET' ? '' : asciiText(request.body);
   if (body === undefined) throw new MalformedQueryString('a form-encoded body is ASCII: percent-encode everything else');
   const contentType = lowerCaseHeaders(request.headers)['content-type'] ?? '';
