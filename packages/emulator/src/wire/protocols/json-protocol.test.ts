@@ -69,6 +69,9 @@ describe('reading an AWS JSON request', () => {
   it('refuses bytes that are not UTF-8', () => {
     expect(() => parseJsonBody(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow(SerializationException);
   });
+  it('refuses a compressed body with the way out', () => {
+    expect(() => protocol.read(request('{}', { 'Content-Encoding': 'gzip' }), service)).toThrow(/disableRequestCompression/);
+  });
   it('refuses a GET', () => {
     expect(code(() => protocol.read(request('{}', {}, 'GET'), service))).toBe('SerializationException');
   });

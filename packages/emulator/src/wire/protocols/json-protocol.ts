@@ -156,6 +156,9 @@ export function jsonProtocol(options: JsonProtocolOptions): WireProtocol {
     accepts: (request) => (lowerCaseHeaders(request.headers)['content-type'] ?? '').toLowerCase().startsWith(contentType),
     read(request, service) {
       if (request.method.toUpperCase() !== 'POST') throw new SerializationException(`the JSON protocol takes \`POST\`, not \`${request.method}\``);
+      // The SDKs compress large PutMetricData bodies (the `requestCompression` trait); the wire reads plain JSON only.
+      const encoding = lowerCaseHeaders(request.headers)['content-encoding'] ?? '';
+      if (encoding !== '' && encoding.toLowerCase() !== 'identity') throw new SerializationException(`a \`${encoding.slice(0, 32)}\` body is not read: send it uncompressed (the SDK's \`disableRequestCompression\`)`);
       const action = targetAction(request, service, options.target);
       return { action, version: service.version, params: parseJsonBody(request.body) };
     },
