@@ -81,12 +81,12 @@ describe('CloudWatch over AWS JSON 1.0', () => {
   });
 
   it.each([
-    ['an alarm that does not exist', () => new SetAlarmStateCommand({ AlarmName: 'nope', StateValue: 'OK', StateReason: 'x' }), 'ResourceNotFound', 404],
-    ['a period CloudWatch does not take', () => new PutMetricAlarmCommand(alarm('odd', { Period: 45 })), 'InvalidParameterValueException', 400],
-    ['a required member left out', () => new PutMetricAlarmCommand(alarm('partial', { EvaluationPeriods: undefined })), 'ValidationException', 400],
-    ['more datapoints to alarm than periods', () => new PutMetricAlarmCommand(alarm('mn', { DatapointsToAlarm: 5 })), 'InvalidParameterCombinationException', 400],
-  ])('answers %s with the modelled exception', async (_name, command, name, status) => {
-    const error = await failure(cw.send(command()));
+    ['an alarm that does not exist', () => cw.send(new SetAlarmStateCommand({ AlarmName: 'nope', StateValue: 'OK', StateReason: 'x' })), 'ResourceNotFound', 404],
+    ['a period CloudWatch does not take', () => cw.send(new PutMetricAlarmCommand(alarm('odd', { Period: 45 }))), 'InvalidParameterValueException', 400],
+    ['a required member left out', () => cw.send(new PutMetricAlarmCommand(alarm('partial', { EvaluationPeriods: undefined }))), 'ValidationException', 400],
+    ['more datapoints to alarm than periods', () => cw.send(new PutMetricAlarmCommand(alarm('mn', { DatapointsToAlarm: 5 }))), 'InvalidParameterCombinationException', 400],
+  ])('answers %s with the modelled exception', async (_name, send, name, status) => {
+    const error = await failure(send());
     expect(error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
   });
 

@@ -1,3 +1,6 @@
+import { autoscalingService } from './autoscaling-service.ts';
+import { cloudwatchService } from './cloudwatch-service.ts';
+import { elbv2Service } from './elbv2-service.ts';
 import { iamService } from './iam-service.ts';
 import { stsService } from './sts-service.ts';
 import type { WireService } from './types.ts';
@@ -6,4 +9,7 @@ import type { WireService } from './types.ts';
 export const WIRE_SERVICES: Record<string, WireService> = {
   iam: iamService,
   sts: stsService,
+  elasticloadbalancing: elbv2Service,
+  autoscaling: autoscalingService,
+  monitoring: cloudwatchService,
 };
