@@ -1,14 +1,17 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { expect } from 'vitest';
 import { createAgent } from '../scenarios/client.ts';
 import { PASSWORD } from '../scenarios/scenario.ts';
 import { FIXED_NOW } from './deterministic.ts';
 import { testApp } from './test-app.ts';
 
 // The Node server with one learner's attempt of a lab, and the SDK client settings of its AWS endpoint: what
-// the wire tests of each service share.
+// the wire tests and benches of each service share (no vitest here, so the benches run it with plain Node).
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`starting the attempt failed: ${what}`);
+}
 
 /** An attempt's endpoint and access key, as `/api/attempts/:id/aws-credentials` gives them. */
 export interface AttemptCredentials {
@@ -46,11 +49,11 @@ export async function startAwsAttempt(labId: string): Promise<AwsAttempt> {
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const learner = createAgent((url, init) => fetch(url, init), origin);
-  expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
+  check((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status === 201, 'sign-up');
   const started = await learner.post(`/api/labs/${labId}/attempts`);
-  expect(started.status).toBe(201);
+  check(started.status === 201, `starting \`${labId}\``);
   const res = await learner.get(`/api/attempts/${started.body.attempt.id}/aws-credentials`);
-  expect(res.status).toBe(200);
+  check(res.status === 200, 'the credentials');
   const credentials: AttemptCredentials = res.body.credentials;
   // The server's clock is fixed; the SDK signs as if it were then (it corrects skew the same way).
   const clientConfig = (keys = credentials): ClientConfig => ({
