@@ -14,12 +14,13 @@ describe('awsEndpointServices', () => {
   it.each([
     ['iam-s3-read-only', ['iam', 'sts']],
     ['iam-ec2-role-trust', ['iam', 'sts']],
-    // EC2, ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
+    // EC2 does not answer on the wire yet: no panel whose every call would fail.
     ['vpc-three-tier-security-groups', []],
-    ['alb-path-routing', []],
     ['vpc-public-private-subnets-nat', []],
-    ['alb-health-checks', []],
-    ['asg-target-tracking-cpu', []],
+    ['alb-path-routing', ['elasticloadbalancing']],
+    ['alb-health-checks', ['elasticloadbalancing']],
+    ['asg-target-tracking-cpu', ['autoscaling', 'monitoring']],
+    ['cloudwatch-alarm-missing-data', ['monitoring']],
     ['s3-storage-classes', []],
   ])('%s → %j', (id, services) => {
     expect(awsEndpointServices(labOf(id))).toEqual(services);
