@@ -11,6 +11,8 @@ import {
   type PutMetricAlarmCommandInput,
 } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCbor, encodeCbor } from '../../../packages/emulator/src/wire/protocols/cbor.ts';
+import { signRequest } from '../../../packages/emulator/src/wire/test-signing.ts';
 import { FIXED_NOW } from './support/deterministic.ts';
 import { failure, startAwsAttempt, type AwsAttempt } from './support/aws-attempt.ts';
 
@@ -124,5 +126,34 @@ describe('CloudWatch over AWS JSON 1.0', () => {
     const refused = await failure(cw.send(new GetDashboardCommand({ DashboardName: 'ops' })));
     expect(refused).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
     expect(refused.message).toBe('the emulated account does not model `cloudwatch:GetDashboard` yet');
+  });
+});
+
+describe('CloudWatch over Smithy RPC v2 CBOR, as the AWS CLI speaks it', () => {
+  // The operation is named in the path after the endpoint (`…/service/<Service>/operation/<Operation>`).
+  const call = async (operation: string, input: object) => {
+    const { endpoint, accessKeyId, secretAccessKey } = attempt.credentials;
+    const request = signRequest(encodeCbor(input), { accessKeyId, secretAccessKey }, {
+      url: `${endpoint}/service/GraniteServiceVersion20100801/operation/${operation}`,
+      service: 'monitoring',
+      time: FIXED_NOW,
+      headers: { 'content-type': 'application/cbor', accept: 'application/cbor', 'smithy-protocol': 'rpc-v2-cbor' },
+    });
+    const res = await fetch(request.url, { method: 'POST', headers: request.headers, body: new Blob([request.body as Uint8Array<ArrayBuffer>]) });
+    return { status: res.status, headers: res.headers, value: decodeCbor(new Uint8Array(await res.arrayBuffer())) };
+  };
+
+  it('answers in CBOR, timestamps as tag 1 epoch seconds', async () => {
+    const answer = await call('DescribeAlarms', { AlarmNames: ['cpu-high'] });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('smithy-protocol')).toBe('rpc-v2-cbor');
+    expect(answer.value).toMatchObject({ MetricAlarms: [{ AlarmName: 'cpu-high', AlarmConfigurationUpdatedTimestamp: FIXED_NOW / 1000 }], CompositeAlarms: [] });
+  });
+
+  it('answers errors in CBOR with the query-compatible code', async () => {
+    const answer = await call('SetAlarmState', { AlarmName: 'nope', StateValue: 'OK', StateReason: 'x' });
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('x-amzn-query-error')).toBe('ResourceNotFound;Sender');
+    expect(answer.value).toEqual({ __type: 'com.amazonaws.cloudwatch#ResourceNotFound', message: 'the alarm `nope` does not exist' });
   });
 });

@@ -4,14 +4,15 @@ import type { FieldSpec, InputSpec } from './input.ts';
 import { InvalidNextToken, paged, refuseUnmodelled, type Paging } from './paging.ts';
 import { jsonProtocol } from './protocols/json-protocol.ts';
 import { queryProtocol } from './protocols/query-protocol.ts';
+import { rpcV2CborProtocol } from './protocols/rpc-v2-cbor-protocol.ts';
 import type { ActionBinding, WireCtx, WireOperation, WireService } from './types.ts';
 
 // How each CloudWatch action meets the wire: the parameters it reads (API reference, e.g.
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) and the alarm it is
 // authorized on (Service Authorization Reference:
-// https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html). Current SDKs
-// speak AWS JSON 1.0 to CloudWatch (`X-Amz-Target: GraniteServiceVersion20100801.<Action>`, query-compatible
-// errors); older ones the Query protocol, version 2010-08-01. Both are served.
+// https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html). The JS SDK
+// speaks AWS JSON 1.0 to CloudWatch (`X-Amz-Target: GraniteServiceVersion20100801.<Action>`, query-compatible
+// errors), the AWS CLI Smithy RPC v2 CBOR, older clients the Query protocol, version 2010-08-01. All are served.
 
 /** Every operation of the CloudWatch API (version 2010-08-01), from its API reference. */
 export const CLOUDWATCH_API_OPERATIONS: readonly string[] = [
@@ -42,6 +43,9 @@ const ERROR_SHAPES: Readonly<Record<string, string>> = {
   ValidationError: 'ValidationException',
   InternalServiceError: 'InternalServiceFault',
 };
+
+/** How CloudWatch names itself and its errors in the Smithy-based protocols. */
+const SMITHY = { target: 'GraniteServiceVersion20100801', namespace: 'com.amazonaws.cloudwatch', errorShapes: ERROR_SHAPES, queryCompatible: true };
 
 type Input = Record<string, unknown>;
 type Resource = NonNullable<ActionBinding['resource']>;
@@ -189,7 +193,8 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
 export const cloudwatchService: WireService = {
   signingName: 'monitoring',
   actionPrefix: 'cloudwatch',
-  protocols: [jsonProtocol({ version: '1.0', target: 'GraniteServiceVersion20100801', namespace: 'com.amazonaws.cloudwatch', errorShapes: ERROR_SHAPES, queryCompatible: true }), queryProtocol],
+  // The JS SDK speaks JSON 1.0, the AWS CLI (botocore) Smithy RPC v2 CBOR, older clients Query.
+  protocols: [jsonProtocol({ version: '1.0', ...SMITHY }), rpcV2CborProtocol(SMITHY), queryProtocol],
   version: '2010-08-01',
   xmlns: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
   actions,

@@ -133,6 +133,18 @@ export interface JsonProtocolOptions {
   queryCompatible?: boolean;
 }
 
+/**
+ * An error as the JSON-based protocols write it: `__type` names the service's error shape (the Query code's own
+ * shape where they differ), and a query-compatible service adds the Query code and fault in `x-amzn-query-error`.
+ */
+export function errorDocument(options: Pick<JsonProtocolOptions, 'namespace' | 'errorShapes' | 'queryCompatible'>, error: AwsError) {
+  const shapes = options.errorShapes ?? {};
+  const shape = Object.hasOwn(shapes, error.code) ? shapes[error.code]! : error.code;
+  const fault = error.httpStatus >= 500 ? 'Receiver' : 'Sender';
+  const headers: Record<string, string> = options.queryCompatible ? { 'x-amzn-query-error': `${error.code};${fault}` } : {};
+  return { shape, document: { __type: `${options.namespace}#${shape}`, message: error.message }, headers };
+}
+
 /** The operation a request names in `X-Amz-Target`, when it is one of the service's. */
 function targetAction(request: WireRequest, service: WireService, target: string): string {
   const header = lowerCaseHeaders(request.headers)['x-amz-target'] ?? '';
@@ -165,13 +177,8 @@ export function jsonProtocol(options: JsonProtocolOptions): WireProtocol {
     decode: (params, spec) => decodeJsonInput(params, spec),
     success: (_call, output, _service, requestId) => respond(200, jsonValue(output), requestId),
     failure(error, _service, requestId) {
-      const shapes = options.errorShapes ?? {};
-      const shape = Object.hasOwn(shapes, error.code) ? shapes[error.code]! : error.code;
-      const fault = error.httpStatus >= 500 ? 'Receiver' : 'Sender';
-      return respond(error.httpStatus, { __type: `${options.namespace}#${shape}`, message: error.message }, requestId, {
-        'x-amzn-ErrorType': shape,
-        ...(options.queryCompatible ? { 'x-amzn-query-error': `${error.code};${fault}` } : {}),
-      });
+      const { shape, document, headers } = errorDocument(options, error);
+      return respond(error.httpStatus, document, requestId, { 'x-amzn-ErrorType': shape, ...headers });
     },
   };
 }
