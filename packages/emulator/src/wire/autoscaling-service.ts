@@ -58,6 +58,7 @@ const GROUP_SETTINGS: InputSpec = {
   LaunchConfigurationName: S,
   MixedInstancesPolicy: { struct: {} },
 };
+const UNMODELLED_SETTINGS = ['LaunchConfigurationName', 'MixedInstancesPolicy'];
 const PAGE: InputSpec = { NextToken: S, MaxRecords: I };
 const FILTERS: FieldSpec = { list: { struct: { Name: S, Values: STRINGS } } };
 
@@ -111,13 +112,14 @@ const actions: Record<string, WireOperation> = {
 // Partial so a new action in the Auto Scaling table never breaks the build; the wire tests insist on a binding for each.
 const bindings: Partial<Record<keyof typeof autoscalingActions, ActionBinding>> = {
   CreateAutoScalingGroup: {
-    input: { ...NAME, ...GROUP_SETTINGS, MinSize: 'integer!', MaxSize: 'integer!', TargetGroupARNs: STRINGS },
-    prepare: refuseUnmodelled('LaunchConfigurationName', 'MixedInstancesPolicy'),
+    // Tags are read so they can be refused: tagging is not modelled, and dropping them would fake a success.
+    input: { ...NAME, ...GROUP_SETTINGS, MinSize: 'integer!', MaxSize: 'integer!', TargetGroupARNs: STRINGS, Tags: { list: { struct: { Key: R, Value: S } } } },
+    prepare: refuseUnmodelled(...UNMODELLED_SETTINGS, 'Tags'),
     resource: onGroup,
   },
   UpdateAutoScalingGroup: {
     input: { ...NAME, ...GROUP_SETTINGS, MinSize: I, MaxSize: I },
-    prepare: refuseUnmodelled('LaunchConfigurationName', 'MixedInstancesPolicy'),
+    prepare: refuseUnmodelled(...UNMODELLED_SETTINGS),
     resource: onGroup,
   },
   DeleteAutoScalingGroup: { input: { ...NAME, ForceDelete: 'boolean' }, resource: onGroup },

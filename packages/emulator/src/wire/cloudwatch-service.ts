@@ -164,7 +164,10 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
       // Read so the engine refuses metric math alarms instead of creating a different alarm.
       Metrics: { list: { struct: { Id: S } } },
       ThresholdMetricId: S,
+      // Read so they can be refused: tagging is not modelled, and dropping them would fake a success.
+      Tags: { list: { struct: { Key: R, Value: S } } },
     },
+    prepare: refuseUnmodelled('Tags'),
     resource: onAlarm,
   },
   DescribeAlarms: {

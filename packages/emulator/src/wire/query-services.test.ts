@@ -84,6 +84,13 @@ describe('CloudWatch in both protocols', () => {
     expect(JSON.parse(result.text)).toMatchObject({ __type: `com.amazonaws.cloudwatch#${code}` });
   });
 
+  it('refuses tags rather than dropping them: tagging is not modelled', () => {
+    const result = run(emptyAccountState(), json('PutMetricAlarm', { ...ALARM, Tags: [{ Key: 'team', Value: 'ops' }] }));
+    expect(result.response.status).toBe(400);
+    expect(JSON.parse(result.text)).toEqual({ __type: 'com.amazonaws.cloudwatch#ValidationException', message: 'the parameter `Tags` is not modelled by the emulator yet' });
+    expect(result.changed).toBe(false);
+  });
+
   it('answers a Query call on a missing alarm in XML', () => {
     const result = run(emptyAccountState(), query('monitoring', 'Action=SetAlarmState&Version=2010-08-01&AlarmName=nope&StateValue=OK&StateReason=x'));
     expect(result.response.status).toBe(404);
