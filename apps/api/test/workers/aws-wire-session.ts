@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import { signQueryRequest } from '../../../../packages/emulator/src/wire/test-signing.ts';
+import { utf8Encode } from '../../../../packages/emulator/src/wire/bytes.ts';
+import { signRequest } from '../../../../packages/emulator/src/wire/test-signing.ts';
 import { createAgent } from '../scenarios/client.ts';
 import { PASSWORD } from '../scenarios/scenario.ts';
 
@@ -14,6 +15,7 @@ const fetchWorker = (url: string, init?: RequestInit) => exports.default.fetch(u
 export interface WireAnswer {
   status: number;
   headers: Headers;
+  bytes: Uint8Array;
   text: string;
 }
 
@@ -25,12 +27,16 @@ export async function workerAttempt(labId: string) {
   expect(started.status).toBe(201);
   const attemptId: string = started.body.attempt.id;
   const { credentials } = (await learner.get(`/api/attempts/${attemptId}/aws-credentials`)).body as { credentials: { accessKeyId: string; secretAccessKey: string; endpoint: string; accountId: string } };
-  /** Sends a body signed for `service`, with extra signed headers (a JSON protocol's content type and target). */
-  const send = async (service: string, body: string, headers: Record<string, string> = {}): Promise<WireAnswer> => {
-    const request = signQueryRequest(body, credentials, { url: `${credentials.endpoint}/`, service, time: Date.now(), headers });
-    const response = await fetchWorker(request.url, { method: request.method, headers: request.headers, body: new TextDecoder().decode(request.body) });
+  /**
+   * Sends a body signed for `service`, with extra signed headers (a JSON protocol's content type and target)
+   * and a path after the endpoint (RPC v2 CBOR names the operation there).
+   */
+  const send = async (service: string, body: string | Uint8Array, headers: Record<string, string> = {}, path = '/'): Promise<WireAnswer> => {
+    const request = signRequest(typeof body === 'string' ? utf8Encode(body) : body, credentials, { url: `${credentials.endpoint}${path}`, service, time: Date.now(), headers });
+    const response = await fetchWorker(request.url, { method: request.method, headers: request.headers, body: new Blob([request.body as Uint8Array<ArrayBuffer>]) });
     // Read as bytes: workerd warns when `.text()` reads a body whose type (JSON 1.0's) it does not know as text.
-    return { status: response.status, headers: response.headers, text: new TextDecoder().decode(await response.arrayBuffer()) };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
   };
   const version = async (): Promise<number> => (await learner.get(`/api/attempts/${attemptId}`)).body.attempt.version;
   return { credentials, send, version };
