@@ -4,8 +4,9 @@ import { getRecord } from '../records.ts';
 import type { AccountState } from '../state.ts';
 import { withAccountNetwork } from './account-network.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
-import { InvalidNextToken, paged, refuseUnmodelled, type Paging } from './paging.ts';
+import { InvalidNextToken, paged, type Paging } from './paging.ts';
 import { queryProtocol } from './protocols/query-protocol.ts';
+import { refusingUnmodelled } from './strict.ts';
 import type { ActionBinding, WireCtx, WireOperation, WireService } from './types.ts';
 
 // How each EC2 Auto Scaling action meets the wire: the parameters it reads (API reference, e.g.
@@ -54,13 +55,8 @@ const GROUP_SETTINGS: InputSpec = {
   HealthCheckGracePeriod: I,
   TerminationPolicies: STRINGS,
   NewInstancesProtectedFromScaleIn: 'boolean',
-  // Accepted so they can be refused: a group from a launch configuration or a mixed instances policy is not modelled.
-  LaunchConfigurationName: S,
-  MixedInstancesPolicy: { struct: {} },
 };
-const UNMODELLED_SETTINGS = ['LaunchConfigurationName', 'MixedInstancesPolicy'];
 const PAGE: InputSpec = { NextToken: S, MaxRecords: I };
-const FILTERS: FieldSpec = { list: { struct: { Name: S, Values: STRINGS } } };
 
 /**
  * The group's ARN when it exists; otherwise the Service Authorization Reference's form with `*` for the id
@@ -112,28 +108,23 @@ const actions: Record<string, WireOperation> = {
 // Partial so a new action in the Auto Scaling table never breaks the build; the wire tests insist on a binding for each.
 const bindings: Partial<Record<keyof typeof autoscalingActions, ActionBinding>> = {
   CreateAutoScalingGroup: {
-    // Tags are read so they can be refused: tagging is not modelled, and dropping them would fake a success.
-    input: { ...NAME, ...GROUP_SETTINGS, MinSize: 'integer!', MaxSize: 'integer!', TargetGroupARNs: STRINGS, Tags: { list: { struct: { Key: R, Value: S } } } },
-    prepare: refuseUnmodelled(...UNMODELLED_SETTINGS, 'Tags'),
+    input: { ...NAME, ...GROUP_SETTINGS, MinSize: 'integer!', MaxSize: 'integer!', TargetGroupARNs: STRINGS },
     resource: onGroup,
   },
   UpdateAutoScalingGroup: {
     input: { ...NAME, ...GROUP_SETTINGS, MinSize: I, MaxSize: I },
-    prepare: refuseUnmodelled(...UNMODELLED_SETTINGS),
     resource: onGroup,
   },
   DeleteAutoScalingGroup: { input: { ...NAME, ForceDelete: 'boolean' }, resource: onGroup },
   DescribeAutoScalingGroups: {
-    input: { AutoScalingGroupNames: STRINGS, Filters: FILTERS, ...PAGE },
-    prepare: refuseUnmodelled('Filters'),
+    input: { AutoScalingGroupNames: STRINGS, ...PAGE },
     resource: anywhere,
     output: groupsView,
   },
   SetDesiredCapacity: { input: { ...NAME, DesiredCapacity: 'integer!', HonorCooldown: 'boolean' }, resource: onGroup },
   SetInstanceHealth: { input: { InstanceId: R, HealthStatus: R, ShouldRespectGracePeriod: 'boolean' }, resource: instanceGroup },
   DescribeScalingActivities: {
-    input: { AutoScalingGroupName: S, ActivityIds: STRINGS, IncludeDeletedGroups: 'boolean', ...PAGE },
-    prepare: refuseUnmodelled('ActivityIds', 'IncludeDeletedGroups'),
+    input: { AutoScalingGroupName: S, ...PAGE },
     resource: anywhere,
   },
   PutScalingPolicy: {
@@ -162,8 +153,7 @@ const bindings: Partial<Record<keyof typeof autoscalingActions, ActionBinding>> 
     resource: onGroup,
   },
   DescribePolicies: {
-    input: { AutoScalingGroupName: S, PolicyNames: STRINGS, PolicyTypes: STRINGS, ...PAGE },
-    prepare: refuseUnmodelled('PolicyTypes'),
+    input: { AutoScalingGroupName: S, PolicyNames: STRINGS, ...PAGE },
     resource: anywhere,
   },
   DeletePolicy: { input: { AutoScalingGroupName: S, PolicyName: R }, resource: onGroup },
@@ -172,8 +162,7 @@ const bindings: Partial<Record<keyof typeof autoscalingActions, ActionBinding>> 
     resource: onGroup,
   },
   DescribeScheduledActions: {
-    input: { AutoScalingGroupName: S, ScheduledActionNames: STRINGS, StartTime: 'timestamp', EndTime: 'timestamp', ...PAGE },
-    prepare: refuseUnmodelled('ScheduledActionNames', 'StartTime', 'EndTime'),
+    input: { AutoScalingGroupName: S, ...PAGE },
     resource: anywhere,
   },
   DeleteScheduledAction: { input: { ...NAME, ScheduledActionName: R }, resource: onGroup },
@@ -183,7 +172,8 @@ const bindings: Partial<Record<keyof typeof autoscalingActions, ActionBinding>> 
 export const autoscalingService: WireService = {
   signingName: 'autoscaling',
   actionPrefix: 'autoscaling',
-  protocols: [queryProtocol],
+  // Parameters the bindings do not name (filters, tags, launch configurations) are refused, never dropped.
+  protocols: [refusingUnmodelled(queryProtocol)],
   version: '2011-01-01',
   xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
   actions,

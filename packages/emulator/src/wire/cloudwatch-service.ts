@@ -1,10 +1,11 @@
 import { cloudwatchActions } from '../cloudwatch/actions.ts';
 import { ValidationError } from '../errors.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
-import { InvalidNextToken, paged, refuseUnmodelled, type Paging } from './paging.ts';
+import { InvalidNextToken, paged, type Paging } from './paging.ts';
 import { jsonProtocol } from './protocols/json-protocol.ts';
 import { queryProtocol } from './protocols/query-protocol.ts';
 import { rpcV2CborProtocol } from './protocols/rpc-v2-cbor-protocol.ts';
+import { refusingUnmodelled } from './strict.ts';
 import type { ActionBinding, WireCtx, WireOperation, WireService } from './types.ts';
 
 // How each CloudWatch action meets the wire: the parameters it reads (API reference, e.g.
@@ -106,16 +107,10 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
             StatisticValues: { struct: { SampleCount: 'double!', Sum: 'double!', Minimum: 'double!', Maximum: 'double!' } },
             Unit: S,
             StorageResolution: I,
-            // Accepted so they can be refused: a datum of many values is not modelled.
-            Values: { list: D },
           },
         },
         required: true,
       },
-    },
-    prepare: (input) => {
-      for (const datum of input.MetricData as Input[]) refuseUnmodelled('Values')(datum);
-      return input;
     },
     resource: anywhere,
   },
@@ -129,16 +124,12 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
       Period: 'integer!',
       // ExtendedStatistics (percentiles) are not modelled, so Statistics is required.
       Statistics: { list: S, required: true },
-      ExtendedStatistics: STRINGS,
-      Unit: S,
     },
-    prepare: refuseUnmodelled('ExtendedStatistics', 'Unit'),
     resource: anywhere,
     output: datedList('Datapoints', ['Timestamp']),
   },
   ListMetrics: {
-    input: { Namespace: S, MetricName: S, Dimensions: { list: { struct: { Name: R, Value: S } } }, RecentlyActive: S, NextToken: S },
-    prepare: refuseUnmodelled('Dimensions', 'RecentlyActive'),
+    input: { Namespace: S, MetricName: S, NextToken: S },
     resource: anywhere,
   },
   PutMetricAlarm: {
@@ -164,19 +155,16 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
       // Read so the engine refuses metric math alarms instead of creating a different alarm.
       Metrics: { list: { struct: { Id: S } } },
       ThresholdMetricId: S,
-      // Read so they can be refused: tagging is not modelled, and dropping them would fake a success.
-      Tags: { list: { struct: { Key: R, Value: S } } },
     },
-    prepare: refuseUnmodelled('Tags'),
     resource: onAlarm,
   },
   DescribeAlarms: {
-    input: { AlarmNames: STRINGS, AlarmNamePrefix: S, AlarmTypes: STRINGS, ChildrenOfAlarmName: S, ParentsOfAlarmName: S, StateValue: S, ActionPrefix: S, ...PAGE },
+    input: { AlarmNames: STRINGS, AlarmNamePrefix: S, AlarmTypes: STRINGS, StateValue: S, ...PAGE },
     prepare: (input) => {
       // Asking for composite alarms only would be answered with metric alarms: refused instead.
       const types = input.AlarmTypes as string[] | undefined;
       if (types !== undefined && !types.includes('MetricAlarm')) throw new ValidationError('composite alarms are not modelled by the emulator: include `MetricAlarm` in `AlarmTypes`');
-      return refuseUnmodelled('ChildrenOfAlarmName', 'ParentsOfAlarmName', 'ActionPrefix')(input);
+      return input;
     },
     resource: onAlarms,
     // The emulator has metric alarms only: composite alarms are always none.
@@ -184,8 +172,7 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
   },
   DeleteAlarms: { input: { AlarmNames: { list: S, required: true } }, resource: onAlarms },
   DescribeAlarmHistory: {
-    input: { AlarmName: S, AlarmTypes: STRINGS, HistoryItemType: S, StartDate: 'timestamp', EndDate: 'timestamp', ScanBy: S, ...PAGE },
-    prepare: refuseUnmodelled('AlarmTypes', 'HistoryItemType', 'StartDate', 'EndDate', 'ScanBy'),
+    input: { AlarmName: S, ...PAGE },
     resource: (input, ctx) => alarmArn(ctx, input.AlarmName === undefined ? '*' : String(input.AlarmName)),
     output: datedList('AlarmHistoryItems', ['Timestamp']),
   },
@@ -196,8 +183,9 @@ const bindings: Partial<Record<keyof typeof cloudwatchActions, ActionBinding>> =
 export const cloudwatchService: WireService = {
   signingName: 'monitoring',
   actionPrefix: 'cloudwatch',
-  // The JS SDK speaks JSON 1.0, the AWS CLI (botocore) Smithy RPC v2 CBOR, older clients Query.
-  protocols: [jsonProtocol({ version: '1.0', ...SMITHY }), rpcV2CborProtocol(SMITHY), queryProtocol],
+  // The JS SDK speaks JSON 1.0, the AWS CLI (botocore) Smithy RPC v2 CBOR, older clients Query. Parameters the
+  // bindings do not name (tags, percentiles, metric filters) are refused, never dropped.
+  protocols: [jsonProtocol({ version: '1.0', ...SMITHY }), rpcV2CborProtocol(SMITHY), queryProtocol].map(refusingUnmodelled),
   version: '2010-08-01',
   xmlns: 'http://monitoring.amazonaws.com/doc/2010-08-01/',
   actions,

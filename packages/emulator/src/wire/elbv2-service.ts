@@ -2,8 +2,9 @@ import { elbv2Actions } from '../elbv2/actions.ts';
 import { ValidationError } from '../errors.ts';
 import { withAccountNetwork } from './account-network.ts';
 import type { FieldSpec, InputSpec } from './input.ts';
-import { paged, refuseUnmodelled, type Paging } from './paging.ts';
+import { paged, type Paging } from './paging.ts';
 import { queryProtocol } from './protocols/query-protocol.ts';
+import { refusingUnmodelled } from './strict.ts';
 import type { ActionBinding, WireCtx, WireOperation, WireService } from './types.ts';
 
 // How each ELBv2 action meets the wire: the parameters it reads (API reference, e.g.
@@ -81,9 +82,6 @@ const HEALTH_CHECK: InputSpec = {
   Matcher: { struct: { HttpCode: R } },
 };
 const PAGE: InputSpec = { Marker: S, PageSize: I };
-// Tags are read so they can be refused: tagging is not modelled, and dropping them would fake a success.
-const TAGS: InputSpec = { Tags: { list: { struct: { Key: R, Value: S } } } };
-const noTags = refuseUnmodelled('Tags');
 const GROUP: InputSpec = { TargetGroupArn: R };
 
 const arnPrefix = (ctx: WireCtx) => `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.accountId}:`;
@@ -125,16 +123,14 @@ const actions: Record<string, WireOperation> = {
 // Partial so a new action in the ELBv2 table never breaks the build; the wire tests insist on a binding for each.
 const bindings: Partial<Record<keyof typeof elbv2Actions, ActionBinding>> = {
   CreateLoadBalancer: {
-    input: { Name: R, Subnets: { list: S, required: true }, SecurityGroups: STRINGS, Scheme: S, Type: S, IpAddressType: S, ...TAGS },
-    prepare: noTags,
+    input: { Name: R, Subnets: { list: S, required: true }, SecurityGroups: STRINGS, Scheme: S, Type: S, IpAddressType: S },
     // The load balancer's id is not known before it exists: the ARN names it with `*`, as a policy on the name does.
     resource: (input, ctx) => `${arnPrefix(ctx)}loadbalancer/app/${String(input.Name)}/*`,
   },
   DescribeLoadBalancers: { input: { LoadBalancerArns: STRINGS, Names: STRINGS, ...PAGE }, resource: anywhere },
   DeleteLoadBalancer: { input: { LoadBalancerArn: R }, resource: field('LoadBalancerArn') },
   CreateTargetGroup: {
-    input: { Name: R, Protocol: S, Port: I, VpcId: S, TargetType: S, ...HEALTH_CHECK, ...TAGS },
-    prepare: noTags,
+    input: { Name: R, Protocol: S, Port: I, VpcId: S, TargetType: S, ...HEALTH_CHECK },
     resource: (input, ctx) => `${arnPrefix(ctx)}targetgroup/${String(input.Name)}/*`,
     output: targetGroups,
   },
@@ -147,8 +143,7 @@ const bindings: Partial<Record<keyof typeof elbv2Actions, ActionBinding>> = {
   DeregisterTargets: { input: { ...GROUP, Targets: TARGETS }, resource: field('TargetGroupArn') },
   DescribeTargetHealth: { input: { ...GROUP, Targets: { list: { struct: { Id: R, Port: I, AvailabilityZone: S } } } }, resource: anywhere },
   CreateListener: {
-    input: { LoadBalancerArn: R, Protocol: S, Port: I, Certificates: CERTIFICATES, SslPolicy: S, DefaultActions: ACTIONS, ...TAGS },
-    prepare: noTags,
+    input: { LoadBalancerArn: R, Protocol: S, Port: I, Certificates: CERTIFICATES, SslPolicy: S, DefaultActions: ACTIONS },
     resource: field('LoadBalancerArn'),
   },
   DescribeListeners: { input: { LoadBalancerArn: S, ListenerArns: STRINGS, ...PAGE }, resource: anywhere },
@@ -157,7 +152,7 @@ const bindings: Partial<Record<keyof typeof elbv2Actions, ActionBinding>> = {
     resource: field('ListenerArn'),
   },
   DeleteListener: { input: { ListenerArn: R }, resource: field('ListenerArn') },
-  CreateRule: { input: { ListenerArn: R, Priority: 'integer!', Conditions: CONDITIONS, Actions: ACTIONS, ...TAGS }, prepare: noTags, resource: field('ListenerArn') },
+  CreateRule: { input: { ListenerArn: R, Priority: 'integer!', Conditions: CONDITIONS, Actions: ACTIONS }, resource: field('ListenerArn') },
   DescribeRules: { input: { ListenerArn: S, RuleArns: STRINGS, ...PAGE }, resource: anywhere },
   ModifyRule: { input: { RuleArn: R, Conditions: { ...CONDITIONS, required: false }, Actions: { ...ACTIONS, required: false } }, resource: field('RuleArn') },
   SetRulePriorities: { input: { RulePriorities: { list: { struct: { RuleArn: R, Priority: 'integer!' } }, required: true } }, resource: rules },
@@ -168,7 +163,8 @@ const bindings: Partial<Record<keyof typeof elbv2Actions, ActionBinding>> = {
 export const elbv2Service: WireService = {
   signingName: 'elasticloadbalancing',
   actionPrefix: 'elasticloadbalancing',
-  protocols: [queryProtocol],
+  // Parameters the bindings do not name (tags, other load balancer types' settings) are refused, never dropped.
+  protocols: [refusingUnmodelled(queryProtocol)],
   version: '2015-12-01',
   xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
   actions,

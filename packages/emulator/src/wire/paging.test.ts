@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../errors.ts';
 import { emptyAccountState } from '../state.ts';
 import { testCtx } from '../test-ctx.ts';
-import { InvalidNextToken, paged, refuseUnmodelled } from './paging.ts';
+import { InvalidNextToken, paged } from './paging.ts';
 import type { WireCtx, WireOperation } from './types.ts';
 
 // Paging as the Describe calls document it: a page of at most the asked size and a token for the rest
@@ -50,10 +50,3 @@ describe('paging a list answer', () => {
   });
 });
 
-describe('refusing parameters the engine would ignore', () => {
-  it('passes an input without them and names the first one given', () => {
-    const refuse = refuseUnmodelled('Filters', 'ActivityIds');
-    expect(refuse({ A: 1 })).toEqual({ A: 1 });
-    expect(() => refuse({ ActivityIds: [] })).toThrow(/`ActivityIds` is not modelled/);
-  });
-});

@@ -55,14 +55,3 @@ export function paged(operation: WireOperation, paging: Paging): WireOperation {
   };
 }
 
-/**
- * Refuses parameters the engine does not model (filters it would ignore, so an answer would silently be
- * wrong): `ValidationError` naming the parameter. For a binding's `prepare`.
- */
-export function refuseUnmodelled(...names: string[]): (input: Record<string, unknown>) => Record<string, unknown> {
-  return (input) => {
-    const given = names.find((name) => input[name] !== undefined);
-    if (given !== undefined) throw new ValidationError(`the parameter \`${given}\` is not modelled by the emulator yet`);
-    return input;
-  };
-}
