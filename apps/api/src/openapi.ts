@@ -163,7 +163,7 @@ function operation(key: string, op: Operation) {
   };
 }
 
-/** The OpenAPI 3.1 document of the JSON API (the `/aws` endpoint speaks AWS's XML protocol and is not in it). */
+/** The OpenAPI 3.1 document of the JSON API (the `/aws` endpoint speaks AWS's own protocols and is not in it). */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [key, op] of Object.entries(OPERATIONS)) {

@@ -147,6 +147,7 @@ const MATRIX: Record<string, Row> = {
   // the AWS endpoint takes no session: without a SigV4 signature everyone is refused alike
   'ALL /aws/:attemptId/': { expect: EVERYONE(403), method: 'POST', raw: true },
   'ALL /aws/:attemptId': { expect: EVERYONE(403), method: 'POST', raw: true },
+  'ALL /aws/:attemptId/*': { expect: EVERYONE(403), method: 'POST', raw: true, path: (f) => `/aws/${f.attemptId}/service/GraniteServiceVersion20100801/operation/DescribeAlarms` },
   'ALL /api/*': { expect: EVERYONE(404), method: 'GET', path: () => '/api/no-such-route' },
 };
 

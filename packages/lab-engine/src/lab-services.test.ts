@@ -16,11 +16,11 @@ describe('awsEndpointServices', () => {
     ['iam-ec2-role-trust', ['iam', 'sts']],
     ['vpc-three-tier-security-groups', ['ec2']],
     ['vpc-public-private-subnets-nat', ['ec2']],
-    // Its security group task is EC2's; its target group (ELBv2) does not answer on the wire yet.
-    ['alb-health-checks', ['ec2']],
-    // ELBv2 and Auto Scaling do not answer on the wire yet: no panel whose every call would fail.
-    ['alb-path-routing', []],
-    ['asg-target-tracking-cpu', []],
+    ['alb-path-routing', ['elasticloadbalancing']],
+    ['alb-health-checks', ['ec2', 'elasticloadbalancing']],
+    ['asg-target-tracking-cpu', ['autoscaling', 'monitoring']],
+    ['cloudwatch-alarm-missing-data', ['monitoring']],
+    // S3 is not on the wire yet: no panel whose every call would fail.
     ['s3-storage-classes', []],
   ])('%s → %j', (id, services) => {
     expect(awsEndpointServices(labOf(id))).toEqual(services);

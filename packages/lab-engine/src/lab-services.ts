@@ -24,7 +24,7 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
 
 /**
  * The services of the lab that the attempt's AWS endpoint answers, so the credentials panel is offered
- * only where the learner's CLI calls can work (a VPC lab's EC2 calls would all fail today).
+ * only where the learner's CLI calls can work (a storage lab's S3 calls would fail until S3 is served).
  */
 export function awsEndpointServices(lab: Lab): string[] {
   const wanted = new Set(lab.tasks.flatMap((task) => TASK_SERVICES[task.kind]));

@@ -106,6 +106,8 @@ export function awsRoutes(deps: AppDeps) {
       // The SDKs add a slash to the endpoint path; the CLI and hand-made requests may not.
       .all('/aws/:attemptId/', serve)
       .all('/aws/:attemptId', serve)
+      // Protocols that name the operation in the path after it (Smithy RPC v2 CBOR: `…/service/S/operation/O`).
+      .all('/aws/:attemptId/*', serve)
       .get('/api/attempts/:id/aws-credentials', async (c) => {
         const { user } = requireAuth(c);
         const id = c.req.param('id');

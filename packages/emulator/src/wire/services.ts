@@ -1,4 +1,7 @@
 import { ec2Service } from './ec2-service.ts';
+import { autoscalingService } from './autoscaling-service.ts';
+import { cloudwatchService } from './cloudwatch-service.ts';
+import { elbv2Service } from './elbv2-service.ts';
 import { iamService } from './iam-service.ts';
 import { stsService } from './sts-service.ts';
 import type { WireService } from './types.ts';
@@ -8,4 +11,7 @@ export const WIRE_SERVICES: Record<string, WireService> = {
   iam: iamService,
   sts: stsService,
   ec2: ec2Service,
+  elasticloadbalancing: elbv2Service,
+  autoscaling: autoscalingService,
+  monitoring: cloudwatchService,
 };

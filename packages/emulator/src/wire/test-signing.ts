@@ -25,13 +25,18 @@ export interface TestSigning {
  * known-answer tests against AWS's worked example keep that code honest.
  */
 export function signQueryRequest(body: string, keys: TestKeys, signing: TestSigning): WireRequest {
+  return signRequest(utf8Encode(body), keys, signing);
+}
+
+/** A `POST` of any body signed as `signQueryRequest` signs (its content type form-encoded unless `headers` says otherwise). */
+export function signRequest(body: Uint8Array, keys: TestKeys, signing: TestSigning): WireRequest {
   const url = signing.url ?? 'http://localhost/aws/attempt-1/';
   const amzDate = formatAmzDate(signing.time);
   const headers: Record<string, string> = { host: new URL(url).host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-amz-date': amzDate, ...signing.headers };
   const signed = Object.keys(headers).map((h) => h.toLowerCase()).sort().join(';');
   const scope = `${amzDate.slice(0, 8)}/us-east-1/${signing.service ?? 'iam'}/aws4_request`;
   const authorization = (signature: string) => `AWS4-HMAC-SHA256 Credential=${keys.accessKeyId}/${scope}, SignedHeaders=${signed}, Signature=${signature}`;
-  const request: WireRequest = { method: 'POST', url, headers, body: utf8Encode(body) };
+  const request: WireRequest = { method: 'POST', url, headers, body };
   const draft = { ...request, headers: { ...headers, authorization: authorization('0') } };
   return { ...request, headers: { ...headers, authorization: authorization(computeSignature(draft, parseSigV4(draft), keys.secretAccessKey)) } };
 }

@@ -35,6 +35,8 @@ function xmlElement(name: string, value: unknown, style: XmlListStyle): string {
 
 function xmlContent(value: unknown, style: XmlListStyle): string {
   if (Array.isArray(value)) return value.map((item) => xmlElement(style.itemName, item, style)).join('');
+  // Timestamps are ISO 8601 in the XML protocols (https://smithy.io/2.0/aws/protocols/aws-query-protocol.html).
+  if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object' && value !== null) return xmlFields(value as Record<string, unknown>, style);
   if (typeof value === 'string') return escapeXml(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
