@@ -107,7 +107,11 @@ export { emptyS3State, type BucketLifecycleConfiguration, type PublicAccessBlock
 /** S3 errors, named by their AWS codes. */
 export * from './s3/errors.ts';
 /** S3 operations, one per AWS action, and the bucket naming rules. */
-export { bucketNameProblem, bucketOf, createBucket, deleteObject, headObject, listBuckets, newBucketDefaults, putObject } from './s3/operations.ts';
+export { bucketNameProblem, bucketOf, createBucket, deleteBucket, deleteObject, getBucketLocation, getObject, headBucket, headObject, listBuckets, newBucketDefaults, putObject } from './s3/operations.ts';
+/** ListObjectsV2 and ListObjectVersions, and S3's key order. */
+export { MAX_LIST_KEYS, compareKeys, listObjectVersions, listObjectsV2 } from './s3/list-operations.ts';
+/** The S3 action table: API operation names to operations. */
+export { s3Actions, type S3ActionName } from './s3/actions.ts';
 /** Bucket policies and Block Public Access (bucket and account), one function per AWS action, and the settings in force. */
 export * from './s3/bucket-policy-operations.ts';
 /** Default encryption and versioning, one function per AWS action. */

@@ -24,17 +24,30 @@ export class InvalidBucketName extends AwsError {
   }
 }
 
-/** The bucket does not exist. */
+/** The bucket does not exist; S3's error document names it in `<BucketName>`. */
 export class NoSuchBucket extends AwsError {
-  constructor(message: string) {
+  readonly bucketName: string | undefined;
+  constructor(message: string, bucketName?: string) {
     super('NoSuchBucket', message, 404);
+    this.bucketName = bucketName;
   }
 }
 
-/** The object does not exist. */
+/** The object does not exist; S3's error document names it in `<Key>`. */
 export class NoSuchKey extends AwsError {
-  constructor(message: string) {
+  readonly key: string | undefined;
+  constructor(message: string, key?: string) {
     super('NoSuchKey', message, 404);
+    this.key = key;
+  }
+}
+
+/** DeleteBucket on a bucket that still holds objects or object versions. */
+export class BucketNotEmpty extends AwsError {
+  readonly bucketName: string;
+  constructor(message: string, bucketName: string) {
+    super('BucketNotEmpty', message, 409);
+    this.bucketName = bucketName;
   }
 }
 

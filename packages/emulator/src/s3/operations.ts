@@ -1,6 +1,6 @@
 import type { Ctx } from '../ctx.ts';
 import type { AccountState } from '../state.ts';
-import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.ts';
+import { BucketAlreadyExists, BucketAlreadyOwnedByYou, BucketNotEmpty, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.ts';
 import { md5Hex, utf8Bytes } from './md5.ts';
 import type { PublicAccessBlockConfiguration, S3Bucket, S3Object, S3ObjectVersion, S3Tag } from './state.ts';
 import { deleteRecord, getRecord, records, recordsFrom, setRecord } from '../records.ts';
@@ -28,7 +28,7 @@ export function bucketNameProblem(name: string): string | undefined {
 /** The bucket of this account with this name, or `NoSuchBucket`. */
 export function bucketOf(state: AccountState, name: string): S3Bucket {
   const bucket = getRecord(state.s3.buckets, name);
-  if (!bucket) throw new NoSuchBucket(`the bucket \`${name}\` does not exist`);
+  if (!bucket) throw new NoSuchBucket(`the bucket \`${name}\` does not exist`, name);
   return bucket;
 }
 
@@ -138,10 +138,41 @@ export function deleteObject(state: AccountState, input: { Bucket: string; Key: 
   return { DeleteMarker: true, VersionId };
 }
 
-/** HeadObject: the object's metadata without the body. */
-export function headObject(state: AccountState, input: { Bucket: string; Key: string }, _ctx: Ctx): Omit<S3Object, 'Body'> {
+/** GetObject: the current version of the object, its body included. */
+export function getObject(state: AccountState, input: { Bucket: string; Key: string }, _ctx: Ctx): S3Object {
   const object = getRecord(bucketOf(state, input.Bucket).Objects, input.Key);
-  if (!object) throw new NoSuchKey(`the key \`${input.Key}\` does not exist`);
-  const { Body: _body, ...meta } = object;
+  if (!object) throw new NoSuchKey(`the key \`${input.Key}\` does not exist`, input.Key);
+  return { ...object, Body: object.Body ?? '' };
+}
+
+/** HeadObject: the object's metadata without the body. */
+export function headObject(state: AccountState, input: { Bucket: string; Key: string }, ctx: Ctx): Omit<S3Object, 'Body'> {
+  const { Body: _body, ...meta } = getObject(state, input, ctx);
   return meta;
+}
+
+/** HeadBucket: the bucket's region, or `NoSuchBucket`. */
+export function headBucket(state: AccountState, input: { Bucket: string }, _ctx: Ctx): { BucketRegion: string } {
+  return { BucketRegion: bucketOf(state, input.Bucket).BucketRegion };
+}
+
+/** GetBucketLocation: the region, with none for us-east-1 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html). */
+export function getBucketLocation(state: AccountState, input: { Bucket: string }, _ctx: Ctx): { LocationConstraint?: string } {
+  const region = bucketOf(state, input.Bucket).BucketRegion;
+  return region === 'us-east-1' ? {} : { LocationConstraint: region };
+}
+
+/**
+ * DeleteBucket: only an empty bucket, and a versioned bucket is empty only once its noncurrent versions
+ * and delete markers are gone too (https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-bucket.html).
+ */
+export function deleteBucket(state: AccountState, input: { Bucket: string }, _ctx: Ctx): Record<string, never> {
+  const bucket = bucketOf(state, input.Bucket);
+  const versions = (bucket.NoncurrentVersions?.length ?? 0) + (bucket.DeleteMarkers?.length ?? 0);
+  if (Object.keys(bucket.Objects).length > 0 || versions > 0) {
+    const hint = versions > 0 ? ': delete every object version and delete marker first' : '';
+    throw new BucketNotEmpty(`the bucket \`${input.Bucket}\` is not empty${hint}`, input.Bucket);
+  }
+  deleteRecord(state.s3.buckets, input.Bucket);
+  return {};
 }
