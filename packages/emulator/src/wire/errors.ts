@@ -86,3 +86,17 @@ export class ConcurrentModification extends AwsError {
     super('ConcurrentModification', 'The request was rejected because multiple requests to change this object were submitted simultaneously. Wait a few minutes and submit your request again.', 409);
   }
 }
+
+/** A request S3 cannot take as sent (a required header missing, a header with a value it does not know). */
+export class InvalidRequest extends AwsError {
+  constructor(message: string) {
+    super('InvalidRequest', message, 400);
+  }
+}
+
+/** S3's answer when the body's SHA-256 is not the `x-amz-content-sha256` the request declared. */
+export class XAmzContentSHA256Mismatch extends AwsError {
+  constructor() {
+    super('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+  }
+}

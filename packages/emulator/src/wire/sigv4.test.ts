@@ -141,3 +141,46 @@ describe('canonical forms', () => {
     expect(canonicalQuery(query)).toBe(expected);
   });
 });
+
+// The GET Object example of https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
+// (examplebucket, /test.txt, bytes 0-9, signed 2013-05-24 00:00:00 UTC with the documented example key).
+const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const S3_GET: WireRequest = {
+  method: 'GET',
+  url: 'https://examplebucket.s3.amazonaws.com/test.txt',
+  headers: {
+    Host: 'examplebucket.s3.amazonaws.com',
+    Range: 'bytes=0-9',
+    'x-amz-content-sha256': EMPTY_SHA256,
+    'x-amz-date': '20130524T000000Z',
+    Authorization:
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+  },
+  body: new Uint8Array(),
+};
+const S3_SIGNED_AT = Date.UTC(2013, 4, 24);
+
+describe('SigV4 for S3', () => {
+  it('verifies the documented GET Object example', () => {
+    expect(() => verifySigV4(S3_GET, parseSigV4(S3_GET), S3_SECRET, S3_SIGNED_AT)).not.toThrow();
+  });
+
+  it('signs the path as sent: S3 keys are encoded once, never normalized nor encoded again', () => {
+    const request = { ...S3_GET, url: 'https://examplebucket.s3.amazonaws.com/a%20b//./%C3%BC' };
+    expect(canonicalRequest(request, ['host'], EMPTY_SHA256, 's3').split('\n')[1]).toBe('/a%20b//./%C3%BC');
+    expect(canonicalRequest(request, ['host'], EMPTY_SHA256, 'iam').split('\n')[1]).toBe('/a%2520b/%25C3%25BC');
+  });
+
+  it.each([
+    ['no x-amz-content-sha256', undefined, 'InvalidRequest'],
+    ['a value that is not a hash', 'abc', 'InvalidRequest'],
+    ['the hash of another body', payloadHash(utf8Encode('x')), 'XAmzContentSHA256Mismatch'],
+    ['a streaming upload', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'NotImplemented'],
+    ['UNSIGNED-PAYLOAD (signed as such, so the documented signature no longer matches)', 'UNSIGNED-PAYLOAD', 'SignatureDoesNotMatch'],
+  ])('refuses %s', (_, declared, code) => {
+    const { 'x-amz-content-sha256': _hash, ...headers } = S3_GET.headers;
+    const request = { ...S3_GET, headers: declared === undefined ? headers : { ...headers, 'x-amz-content-sha256': declared } };
+    expect(awsErrorCode(() => verifySigV4(request, parseSigV4(request), S3_SECRET, S3_SIGNED_AT))).toBe(code);
+  });
+});

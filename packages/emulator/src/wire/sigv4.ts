@@ -2,7 +2,7 @@ import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { hex, utf8Encode } from './bytes.ts';
-import { IncompleteSignature, MissingAuthenticationToken, RequestExpired, SignatureDoesNotMatch } from './errors.ts';
+import { IncompleteSignature, InvalidRequest, MissingAuthenticationToken, NotImplemented, RequestExpired, SignatureDoesNotMatch, XAmzContentSHA256Mismatch } from './errors.ts';
 import type { WireRequest } from './types.ts';
 import { recordsFrom } from '../records.ts';
 
@@ -169,12 +169,18 @@ export function payloadHash(body: Uint8Array): string {
   return hex(sha256(body));
 }
 
-/** The canonical request of task 1 of the signing process, over the headers the client says it signed. */
-export function canonicalRequest(request: WireRequest, signedHeaders: string[], bodyHash: string): string {
+/**
+ * The canonical request of task 1 of the signing process, over the headers the client says it signed. S3
+ * signs the path as sent, neither normalized nor encoded again (the SDKs' `uriEscapePath: false`,
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html); every other service
+ * signs `canonicalUri`.
+ */
+export function canonicalRequest(request: WireRequest, signedHeaders: string[], bodyHash: string, service?: string): string {
   const headers = lowerCaseHeaders(request.headers);
   const { path, query } = splitUrl(request.url);
   const canonicalHeaders = signedHeaders.map((name) => `${name}:${(headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
-  return [request.method.toUpperCase(), canonicalUri(path), canonicalQuery(query), canonicalHeaders, signedHeaders.join(';'), bodyHash].join('\n');
+  const uri = service === 's3' ? path : canonicalUri(path);
+  return [request.method.toUpperCase(), uri, canonicalQuery(query), canonicalHeaders, signedHeaders.join(';'), bodyHash].join('\n');
 }
 
 /** The string to sign: algorithm, date, scope and the hash of the canonical request. */
@@ -191,9 +197,31 @@ export function signingKey(secretAccessKey: string, date: string, region: string
 
 /** The hex signature of a request under the given secret. */
 export function computeSignature(request: WireRequest, auth: SigV4Authorization, secretAccessKey: string, bodyHash = payloadHash(request.body)): string {
-  const canonical = canonicalRequest(request, auth.signedHeaders, bodyHash);
+  const canonical = canonicalRequest(request, auth.signedHeaders, bodyHash, auth.service);
   const key = signingKey(secretAccessKey, auth.date, auth.region, auth.service);
   return hex(hmac(SHA256, key, utf8Encode(stringToSign(auth.amzDate, auth.scope, canonical))));
+}
+
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/**
+ * The payload line of the canonical request. S3 requires `x-amz-content-sha256` and signs what it says:
+ * the body's hash, or `UNSIGNED-PAYLOAD` for a body left out of the signature (sigv4-auth-using-authorization-header.html).
+ * Streaming uploads (`STREAMING-…`, aws-chunked bodies signed chunk by chunk) are not served.
+ */
+function signedPayload(request: WireRequest, service: string): string {
+  const declared = lowerCaseHeaders(request.headers)['x-amz-content-sha256'];
+  const bodyHash = payloadHash(request.body);
+  if (service !== 's3') {
+    if (declared !== undefined && declared !== bodyHash) throw new SignatureDoesNotMatch("The provided 'x-amz-content-sha256' header does not match what was computed.");
+    return bodyHash;
+  }
+  if (declared === undefined) throw new InvalidRequest('Missing required header for this request: x-amz-content-sha256');
+  if (declared === UNSIGNED_PAYLOAD) return declared;
+  if (declared.startsWith('STREAMING-')) throw new NotImplemented(`the emulated S3 does not take streaming uploads (\`x-amz-content-sha256: ${declared}\`): send the body in one piece`);
+  if (!/^[0-9a-f]{64}$/.test(declared)) throw new InvalidRequest(`x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a SHA-256 in lower-case hex, not \`${declared.slice(0, 80)}\``);
+  if (declared !== bodyHash) throw new XAmzContentSHA256Mismatch();
+  return bodyHash;
 }
 
 /**
@@ -207,11 +235,6 @@ export function verifySigV4(request: WireRequest, auth: SigV4Authorization, secr
   if (auth.time > now + SIGV4_MAX_SKEW_MS) {
     throw new RequestExpired(`Signature not yet current: ${auth.amzDate} is still later than ${formatAmzDate(now + SIGV4_MAX_SKEW_MS)} (${formatAmzDate(now)} + 15 min.)`);
   }
-  const declared = lowerCaseHeaders(request.headers)['x-amz-content-sha256'];
-  const bodyHash = payloadHash(request.body);
-  if (declared !== undefined && declared !== bodyHash) {
-    throw new SignatureDoesNotMatch("The provided 'x-amz-content-sha256' header does not match what was computed.");
-  }
-  const expected = computeSignature(request, auth, secretAccessKey, bodyHash);
+  const expected = computeSignature(request, auth, secretAccessKey, signedPayload(request, auth.service));
   if (!constantTimeEqual(utf8Encode(expected), utf8Encode(auth.signature))) throw new SignatureDoesNotMatch();
 }
