@@ -52,3 +52,24 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** The text of strictly valid UTF-8 bytes (no overlong forms, surrogates or code points past U+10FFFF); undefined otherwise. */
+export function utf8Decode(bytes: Uint8Array): string | undefined {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b0 = bytes[i]!;
+    const length = b0 < 0x80 ? 1 : b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return undefined;
+    let code = length === 1 ? b0 : b0 & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const b = bytes[i + k]!;
+      if ((b & 0xc0) !== 0x80) return undefined;
+      code = (code << 6) | (b & 0x3f);
+    }
+    const min = [0, 0, 0x80, 0x800, 0x10000][length]!;
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    out += String.fromCodePoint(code);
+    i += length;
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import type { Ctx } from '../ctx.ts';
 import type { AwsError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import type { StsSession } from '../sts/state.ts';
+import type { AwsError } from '../errors.ts';
 import type { InputSpec } from './input.ts';
 
 /** An HTTP request as the wire layer sees it: no runtime types, so it runs in Node, workerd and the browser. */
@@ -13,6 +14,13 @@ export interface WireRequest {
   headers: Record<string, string>;
   /** The raw body bytes: SigV4 signs their SHA-256. */
   body: Uint8Array;
+  /** The path the endpoint is served under (`/aws/ID`): REST protocols read the path after it. */
+  basePath?: string;
+  /**
+   * The host learners are given for the endpoint: a request to `<bucket>.<endpointHost>` names its bucket
+   * in the host (S3's virtual-hosted style). Without one, every request is path-style.
+   */
+  endpointHost?: string;
 }
 
 /** The HTTP response to send back: text for the XML and JSON protocols, bytes for an object's content. */
@@ -20,6 +28,28 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
+}
+
+/** What a protocol read from a request: the action, the API version it named, and its raw parameters. */
+export interface WireCall {
+  action: string;
+  /** The API version the request named (Query's `Version`); protocols without one give the service's. */
+  version: string | undefined;
+  params: Record<string, unknown>;
+}
+
+/** One of AWS's wire protocols: how a call is read from a signed request and how answers are written. */
+export interface WireProtocol {
+  /** Whether the request speaks this protocol (CloudWatch answers both AWS JSON 1.0 and Query). */
+  accepts(request: WireRequest): boolean;
+  /** The call a signed request makes; throws an AwsError for a malformed request. */
+  read(request: WireRequest, service: WireService): WireCall;
+  /** The action's input from the call's parameters, as its binding's spec names them (Query: `decodeInput`). */
+  decode(params: Record<string, unknown>, spec: InputSpec): Record<string, unknown>;
+  /** The answer to a call that succeeded. */
+  success(call: WireCall, output: Record<string, unknown>, service: WireService, requestId: string): WireResponse;
+  /** The answer to a call that failed (or a request refused before its call was read). */
+  failure(error: AwsError, service: WireService | undefined, requestId: string): WireResponse;
 }
 
 /** Who signed a request, as STS's GetCallerIdentity describes a caller. */
@@ -75,6 +105,8 @@ export interface ActionBinding {
   prepare?: (input: Record<string, unknown>, ctx: WireCtx) => Record<string, unknown>;
   /** Condition keys the action sets (`iam:PolicyARN`, `aws:RequestTag/…`, a resource's tags from the state), for the IAM check. */
   context?: (input: Record<string, unknown>, ctx: WireCtx, state: AccountState) => Record<string, string | string[]>;
+  /** The IAM action when it is not the operation's name (S3's ListObjectsV2 is `s3:ListBucket`). */
+  iamAction?: string;
   /** Reshapes an operation's result into the wire's (IAM URL-encodes policy documents). */
   output?: (result: Record<string, unknown>) => Record<string, unknown>;
 }

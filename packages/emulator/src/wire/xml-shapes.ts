@@ -65,7 +65,7 @@ export function readXml(element: XmlElement, shape: XmlShape, path = element.nam
 }
 
 function writeContent(value: unknown, shape: XmlShape): string {
-  if (typeof shape === 'string') return escapeXml(String(value));
+  if (typeof shape === 'string') return value === undefined || value === null ? '' : escapeXml(String(value));
   if ('list' in shape) {
     if (!Array.isArray(value)) return '';
     return value.map((item) => writeXml('flat' in shape ? shape.flat : shape.item, item, shape.list)).join('');
