@@ -147,21 +147,17 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
     const decoded = binding?.input ? protocol.decode(call.params, binding.input) : call.params;
     const input = binding?.prepare ? binding.prepare(decoded, wireCtx) : decoded;
     if (!binding?.unauthorized && wireCtx.caller.type !== 'Root') {
-      const iamAction = `${service.actionPrefix}:${call.action}`;
+      const iamAction = binding?.iamAction ?? `${service.actionPrefix}:${call.action}`;
       const resource = binding?.resource?.(input, wireCtx, state) ?? '*';
+      const decide = service.authorize ?? ((s, req, _input, _ctx, options) => authorize(s, req, options));
       let result: AuthorizationResult;
       try {
-        result = authorize(state, {
-          principalArn: wireCtx.caller.arn,
-          action: iamAction,
-          resource,
-          time: ctx.clock.now(),
-          context: {
-            ...binding?.context?.(input, wireCtx, state),
-            'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false',
-            'aws:RequestedRegion': auth.region,
-          },
-        }, credentials.session ? { session: credentials.session } : {});
+        const context = {
+          ...binding?.context?.(input, wireCtx, state),
+          'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false',
+          'aws:RequestedRegion': auth.region,
+        };
+        result = decide(state, { principalArn: wireCtx.caller.arn, action: iamAction, resource, time: ctx.clock.now(), context }, input, wireCtx, credentials.session ? { session: credentials.session } : {});
       } catch (error) {
         // The key outlived its owner (a deleted user): the key is no longer valid.
         if (error instanceof AwsError) throw new InvalidClientTokenId();

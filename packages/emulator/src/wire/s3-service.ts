@@ -181,7 +181,9 @@ export const S3_REST_API: RestXmlApi = {
  * that does not exist has no policy: the identity policies alone decide, so an unauthorized caller learns
  * nothing about which buckets exist.
  */
-export function authorizeS3(state: AccountState, request: AuthorizationRequest, bucket: string | undefined, ownerAccount: string, options: AuthorizeOptions): AuthorizationResult {
+export function authorizeS3(state: AccountState, request: AuthorizationRequest, input: Record<string, unknown>, ctx: WireCtx, options: AuthorizeOptions): AuthorizationResult {
+  const bucket = typeof input.Bucket === 'string' ? input.Bucket : undefined;
+  const ownerAccount = ctx.accountId;
   const req = { ...request, resourceAccount: ownerAccount };
   const policy = bucket !== undefined && getRecord(state.s3.buckets, bucket) ? bucketPolicyFor(state, bucket, ownerAccount, req).policy : undefined;
   return authorize(state, req, { ...options, ...(policy ? { resourcePolicy: policy.document } : {}) });
@@ -197,4 +199,5 @@ export const s3Service: WireService = {
   actions: wireActions,
   bindings: Object.fromEntries(entries.map(([name, op]) => [name, op.wire])),
   apiOperations: S3_API_OPERATIONS,
+  authorize: authorizeS3,
 };

@@ -3,6 +3,7 @@ import { autoscalingService } from './autoscaling-service.ts';
 import { cloudwatchService } from './cloudwatch-service.ts';
 import { elbv2Service } from './elbv2-service.ts';
 import { iamService } from './iam-service.ts';
+import { s3Service } from './s3-service.ts';
 import { stsService } from './sts-service.ts';
 import type { WireService } from './types.ts';
 
@@ -14,4 +15,5 @@ export const WIRE_SERVICES: Record<string, WireService> = {
   elasticloadbalancing: elbv2Service,
   autoscaling: autoscalingService,
   monitoring: cloudwatchService,
+  s3: s3Service,
 };

@@ -2,7 +2,8 @@ import type { Ctx } from '../ctx.ts';
 import type { AwsError } from '../errors.ts';
 import type { AccountState } from '../state.ts';
 import type { StsSession } from '../sts/state.ts';
-import type { AwsError } from '../errors.ts';
+import type { AuthorizeOptions } from '../iam/authorize/authorize.ts';
+import type { AuthorizationRequest, AuthorizationResult } from '../iam/authorize/types.ts';
 import type { InputSpec } from './input.ts';
 
 /** An HTTP request as the wire layer sees it: no runtime types, so it runs in Node, workerd and the browser. */
@@ -28,28 +29,6 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
-}
-
-/** What a protocol read from a request: the action, the API version it named, and its raw parameters. */
-export interface WireCall {
-  action: string;
-  /** The API version the request named (Query's `Version`); protocols without one give the service's. */
-  version: string | undefined;
-  params: Record<string, unknown>;
-}
-
-/** One of AWS's wire protocols: how a call is read from a signed request and how answers are written. */
-export interface WireProtocol {
-  /** Whether the request speaks this protocol (CloudWatch answers both AWS JSON 1.0 and Query). */
-  accepts(request: WireRequest): boolean;
-  /** The call a signed request makes; throws an AwsError for a malformed request. */
-  read(request: WireRequest, service: WireService): WireCall;
-  /** The action's input from the call's parameters, as its binding's spec names them (Query: `decodeInput`). */
-  decode(params: Record<string, unknown>, spec: InputSpec): Record<string, unknown>;
-  /** The answer to a call that succeeded. */
-  success(call: WireCall, output: Record<string, unknown>, service: WireService, requestId: string): WireResponse;
-  /** The answer to a call that failed (or a request refused before its call was read). */
-  failure(error: AwsError, service: WireService | undefined, requestId: string): WireResponse;
 }
 
 /** Who signed a request, as STS's GetCallerIdentity describes a caller. */
@@ -125,6 +104,8 @@ export interface WireService {
   bindings: Partial<Record<string, ActionBinding>>;
   /** Every operation of the real API: one of these missing from `actions` is `NotImplemented`, anything else `InvalidAction`. */
   apiOperations: readonly string[];
+  /** Decides a call when the account's IAM policies alone do not (S3 weighs the bucket policy too); `authorize` otherwise. */
+  authorize?: (state: AccountState, request: AuthorizationRequest, input: Record<string, unknown>, ctx: WireCtx, options: AuthorizeOptions) => AuthorizationResult;
 }
 
 /** What a protocol read from a request: the action, the API version it named, and its raw parameters. */

@@ -107,7 +107,7 @@ describe('reading a call', () => {
       request('PUT', '/my-bucket/notes.txt?x-id=PutObject', { body, headers: { 'content-type': 'text/plain', 'x-amz-meta-owner': 'ada', 'x-amz-checksum-crc32': CHECKSUMS.crc32!(utf8Encode(body)) } }),
       s3Service,
     );
-    expect(call).toEqual({ action: 'PutObject', version: undefined, params: { Bucket: 'my-bucket', Key: 'notes.txt', ContentType: 'text/plain', Metadata: { owner: 'ada' }, Body: 'hello' } });
+    expect(call).toEqual({ action: 'PutObject', version: '2006-03-01', params: { Bucket: 'my-bucket', Key: 'notes.txt', ContentType: 'text/plain', Metadata: { owner: 'ada' }, Body: 'hello' } });
   });
 
   it('reads a configuration document by its shape', () => {
@@ -136,7 +136,7 @@ describe('reading a call', () => {
   });
 
   it('an operation the engine does not model is named, not read', () => {
-    expect(protocol.read(request('PUT', '/b?tagging', { body: '<Tagging/>' }), s3Service)).toEqual({ action: 'PutBucketTagging', version: undefined, params: {} });
+    expect(protocol.read(request('PUT', '/b?tagging', { body: '<Tagging/>' }), s3Service)).toEqual({ action: 'PutBucketTagging', version: '2006-03-01', params: {} });
   });
 
   it('decodes text parameters in their types', () => {

@@ -172,7 +172,7 @@ function refuseUnread(action: string, route: RestRoute, binding: RestBinding | u
   }
 }
 
-function readCall(api: RestXmlApi, request: WireRequest): WireCall {
+function readCall(api: RestXmlApi, request: WireRequest, version: string): WireCall {
   const headers = lowerCaseHeaders(request.headers);
   const encoding = headers['content-encoding'];
   if (encoding !== undefined && /aws-chunked/i.test(encoding)) throw new NotImplemented('the emulated S3 does not take `aws-chunked` uploads: send the body in one piece');
@@ -185,7 +185,7 @@ function readCall(api: RestXmlApi, request: WireRequest): WireCall {
   const binding = Object.hasOwn(api.bindings, action) ? api.bindings[action] : undefined;
   const route = api.routes[action]!;
   // An operation that is not modelled is refused by the handler; only a modelled one reads the rest.
-  if (!binding) return { action, version: undefined, params: {} };
+  if (!binding) return { action, version, params: {} };
   refuseUnread(action, route, binding, headers, query);
   verifyIntegrity(headers, request.body);
   const params: Record<string, unknown> = { ...(bucket !== undefined ? { Bucket: bucket } : {}), ...(key !== undefined ? { Key: key } : {}) };
@@ -198,7 +198,7 @@ function readCall(api: RestXmlApi, request: WireRequest): WireCall {
   }
   if (binding.payload) readPayload(binding.payload, request.body, params);
   else if (request.body.length > 0) throw new NotImplemented(`the emulated S3 does not read a request body on ${action}`);
-  return { action, version: undefined, params };
+  return { action, version, params };
 }
 
 function scalarOf(value: unknown, type: string, path: string): unknown {
@@ -269,7 +269,8 @@ export function restXmlProtocol(api: RestXmlApi): WireProtocol {
   return {
     // S3 is the only service signed for `s3`: every request signed for it is REST-XML.
     accepts: () => true,
-    read: (request: WireRequest, _service: WireService) => readCall(api, request),
+    // REST requests name no API version: the one the service speaks.
+    read: (request: WireRequest, service: WireService) => readCall(api, request, service.version),
     decode: decodeRestInput,
     success: (call, output, _service, requestId) => writeResponse(api, call, output, requestId),
     failure: (error, _service, requestId) => writeError(api, error, requestId),

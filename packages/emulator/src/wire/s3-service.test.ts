@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createAccessKey } from '../iam/credential-operations.ts';
+import { createUser, putUserPolicy } from '../iam/operations.ts';
+import { emptyAccountState, type AccountState } from '../state.ts';
+import { testCtx } from '../test-ctx.ts';
+import { rootCaller } from './credentials.ts';
+import { handleAwsRequest, type HandleAwsOptions } from './handler.ts';
+import { bodyText, signS3Request, TEST_ROOT_KEYS, type TestKeys } from './test-signing.ts';
+import type { ResolvedCredentials, WireResponse } from './types.ts';
+
+const ctx = testCtx();
+const NOW = ctx.clock.now();
+const ROOT = TEST_ROOT_KEYS;
+const resolve = (id: string): ResolvedCredentials | undefined => (id === ROOT.accessKeyId ? rootCaller(ctx.accountId, ROOT.secretAccessKey) : undefined);
+const options: HandleAwsOptions = { ctx, requestId: 'req-1', resolveCredentials: resolve };
+
+const BASE = 'http://localhost/aws/attempt-1';
+const code = (response: WireResponse) => /<Code>([^<]*)<\/Code>/.exec(bodyText(response.body))?.[1];
+
+/** Runs S3 calls one after the other on an account, as a client would. */
+function session(start: AccountState = emptyAccountState()) {
+  let state = start;
+  return {
+    call(method: string, path: string, body = '', keys: TestKeys = ROOT, headers: Record<string, string> = {}) {
+      const request = { ...signS3Request(method, `${BASE}${path}`, body, keys, { time: NOW, headers }), basePath: '/aws/attempt-1', endpointHost: 'localhost' };
+      const result = handleAwsRequest(state, request, options);
+      state = result.state;
+      return result.response;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
+/** A user `dev` with the given identity policy statements and an access key. */
+function withUser(statements: object[]): { state: AccountState; keys: TestKeys } {
+  const state = emptyAccountState();
+  createUser(state, { UserName: 'dev' }, ctx);
+  if (statements.length > 0) putUserPolicy(state, { UserName: 'dev', PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: statements }) }, ctx);
+  const { AccessKey } = createAccessKey(state, { UserName: 'dev' }, ctx);
+  return { state, keys: { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey } };
+}
+
+describe('S3 over the wire', () => {
+  it('creates a bucket, stores and reads an object, and lists it', () => {
+    const s3 = session();
+    expect(s3.call('PUT', '/notes-bucket')).toMatchObject({ status: 200, headers: { location: '/notes-bucket' } });
+    expect(s3.call('PUT', '/notes-bucket/a%20b.txt', 'hello', ROOT, { 'content-type': 'text/plain' })).toMatchObject({ status: 200, headers: { etag: '"5d41402abc4b2a76b9719d911017c592"' } });
+    const got = s3.call('GET', '/notes-bucket/a%20b.txt');
+    expect(got).toMatchObject({ status: 200, body: 'hello', headers: { 'content-type': 'text/plain', 'content-length': '5', 'last-modified': 'Thu, 01 Jan 2026 00:00:00 GMT' } });
+    expect(bodyText(s3.call('GET', '/notes-bucket?list-type=2').body)).toContain('<Contents><Key>a b.txt</Key>');
+  });
+
+  it('answers NoSuchBucket naming the bucket, and BucketNotEmpty with 409', () => {
+    const s3 = session();
+    const missing = s3.call('GET', '/nope-bucket?list-type=2');
+    expect([missing.status, code(missing)]).toEqual([404, 'NoSuchBucket']);
+    expect(bodyText(missing.body)).toContain('<BucketName>nope-bucket</BucketName>');
+    s3.call('PUT', '/full-bucket');
+    s3.call('PUT', '/full-bucket/k', 'x');
+    const full = s3.call('DELETE', '/full-bucket');
+    expect([full.status, code(full)]).toEqual([409, 'BucketNotEmpty']);
+    s3.call('DELETE', '/full-bucket/k');
+    expect(s3.call('DELETE', '/full-bucket').status).toBe(204);
+  });
+
+  it('refuses an operation the engine does not model with NotImplemented (501), changing nothing', () => {
+    const s3 = session();
+    s3.call('PUT', '/tagged-bucket');
+    const before = s3.state;
+    const tagging = s3.call('PUT', '/tagged-bucket?tagging', '<Tagging><TagSet/></Tagging>');
+    expect([tagging.status, code(tagging)]).toEqual([501, 'NotImplemented']);
+    expect(bodyText(tagging.body)).toContain('`s3:PutBucketTagging`');
+    expect(s3.state).toBe(before);
+  });
+
+  it('authorizes IAM users with the S3 action and ARN the Service Authorization Reference names', () => {
+    const { state, keys } = withUser([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::logs-bucket' }]);
+    const s3 = session(state);
+    s3.call('PUT', '/logs-bucket');
+    expect(s3.call('GET', '/logs-bucket?list-type=2', '', keys).status).toBe(200);
+    const denied = s3.call('GET', '/logs-bucket/secret.txt', '', keys);
+    expect([denied.status, code(denied)]).toEqual([403, 'AccessDenied']);
+    expect(bodyText(denied.body)).toContain('is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::logs-bucket/secret.txt');
+  });
+
+  it('lets a bucket policy allow a user of the account that no identity policy allows', () => {
+    const { state, keys } = withUser([]);
+    const s3 = session(state);
+    s3.call('PUT', '/shared-bucket');
+    s3.call('PUT', '/shared-bucket/report.csv', 'a,b');
+    expect(s3.call('GET', '/shared-bucket/report.csv', '', keys).status).toBe(403);
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/dev' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared-bucket/*' }] };
+    expect(s3.call('PUT', '/shared-bucket?policy', JSON.stringify(policy)).status).toBe(200);
+    expect(s3.call('GET', '/shared-bucket/report.csv', '', keys)).toMatchObject({ status: 200, body: 'a,b' });
+  });
+
+  it('refuses a public bucket policy while BlockPublicPolicy is on, and takes it once it is off', () => {
+    const s3 = session();
+    s3.call('PUT', '/site-bucket');
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site-bucket/*' }] });
+    const refused = s3.call('PUT', '/site-bucket?policy', policy);
+    expect([refused.status, code(refused)]).toEqual([403, 'AccessDenied']);
+    const off = '<PublicAccessBlockConfiguration><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets></PublicAccessBlockConfiguration>';
+    expect(s3.call('PUT', '/site-bucket?publicAccessBlock', off).status).toBe(200);
+    expect(s3.call('PUT', '/site-bucket?policy', policy).status).toBe(200);
+    expect(bodyText(s3.call('GET', '/site-bucket?policyStatus').body)).toContain('<IsPublic>true</IsPublic>');
+  });
+
+  it('serves virtual-hosted requests: the bucket in the host, the key in the path', () => {
+    const s3 = session();
+    const host = (bucket: string) => ({ host: `${bucket}.localhost` });
+    const at = (bucket: string, method: string, path: string, body = '') => {
+      const request = { ...signS3Request(method, `http://${bucket}.localhost/aws/attempt-1${path}`, body, ROOT, { time: NOW, headers: host(bucket) }), basePath: '/aws/attempt-1', endpointHost: 'localhost' };
+      const result = handleAwsRequest(s3.state, request, options);
+      return result;
+    };
+    const created = at('vhost-bucket', 'PUT', '/');
+    expect(created.response.status).toBe(200);
+    expect(created.state.s3.buckets['vhost-bucket']).toBeDefined();
+  });
+});
