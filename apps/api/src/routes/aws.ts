@@ -54,7 +54,9 @@ function rootFor(attempt: AttemptRow | undefined, ctx: Ctx) {
 export function awsRoutes(deps: AppDeps) {
   // The SDKs correct their clock skew from `Date`; it must be the clock that checks signatures.
   function xmlResponse(response: WireResponse): Response {
-    return new Response(response.body as BodyInit, { status: response.status, headers: { ...response.headers, date: new Date(deps.clock.now()).toUTCString() } });
+    // A 204 (S3's deletes) may carry no body at all, not even an empty one.
+    const body = response.status === 204 ? null : (response.body as BodyInit);
+    return new Response(body, { status: response.status, headers: { ...response.headers, date: new Date(deps.clock.now()).toUTCString() } });
   }
 
   // Answered in the protocol of the service the request is signed for, as the handler's own errors are.
@@ -62,8 +64,12 @@ export function awsRoutes(deps: AppDeps) {
     return xmlResponse(wireFailure({ ...request, body: new Uint8Array() }, error, requestId));
   }
 
-  function headersOf(c: Context<AppEnv>): Pick<WireRequest, 'headers' | 'url' | 'method'> {
-    return { method: c.req.method, url: c.req.url, headers: Object.fromEntries(c.req.raw.headers) };
+  // S3's virtual-hosted style names the bucket in the host: `<bucket>.<host of the endpoint>`, the host being
+  // PUBLIC_ORIGIN's, or `localhost` when none is set (browsers and curl resolve `*.localhost` to loopback).
+  const endpointHost = deps.config.publicOrigin ? new URL(deps.config.publicOrigin).hostname : 'localhost';
+
+  function headersOf(c: Context<AppEnv>): Pick<WireRequest, 'headers' | 'url' | 'method' | 'basePath' | 'endpointHost'> {
+    return { method: c.req.method, url: c.req.url, headers: Object.fromEntries(c.req.raw.headers), basePath: `/aws/${c.req.param('attemptId') ?? ''}`, endpointHost };
   }
 
   async function serve(c: Context<AppEnv>): Promise<Response> {
@@ -103,7 +109,8 @@ export function awsRoutes(deps: AppDeps) {
         '/aws/*',
         bodyLimit({ maxSize: MAX_WIRE_BODY_BYTES, onError: (c) => awsError(headersOf(c), new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413), deps.ids.next()) }),
       )
-      // The SDKs add a slash to the endpoint path; the CLI and hand-made requests may not.
+      // The SDKs add a slash to the endpoint path; the CLI and hand-made requests may not. S3 names its
+      // buckets and objects in the path after it (`/aws/ID/bucket/key`).
       .all('/aws/:attemptId/', serve)
       .all('/aws/:attemptId', serve)
       // Protocols that name the operation in the path after it (Smithy RPC v2 CBOR: `…/service/S/operation/O`).
