@@ -19,7 +19,7 @@ interface Credentials {
 
 async function send(credentials: Credentials, method: string, url: string, body = '') {
   const request = signS3Request(method, url, body, credentials, { time: Date.now() });
-  const response = await fetchWorker(request.url, { method, headers: request.headers, ...(body === '' ? {} : { body: request.body }) });
+  const response = await fetchWorker(request.url, { method, headers: request.headers, ...(body === '' ? {} : { body }) });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
