@@ -127,3 +127,45 @@ export class AccessControlListNotSupported extends AwsError {
     super('AccessControlListNotSupported', message, 400);
   }
 }
+
+/** The request's path does not percent-decode. */
+export class InvalidURI extends AwsError {
+  constructor(message: string) {
+    super('InvalidURI', message, 400);
+  }
+}
+
+/** An operation that takes a document was sent without a body. */
+export class MissingRequestBodyError extends AwsError {
+  constructor() {
+    super('MissingRequestBodyError', 'Request Body is empty', 400);
+  }
+}
+
+/** More object metadata than S3 takes. */
+export class MetadataTooLarge extends AwsError {
+  constructor(message: string) {
+    super('MetadataTooLarge', message, 400);
+  }
+}
+
+/** The method does not apply to what the path names (`POST` on a bucket without `?delete` …). */
+export class MethodNotAllowed extends AwsError {
+  constructor(message: string) {
+    super('MethodNotAllowed', message, 405);
+  }
+}
+
+/** The body is not what its `Content-MD5` or `x-amz-checksum-*` header says. */
+export class BadDigest extends AwsError {
+  constructor(message: string) {
+    super('BadDigest', message, 400);
+  }
+}
+
+/** CreateBucket names a region other than the one the request is signed for. */
+export class IllegalLocationConstraintException extends AwsError {
+  constructor(message: string) {
+    super('IllegalLocationConstraintException', message, 400);
+  }
+}

@@ -65,6 +65,16 @@ describe('S3 over the wire', () => {
     expect(s3.call('DELETE', '/full-bucket').status).toBe(204);
   });
 
+  // API_CreateBucket.html: a location constraint must name the region of the endpoint the request is sent to.
+  it('creates a bucket with the account region as its location constraint, and refuses another region', () => {
+    const s3 = session();
+    const config = (region: string) => `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>`;
+    expect(s3.call('PUT', '/here-bucket', config('us-east-1')).status).toBe(200);
+    const elsewhere = s3.call('PUT', '/there-bucket', config('eu-west-1'));
+    expect([elsewhere.status, code(elsewhere)]).toEqual([400, 'IllegalLocationConstraintException']);
+    expect(Object.keys(s3.state.s3.buckets)).toEqual(['here-bucket']);
+  });
+
   it('refuses an operation the engine does not model with NotImplemented (501), changing nothing', () => {
     const s3 = session();
     s3.call('PUT', '/tagged-bucket');

@@ -2,7 +2,7 @@ import { authorize, type AuthorizeOptions } from '../iam/authorize/authorize.ts'
 import type { AuthorizationRequest, AuthorizationResult } from '../iam/authorize/types.ts';
 import { bucketPolicyFor } from '../s3/bucket-access.ts';
 import { s3Actions, type S3ActionName } from '../s3/actions.ts';
-import { AwsError } from '../errors.ts';
+import { IllegalLocationConstraintException, InvalidArgument } from '../s3/errors.ts';
 import { listObjectsV2, listObjectVersions } from '../s3/list-operations.ts';
 import type { AccountState } from '../state.ts';
 import { getRecord } from '../records.ts';
@@ -65,7 +65,7 @@ const listContext = (input: Input): Record<string, string> =>
 /** A list result with its keys URL-encoded when the request asked, as S3 encodes them. */
 function encodedList<T extends Input>(result: T, encodingType: unknown): T {
   if (encodingType === undefined) return result;
-  if (encodingType !== 'url') throw new AwsError('InvalidArgument', `\`encoding-type\` may only be \`url\`, not \`${String(encodingType)}\``, 400);
+  if (encodingType !== 'url') throw new InvalidArgument(`\`encoding-type\` may only be \`url\`, not \`${String(encodingType)}\``);
   const encode = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(encode);
     if (typeof value !== 'object' || value === null) return value;
@@ -85,7 +85,7 @@ const wireActions: Record<S3ActionName, WireOperation> = {
 function inSigningRegion(input: Input, ctx: WireCtx): Input {
   const constraint = (input.CreateBucketConfiguration as { LocationConstraint?: string } | undefined)?.LocationConstraint;
   if (constraint !== undefined && constraint !== ctx.region) {
-    throw new AwsError('IllegalLocationConstraintException', `The \`${constraint}\` location constraint is incompatible for the region specific endpoint this request was sent to (\`${ctx.region}\`).`, 400);
+    throw new IllegalLocationConstraintException(`The \`${constraint}\` location constraint is incompatible for the region specific endpoint this request was sent to (\`${ctx.region}\`).`);
   }
   return input;
 }

@@ -1,4 +1,5 @@
-import { AwsError, ValidationError } from '../../errors.ts';
+import { ValidationError, type AwsError } from '../../errors.ts';
+import { BadDigest, InvalidArgument, InvalidURI, MalformedXML, MetadataTooLarge, MethodNotAllowed, MissingRequestBodyError } from '../../s3/errors.ts';
 import { md5Hex } from '../../s3/md5.ts';
 import { base64, CHECKSUMS } from '../checksums.ts';
 import { utf8Decode } from '../bytes.ts';
@@ -67,25 +68,11 @@ const PROTOCOL_HEADERS = /^x-amz-(?:date|content-sha256|security-token|user-agen
 // Standard headers that change what an operation does: served only by an operation that reads them.
 const MEANINGFUL_HEADERS = /^(?:x-amz-.*|if-match|if-none-match|if-modified-since|if-unmodified-since|range|content-encoding)$/;
 
-/** Answered when a method does not apply to what the path names (`POST` on a bucket without `?delete` …). */
-class MethodNotAllowed extends AwsError {
-  constructor(method: string, target: string) {
-    super('MethodNotAllowed', `The specified method is not allowed against this resource: \`${method}\` on ${target === 'service' ? 'the service' : `a ${target}`}`, 405);
-  }
-}
-
-/** The body is not what its `Content-MD5` or `x-amz-checksum-*` header says. */
-class BadDigest extends AwsError {
-  constructor(message: string) {
-    super('BadDigest', message, 400);
-  }
-}
-
 function decodePathPart(part: string): string {
   try {
     return decodeURIComponent(part);
   } catch {
-    throw new AwsError('InvalidURI', `Couldn't parse the specified URI: \`${part.slice(0, 64)}\``, 400);
+    throw new InvalidURI(`Couldn't parse the specified URI: \`${part.slice(0, 64)}\``);
   }
 }
 
@@ -117,7 +104,7 @@ export function restOperation(routes: Record<string, RestRoute>, method: string,
     const weight = (route.query?.length ?? 0) + (route.header !== undefined ? 1 : 0);
     if (!best || weight > best.weight) best = { action, weight };
   }
-  if (!best) throw new MethodNotAllowed(method, target);
+  if (!best) throw new MethodNotAllowed(`The specified method is not allowed against this resource: \`${method}\` on ${target === 'service' ? 'the service' : `a ${target}`}`);
   return best.action;
 }
 
@@ -152,10 +139,10 @@ function readPayload(payload: RestPayload, body: Uint8Array, params: Record<stri
   }
   if (body.length === 0) {
     if (payload.optional) return;
-    throw new AwsError('MissingRequestBodyError', 'Request Body is empty', 400);
+    throw new MissingRequestBodyError();
   }
   const root = parseXml(bodyText(body));
-  if (root.name !== payload.root) throw new AwsError('MalformedXML', `The XML you provided was not well-formed or did not validate against our published schema: the document must be \`<${payload.root}>\`, not \`<${root.name}>\``, 400);
+  if (root.name !== payload.root) throw new MalformedXML(`The XML you provided was not well-formed or did not validate against our published schema: the document must be \`<${payload.root}>\`, not \`<${root.name}>\``);
   const value = readXml(root, payload.shape) as Record<string, unknown>;
   if (payload.member !== undefined) params[payload.member] = value;
   else Object.assign(params, value);
@@ -179,7 +166,7 @@ function readCall(api: RestXmlApi, request: WireRequest, version: string): WireC
   const encoding = headers['content-encoding'];
   if (encoding !== undefined && /aws-chunked/i.test(encoding)) throw new NotImplemented('the emulated S3 does not take `aws-chunked` uploads: send the body in one piece');
   const pairs = formPairs(splitUrl(request.url).query);
-  if (pairs.length > MAX_QUERY_PARAMS) throw new AwsError('InvalidArgument', `the request has more than ${MAX_QUERY_PARAMS} query parameters`, 400);
+  if (pairs.length > MAX_QUERY_PARAMS) throw new InvalidArgument(`the request has more than ${MAX_QUERY_PARAMS} query parameters`);
   const query = new Map(pairs);
   const { bucket, key } = restLocation(request);
   const target = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service';
@@ -195,7 +182,7 @@ function readCall(api: RestXmlApi, request: WireRequest, version: string): WireC
   for (const [member, name] of Object.entries(binding.headers ?? {})) if (headers[name] !== undefined) params[member] = headers[name];
   if (binding.metadata !== undefined) {
     const meta = Object.entries(headers).filter(([name]) => name.startsWith('x-amz-meta-'));
-    if (meta.length > MAX_METADATA_HEADERS) throw new AwsError('MetadataTooLarge', `an object takes at most ${MAX_METADATA_HEADERS} metadata headers`, 400);
+    if (meta.length > MAX_METADATA_HEADERS) throw new MetadataTooLarge(`an object takes at most ${MAX_METADATA_HEADERS} metadata headers`);
     if (meta.length > 0) params[binding.metadata] = Object.fromEntries(meta.map(([name, value]) => [name.slice('x-amz-meta-'.length), value]));
   }
   if (binding.payload) readPayload(binding.payload, request.body, params);
@@ -206,10 +193,10 @@ function readCall(api: RestXmlApi, request: WireRequest, version: string): WireC
 function scalarOf(value: unknown, type: string, path: string): unknown {
   if (typeof value !== 'string' || type === 'string') return value;
   if (type === 'boolean') {
-    if (value !== 'true' && value !== 'false') throw new AwsError('InvalidArgument', `\`${path}\` must be \`true\` or \`false\`, not \`${value}\``, 400);
+    if (value !== 'true' && value !== 'false') throw new InvalidArgument(`\`${path}\` must be \`true\` or \`false\`, not \`${value}\``);
     return value === 'true';
   }
-  if (!/^-?\d{1,15}$/.test(value)) throw new AwsError('InvalidArgument', `\`${path}\` must be a whole number, not \`${value}\``, 400);
+  if (!/^-?\d{1,15}$/.test(value)) throw new InvalidArgument(`\`${path}\` must be a whole number, not \`${value}\``);
   return Number(value);
 }
 
