@@ -156,6 +156,16 @@ describe.each(['path', 'virtual'] as const)('S3 through the SDK, %s-style', (sty
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['BucketNotEmpty', 409]);
   });
 
+  it('reads an older version, and empties the bucket version by version so it can be deleted', async () => {
+    const client = s3(style);
+    const { Versions = [], DeleteMarkers = [] } = await client.send(new ListObjectVersionsCommand({ Bucket: bucket }));
+    const old = Versions.find((v) => v.Key === 'doc.txt');
+    const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'doc.txt', VersionId: old?.VersionId }));
+    expect([await got.Body?.transformToString(), got.VersionId]).toEqual(['two', old?.VersionId]);
+    for (const { Key, VersionId } of [...Versions, ...DeleteMarkers]) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key, VersionId }));
+    expect((await client.send(new DeleteBucketCommand({ Bucket: bucket }))).$metadata.httpStatusCode).toBe(204);
+  });
+
   it('answers an operation the emulator does not model with NotImplemented', async () => {
     const error = await failure(s3(style).send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: 'team', Value: 'web' }] } })));
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['NotImplemented', 501]);

@@ -110,6 +110,8 @@ export * from './s3/errors.ts';
 export { bucketNameProblem, bucketOf, createBucket, deleteBucket, deleteObject, getBucketLocation, getObject, headBucket, headObject, listBuckets, newBucketDefaults, putObject } from './s3/operations.ts';
 /** ListObjectsV2 and ListObjectVersions, and S3's key order. */
 export { MAX_LIST_KEYS, compareKeys, listObjectVersions, listObjectsV2 } from './s3/list-operations.ts';
+/** Reading and deleting one version of an object (a deleted object comes back when its delete marker goes). */
+export { deleteObjectOrVersion, deleteObjectVersion, getObjectOrVersion, getObjectVersion, headObjectOrVersion } from './s3/version-operations.ts';
 /** The S3 action table: API operation names to operations. */
 export { s3Actions, type S3ActionName } from './s3/actions.ts';
 /** Bucket policies and Block Public Access (bucket and account), one function per AWS action, and the settings in force. */

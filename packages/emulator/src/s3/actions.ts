@@ -2,7 +2,8 @@ import { deleteBucketPolicy, deletePublicAccessBlock, getBucketPolicy, getBucket
 import { deleteBucketEncryption, getBucketEncryption, getBucketVersioning, putBucketAcl, putBucketEncryption, putBucketVersioning } from './bucket-settings-operations.ts';
 import { deleteBucketLifecycle, getBucketLifecycleConfiguration, putBucketLifecycleConfiguration } from './lifecycle-operations.ts';
 import { listObjectsV2, listObjectVersions } from './list-operations.ts';
-import { createBucket, deleteBucket, deleteObject, getBucketLocation, getObject, headBucket, headObject, listBuckets, putObject } from './operations.ts';
+import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets, putObject } from './operations.ts';
+import { deleteObjectOrVersion, getObjectOrVersion, headObjectOrVersion } from './version-operations.ts';
 
 /** The only place where S3 API operation names meet their functions (the wire layer dispatches through it). */
 export const s3Actions = {
@@ -12,9 +13,9 @@ export const s3Actions = {
   GetBucketLocation: getBucketLocation,
   DeleteBucket: deleteBucket,
   PutObject: putObject,
-  GetObject: getObject,
-  HeadObject: headObject,
-  DeleteObject: deleteObject,
+  GetObject: getObjectOrVersion,
+  HeadObject: headObjectOrVersion,
+  DeleteObject: deleteObjectOrVersion,
   ListObjectsV2: listObjectsV2,
   ListObjectVersions: listObjectVersions,
   PutBucketPolicy: putBucketPolicy,

@@ -169,3 +169,12 @@ export class IllegalLocationConstraintException extends AwsError {
     super('IllegalLocationConstraintException', message, 400);
   }
 }
+
+/** The object has no version with the id asked for. */
+export class NoSuchVersion extends AwsError {
+  readonly key: string;
+  constructor(message: string, key: string) {
+    super('NoSuchVersion', message, 404);
+    this.key = key;
+  }
+}

@@ -124,7 +124,7 @@ function versionsOf(bucket: S3Bucket): VersionEntry[] {
     ...Object.values(bucket.Objects).map((o) => ({ Key: o.Key, VersionId: o.VersionId ?? 'null', IsLatest: true, LastModified: o.LastModified, Size: o.Size, ETag: o.ETag, IsDeleteMarker: false })),
     ...(bucket.DeleteMarkers ?? []).map((m) => ({ Key: m.Key, VersionId: m.VersionId, IsLatest: true, LastModified: m.LastModified, IsDeleteMarker: true })),
     // Noncurrent versions are kept oldest first, as they were retired.
-    ...[...(bucket.NoncurrentVersions ?? [])].reverse().map((v) => ({ Key: v.Key, VersionId: v.VersionId, IsLatest: false, LastModified: v.LastModified, Size: v.Size, IsDeleteMarker: v.IsDeleteMarker === true })),
+    ...[...(bucket.NoncurrentVersions ?? [])].reverse().map((v) => ({ Key: v.Key, VersionId: v.VersionId, IsLatest: false, LastModified: v.LastModified, Size: v.Size, ...(v.ETag !== undefined ? { ETag: v.ETag } : {}), IsDeleteMarker: v.IsDeleteMarker === true })),
   ];
   // A stable sort keeps each key's versions newest first.
   return entries.sort((a, b) => compareKeys(a.Key, b.Key) || Number(b.IsLatest) - Number(a.IsLatest));

@@ -92,7 +92,8 @@ function retireCurrent(bucket: S3Bucket, key: string, now: string): void {
   }
   const current = getRecord(bucket.Objects, key);
   if (!current || bucket.Versioning === undefined) return;
-  keep({ Key: key, VersionId: current.VersionId ?? 'null', Size: current.Size, LastModified: current.LastModified, NoncurrentSince: now, ...(current.TagSet ? { TagSet: current.TagSet } : {}) });
+  const { VersionId, ...held } = current;
+  keep({ ...held, VersionId: VersionId ?? 'null', NoncurrentSince: now });
 }
 
 /** PutObject with a text body; the ETag is the quoted MD5 of the body, as for a single-part upload. A versioned bucket keeps the version it replaces. */

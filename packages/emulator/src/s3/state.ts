@@ -32,6 +32,11 @@ export interface S3ObjectVersion {
   TagSet?: S3Tag[];
   /** A delete marker that a newer version replaced. */
   IsDeleteMarker?: boolean;
+  /** What the object held, so the version can be read and become current again (absent in accounts stored before). */
+  ETag?: string;
+  Body?: string;
+  ContentType?: string;
+  Metadata?: Record<string, string>;
 }
 
 /** A delete marker that is the current version of a key in a versioned bucket. */

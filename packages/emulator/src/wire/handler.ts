@@ -147,7 +147,8 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
     const decoded = binding?.input ? protocol.decode(call.params, binding.input) : call.params;
     const input = binding?.prepare ? binding.prepare(decoded, wireCtx) : decoded;
     if (!binding?.unauthorized && wireCtx.caller.type !== 'Root') {
-      const iamAction = binding?.iamAction ?? `${service.actionPrefix}:${call.action}`;
+      const named = binding?.iamAction;
+      const iamAction = (typeof named === 'function' ? named(input) : named) ?? `${service.actionPrefix}:${call.action}`;
       const resource = binding?.resource?.(input, wireCtx, state) ?? '*';
       const decide = service.authorize ?? ((s, req, _input, _ctx, options) => authorize(s, req, options));
       let result: AuthorizationResult;

@@ -95,6 +95,17 @@ describe('S3 over the wire', () => {
     expect(bodyText(denied.body)).toContain('is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::logs-bucket/secret.txt');
   });
 
+  it('authorizes a request naming a version as the …Version action', () => {
+    const { state, keys } = withUser([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::logs-bucket/*' }]);
+    const s3 = session(state);
+    s3.call('PUT', '/logs-bucket');
+    s3.call('PUT', '/logs-bucket/app.log', 'x');
+    expect(s3.call('GET', '/logs-bucket/app.log', '', keys).status).toBe(200);
+    const denied = s3.call('DELETE', '/logs-bucket/app.log?versionId=null', '', keys);
+    expect([denied.status, code(denied)]).toEqual([403, 'AccessDenied']);
+    expect(bodyText(denied.body)).toContain('s3:DeleteObjectVersion on resource: arn:aws:s3:::logs-bucket/app.log');
+  });
+
   it('lets a bucket policy allow a user of the account that no identity policy allows', () => {
     const { state, keys } = withUser([]);
     const s3 = session(state);

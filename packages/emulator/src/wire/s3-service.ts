@@ -97,6 +97,12 @@ function defaultEncryptionOnly(input: Input): Input {
   return rest;
 }
 
+// A request naming a version is authorized as the `…Version` action, with the `s3:versionid` condition key.
+const VERSION_QUERY = { VersionId: 'versionId' };
+const OBJECT_VERSION: InputSpec = { ...BUCKET, Key: 'string!', VersionId: S };
+const byVersion = (action: string) => (input: Input) => (input.VersionId === undefined ? action : `${action}Version`);
+const versionContext = (input: Input): Record<string, string> => (input.VersionId === undefined ? {} : { 's3:versionid': String(input.VersionId) });
+
 interface S3Operation {
   http: RestBinding;
   wire: ActionBinding;
@@ -118,16 +124,16 @@ const OPERATIONS: Record<S3ActionName, S3Operation> = {
     wire: { input: { ...BUCKET, Key: 'string!', Body: S, ContentType: S, ServerSideEncryption: S, Metadata: { struct: {} } }, iamAction: 's3:PutObject', resource: objectArn, prepare: defaultEncryptionOnly, output: (result) => ({ ...result, ServerSideEncryption: 'AES256' }) },
   },
   GetObject: {
-    http: { output: { headers: OBJECT_HEADERS, metadata: 'Metadata', payload: { member: 'Body', text: true } } },
-    wire: { input: { ...BUCKET, Key: 'string!' }, iamAction: 's3:GetObject', resource: objectArn, output: objectHeaders },
+    http: { query: VERSION_QUERY, output: { headers: OBJECT_HEADERS, metadata: 'Metadata', payload: { member: 'Body', text: true } } },
+    wire: { input: OBJECT_VERSION, iamAction: byVersion('s3:GetObject'), resource: objectArn, context: versionContext, output: objectHeaders },
   },
   HeadObject: {
-    http: { output: { headers: OBJECT_HEADERS, metadata: 'Metadata' } },
-    wire: { input: { ...BUCKET, Key: 'string!' }, iamAction: 's3:GetObject', resource: objectArn, output: objectHeaders },
+    http: { query: VERSION_QUERY, output: { headers: OBJECT_HEADERS, metadata: 'Metadata' } },
+    wire: { input: OBJECT_VERSION, iamAction: byVersion('s3:GetObject'), resource: objectArn, context: versionContext, output: objectHeaders },
   },
   DeleteObject: {
-    http: { output: { ...NO_CONTENT, headers: { DeleteMarker: 'x-amz-delete-marker', VersionId: 'x-amz-version-id' } } },
-    wire: { input: { ...BUCKET, Key: 'string!' }, iamAction: 's3:DeleteObject', resource: objectArn },
+    http: { query: VERSION_QUERY, output: { ...NO_CONTENT, headers: { DeleteMarker: 'x-amz-delete-marker', VersionId: 'x-amz-version-id' } } },
+    wire: { input: OBJECT_VERSION, iamAction: byVersion('s3:DeleteObject'), resource: objectArn, context: versionContext },
   },
   ListObjectsV2: {
     http: { query: { ...LIST_QUERY, ContinuationToken: 'continuation-token', StartAfter: 'start-after' }, output: { payload: { root: 'ListBucketResult', shape: LIST_OBJECTS_V2 } } },

@@ -84,8 +84,8 @@ export interface ActionBinding {
   prepare?: (input: Record<string, unknown>, ctx: WireCtx) => Record<string, unknown>;
   /** Condition keys the action sets (`iam:PolicyARN`, `aws:RequestTag/…`, a resource's tags from the state), for the IAM check. */
   context?: (input: Record<string, unknown>, ctx: WireCtx, state: AccountState) => Record<string, string | string[]>;
-  /** The IAM action when it is not the operation's name (S3's ListObjectsV2 is `s3:ListBucket`). */
-  iamAction?: string;
+  /** The IAM action when it is not the operation's name (S3's ListObjectsV2 is `s3:ListBucket`), or by input (`s3:GetObjectVersion`). */
+  iamAction?: string | ((input: Record<string, unknown>) => string);
   /** Reshapes an operation's result into the wire's (IAM URL-encodes policy documents). */
   output?: (result: Record<string, unknown>) => Record<string, unknown>;
 }

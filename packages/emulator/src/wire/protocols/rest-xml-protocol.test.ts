@@ -124,7 +124,7 @@ describe('reading a call', () => {
     ['a checksum we cannot verify', request('PUT', '/b/k', { body: 'hello', headers: { 'x-amz-checksum-crc64nvme': 'x' } }), 'NotImplemented'],
     ['a header that changes the operation', request('PUT', '/b/k', { body: 'x', headers: { 'x-amz-storage-class': 'GLACIER' } }), 'NotImplemented'],
     ['a conditional request', request('GET', '/b/k', { headers: { 'if-none-match': '"x"' } }), 'NotImplemented'],
-    ['a version id', request('GET', '/b/k?versionId=3'), 'NotImplemented'],
+    ['a part number', request('GET', '/b/k?partNumber=1'), 'NotImplemented'],
     ['an aws-chunked body', request('PUT', '/b/k', { body: 'x', headers: { 'content-encoding': 'aws-chunked' } }), 'NotImplemented'],
     ['a body that is not UTF-8', request('PUT', '/b/k', { body: Uint8Array.of(0xff) }), 'NotImplemented'],
     ['a body the operation does not read', request('DELETE', '/b/k', { body: 'x' }), 'NotImplemented'],
