@@ -129,7 +129,12 @@ describe.each(['path', 'virtual'] as const)('S3 through the SDK, %s-style', (sty
     expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
     expect(refused.message).toContain('BlockPublicPolicy');
     await client.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    // Anyone may now read the objects without credentials: a plain unsigned GET, as `curl` sends it.
+    const url = `${credentials.endpoint}/${bucket}/notes/hello%20world.txt`;
+    expect((await fetch(url)).status).toBe(403);
     await client.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy('*') }));
+    const anonymous = await fetch(url);
+    expect([anonymous.status, await anonymous.text()]).toEqual([200, 'hello']);
   });
 
   it('sets default encryption, versioning and a lifecycle configuration', async () => {

@@ -72,6 +72,13 @@ export function awsRoutes(deps: AppDeps) {
     return { method: c.req.method, url: c.req.url, headers: Object.fromEntries(c.req.raw.headers), basePath: `/aws/${c.req.param('attemptId') ?? ''}`, endpointHost };
   }
 
+  // An unsigned request on a bucket or object path is S3's anonymous caller (a public bucket read with curl);
+  // the endpoint's own path stays signed-only, as the Query services require.
+  function anonymousS3(request: WireRequest): { anonymousService?: string } {
+    const path = new URL(request.url).pathname;
+    return request.basePath !== undefined && path.length > request.basePath.length + 1 ? { anonymousService: 's3' } : {};
+  }
+
   async function serve(c: Context<AppEnv>): Promise<Response> {
     const requestId = deps.ids.next();
     try {
@@ -87,7 +94,7 @@ export function awsRoutes(deps: AppDeps) {
         // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
         const state = restoreAccountState(attempt?.state);
         const ctx = attempt ? attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
-        const result = handleAwsRequest(state, request, { ctx, requestId, resolveCredentials: rootFor(attempt, ctx) });
+        const result = handleAwsRequest(state, request, { ctx, requestId, resolveCredentials: rootFor(attempt, ctx), ...anonymousS3(request) });
         if (result.internalError !== undefined) {
           deps.log.error('aws wire request failed', { requestId, attemptId, action: result.action, error: String(result.internalError) });
         }

@@ -10,7 +10,7 @@ import { accountCredentials } from './credentials.ts';
 import { AccessDenied, InternalFailure, InvalidAction, InvalidClientTokenId, NotImplemented } from './errors.ts';
 import { queryProtocol } from './protocols/query-protocol.ts';
 import { WIRE_SERVICES } from './services.ts';
-import { parseSigV4, verifySigV4 } from './sigv4.ts';
+import { lowerCaseHeaders, parseSigV4, verifySigV4, type SigV4Authorization } from './sigv4.ts';
 import type { ResolvedCredentials, WireCall, WireCtx, WireProtocol, WireRequest, WireResponse, WireService } from './types.ts';
 
 /** The largest request body the wire reads, the same as the rest of the API (256 KB). */
@@ -36,6 +36,11 @@ export interface HandleAwsOptions {
   resolveCredentials: (accessKeyId: string, state: AccountState) => ResolvedCredentials | undefined;
   /** The services served, by signing name; IAM (and the others as they are wired) by default. */
   services?: Record<string, WireService>;
+  /**
+   * The service an unsigned request is for, where the endpoint takes them (S3's bucket and object paths): it
+   * is made by the anonymous principal, which only a resource policy can allow. Without one, a signature is required.
+   */
+  anonymousService?: string;
 }
 
 /** The answer, the account after the call, whether the call changed it, and a bug's error for the log. */
@@ -67,6 +72,7 @@ function accessDenied(principal: string, action: string, resource: string, resul
   const because = deny
     ? `with an explicit deny in ${POLICY_TYPE_WORDS[deny.policyType]}`
     : `because no ${POLICY_TYPE_WORDS[limit?.policyType ?? 'identity'].replace(/^an? /, '')} allows the ${action} action`;
+  if (principal === '*') return new AccessDenied(`Anonymous users are not authorized to perform: ${action} on resource: ${resource}: no resource-based policy allows it for everyone`);
   return new AccessDenied(`User: ${principal} is not authorized to perform: ${action} on resource: ${resource} ${because}`);
 }
 
@@ -90,6 +96,24 @@ function findOperation(service: WireService, { action, version }: WireCall) {
     throw new NotImplemented(`the emulated account does not model \`${service.actionPrefix}:${action}\` yet`);
   }
   throw new InvalidAction(`Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
+}
+
+/** The anonymous principal: an unsigned request, allowed only by a resource policy that grants `*`. */
+const ANONYMOUS: ResolvedCredentials = { secretAccessKey: '', caller: { arn: '*', account: '', userId: 'anonymous', type: 'Anonymous' } };
+
+/** No `Authorization` header and no presigned query: an unsigned request. */
+function unsigned(request: WireRequest): boolean {
+  return lowerCaseHeaders(request.headers)['authorization'] === undefined && !/[?&]X-Amz-Credential=/i.test(request.url);
+}
+
+/** The credentials of a signed request, once its key is known and its signature verified. */
+function signedCredentials(state: AccountState, request: WireRequest, auth: SigV4Authorization, options: HandleAwsOptions): ResolvedCredentials {
+  const now = options.ctx.clock.now();
+  const credentials = options.resolveCredentials(auth.accessKeyId, state) ?? accountCredentials(state, auth.accessKeyId, now);
+  // A permanent key sent with a session token, or a session key without its own token, is not a valid key.
+  if (!credentials || !sameToken(credentials.sessionToken, auth.sessionToken)) throw new InvalidClientTokenId();
+  verifySigV4(request, auth, credentials.secretAccessKey, now);
+  return credentials;
 }
 
 function served(services: Record<string, WireService>, name: string): WireService | undefined {
@@ -130,20 +154,18 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
   let action: string | undefined;
   try {
     if (request.body.length > MAX_WIRE_BODY_BYTES) throw new AwsError('RequestEntityTooLarge', `the request body is over ${MAX_WIRE_BODY_BYTES / 1024} KB`, 413);
-    const auth = parseSigV4(request);
+    const auth = options.anonymousService !== undefined && unsigned(request) ? undefined : parseSigV4(request);
+    const signingName = auth?.service ?? options.anonymousService ?? '';
     // Known before the signature is checked only to answer in its protocol; an unknown key is refused first.
-    service = served(services, auth.service);
-    const credentials = options.resolveCredentials(auth.accessKeyId, state) ?? accountCredentials(state, auth.accessKeyId, ctx.clock.now());
-    // A permanent key sent with a session token, or a session key without its own token, is not a valid key.
-    if (!credentials || !sameToken(credentials.sessionToken, auth.sessionToken)) throw new InvalidClientTokenId();
-    verifySigV4(request, auth, credentials.secretAccessKey, ctx.clock.now());
-    if (!service) throw new NotImplemented(`the emulated account does not serve \`${auth.service}\` on this endpoint`);
+    service = served(services, signingName);
+    const credentials = auth ? signedCredentials(state, request, auth, options) : ANONYMOUS;
+    if (!service) throw new NotImplemented(`the emulated account does not serve \`${signingName}\` on this endpoint`);
     const protocol = protocolFor(service, request);
     const call = protocol.read(request, service);
     action = call.action;
     const operation = findOperation(service, call);
     const binding = Object.hasOwn(service.bindings, call.action) ? service.bindings[call.action] : undefined;
-    const wireCtx: WireCtx = { ...ctx, caller: { ...credentials.caller, accessKeyId: auth.accessKeyId } };
+    const wireCtx: WireCtx = { ...ctx, caller: { ...credentials.caller, accessKeyId: auth?.accessKeyId ?? '' } };
     const decoded = binding?.input ? protocol.decode(call.params, binding.input) : call.params;
     const input = binding?.prepare ? binding.prepare(decoded, wireCtx) : decoded;
     if (!binding?.unauthorized && wireCtx.caller.type !== 'Root') {
@@ -156,9 +178,10 @@ export function handleAwsRequest(state: AccountState, request: WireRequest, opti
         const context = {
           ...binding?.context?.(input, wireCtx, state),
           'aws:SecureTransport': request.url.startsWith('https:') ? 'true' : 'false',
-          'aws:RequestedRegion': auth.region,
+          'aws:RequestedRegion': auth?.region ?? ctx.region,
         };
-        result = decide(state, { principalArn: wireCtx.caller.arn, action: iamAction, resource, time: ctx.clock.now(), context }, input, wireCtx, credentials.session ? { session: credentials.session } : {});
+        const principal = wireCtx.caller.type === 'Anonymous' ? { principal: { type: 'Anonymous' as const } } : {};
+        result = decide(state, { principalArn: wireCtx.caller.arn, ...principal, action: iamAction, resource, time: ctx.clock.now(), context }, input, wireCtx, credentials.session ? { session: credentials.session } : {});
       } catch (error) {
         // The key outlived its owner (a deleted user): the key is no longer valid.
         if (error instanceof AwsError) throw new InvalidClientTokenId();

@@ -129,6 +129,25 @@ describe('S3 over the wire', () => {
     expect(bodyText(s3.call('GET', '/site-bucket?policyStatus').body)).toContain('<IsPublic>true</IsPublic>');
   });
 
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html: a public
+  // bucket policy reaches anonymous callers only while RestrictPublicBuckets is off.
+  it('serves an unsigned request as the anonymous principal, which only a public bucket policy allows', () => {
+    const s3 = session();
+    s3.call('PUT', '/public-site');
+    s3.call('PUT', '/public-site/index.html', '<h1>hi</h1>', ROOT, { 'content-type': 'text/html' });
+    const anonymous = () => handleAwsRequest(s3.state, { method: 'GET', url: `${BASE}/public-site/index.html`, headers: { host: 'localhost' }, body: new Uint8Array(), basePath: '/aws/attempt-1', endpointHost: 'localhost' }, { ...options, anonymousService: 's3' }).response;
+    const refused = anonymous();
+    expect([refused.status, code(refused)]).toEqual([403, 'AccessDenied']);
+    expect(bodyText(refused.body)).toContain('Anonymous users are not authorized to perform: s3:GetObject on resource: arn:aws:s3:::public-site/index.html');
+    const off = (restrict: boolean) => `<PublicAccessBlockConfiguration><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>${restrict}</RestrictPublicBuckets></PublicAccessBlockConfiguration>`;
+    s3.call('PUT', '/public-site?publicAccessBlock', off(true));
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-site/*' }] };
+    expect(s3.call('PUT', '/public-site?policy', JSON.stringify(policy)).status).toBe(200);
+    expect(anonymous().status).toBe(403);
+    s3.call('PUT', '/public-site?publicAccessBlock', off(false));
+    expect(anonymous()).toMatchObject({ status: 200, body: '<h1>hi</h1>', headers: { 'content-type': 'text/html' } });
+  });
+
   it('serves virtual-hosted requests: the bucket in the host, the key in the path', () => {
     const s3 = session();
     const host = (bucket: string) => ({ host: `${bucket}.localhost` });

@@ -1,6 +1,7 @@
 import { authorize, type AuthorizeOptions } from '../iam/authorize/authorize.ts';
 import type { AuthorizationRequest, AuthorizationResult } from '../iam/authorize/types.ts';
-import { bucketPolicyFor } from '../s3/bucket-access.ts';
+import { authorizeBucketAccess, bucketPolicyFor } from '../s3/bucket-access.ts';
+import { evaluatePolicies } from '../iam/authorize/evaluate.ts';
 import { s3Actions, type S3ActionName } from '../s3/actions.ts';
 import { IllegalLocationConstraintException, InvalidArgument } from '../s3/errors.ts';
 import { listObjectsV2, listObjectVersions } from '../s3/list-operations.ts';
@@ -185,13 +186,16 @@ export const S3_REST_API: RestXmlApi = {
  * policies or the bucket policy may allow (how-s3-evaluates-access-control.html), and Block Public
  * Access's `RestrictPublicBuckets` may set a public bucket policy aside (see `bucketPolicyFor`). A bucket
  * that does not exist has no policy: the identity policies alone decide, so an unauthorized caller learns
- * nothing about which buckets exist.
+ * nothing about which buckets exist. An anonymous caller (an unsigned request) is allowed by the bucket policy alone.
  */
 export function authorizeS3(state: AccountState, request: AuthorizationRequest, input: Record<string, unknown>, ctx: WireCtx, options: AuthorizeOptions): AuthorizationResult {
   const bucket = typeof input.Bucket === 'string' ? input.Bucket : undefined;
   const ownerAccount = ctx.accountId;
+  const exists = bucket !== undefined && getRecord(state.s3.buckets, bucket) !== undefined;
+  // An anonymous caller has no identity policies: only the bucket policy can allow it.
+  if (ctx.caller.type === 'Anonymous') return exists ? authorizeBucketAccess(state, bucket, ownerAccount, request) : evaluatePolicies([], request);
   const req = { ...request, resourceAccount: ownerAccount };
-  const policy = bucket !== undefined && getRecord(state.s3.buckets, bucket) ? bucketPolicyFor(state, bucket, ownerAccount, req).policy : undefined;
+  const policy = exists ? bucketPolicyFor(state, bucket, ownerAccount, req).policy : undefined;
   return authorize(state, req, { ...options, ...(policy ? { resourcePolicy: policy.document } : {}) });
 }
 

@@ -39,7 +39,8 @@ export interface WireCaller {
   /** The account id for the root user, `AIDA…` for users, `AROA…:session` for sessions. */
   userId: string;
   accessKeyId: string;
-  type: 'Root' | 'User' | 'AssumedRole' | 'FederatedUser';
+  /** `Anonymous` for an unsigned request where the endpoint takes them (S3), with the ARN `*`. */
+  type: 'Root' | 'User' | 'AssumedRole' | 'FederatedUser' | 'Anonymous';
 }
 
 /** The secret of an access key and who it belongs to; `sessionToken` and `session` are set for temporary credentials. */
