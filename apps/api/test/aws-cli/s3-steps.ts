@@ -6,7 +6,8 @@ import type { CliSession } from './session.ts';
 
 // A learner's S3 session with `aws s3api` (path-style: the endpoint is an IP address): a bucket, an object
 // from a file and back to a file, listing (the CLI asks for `encoding-type=url`), a bucket policy under Block
-// Public Access, versioning, encryption, a lifecycle configuration, and the errors the CLI shows.
+// Public Access, versioning, encryption, a lifecycle configuration, the errors the CLI shows, and the
+// high-level `aws s3` commands.
 const dir = mkdtempSync(join(tmpdir(), 'skylab-s3-cli-'));
 const upload = join(dir, 'hello world.txt');
 const download = join(dir, 'downloaded.txt');
@@ -113,6 +114,13 @@ export const session: CliSession = {
       args: ['s3api', 'delete-bucket', '--bucket', BUCKET],
       error: 'BucketNotEmpty',
     },
+    // The high-level `aws s3` commands print text, not JSON: their exit status is what is checked.
+    { name: 'makes a bucket with `aws s3 mb`', args: ['s3', 'mb', 's3://cli-scratch'] },
+    { name: 'copies a file up with `aws s3 cp`', args: ['s3', 'cp', upload, 's3://cli-scratch/dir/up.txt'] },
+    { name: 'lists with `aws s3 ls`', args: ['s3', 'ls', 's3://cli-scratch/dir/'] },
+    { name: 'copies it down again', args: ['s3', 'cp', 's3://cli-scratch/dir/up.txt', download] },
+    { name: 'removes everything with `aws s3 rm --recursive`', args: ['s3', 'rm', 's3://cli-scratch', '--recursive'] },
+    { name: 'removes the bucket with `aws s3 rb`', args: ['s3', 'rb', 's3://cli-scratch'] },
     {
       name: 'answers an operation the emulator does not model with NotImplemented',
       args: ['s3api', 'put-bucket-tagging', '--bucket', BUCKET, '--tagging', 'TagSet=[{Key=team,Value=web}]'],
