@@ -95,6 +95,15 @@ describe('S3 over the wire', () => {
     expect(bodyText(denied.body)).toContain('is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::logs-bucket/secret.txt');
   });
 
+  // The example policy of https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html: listing limited to a prefix.
+  it('sets s3:prefix for ListObjectsV2, so a policy can limit listing to a prefix', () => {
+    const { state, keys } = withUser([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::team-bucket', Condition: { StringLike: { 's3:prefix': 'projects/*' } } }]);
+    const s3 = session(state);
+    s3.call('PUT', '/team-bucket');
+    expect(s3.call('GET', '/team-bucket?list-type=2&prefix=projects%2Fa', '', keys).status).toBe(200);
+    expect(s3.call('GET', '/team-bucket?list-type=2', '', keys).status).toBe(403);
+  });
+
   it('authorizes a request naming a version as the …Version action', () => {
     const { state, keys } = withUser([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::logs-bucket/*' }]);
     const s3 = session(state);

@@ -54,14 +54,9 @@ const OBJECT_HEADERS = {
 // S3 keeps a list's keys as sent unless `encoding-type=url` asks for them URL-encoded (the AWS CLI asks).
 const LIST_QUERY = { Prefix: 'prefix', Delimiter: 'delimiter', MaxKeys: 'max-keys', EncodingType: 'encoding-type' };
 const LIST_INPUT: InputSpec = { ...BUCKET, Prefix: S, Delimiter: S, MaxKeys: 'integer', EncodingType: S };
+const LIST_KEYS = { 's3:prefix': 'Prefix', 's3:delimiter': 'Delimiter', 's3:max-keys': 'MaxKeys' };
 const listContext = (input: Input): Record<string, string> =>
-  Object.fromEntries(
-    [
-      ['s3:prefix', input.Prefix],
-      ['s3:delimiter', input.Delimiter],
-      ['s3:max-keys', input.MaxKeys],
-    ].flatMap(([key, value]) => (value === undefined ? [] : [[String(key), String(value)]])),
-  );
+  Object.fromEntries(Object.entries(LIST_KEYS).flatMap(([key, member]) => (input[member] === undefined ? [] : [[key, String(input[member])]])));
 
 /** A list result with its keys URL-encoded when the request asked, as S3 encodes them. */
 function encodedList<T extends Input>(result: T, encodingType: unknown): T {
