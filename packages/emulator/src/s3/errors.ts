@@ -178,3 +178,10 @@ export class NoSuchVersion extends AwsError {
     this.key = key;
   }
 }
+
+/** An object's tag set breaks S3's tag rules (at most 10 tags, keys up to 128 characters, values up to 256, keys unique). */
+export class InvalidTag extends AwsError {
+  constructor(message: string) {
+    super('InvalidTag', message, 400);
+  }
+}

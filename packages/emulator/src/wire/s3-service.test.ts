@@ -52,6 +52,22 @@ describe('S3 over the wire', () => {
     expect(bodyText(s3.call('GET', '/notes-bucket?list-type=2').body)).toContain('<Contents><Key>a b.txt</Key>');
   });
 
+  it('tags an object from x-amz-tagging (with s3:PutObjectTagging too), and refuses what it does not model', () => {
+    const s3 = session();
+    s3.call('PUT', '/tag-bucket');
+    expect(s3.call('PUT', '/tag-bucket/a.log', 'x', ROOT, { 'x-amz-tagging': 'class=logs&team=web%20ops' }).status).toBe(200);
+    expect(s3.state.s3.buckets['tag-bucket']?.Objects['a.log']?.TagSet).toEqual([{ Key: 'class', Value: 'logs' }, { Key: 'team', Value: 'web ops' }]);
+    expect(s3.call('GET', '/tag-bucket/a.log').headers['x-amz-tagging-count']).toBe('2');
+    expect(code(s3.call('PUT', '/tag-bucket/b.log', 'x', ROOT, { 'x-amz-tagging': 'a=1&a=2' }))).toBe('InvalidTag');
+    expect(code(s3.call('PUT', '/tag-bucket/c.log', 'x', ROOT, { 'x-amz-storage-class': 'GLACIER' }))).toBe('NotImplemented');
+    expect(s3.call('PUT', '/tag-bucket/d.log', 'x', ROOT, { 'x-amz-storage-class': 'STANDARD' }).status).toBe(200);
+    const { state, keys } = withUser([{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }]);
+    const user = session(state);
+    user.call('PUT', '/tag-bucket');
+    expect(user.call('PUT', '/tag-bucket/e.log', 'x', keys).status).toBe(200);
+    expect(user.call('PUT', '/tag-bucket/f.log', 'x', keys, { 'x-amz-tagging': 'class=logs' }).status).toBe(403);
+  });
+
   it('answers NoSuchBucket naming the bucket, and BucketNotEmpty with 409', () => {
     const s3 = session();
     const missing = s3.call('GET', '/nope-bucket?list-type=2');

@@ -3,7 +3,9 @@ import type { AuthorizationRequest, AuthorizationResult } from '../iam/authorize
 import { authorizeBucketAccess, bucketPolicyFor } from '../s3/bucket-access.ts';
 import { evaluatePolicies } from '../iam/authorize/evaluate.ts';
 import { s3Actions, type S3ActionName } from '../s3/actions.ts';
-import { IllegalLocationConstraintException, InvalidArgument } from '../s3/errors.ts';
+import { IllegalLocationConstraintException, InvalidArgument, InvalidTag } from '../s3/errors.ts';
+import type { S3Tag } from '../s3/state.ts';
+import { formPairs } from './query.ts';
 import { listObjectsV2, listObjectVersions } from '../s3/list-operations.ts';
 import type { AccountState } from '../state.ts';
 import { getRecord } from '../records.ts';
@@ -39,6 +41,7 @@ function objectHeaders(result: Input): Input {
     ContentLength: result.Size,
     ContentType: result.ContentType ?? 'binary/octet-stream',
     ServerSideEncryption: 'AES256',
+    TagCount: Array.isArray(result.TagSet) && result.TagSet.length > 0 ? result.TagSet.length : undefined,
   };
 }
 
@@ -49,6 +52,7 @@ const OBJECT_HEADERS = {
   ContentType: 'content-type',
   VersionId: 'x-amz-version-id',
   ServerSideEncryption: 'x-amz-server-side-encryption',
+  TagCount: 'x-amz-tagging-count',
 };
 
 // S3 keeps a list's keys as sent unless `encoding-type=url` asks for them URL-encoded (the AWS CLI asks).
@@ -86,11 +90,25 @@ function inSigningRegion(input: Input, ctx: WireCtx): Input {
   return input;
 }
 
-/** Per-object encryption other than the bucket's SSE-S3 default is not modelled. */
-function defaultEncryptionOnly(input: Input): Input {
-  const { ServerSideEncryption, ...rest } = input;
+/** The `x-amz-tagging` header (`k1=v1&k2=v2`, URL-encoded) as a tag set, under S3's tag rules (tagging-managing.html). */
+function tagSet(header: string): S3Tag[] {
+  const tags = formPairs(header).map(([Key, Value]) => ({ Key, Value }));
+  if (tags.length > 10) throw new InvalidTag(`an object takes at most 10 tags, not ${tags.length}`);
+  const bad = tags.find((t) => t.Key.length < 1 || t.Key.length > 128 || t.Value.length > 256);
+  if (bad) throw new InvalidTag(`the tag \`${bad.Key.slice(0, 128)}\` breaks the limits: keys of 1 to 128 characters, values up to 256`);
+  if (new Set(tags.map((t) => t.Key)).size < tags.length) throw new InvalidTag('tag keys must be unique');
+  return tags;
+}
+
+/**
+ * PutObject's headers as the engine takes them: per-object encryption other than the bucket's SSE-S3
+ * default and storage classes other than STANDARD are not modelled; tags come from `x-amz-tagging`.
+ */
+function putObjectInput(input: Input): Input {
+  const { ServerSideEncryption, StorageClass, Tagging, ...rest } = input;
   if (ServerSideEncryption !== undefined && ServerSideEncryption !== 'AES256') throw new NotImplemented(`the emulated S3 models only SSE-S3 (\`AES256\`) objects, not \`${String(ServerSideEncryption)}\``);
-  return rest;
+  if (StorageClass !== undefined && StorageClass !== 'STANDARD') throw new NotImplemented(`the emulated S3 stores objects in STANDARD only, not \`${String(StorageClass)}\`: lifecycle rules move them`);
+  return typeof Tagging === 'string' ? { ...rest, Tagging: tagSet(Tagging) } : rest;
 }
 
 // A request naming a version is authorized as the `…Version` action, with the `s3:versionid` condition key.
@@ -116,8 +134,19 @@ const OPERATIONS: Record<S3ActionName, S3Operation> = {
   GetBucketLocation: onBucket('s3:GetBucketLocation', { output: { payload: { member: 'LocationConstraint', root: 'LocationConstraint', shape: 'string' } } }),
   DeleteBucket: onBucket('s3:DeleteBucket', { output: NO_CONTENT }),
   PutObject: {
-    http: { headers: { ContentType: 'content-type', ServerSideEncryption: 'x-amz-server-side-encryption' }, metadata: 'Metadata', payload: { member: 'Body', text: true }, output: { headers: { ETag: 'etag', VersionId: 'x-amz-version-id', ServerSideEncryption: 'x-amz-server-side-encryption' } } },
-    wire: { input: { ...BUCKET, Key: 'string!', Body: S, ContentType: S, ServerSideEncryption: S, Metadata: { struct: {} } }, iamAction: 's3:PutObject', resource: objectArn, prepare: defaultEncryptionOnly, output: (result) => ({ ...result, ServerSideEncryption: 'AES256' }) },
+    http: {
+      headers: { ContentType: 'content-type', ServerSideEncryption: 'x-amz-server-side-encryption', StorageClass: 'x-amz-storage-class', Tagging: 'x-amz-tagging' },
+      metadata: 'Metadata',
+      payload: { member: 'Body', text: true },
+      output: { headers: { ETag: 'etag', VersionId: 'x-amz-version-id', ServerSideEncryption: 'x-amz-server-side-encryption' } },
+    },
+    wire: {
+      input: { ...BUCKET, Key: 'string!', Body: S, ContentType: S, ServerSideEncryption: S, StorageClass: S, Tagging: S, Metadata: { struct: {} } },
+      iamAction: 's3:PutObject',
+      resource: objectArn,
+      prepare: putObjectInput,
+      output: (result) => ({ ...result, ServerSideEncryption: 'AES256' }),
+    },
   },
   GetObject: {
     http: { query: VERSION_QUERY, output: { headers: OBJECT_HEADERS, metadata: 'Metadata', payload: { member: 'Body', text: true } } },
@@ -170,6 +199,7 @@ export const S3_REST_API: RestXmlApi = {
     MissingAuthenticationToken: { code: 'AccessDenied', message: 'Access Denied' },
     IncompleteSignature: { code: 'AuthorizationHeaderMalformed' },
     ValidationError: { code: 'InvalidArgument' },
+    MalformedQueryString: { code: 'InvalidArgument' },
     RequestEntityTooLarge: { code: 'EntityTooLarge', status: 400 },
     InternalFailure: { code: 'InternalError', message: 'We encountered an internal error. Please try again.' },
     ConcurrentModification: { code: 'OperationAborted', message: 'A conflicting conditional operation is currently in progress against this resource. Please try again.' },
@@ -191,7 +221,11 @@ export function authorizeS3(state: AccountState, request: AuthorizationRequest, 
   if (ctx.caller.type === 'Anonymous') return exists ? authorizeBucketAccess(state, bucket, ownerAccount, request) : evaluatePolicies([], request);
   const req = { ...request, resourceAccount: ownerAccount };
   const policy = exists ? bucketPolicyFor(state, bucket, ownerAccount, req).policy : undefined;
-  return authorize(state, req, { ...options, ...(policy ? { resourcePolicy: policy.document } : {}) });
+  const decide = (action: string) => authorize(state, { ...req, action }, { ...options, ...(policy ? { resourcePolicy: policy.document } : {}) });
+  const result = decide(request.action);
+  // Tags on upload need `s3:PutObjectTagging` as well (API_PutObject.html, x-amz-tagging).
+  const tagged = request.action === 's3:PutObject' && Array.isArray(input.Tagging) && input.Tagging.length > 0;
+  return tagged && result.decision === 'Allowed' ? decide('s3:PutObjectTagging') : result;
 }
 
 /** S3 over REST-XML (https://docs.aws.amazon.com/AmazonS3/latest/API/), path-style and virtual-hosted. */
