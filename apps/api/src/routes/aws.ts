@@ -72,11 +72,13 @@ export function awsRoutes(deps: AppDeps) {
     return { method: c.req.method, url: c.req.url, headers: Object.fromEntries(c.req.raw.headers), basePath: `/aws/${c.req.param('attemptId') ?? ''}`, endpointHost };
   }
 
-  // An unsigned request on a bucket or object path is S3's anonymous caller (a public bucket read with curl);
-  // the endpoint's own path stays signed-only, as the Query services require.
+  // An unsigned GET or HEAD on a bucket or object path is S3's anonymous caller (a public bucket read with
+  // curl); the endpoint's own path and every other request stay signed-only (the Query, JSON and CBOR
+  // services, whose RPC v2 CBOR paths also sit under the endpoint, answer MissingAuthenticationToken).
   function anonymousS3(request: WireRequest): { anonymousService?: string } {
     const path = new URL(request.url).pathname;
-    return request.basePath !== undefined && path.length > request.basePath.length + 1 ? { anonymousService: 's3' } : {};
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    return read && request.basePath !== undefined && path.length > request.basePath.length + 1 ? { anonymousService: 's3' } : {};
   }
 
   async function serve(c: Context<AppEnv>): Promise<Response> {
