@@ -31,6 +31,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     submissionRate: { limit: 10, windowMs: MINUTE },
     examSaveRate: { limit: 120, windowMs: MINUTE },
     region: 'us-east-1',
+    allowInternalUrls: false,
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import { claimDueLtiScores, claimDueWebhookDeliveries, pruneOutbox, pruneRateLimits, settleLtiScore, settleWebhookDelivery, type ClaimedDelivery, type OutboxOutcome } from '@skylab/db';
 import type { Context } from 'hono';
 import type { AppDeps } from './deps.ts';
-import { outbound } from './lti/service-token.ts';
 import { sendScore } from './lti/scores.ts';
+import { outbound } from './outbound/guarded-fetch.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './webhooks/signature.ts';
 
 const SECOND = 1000;

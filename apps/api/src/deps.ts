@@ -54,6 +54,11 @@ export interface AppConfig {
   examSaveRate: RateLimitRule;
   /** The region of every emulated account. */
   region: string;
+  /**
+   * Webhook and LMS platform URLs may use plain http and internal hosts (`SKYLAB_ALLOW_INTERNAL_URLS`): for
+   * a local LMS in development and the tests' simulators; never on by default (see `outbound/url-policy.ts`).
+   */
+  allowInternalUrls: boolean;
 }
 
 export interface AppDeps {
@@ -72,6 +77,8 @@ export interface AppDeps {
   socketAddress: (c: Context) => string | undefined;
   /** Outbound HTTP (LMS platforms, webhook receivers): the runtime's own `fetch` unless a test injects one. */
   fetch?: typeof fetch;
+  /** The host's addresses from the system resolver (Node); a Worker has none, its fetch reaching no private network. */
+  resolveHost?: (hostname: string) => Promise<string[]>;
   /** Wakes the Node delivery loop when a request queued scores or webhooks; a Worker sends them in `waitUntil` instead. */
   wakeDeliveries?: () => void;
 }

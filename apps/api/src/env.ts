@@ -42,6 +42,8 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   TRUST_PROXY_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
   SKYLAB_INSECURE_HTTP: z.stringbool().default(false),
+  // Webhook and LMS URLs on plain http or internal hosts (a local LMS in development): off unless asked.
+  SKYLAB_ALLOW_INTERNAL_URLS: z.stringbool().default(false),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -68,6 +70,7 @@ export function configFromEnv(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     forwardedHeader: env.TRUST_PROXY_HEADER,
     insecureHttp: env.SKYLAB_INSECURE_HTTP,
+    allowInternalUrls: env.SKYLAB_ALLOW_INTERNAL_URLS,
     ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   });
 }

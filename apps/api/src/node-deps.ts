@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createDb, type Db } from '@skylab/db';
 import { migrate } from '@skylab/db/migrate';
+import { lookup } from 'node:dns/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,11 @@ export function resolveDatabaseUrl(url: string, root: string): string {
   const absolute = isAbsolute(path) ? path : join(root, path);
   mkdirSync(dirname(absolute), { recursive: true });
   return `file:${absolute}`;
+}
+
+/** Every address the system resolver gives for `hostname` (what a connection to it could reach). */
+export async function resolveHostNode(hostname: string): Promise<string[]> {
+  return (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 }
 
 export interface NodeDeps {
@@ -63,6 +69,7 @@ export async function createNodeDeps(env: Env, root: string = REPO_ROOT): Promis
     passwords: createNodePasswords(),
     grading,
     socketAddress: (c) => getConnInfo(c).remote.address,
+    resolveHost: resolveHostNode,
   };
   // Scores for LMSs and webhooks go out after the response, from this loop (a Worker uses waitUntil).
   const deliveries = startDeliveryLoop(deps);

@@ -11,6 +11,7 @@ describe('parseEnv', () => {
       TRUST_PROXY: { kind: 'none' },
       TRUST_PROXY_HEADER: 'x-forwarded-for',
       SKYLAB_INSECURE_HTTP: false,
+      SKYLAB_ALLOW_INTERNAL_URLS: false,
     });
   });
 
@@ -26,6 +27,7 @@ describe('parseEnv', () => {
       SKYLAB_ADMIN_EMAILS: ' Ada@Example.com, ,grace@example.com',
       TRUST_PROXY: '1',
       TRUST_PROXY_HEADER: 'forwarded',
+      SKYLAB_ALLOW_INTERNAL_URLS: 'true',
       UNRELATED: 'ignored',
     });
     expect(env).toEqual({
@@ -38,6 +40,7 @@ describe('parseEnv', () => {
       SKYLAB_ADMIN_EMAILS: ['ada@example.com', 'grace@example.com'],
       TRUST_PROXY: { kind: 'hops', hops: 1 },
       TRUST_PROXY_HEADER: 'forwarded',
+      SKYLAB_ALLOW_INTERNAL_URLS: true,
     });
     expect(configFromEnv(env)).toMatchObject({
       publicOrigin: 'https://skylab.example',
@@ -45,6 +48,7 @@ describe('parseEnv', () => {
       trustProxy: { kind: 'hops', hops: 1 },
       forwardedHeader: 'forwarded',
       insecureHttp: true,
+      allowInternalUrls: true,
     });
   });
 
@@ -56,6 +60,7 @@ describe('parseEnv', () => {
     ['TRUST_PROXY', '10.0.0.0/99'],
     ['TRUST_PROXY_HEADER', 'x-real-ip'],
     ['SKYLAB_INSECURE_HTTP', 'maybe'],
+    ['SKYLAB_ALLOW_INTERNAL_URLS', 'maybe'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
   });

@@ -4,7 +4,8 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { mapRoles, SCOPE } from './claims.ts';
 import { platformUser } from './launch-user.ts';
-import { outbound, PlatformCallError, serviceToken } from './service-token.ts';
+import { outbound, OutboundUrlRefused } from '../outbound/guarded-fetch.ts';
+import { PlatformCallError, serviceToken } from './service-token.ts';
 
 // Names and Roles Provisioning Services 2.0 §2.2: the membership container, paged with `Link: <…>; rel="next"`.
 const member = z.object({
@@ -32,7 +33,7 @@ export async function syncCourseRoster(deps: AppDeps, courseId: string): Promise
   try {
     return await syncContext(deps, context, context.membershipsUrl);
   } catch (error) {
-    if (error instanceof PlatformCallError) throw new ApiError(502, 'lti_platform_unreachable', `the LMS did not give the roster: ${error.message}`);
+    if (error instanceof PlatformCallError || error instanceof OutboundUrlRefused) throw new ApiError(502, 'lti_platform_unreachable', `the LMS did not give the roster: ${error.message}`);
     throw error;
   }
 }

@@ -2,7 +2,8 @@ import { findLtiAttemptLink, findLtiPlatform, insertLtiScore, type AttemptRow, t
 import type { Lab } from '@skylab/lab-engine';
 import type { AppDeps } from '../deps.ts';
 import { SCOPE } from './claims.ts';
-import { outbound, PlatformCallError, serviceToken } from './service-token.ts';
+import { outbound } from '../outbound/guarded-fetch.ts';
+import { PlatformCallError, serviceToken } from './service-token.ts';
 
 /** An AGS score (Assignment and Grade Services 2.0, §3.4 "Score publish service"). */
 export interface AgsScore {

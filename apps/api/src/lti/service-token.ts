@@ -1,6 +1,7 @@
 import type { LtiPlatformRow } from '@skylab/db';
 import { SignJWT } from 'jose';
 import type { AppDeps } from '../deps.ts';
+import { outbound } from '../outbound/guarded-fetch.ts';
 import { TOOL_ALG, toolKey } from './tool-key.ts';
 
 interface CachedToken {
@@ -47,9 +48,4 @@ export async function serviceToken(deps: AppDeps, platform: LtiPlatformRow, scop
   const lifetime = typeof granted.expires_in === 'number' ? granted.expires_in * 1000 : 3600_000;
   tokens.set(cacheKey, { token: granted.access_token, expiresAt: now + lifetime });
   return granted.access_token;
-}
-
-/** The injected fetch (tests) or the runtime's. */
-export function outbound(deps: Pick<AppDeps, 'fetch'>): typeof fetch {
-  return deps.fetch ?? globalThis.fetch;
 }

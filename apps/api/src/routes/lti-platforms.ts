@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { publicOrigin, toolUrls } from '../lti/tool-urls.ts';
 import { requireAdmin } from '../middleware/require-admin.ts';
+import { checkOutboundUrls } from '../outbound/check-urls.ts';
 
 function platformView(row: LtiPlatformRow): LtiPlatformView {
   const { createdAt, ...rest } = row;
@@ -24,6 +25,8 @@ export function ltiPlatformRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       requireAdmin(c);
       const body = await readJson(c, platformBody);
+      // the issuer is a name (never fetched) but LTI 1.3 §5.1.2 has it an https URL like the rest
+      checkOutboundUrls(body, ['issuer', 'authLoginUrl', 'accessTokenUrl', 'jwksUrl'], deps.config.allowInternalUrls);
       const row = await insertLtiPlatform(deps.db, { id: deps.ids.next(), ...body, deploymentIds: [...new Set(body.deploymentIds)], createdAt: deps.clock.now() });
       if (!row) throw new ApiError(409, 'platform_exists', `a platform with issuer \`${body.issuer}\` and client id \`${body.clientId}\` is registered already`);
       return c.json({ platform: platformView(row) } satisfies LtiPlatformResponse, 201);

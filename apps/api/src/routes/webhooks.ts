@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.ts';
 import { notFound } from '../errors.ts';
 import { readJson } from '../json-body.ts';
 import { requireAdmin } from '../middleware/require-admin.ts';
+import { checkOutboundUrls } from '../outbound/check-urls.ts';
 import { iso } from '../views.ts';
 
 const LOG_LIMIT = 100;
@@ -54,6 +55,7 @@ export function webhookRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       requireAdmin(c);
       const body = await readJson(c, endpointBody);
+      checkOutboundUrls(body, ['url'], deps.config.allowInternalUrls);
       // 256 bits from the CSPRNG, prefixed so a leaked one is recognisable in logs and secret scanners
       const secret = `whsec_${encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)))}`;
       const row: WebhookEndpointRow = { id: deps.ids.next(), url: body.url, secret, events: [...new Set(body.events)], createdAt: deps.clock.now() };

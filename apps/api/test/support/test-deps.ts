@@ -60,7 +60,8 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
     clock,
     ids: createUlids(clock, seededRandomBytes(options.seed ?? 'skylab-tests')),
     log: memoryLog(),
-    config: defaultConfig(options.config),
+    // the LMS simulators and webhook receivers listen on 127.0.0.1 over http (as SKYLAB_ALLOW_INTERNAL_URLS allows)
+    config: defaultConfig({ allowInternalUrls: true, ...options.config }),
     passwords: createNodePasswords(TEST_COSTS),
     grading: options.grading ?? createInProcessGrader(options.labs),
     socketAddress: (c) => c.req.header('cf-connecting-ip'),

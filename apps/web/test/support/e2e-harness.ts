@@ -58,7 +58,8 @@ export interface RunningServer {
 export async function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/entry-node.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...env },
+    // the simulated LMS and webhook receivers listen on 127.0.0.1 over http
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'test', SKYLAB_ALLOW_INTERNAL_URLS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
