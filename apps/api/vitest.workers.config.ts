@@ -5,6 +5,8 @@ import { LAB_SOURCES_MODULE, labSourcesModule } from '../../scripts/bundle-labs.
 import { workspaceConfig } from '../../vitest.shared.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
+// what `wrangler secret put SKYLAB_SECRET_KEY` gives a deployed Worker (32 bytes in base64)
+const WORKERS_TEST_SECRET_KEY = Buffer.alloc(32, 9).toString('base64');
 
 /** Serves the labs to the Worker the way `wrangler deploy` bundles them, read fresh on every run. */
 function labSourcesPlugin(): Plugin {
@@ -33,7 +35,7 @@ export default mergeConfig(
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: resolve(repoRoot, 'wrangler.toml') },
         // the admin the course scenarios sign in as (SCENARIO_ADMIN_EMAIL)
-        miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), SKYLAB_ADMIN_EMAILS: 'scenario-admin@example.com' } },
+        miniflare: { bindings: { DATABASE_URL: inject('databaseUrl'), SKYLAB_ADMIN_EMAILS: 'scenario-admin@example.com', SKYLAB_SECRET_KEY: WORKERS_TEST_SECRET_KEY } },
       })),
     ],
     test: {

@@ -4,6 +4,7 @@ import type { ForwardedHeader, TrustProxy } from './client-address.ts';
 import type { Grader } from './grader.ts';
 import type { ExamRegistry } from './exam-registry.ts';
 import type { LabRegistry } from './lab-registry.ts';
+import type { SecretBox } from './secret-box.ts';
 
 /** Epoch milliseconds; injected so tests run on a fixed clock. */
 export interface Clock {
@@ -71,6 +72,8 @@ export interface AppDeps {
   log: Log;
   config: AppConfig;
   passwords: Passwords;
+  /** Seals secrets the database keeps (the LTI tool's private key) with `SKYLAB_SECRET_KEY`. */
+  secrets: SecretBox;
   /** Provisioning, grading and account drift: in worker threads on Node, in process in a Worker and in tests. */
   grading: Grader;
   /** The connection's peer: the socket on Node, `CF-Connecting-IP` (set by Cloudflare) in a Worker. */

@@ -3,12 +3,13 @@ import type { ExecutionContext } from 'hono';
 import { examSources, labSources } from 'virtual:skylab-lab-sources';
 import { createApp } from './app.ts';
 import type { AppDeps, Clock, Log, LogFields } from './deps.ts';
-import { configFromEnv, parseEnv } from './env.ts';
+import { ConfigError, configFromEnv, MISSING_SECRET_KEY, parseEnv } from './env.ts';
 import { createInProcessGrader } from './grader.ts';
 import { createUlids } from './ids.ts';
 import { loadExamSources } from './exam-registry.ts';
 import { loadLabSources } from './lab-registry.ts';
 import { createWebPasswords } from './passwords-web.ts';
+import { createSecretBox, parseSecretKey } from './secret-box.ts';
 
 /** The Worker's bindings (wrangler.toml `[vars]` and secrets); `env.ts` parses them like process env. */
 export interface WorkerBindings {
@@ -18,6 +19,8 @@ export interface WorkerBindings {
   SKYLAB_ADMIN_EMAILS?: string;
   TRUST_PROXY?: string;
   TRUST_PROXY_HEADER?: string;
+  /** A secret (`wrangler secret put`), never a var. */
+  SKYLAB_SECRET_KEY: string;
 }
 
 // Workers Logs index JSON lines, so each entry stays one searchable record
@@ -53,6 +56,8 @@ function appFor(bindings: WorkerBindings): App {
   let app = apps.get(bindings);
   if (!app) {
     const env = parseEnv({ ...bindings });
+    // a Worker is a deployment: no key means the first request fails loudly rather than storing a key in the clear
+    if (!env.SKYLAB_SECRET_KEY) throw new ConfigError(MISSING_SECRET_KEY);
     for (const problem of labs.problems) log.warn('lab skipped', { problem });
     for (const problem of exams.problems) log.warn('exam skipped', { problem });
     const deps: AppDeps = {
@@ -65,6 +70,7 @@ function appFor(bindings: WorkerBindings): App {
       log,
       config: configFromEnv(env),
       passwords: createWebPasswords(),
+      secrets: createSecretBox(parseSecretKey(env.SKYLAB_SECRET_KEY)!),
       // workerd has no worker threads: Cloudflare spreads the load over isolates instead
       grading: createInProcessGrader(labs.registry),
       socketAddress: (c) => c.req.header('cf-connecting-ip'),

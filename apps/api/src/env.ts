@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseTrustProxy, TRUST_NOTHING } from './client-address.ts';
 import { defaultConfig } from './config.ts';
 import type { AppConfig } from './deps.ts';
+import { parseSecretKey } from './secret-box.ts';
 
 const emailList = z
   .string()
@@ -44,9 +45,19 @@ const envSchema = z.object({
   SKYLAB_INSECURE_HTTP: z.stringbool().default(false),
   // Webhook and LMS URLs on plain http or internal hosts (a local LMS in development): off unless asked.
   SKYLAB_ALLOW_INTERNAL_URLS: z.stringbool().default(false),
+  // Seals secrets kept in the database (the LTI tool's private key): 32 random bytes in base64. Required in a
+  // Worker and with NODE_ENV=production; otherwise the Node server makes one beside the database file.
+  SKYLAB_SECRET_KEY: z
+    .string()
+    .refine((text) => parseSecretKey(text) !== undefined, { message: 'use 32 random bytes in base64, as `openssl rand -base64 32` prints' })
+    .optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.output<typeof envSchema>;
+
+/** A setting is missing or wrong: the server says which and exits, with no stack trace to read through. */
+export class ConfigError extends Error {}
 
 /** Parses process env or Worker bindings; the one place that knows their names. Empty strings count as unset. */
 export function parseEnv(source: Record<string, unknown>): Env {
@@ -54,7 +65,7 @@ export function parseEnv(source: Record<string, unknown>): Env {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `\`${issue.path.join('.')}\`: ${issue.message}`).join('; ');
-    throw new Error(`invalid environment: ${problems}`);
+    throw new ConfigError(`invalid environment: ${problems}`);
   }
   return parsed.data;
 }
@@ -74,3 +85,7 @@ export function configFromEnv(env: Env): AppConfig {
     ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   });
 }
+
+/** Why a deployment that must be given `SKYLAB_SECRET_KEY` refuses to start without it. */
+export const MISSING_SECRET_KEY =
+  'SKYLAB_SECRET_KEY is not set: it encrypts the LTI tool key in the database. Make one with `openssl rand -base64 32` and set it as a secret (Worker: `npx wrangler secret put SKYLAB_SECRET_KEY`); keep it, as the stored key cannot be read without it';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -54,6 +54,22 @@ describe('npm start (entry-node)', () => {
     const page = await fetch(`${url}/labs/iam-s3-read-only`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    // outside production, the key that seals the LTI tool key is made beside the database, for its owner only
+    expect(statSync(join(dir, 'nested/secret.key')).mode & 0o777).toBe(0o600);
+  }, 30_000);
+
+  it('refuses to start in production without SKYLAB_SECRET_KEY, saying what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skylab-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'skylab.db')}` };
+    delete env.SKYLAB_SECRET_KEY;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'apps/api/src/entry-node.ts')], { cwd: REPO_ROOT, env });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Skylab cannot start: SKYLAB_SECRET_KEY is not set: .*openssl rand -base64 32/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 
   // Another address of this machine stands in for a classroom computer reaching the server.

@@ -61,6 +61,7 @@ describe('parseEnv', () => {
     ['TRUST_PROXY_HEADER', 'x-real-ip'],
     ['SKYLAB_INSECURE_HTTP', 'maybe'],
     ['SKYLAB_ALLOW_INTERNAL_URLS', 'maybe'],
+    ['SKYLAB_SECRET_KEY', 'too-short'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(`\`${name}\``);
   });

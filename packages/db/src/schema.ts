@@ -353,6 +353,9 @@ export const ltiPlatforms = sqliteTable(
  */
 export const ltiToolKeys = sqliteTable('lti_tool_keys', {
   kid: text('kid').primaryKey(),
+  // `{ sealed: "v1.<iv>.<ciphertext>" }`: the private JWK encrypted with SKYLAB_SECRET_KEY (apps/api secret-box.ts);
+  // a plaintext JWK from before encryption is sealed at its first use
+
   privateJwk: text('private_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
   publicJwk: text('public_jwk', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
   createdAt: integer('created_at').notNull(),

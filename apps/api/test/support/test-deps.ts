@@ -11,12 +11,16 @@ import type { ExamRegistry } from '../../src/exam-registry.ts';
 import type { LabRegistry } from '../../src/lab-registry.ts';
 import type { HashCosts } from '../../src/password-hasher.ts';
 import { createNodePasswords } from '../../src/passwords-node.ts';
+import { createSecretBox } from '../../src/secret-box.ts';
 import { fixedClock, seededRandomBytes, type TestClock } from './deterministic.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 
 /** scrypt at N=2^4 and PBKDF2 at 2×1,000 keep hundreds of sign-ups fast; `passwords.test.ts` covers the production costs. */
 export const TEST_COSTS: HashCosts = { scrypt: { log2N: 4, r: 8, p: 1 }, pbkdf2: { iterations: 1000, rounds: 2 } };
+
+/** A fixed `SKYLAB_SECRET_KEY` for the tests' deps. */
+export const TEST_SECRET_KEY = new Uint8Array(32).fill(7);
 
 export async function openTestDb(kind: 'memory' | 'file' = 'memory', path?: string): Promise<Db> {
   const url = kind === 'memory' ? ':memory:' : `file:${path ?? join(mkdtempSync(join(tmpdir(), 'skylab-api-')), 'skylab.db')}`;
@@ -63,6 +67,7 @@ export function testDeps(db: Db, options: TestDepsOptions): TestDeps {
     // the LMS simulators and webhook receivers listen on 127.0.0.1 over http (as SKYLAB_ALLOW_INTERNAL_URLS allows)
     config: defaultConfig({ allowInternalUrls: true, ...options.config }),
     passwords: createNodePasswords(TEST_COSTS),
+    secrets: createSecretBox(TEST_SECRET_KEY),
     grading: options.grading ?? createInProcessGrader(options.labs),
     socketAddress: (c) => c.req.header('cf-connecting-ip'),
   };

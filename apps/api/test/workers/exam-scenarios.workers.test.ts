@@ -9,6 +9,7 @@ import { createInProcessGrader } from '../../src/grader.ts';
 import { createUlids } from '../../src/ids.ts';
 import { loadLabSources } from '../../src/lab-registry.ts';
 import { createWebPasswords } from '../../src/passwords-web.ts';
+import { createSecretBox } from '../../src/secret-box.ts';
 import { examFixtureSources } from '../fixtures/exams.ts';
 import { examScenarioContext, examScenarios } from '../scenarios/exams.ts';
 import { scenarioContext } from '../scenarios/index.ts';
@@ -34,6 +35,7 @@ describe('exam scenarios in workerd against sqld', () => {
     log: silent,
     config: defaultConfig(),
     passwords: createWebPasswords(),
+    secrets: createSecretBox(new Uint8Array(32).fill(9)),
     grading: createInProcessGrader(labs.registry),
     socketAddress: (c) => c.req.header('cf-connecting-ip'),
   };

@@ -8,6 +8,7 @@ import { createInProcessGrader } from '../../src/grader.ts';
 import { createUlids } from '../../src/ids.ts';
 import { loadLabSources } from '../../src/lab-registry.ts';
 import { createWebPasswords } from '../../src/passwords-web.ts';
+import { createSecretBox } from '../../src/secret-box.ts';
 import { createPlatformCore, type LaunchOptions, type PlatformCore } from '../support/lti-platform-core.ts';
 
 // Launch verification inside workerd (WebCrypto's RSA, jose's web build) against sqld: the platform's
@@ -41,6 +42,7 @@ beforeAll(async () => {
     log: quiet,
     config: defaultConfig(),
     passwords: createWebPasswords(),
+    secrets: createSecretBox(new Uint8Array(32).fill(9)),
     grading: createInProcessGrader(labs),
     socketAddress: () => '192.0.2.1',
     fetch: platformFetch,

@@ -64,6 +64,11 @@ export async function ensureLtiToolKey(db: Db, key: LtiToolKeyRow): Promise<LtiT
   return stored;
 }
 
+/** Replaces a key's stored private half (a plaintext key from before encryption, sealed at first use). */
+export async function updateLtiToolPrivateKey(db: Db, kid: string, privateJwk: Record<string, unknown>): Promise<void> {
+  await db.update(ltiToolKeys).set({ privateJwk }).where(eq(ltiToolKeys.kid, kid));
+}
+
 export async function insertLtiLoginState(db: Db, state: typeof ltiLoginStates.$inferInsert): Promise<void> {
   await db.insert(ltiLoginStates).values(state);
 }
