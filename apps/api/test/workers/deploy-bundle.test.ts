@@ -40,7 +40,8 @@ describe('the wrangler deploy bundle in workerd against sqld', () => {
       script,
       compatibilityDate: config.compatibility_date,
       compatibilityFlags: config.compatibility_flags,
-      bindings: { ...config.vars, DATABASE_URL: sqld.url },
+      // SKYLAB_SECRET_KEY as `wrangler secret put` would give it
+      bindings: { ...config.vars, DATABASE_URL: sqld.url, SKYLAB_SECRET_KEY: Buffer.alloc(32, 5).toString('base64') },
     });
     await worker.ready;
   }, 120_000);
