@@ -13,6 +13,7 @@ import {
 } from '@skylab/db';
 import { feedbackReleased, regradeDiff, type Exam, type ExamAnswers, type ExamResult, type Paper, type RegradeDiff } from '@skylab/lab-engine';
 import type { AppDeps } from './deps.ts';
+import { queueExamScore } from './lti/exam-launch.ts';
 import { emitExamSubmitted } from './webhooks/emit.ts';
 import { labRef, type LabRef } from './grader.ts';
 
@@ -99,7 +100,11 @@ export async function settleExamSession(deps: AppDeps, first: ExamSessionRow): P
   const result = await gradeExamSession(deps, session);
   const graded = await storeExamResult(deps.db, { sessionId: session.id, result, score: result.percent / 100, passed: result.passed, gradedAt: now });
   // Once per session, by the request whose grade was stored; the caller schedules the delivery.
-  if (graded.created) await emitExamSubmitted(deps, { examId: session.examId, sessionId: session.id, userId: session.userId, status: session.status, score: graded.row.score, passed: graded.row.passed });
+  if (graded.created) {
+    await emitExamSubmitted(deps, { examId: session.examId, sessionId: session.id, userId: session.userId, status: session.status, score: graded.row.score, passed: graded.row.passed });
+    // like a lab's score, through the outbox to the LMS line item the exam was launched from
+    await queueExamScore(deps, session, graded.row);
+  }
   return { session, result: graded.row };
 }
 
@@ -134,6 +139,7 @@ export async function regradeExam(deps: AppDeps, request: RegradeRequest): Promi
       result: { result: after, score: after.percent / 100, passed: after.passed, gradedAt: now },
       regrade: { id: deps.ids.next(), sessionId: session.id, examId: request.examId, kind: request.kind, actorId: request.actorId, reason: request.reason, changes: diff, createdAt: now },
     });
+    await queueExamScore(deps, session, { score: after.percent / 100 });
     changed.push({ sessionId: session.id, diff });
   }
   return changed;

@@ -1,4 +1,4 @@
-import { promoteUser } from '@skylab/db';
+import { findUserByEmail, insertLtiPlatform, listLtiScores, promoteUser, upsertLtiExamLink } from '@skylab/db';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createInProcessGrader } from '../src/grader.ts';
@@ -16,6 +16,10 @@ describe('regrading an exam after a lab check changed', () => {
     const before = await testApp();
     const learner = createAgent(before.fetch, 'http://localhost');
     expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
+    // launched from an LMS: the regrade's changed score goes to its line item too
+    await insertLtiPlatform(before.deps.db, { id: 'lms', issuer: 'https://lms.example.edu', clientId: 'c', authLoginUrl: 'https://lms.example.edu/a', accessTokenUrl: 'https://lms.example.edu/t', jwksUrl: 'https://lms.example.edu/j', deploymentIds: ['1'], createdAt: 1 });
+    const ada = (await findUserByEmail(before.deps.db, 'ada@example.com'))!;
+    await upsertLtiExamLink(before.deps.db, { userId: ada.id, examId: FIXTURE_EXAMS.afterSubmit, platformId: 'lms', subject: 'ada-sub', lineItemUrl: 'https://lms.example.edu/lineitems/1', createdAt: 1 });
     const started = await learner.post(`/api/exams/${FIXTURE_EXAMS.afterSubmit}/sessions`);
     const sessionId = started.body.session.id as string;
     const save = await learner.request('PUT', `/api/exam-sessions/${sessionId}/answers/h-reader`, { body: { text: S3_STAR_POLICY }, headers: { 'if-match': '"0"' } });
@@ -41,6 +45,10 @@ describe('regrading an exam after a lab check changed', () => {
     expect(entry.sessionId).toBe(sessionId);
     expect(entry.diff.changed).toEqual([{ id: 'h-reader', before: expect.objectContaining({ points: handsOn(first).points }), after: expect.objectContaining({ status: 'partial' }) }]);
     expect(entry.diff.after.points).toBeLessThan(entry.diff.before.points);
+    // the submitted score was still waiting in the outbox (nothing sent it): the regraded one replaced it
+    const queued = await listLtiScores(before.deps.db);
+    expect(queued.map((row) => [row.subject, row.status])).toEqual([['ada-sub', 'pending']]);
+    expect(queued[0]!.score.scoreGiven).toBeCloseTo((100 * entry.diff.after.points) / entry.diff.after.maxPoints, 1);
 
     const shown = (await again.get(`/api/exam-sessions/${sessionId}/result`)).body.result;
     expect(handsOn(shown.result).points).toBe(entry.diff.changed[0].after.points);

@@ -1,6 +1,7 @@
 import { findAssignment, findCourse, findLtiContext, listLtiScores, listMembers } from '@skylab/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverDue } from '../src/deliveries.ts';
+import { FIXTURE_EXAMS } from './fixtures/exams.ts';
 import { RIGHT_POLICY, S3_STAR_POLICY } from './scenarios/labs.ts';
 import { ROLE, type LaunchOptions } from './support/lti-platform-core.ts';
 import { formOf, startSimulatedPlatform, type SimulatedPlatform } from './support/lti-platform.ts';
@@ -314,5 +315,84 @@ describe('platform registration', () => {
     expect(listed.body.tool).toEqual(expect.objectContaining({ loginUrl: `${tool.origin}/api/lti/login`, jwksUrl: `${tool.origin}/api/lti/jwks` }));
     expect((await tool.admin.request('DELETE', `/api/lti/platforms/${created.body.platform.id}`)).status).toBe(204);
     expect((await tool.admin.request('DELETE', `/api/lti/platforms/${created.body.platform.id}`)).status).toBe(404);
+  });
+});
+
+describe('exams launched from the LMS', () => {
+  function examLaunch(examId: string, lineItem: string, overrides: Partial<LaunchOptions> = {}) {
+    return learnerLaunch({ targetLinkUri: `${tool.origin}/exams/${examId}`, resourceLinkId: `exam-link-${examId}`, custom: { skylab_exam: examId }, lineItemUrl: `${platform.url}/lineitems/${lineItem}`, ...overrides });
+  }
+
+  /** Launches the exam, takes it with one right answer and submits it; the session's result as the API gives it. */
+  async function takeLaunchedExam(examId: string, lineItem: string) {
+    const options = examLaunch(examId, lineItem);
+    const res = await launch(options);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/exams/${examId}`);
+    const cookie = sessionCookie(res);
+    const started = await api(`/api/exams/${examId}/sessions`, cookie, {});
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const sessionId: string = started.body.session.id;
+    const saved = await fetch(`${tool.origin}/api/exam-sessions/${sessionId}/answers/q-single`, {
+      method: 'PUT',
+      headers: { cookie, origin: tool.origin, 'content-type': 'application/json', 'if-match': '"0"' },
+      body: JSON.stringify({ picks: ['bucket-policy'] }),
+    });
+    expect(saved.status).toBe(200);
+    expect((await api(`/api/exam-sessions/${sessionId}/submit`, cookie, {})).status).toBe(200);
+    return { options, cookie, sessionId };
+  }
+
+  it('offers exams beside labs in deep linking, as links to the exam page with their own line item', async () => {
+    const res = await launch(learnerLaunch({ roles: [ROLE.instructor], messageType: 'LtiDeepLinkingRequest', resourceLinkId: undefined, deepLinkReturnUrl: `${platform.url}/deep-link-return`, targetLinkUri: `${tool.origin}/api/lti/launch` }));
+    const html = await res.text();
+    expect(html).toContain(`name="exam" value="${FIXTURE_EXAMS.afterSubmit}"`);
+    const picker = formOf(html);
+    picker.fields.append('lab', LAB);
+    picker.fields.append('exam', FIXTURE_EXAMS.afterSubmit);
+    const back = formOf(await (await post(`${tool.origin}${picker.action}`, picker.fields, tool.origin)).text());
+    await post(back.action, back.fields, tool.origin);
+    expect(platform.deepLinkResponses.at(-1)!['https://purl.imsglobal.org/spec/lti-dl/claim/content_items']).toEqual([
+      expect.objectContaining({ custom: { skylab_lab: LAB } }),
+      expect.objectContaining({
+        type: 'ltiResourceLink',
+        url: `${tool.origin}/exams/${FIXTURE_EXAMS.afterSubmit}`,
+        custom: { skylab_exam: FIXTURE_EXAMS.afterSubmit },
+        lineItem: expect.objectContaining({ scoreMaximum: 100, resourceId: FIXTURE_EXAMS.afterSubmit, tag: 'skylab-exam' }),
+      }),
+    ]);
+  });
+
+  it('refuses a launch of an exam Skylab does not have', async () => {
+    const res = await launch(examLaunch('no-such-exam', '20'));
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as JsonBody).error).toMatchObject({ code: 'lti_unknown_resource', message: 'there is no exam `no-such-exam`' });
+  });
+
+  it('lands on the exam page and posts the submitted session’s score to the line item, released after submit', async () => {
+    const { options, cookie, sessionId } = await takeLaunchedExam(FIXTURE_EXAMS.afterSubmit, '21');
+    const { result } = (await api(`/api/exam-sessions/${sessionId}/result`, cookie)).body.result;
+    expect(await deliverDue(tool.deps)).toMatchObject({ scores: 1 });
+    expect(platform.scores).toEqual([
+      {
+        lineItem: '21',
+        body: { userId: options.sub, scoreGiven: result.percent, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: new Date(tool.deps.clock.now()).toISOString() },
+      },
+    ]);
+  });
+
+  it('tells the LMS an exam whose results are never released was taken, without its grade', async () => {
+    const { options } = await takeLaunchedExam(FIXTURE_EXAMS.never, '22');
+    await deliverDue(tool.deps);
+    expect(platform.scores.map((score) => score.body)).toEqual([{ userId: options.sub, activityProgress: 'Completed', gradingProgress: 'Pending', timestamp: expect.any(String) }]);
+  });
+
+  // last in the file: it moves the shared clock past the exam's close
+  it('holds the score of an exam released at its close until the close', async () => {
+    const { options } = await takeLaunchedExam(FIXTURE_EXAMS.afterClose, '23');
+    expect(await deliverDue(tool.deps)).toMatchObject({ scores: 0 });
+    tool.deps.clock.advance(2 * 3_600_000);
+    expect(await deliverDue(tool.deps)).toMatchObject({ scores: 1 });
+    expect(platform.scores).toEqual([{ lineItem: '23', body: expect.objectContaining({ userId: options.sub, gradingProgress: 'FullyGraded', activityProgress: 'Completed' }) }]);
   });
 });

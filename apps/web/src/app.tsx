@@ -38,6 +38,9 @@ function Page({ route, user }: { route: Route; user: User | null }) {
       return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
     case 'exams':
       return user === null ? null : <ExamsPage />;
+    case 'exam':
+      // where an LMS launch of an exam lands: that exam alone, to start or resume
+      return user === null ? null : <ExamsPage key={route.examId} examId={route.examId} />;
     case 'exam-session':
       return user === null ? null : <ExamPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'exam-result':

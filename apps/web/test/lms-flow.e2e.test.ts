@@ -97,7 +97,7 @@ describe.sequential('an LMS launches Skylab and receives the score', () => {
       context: COURSE,
       deepLinkReturnUrl: `${platform!.url}/deep-link-return`,
     });
-    await page.getByRole('heading', { name: 'Add Skylab labs' }).waitFor();
+    await page.getByRole('heading', { name: 'Add Skylab labs and exams' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('checkbox', { name: /S3/ }).first().check();
     await page.getByRole('button', { name: 'Add to the course' }).click();

@@ -410,6 +410,28 @@ export const ltiAttemptLinks = sqliteTable('lti_attempt_links', {
 });
 
 /**
+ * Where a learner's exam was launched from (the newest launch wins): the score of each session they submit
+ * goes to that line item. Exams have no attempt row to hang the link on, and the session starts later, from
+ * the exam page the launch lands on.
+ */
+export const ltiExamLinks = sqliteTable(
+  'lti_exam_links',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    examId: text('exam_id').notNull(),
+    platformId: text('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    lineItemUrl: text('line_item_url'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.examId] })],
+);
+
+/**
  * An LMS course (the launch's `context` claim) and the Skylab course it maps to, made at the first
  * instructor launch from it; `membershipsUrl` is its Names and Roles service, for roster syncs.
  */
@@ -527,6 +549,7 @@ export type LtiPlatformRow = typeof ltiPlatforms.$inferSelect;
 export type LtiToolKeyRow = typeof ltiToolKeys.$inferSelect;
 export type LtiLoginStateRow = typeof ltiLoginStates.$inferSelect;
 export type LtiAttemptLinkRow = typeof ltiAttemptLinks.$inferSelect;
+export type LtiExamLinkRow = typeof ltiExamLinks.$inferSelect;
 export type LtiContextRow = typeof ltiContexts.$inferSelect;
 export type LtiResourceLinkRow = typeof ltiResourceLinks.$inferSelect;
 export type LtiScoreOutboxRow = typeof ltiScoreOutbox.$inferSelect;

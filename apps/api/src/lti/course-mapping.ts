@@ -13,8 +13,8 @@ import {
   type UserRow,
 } from '@skylab/db';
 import type { AppDeps } from '../deps.ts';
-import type { RegisteredLab } from '../lab-registry.ts';
 import { CLAIM, mapRoles } from './claims.ts';
+import type { LaunchedResource } from './launch-user.ts';
 import type { VerifiedLaunch } from './verify-launch.ts';
 
 /**
@@ -55,12 +55,13 @@ export async function linkedAssignment(deps: AppDeps, launch: VerifiedLaunch): P
   return link ? findAssignment(deps.db, link.assignmentId) : undefined;
 }
 
-/** Maps a first-launched resource link of a course to a new lab assignment of that course. */
-export async function linkAssignment(deps: AppDeps, launch: VerifiedLaunch, courseId: string, registered: RegisteredLab): Promise<AssignmentRow | undefined> {
+/** Maps a first-launched resource link of a course to a new lab or exam assignment of that course. */
+export async function linkAssignment(deps: AppDeps, launch: VerifiedLaunch, courseId: string, launched: LaunchedResource): Promise<AssignmentRow | undefined> {
   const resourceLink = launch.claims[CLAIM.resourceLink];
   if (!resourceLink) return undefined;
   const now = deps.clock.now();
-  const assignment = await insertAssignment(deps.db, { id: deps.ids.next(), courseId, kind: 'lab', refId: registered.lab.id, title: registered.lab.title, createdAt: now, updatedAt: now });
+  const { id, title } = launched.kind === 'lab' ? launched.registered.lab : launched.registered.exam;
+  const assignment = await insertAssignment(deps.db, { id: deps.ids.next(), courseId, kind: launched.kind, refId: id, title, createdAt: now, updatedAt: now });
   const link = await insertLtiResourceLink(deps.db, { platformId: launch.platform.id, resourceLinkId: resourceLink.id, assignmentId: assignment.id, createdAt: now });
   return link.assignmentId === assignment.id ? assignment : findAssignment(deps.db, link.assignmentId);
 }

@@ -2,6 +2,7 @@ import { findLtiPlatform, type LtiPlatformRow } from '@skylab/db';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import type { RegisteredExam } from '../exam-registry.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { CLAIM } from './claims.ts';
 import { SCORE_MAXIMUM } from './scores.ts';
@@ -70,6 +71,18 @@ export function labContentItem(origin: string, registered: RegisteredLab) {
     url: `${origin}/labs/${encodeURIComponent(lab.id)}`,
     custom: { skylab_lab: lab.id },
     lineItem: { scoreMaximum: SCORE_MAXIMUM, label: lab.title, resourceId: lab.id, tag: 'skylab-lab' },
+  };
+}
+
+/** An exam as an `ltiResourceLink`: the launch lands on the exam's page, each submitted session's score goes to the line item. */
+export function examContentItem(origin: string, registered: RegisteredExam) {
+  const { exam } = registered;
+  return {
+    type: 'ltiResourceLink',
+    title: exam.title,
+    url: `${origin}/exams/${encodeURIComponent(exam.id)}`,
+    custom: { skylab_exam: exam.id },
+    lineItem: { scoreMaximum: SCORE_MAXIMUM, label: exam.title, resourceId: exam.id, tag: 'skylab-exam' },
   };
 }
 

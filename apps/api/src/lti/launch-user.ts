@@ -1,6 +1,7 @@
 import { findLtiAttemptLink, findOrCreateLtiUser, listUserLabAttempts, updateLtiUser, upsertLtiAttemptLink, type AssignmentRow, type AttemptRow, type Role, type UserRow } from '@skylab/db';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import type { RegisteredExam } from '../exam-registry.ts';
 import type { RegisteredLab } from '../lab-registry.ts';
 import { startAttempt } from '../start-attempt.ts';
 import { CLAIM, mapRoles } from './claims.ts';
@@ -34,19 +35,31 @@ export async function launchUser(deps: AppDeps, { platform, claims }: VerifiedLa
   return { ...user, role: raised, name };
 }
 
+export type LaunchedResource = { kind: 'lab'; registered: RegisteredLab } | { kind: 'exam'; registered: RegisteredExam };
+
 /**
- * The lab a resource link launches: its assignment's lab once the link is mapped to one, else the
- * `skylab_lab` custom parameter our deep links set, or a `/labs/<id>` target.
+ * The lab or exam a resource link launches: its assignment's once the link is mapped to one, else the
+ * `skylab_exam` or `skylab_lab` custom parameter our deep links set, or a `/labs/<id>` or `/exams/<id>` target.
  */
-export function launchedLab(deps: AppDeps, { claims }: VerifiedLaunch, assignment: AssignmentRow | undefined): RegisteredLab {
-  if (assignment?.kind === 'exam') throw new ApiError(404, 'lti_unknown_resource', 'exams cannot be launched from an LMS yet');
-  const custom = assignment?.refId ?? claims[CLAIM.custom]?.skylab_lab;
+export function launchedResource(deps: AppDeps, { claims }: VerifiedLaunch, assignment: AssignmentRow | undefined): LaunchedResource {
+  if (assignment) return resource(deps, assignment.kind, assignment.refId);
+  const custom = claims[CLAIM.custom];
+  if (typeof custom?.skylab_exam === 'string') return resource(deps, 'exam', custom.skylab_exam);
+  if (typeof custom?.skylab_lab === 'string') return resource(deps, 'lab', custom.skylab_lab);
   const target = claims[CLAIM.targetLinkUri];
-  const fromPath = target ? /\/labs\/([^/?#]+)$/.exec(new URL(target).pathname)?.[1] : undefined;
-  const labId = typeof custom === 'string' ? custom : fromPath ? decodeURIComponent(fromPath) : undefined;
-  const registered = labId === undefined ? undefined : deps.labs.get(labId);
-  if (!registered) throw new ApiError(404, 'lti_unknown_resource', labId === undefined ? 'the launch names no Skylab lab' : `there is no lab \`${labId}\``);
-  return registered;
+  const path = target ? /\/(labs|exams)\/([^/?#]+)$/.exec(new URL(target).pathname) : null;
+  if (!path) throw new ApiError(404, 'lti_unknown_resource', 'the launch names no Skylab lab or exam');
+  return resource(deps, path[1] === 'exams' ? 'exam' : 'lab', decodeURIComponent(path[2]!));
+}
+
+function resource(deps: AppDeps, kind: 'lab' | 'exam', id: string): LaunchedResource {
+  const found: LaunchedResource | undefined = kind === 'lab' ? withKind('lab', deps.labs.get(id)) : withKind('exam', deps.exams.get(id));
+  if (!found) throw new ApiError(404, 'lti_unknown_resource', `there is no ${kind} \`${id}\``);
+  return found;
+}
+
+function withKind<K extends LaunchedResource['kind']>(kind: K, registered: Extract<LaunchedResource, { kind: K }>['registered'] | undefined): LaunchedResource | undefined {
+  return registered ? ({ kind, registered } as LaunchedResource) : undefined;
 }
 
 /** How many of the learner's newest attempts at the lab are looked at for one to continue. */

@@ -8,8 +8,9 @@ import { PlatformCallError, serviceToken } from './service-token.ts';
 /** An AGS score (Assignment and Grade Services 2.0, §3.4 "Score publish service"). */
 export interface AgsScore {
   userId: string;
-  scoreGiven: number;
-  scoreMaximum: number;
+  /** Left out, with `scoreMaximum`, while the grade is withheld (AGS 2.0 §3.4.6). */
+  scoreGiven?: number;
+  scoreMaximum?: number;
   activityProgress: 'InProgress' | 'Completed';
   gradingProgress: 'FullyGraded' | 'Pending';
   timestamp: string;

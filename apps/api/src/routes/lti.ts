@@ -8,10 +8,11 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { issueFindings, readJson } from '../json-body.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
-import { deepLinkingResponse, labContentItem, openPickerToken, pickerToken } from '../lti/deep-linking.ts';
+import { deepLinkingResponse, examContentItem, labContentItem, openPickerToken, pickerToken } from '../lti/deep-linking.ts';
 import { CLAIM, mapRoles } from '../lti/claims.ts';
 import { launchCourse, linkAssignment, linkedAssignment } from '../lti/course-mapping.ts';
-import { launchAttempt, launchedLab, launchUser } from '../lti/launch-user.ts';
+import { launchExam } from '../lti/exam-launch.ts';
+import { launchAttempt, launchedResource, launchUser } from '../lti/launch-user.ts';
 import { syncCourseRoster } from '../lti/roster.ts';
 import { AUTO_POST_SCRIPT, escapeHtml, hiddenField, ltiPage } from '../lti/pages.ts';
 import { toolKey } from '../lti/tool-key.ts';
@@ -40,7 +41,8 @@ const loginParams = z.object({
 });
 const launchForm = z.object({ id_token: text(64 * 1024), state: text(128) });
 export const rosterSyncBody = z.object({ courseId: text(64) });
-const pickerForm = z.object({ token: text(8192), lab: z.union([text(200), z.array(text(200)).max(50)]).optional() });
+const picked = z.union([text(200), z.array(text(200)).max(50)]).optional();
+const pickerForm = z.object({ token: text(8192), lab: picked, exam: picked });
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
@@ -104,15 +106,31 @@ export function ltiRoutes(deps: AppDeps) {
   }
 
   async function deepLinkingPicker(c: Context<AppEnv>, launch: VerifiedLaunch, userId: string, instructor: boolean) {
-    if (!instructor) throw new ApiError(403, 'lti_not_instructor', 'only an instructor of the course may pick Skylab labs');
+    if (!instructor) throw new ApiError(403, 'lti_not_instructor', 'only an instructor of the course may pick Skylab labs and exams');
     const { token, context } = await pickerToken(deps, launch, userId);
     const input = context.multiple ? 'checkbox' : 'radio';
-    const labs = deps.labs
-      .list()
-      .map((lab) => `<li><label><input type="${input}" name="lab" value="${escapeHtml(lab.id)}"> ${escapeHtml(lab.title)}</label> <small>${escapeHtml(lab.summary)}</small></li>`)
-      .join('');
-    const body = `<main><h1>Add Skylab labs</h1><form method="post" action="/api/lti/deep-linking">${hiddenField('token', token)}<ul>${labs}</ul><button type="submit">Add to the course</button></form></main>`;
-    return ltiPage(c, { title: 'Add Skylab labs', body, platformOrigin: new URL(context.returnUrl).origin });
+    const choice = (name: 'lab' | 'exam', id: string, title: string, summary: string) =>
+      `<li><label><input type="${input}" name="${name}" value="${escapeHtml(id)}"> ${escapeHtml(title)}</label> <small>${escapeHtml(summary)}</small></li>`;
+    const labs = deps.labs.list().map((lab) => choice('lab', lab.id, lab.title, lab.summary));
+    const exams = deps.exams.list().map(({ exam }) => choice('exam', exam.id, exam.title, `exam · ${exam.settings.timeLimitMinutes} minutes`));
+    const examList = exams.length === 0 ? '' : `<h2>Exams</h2><ul>${exams.join('')}</ul>`;
+    const body = `<main><h1>Add Skylab labs and exams</h1><form method="post" action="/api/lti/deep-linking">${hiddenField('token', token)}<h2>Labs</h2><ul>${labs.join('')}</ul>${examList}<button type="submit">Add to the course</button></form></main>`;
+    return ltiPage(c, { title: 'Add Skylab labs and exams', body, platformOrigin: new URL(context.returnUrl).origin });
+  }
+
+  /** The picked labs and exams as content items, labs first, each as picked. */
+  function pickedItems(origin: string, form: z.output<typeof pickerForm>) {
+    const labs = [form.lab ?? []].flat().map((id) => {
+      const registered = deps.labs.get(id);
+      if (!registered) throw new ApiError(400, 'lti_unknown_resource', `there is no lab \`${id}\``);
+      return labContentItem(origin, registered);
+    });
+    const exams = [form.exam ?? []].flat().map((id) => {
+      const registered = deps.exams.get(id);
+      if (!registered) throw new ApiError(400, 'lti_unknown_resource', `there is no exam \`${id}\``);
+      return examContentItem(origin, registered);
+    });
+    return [...labs, ...exams];
   }
 
   return new Hono<AppEnv>()
@@ -127,23 +145,23 @@ export function ltiRoutes(deps: AppDeps) {
       if (courseId && instructor && launch.claims[CLAIM.nrps]) await syncRosterQuietly(courseId);
       if (launch.messageType === 'LtiDeepLinkingRequest') return deepLinkingPicker(c, launch, user.id, instructor);
       const linked = await linkedAssignment(deps, launch);
-      const registered = launchedLab(deps, launch, linked);
-      const assignment = linked ?? (courseId ? await linkAssignment(deps, launch, courseId, registered) : undefined);
-      const attempt = await launchAttempt(deps, launch, user, registered, assignment);
+      const launched = launchedResource(deps, launch, linked);
+      const assignment = linked ?? (courseId ? await linkAssignment(deps, launch, courseId, launched) : undefined);
+      if (launched.kind === 'exam') {
+        // the exam page, where the learner starts (or resumes) a session when ready: the clock starts there, not at the launch
+        await launchExam(deps, launch, user, launched.registered);
+        await startSession(c, deps, user.id);
+        return c.redirect(`/exams/${encodeURIComponent(launched.registered.exam.id)}`, 303);
+      }
+      const attempt = await launchAttempt(deps, launch, user, launched.registered, assignment);
       await startSession(c, deps, user.id);
       return c.redirect(`/attempts/${encodeURIComponent(attempt.id)}`, 303);
     })
     .post('/deep-linking', async (c) => {
       const form = parsed(pickerForm, await c.req.parseBody({ all: true }));
       const { context, platform } = await openPickerToken(deps, form.token);
-      const ids = form.lab === undefined ? [] : [form.lab].flat();
-      if (!context.multiple && ids.length > 1) throw new ApiError(400, 'lti_single_item', 'the platform takes one item here: pick one lab');
-      const origin = publicOrigin(c, deps);
-      const items = ids.map((id) => {
-        const registered = deps.labs.get(id);
-        if (!registered) throw new ApiError(400, 'lti_unknown_resource', `there is no lab \`${id}\``);
-        return labContentItem(origin, registered);
-      });
+      const items = pickedItems(publicOrigin(c, deps), form);
+      if (!context.multiple && items.length > 1) throw new ApiError(400, 'lti_single_item', 'the platform takes one item here: pick one lab or exam');
       const jwt = await deepLinkingResponse(deps, platform, context, items);
       const body = `<form method="post" action="${escapeHtml(context.returnUrl)}" data-auto-post>${hiddenField('JWT', jwt)}<noscript><button type="submit">Return to the LMS</button></noscript></form>`;
       return ltiPage(c, { title: 'Returning to the LMS', body, platformOrigin: new URL(context.returnUrl).origin });

@@ -6,9 +6,11 @@ import { defaultConfig } from '../../src/config.ts';
 import type { AppDeps, Log } from '../../src/deps.ts';
 import { createInProcessGrader } from '../../src/grader.ts';
 import { createUlids } from '../../src/ids.ts';
+import { loadExamSources } from '../../src/exam-registry.ts';
 import { loadLabSources } from '../../src/lab-registry.ts';
 import { createWebPasswords } from '../../src/passwords-web.ts';
 import { createSecretBox } from '../../src/secret-box.ts';
+import { examFixtureSources, FIXTURE_EXAMS } from '../fixtures/exams.ts';
 import { createPlatformCore, type LaunchOptions, type PlatformCore } from '../support/lti-platform-core.ts';
 
 // Launch verification inside workerd (WebCrypto's RSA, jose's web build) against sqld: the platform's
@@ -46,8 +48,7 @@ beforeAll(async () => {
     grading: createInProcessGrader(labs),
     socketAddress: () => '192.0.2.1',
     fetch: platformFetch,
-    // No exam is launched from an LMS yet.
-    exams: { list: () => [], get: () => undefined },
+    exams: loadExamSources(examFixtureSources(Date.now()), labs).registry,
   };
   await insertLtiPlatform(deps.db, {
     id: `platform-${run}`,
@@ -90,6 +91,14 @@ it('verifies a launch in workerd, signs the learner in and refuses its replay', 
   expect(launched.headers.getSetCookie().some((cookie) => cookie.startsWith('__Host-skylab_session='))).toBe(true);
   const replay = await post(form);
   expect([replay.status, ((await replay.json()) as { error: { code: string } }).error.code]).toEqual([401, 'lti_state_used']);
+});
+
+it('takes a learner launching an exam to the exam’s page in workerd, signed in', async () => {
+  const exam = FIXTURE_EXAMS.afterSubmit;
+  const launched = await post(await launchForm({ ...launchOptions(), targetLinkUri: `${ORIGIN}/exams/${exam}`, resourceLinkId: 'exam-link-w', custom: { skylab_exam: exam } }));
+  expect(launched.status).toBe(303);
+  expect(launched.headers.get('location')).toBe(`/exams/${exam}`);
+  expect(launched.headers.getSetCookie().some((cookie) => cookie.startsWith('__Host-skylab_session='))).toBe(true);
 });
 
 it.each([

@@ -9,6 +9,7 @@ describe('matchRoute', () => {
     ['/attempts/01J%2Fx', '', { name: 'attempt', attemptId: '01J/x' }],
     ['/attempts/%E0%A4%A', '', { name: 'not-found' }],
     ['/exams', '', { name: 'exams' }],
+    ['/exams/aws-foundations-practice', '', { name: 'exam', examId: 'aws-foundations-practice' }],
     ['/exam-sessions/01J', '', { name: 'exam-session', sessionId: '01J' }],
     ['/exam-sessions/01J/result/', '', { name: 'exam-result', sessionId: '01J' }],
     ['/exam-sessions/01J/other', '', { name: 'not-found' }],

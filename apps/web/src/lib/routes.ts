@@ -6,6 +6,7 @@ export type Route =
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
   | { name: 'exams' }
+  | { name: 'exam'; examId: string }
   | { name: 'exam-session'; sessionId: string }
   | { name: 'exam-result'; sessionId: string }
   | { name: 'courses' }
@@ -48,6 +49,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   const attemptId = attempt === null ? null : segment(attempt[1]!);
   if (attemptId !== null) return { name: 'attempt', attemptId };
   if (path === '/exams') return { name: 'exams' };
+  const examPage = /^\/exams\/([^/]+)$/.exec(path);
+  const examId = examPage === null ? null : segment(examPage[1]!);
+  if (examId !== null) return { name: 'exam', examId };
   const exam = /^\/exam-sessions\/([^/]+)(\/result)?$/.exec(path);
   const sessionId = exam === null ? null : segment(exam[1]!);
   if (sessionId !== null) return { name: exam?.[2] === undefined ? 'exam-session' : 'exam-result', sessionId };
@@ -73,6 +77,7 @@ export const paths = {
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
   exams: () => '/exams',
+  exam: (examId: string) => `/exams/${encodeURIComponent(examId)}`,
   examSession: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}`,
   examResult: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}/result`,
   signIn: (next?: string) => (next === undefined || next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`),

@@ -65,9 +65,10 @@ function ExamCard({ exam }: { exam: ExamSummary }) {
   );
 }
 
-/** The exams a learner may take, with their rules and the learner's own sessions. */
-export function ExamsPage() {
+/** The exams a learner may take, with their rules and the learner's own sessions; one exam alone at `/exams/:id`. */
+export function ExamsPage({ examId }: { examId?: string }) {
   const resource = useResource('exams', () => api.exams());
+  const shown = resource.state === 'ready' ? resource.data.filter((exam) => examId === undefined || exam.id === examId) : [];
   return (
     <section class="stack">
       <PageTitle title="Exams" />
@@ -75,11 +76,11 @@ export function ExamsPage() {
       {resource.state === 'loading' ? <p role="status" class="muted">Loading exams…</p> : null}
       {resource.state === 'error' ? <ErrorMessage error={resource.error} title="Could not load the exams" /> : null}
       {resource.state === 'ready' ? (
-        resource.data.length === 0 ? (
-          <p>No exams are published yet.</p>
+        shown.length === 0 ? (
+          <p>{examId === undefined ? 'No exams are published yet.' : `There is no exam \`${examId}\`.`}</p>
         ) : (
           <ul class="lab-grid" aria-label="Exams">
-            {resource.data.map((exam) => (
+            {shown.map((exam) => (
               <ExamCard key={exam.id} exam={exam} />
             ))}
           </ul>

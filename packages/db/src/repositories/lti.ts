@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import {
   ltiAttemptLinks,
   ltiContexts,
+  ltiExamLinks,
   ltiIdentities,
   ltiLoginStates,
   ltiPlatforms,
@@ -11,6 +12,7 @@ import {
   users,
   type LtiAttemptLinkRow,
   type LtiContextRow,
+  type LtiExamLinkRow,
   type LtiLoginStateRow,
   type LtiPlatformRow,
   type LtiResourceLinkRow,
@@ -145,6 +147,18 @@ export async function upsertLtiAttemptLink(db: Db, link: LtiAttemptLinkRow): Pro
     .insert(ltiAttemptLinks)
     .values(link)
     .onConflictDoUpdate({ target: ltiAttemptLinks.attemptId, set: { lineItemUrl: link.lineItemUrl, subject: link.subject, platformId: link.platformId } });
+}
+
+/** Records (or moves) where the user's exam was launched from. */
+export async function upsertLtiExamLink(db: Db, link: LtiExamLinkRow): Promise<void> {
+  await db
+    .insert(ltiExamLinks)
+    .values(link)
+    .onConflictDoUpdate({ target: [ltiExamLinks.userId, ltiExamLinks.examId], set: { platformId: link.platformId, subject: link.subject, lineItemUrl: link.lineItemUrl, createdAt: link.createdAt } });
+}
+
+export async function findLtiExamLink(db: Db, userId: string, examId: string): Promise<LtiExamLinkRow | undefined> {
+  return db.query.ltiExamLinks.findFirst({ where: and(eq(ltiExamLinks.userId, userId), eq(ltiExamLinks.examId, examId)) });
 }
 
 export async function findLtiAttemptLink(db: Db, attemptId: string): Promise<LtiAttemptLinkRow | undefined> {
