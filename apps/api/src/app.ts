@@ -14,6 +14,7 @@ import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { examRoutes } from './routes/exams.ts';
 import { awsRoutes } from './routes/aws.ts';
+import { courseLabRoutes } from './routes/course-labs.ts';
 import { courseReportRoutes } from './routes/course-reports.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { labPreviewRoutes } from './routes/lab-preview.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', examRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());
+  app.route('/api/courses/:courseId/labs', courseLabRoutes(deps));
   app.route('/api/courses', courseRoutes(deps));
   app.route('/api/courses', courseReportRoutes(deps));
   app.route('/api/tokens', tokenRoutes(deps));

@@ -6,6 +6,7 @@ import { engineCtx, pinnedClock } from './engine-ctx.ts';
 import { ApiError } from './errors.ts';
 import { previewLab, type LabPreviewJob } from './lab-preview.ts';
 import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
+import { labFromSource } from './lab-source-cache.ts';
 
 // The CPU-heavy part of the attempt routes (provision, grade, the live account and its drift) behind one
 // seam: in process where there are no threads (workerd, `app.request()` tests), in a worker pool on Node so
@@ -16,10 +17,12 @@ import type { LabRegistry, RegisteredLab } from './lab-registry.ts';
 export interface LabRef {
   id: string;
   version: string;
+  /** The text of a lab published to a course, which a grading thread did not load at start. */
+  source?: string;
 }
 
 export function labRef(registered: RegisteredLab): LabRef {
-  return { id: registered.lab.id, version: registered.version };
+  return { id: registered.lab.id, version: registered.version, ...(registered.source === undefined ? {} : { source: registered.source }) };
 }
 
 export interface AccountJob {
@@ -123,7 +126,7 @@ const short = (version: string) => version.slice(0, 12);
 
 /** The lab a job names, exactly the version it names. */
 export function resolveLab(labs: LabRegistry, ref: LabRef): Lab {
-  const registered = labs.get(ref.id);
+  const registered = ref.source === undefined ? labs.get(ref.id) : labFromSource(ref.source, labs.misconceptions()).registered;
   if (registered?.version === ref.version) return registered.lab;
   const found = registered ? `version \`${short(registered.version)}\`` : 'none';
   throw new LabChanged(`the lab \`${ref.id}\` changed since the server started (it shows version \`${short(ref.version)}\`, grading has ${found}): restart the server so it grades the lab it shows`);

@@ -12,6 +12,7 @@ export * from './repositories/exam-answers.ts';
 export * from './repositories/exam-results.ts';
 export * from './repositories/courses.ts';
 export * from './repositories/assignments.ts';
+export * from './repositories/course-labs.ts';
 export * from './repositories/api-tokens.ts';
 export * from './repositories/course-records.ts';
 export * from './repositories/lti.ts';

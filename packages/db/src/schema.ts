@@ -166,6 +166,30 @@ export const courseMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.courseId, t.userId] }), index('course_members_user_idx').on(t.userId)],
 );
 
+/**
+ * A lab an instructor published to a course from lab preview: the YAML as written, validated and self-tested
+ * when published. Its id is the lab's own and unique across the server (a Git lab or another course's lab
+ * keeps it), so attempts and assignments name it like any lab; only the course's members see it.
+ * Publishing again in the same course replaces the text (a new version).
+ */
+export const courseLabs = sqliteTable(
+  'course_labs',
+  {
+    labId: text('lab_id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    yaml: text('yaml').notNull(),
+    // SHA-256 of the YAML, the lab's version as attempts record it
+    contentHash: text('content_hash').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [index('course_labs_course_idx').on(t.courseId)],
+);
+
 /** A lab or an exam (by id) given to a course, open from `opensAt` (null: at once), due at `dueAt` (null: never). */
 export const assignments = sqliteTable(
   'assignments',
@@ -324,6 +348,7 @@ export type ExamVoidedItemRow = typeof examVoidedItems.$inferSelect;
 export type CourseRow = typeof courses.$inferSelect;
 export type CourseMemberRow = typeof courseMembers.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
+export type CourseLabRow = typeof courseLabs.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 /**

@@ -15,6 +15,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { assertAssignmentTakesSubmissions, pastDueDate } from '../assignment-rules.ts';
 import { accountDriftView, attemptAccount } from '../attempt-account.ts';
+import { findAnyLab } from '../course-labs.ts';
 import { scheduleDeliveries } from '../deliveries.ts';
 import type { AppDeps } from '../deps.ts';
 import { attemptGradeChanged } from '../grade-events.ts';
@@ -43,8 +44,9 @@ export function attemptRoutes(deps: AppDeps) {
     return attempt;
   }
 
-  function attemptLab(attempt: AttemptRow) {
-    const registered = deps.labs.get(attempt.labId);
+  // the learner's own attempt: a course lab stays theirs to finish even if they left the course
+  async function attemptLab(attempt: AttemptRow) {
+    const registered = (await findAnyLab(deps, attempt.labId))?.registered;
     if (!registered) throw notFound(`the lab \`${attempt.labId}\` is no longer available`);
     return registered;
   }
@@ -74,11 +76,11 @@ export function attemptRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:id', async (c) => {
       const attempt = await ownAttempt(c);
-      return c.json({ attempt: await view(attempt, deps.labs.get(attempt.labId)) } satisfies AttemptResponse);
+      return c.json({ attempt: await view(attempt, (await findAnyLab(deps, attempt.labId))?.registered) } satisfies AttemptResponse);
     })
     .post('/:id/hints/:index', async (c) => {
       const attempt = await ownAttempt(c);
-      const registered = attemptLab(attempt);
+      const registered = await attemptLab(attempt);
       const raw = c.req.param('index');
       const index = /^(0|[1-9]\d{0,5})$/.test(raw) ? Number(raw) : -1;
       const hint = registered.lab.hints[index];
@@ -92,7 +94,7 @@ export function attemptRoutes(deps: AppDeps) {
     .post('/:id/submissions', async (c) => {
       const attempt = await ownAttempt(c);
       const body = await readJson(c, submissionBody);
-      const registered = attemptLab(attempt);
+      const registered = await attemptLab(attempt);
       assertAcceptsSubmissions(registered.lab, attempt);
       await assertAssignmentTakesSubmissions(deps, attempt);
       // Cheap refusal before grading; the guarded write below is what actually prevents lost updates.
@@ -122,7 +124,7 @@ export function attemptRoutes(deps: AppDeps) {
       const attempt = await ownAttempt(c);
       const body = await readJson(c, versionBody);
       if (body.version !== attempt.version) throw versionConflict(body.version);
-      const registered = attemptLab(attempt);
+      const registered = await attemptLab(attempt);
       const submissions = await listSubmissions(deps.db, attempt.id);
       const state = await deps.grading.resetAccount(accountJob(registered, attempt, submissions));
       const updatedAt = deps.clock.now();
@@ -138,6 +140,6 @@ export function attemptRoutes(deps: AppDeps) {
         await attemptGradeChanged(deps, attempt, closed);
         scheduleDeliveries(c, deps);
       }
-      return c.json({ attempt: await view(closed, deps.labs.get(closed.labId)) } satisfies AttemptResponse);
+      return c.json({ attempt: await view(closed, (await findAnyLab(deps, closed.labId))?.registered) } satisfies AttemptResponse);
     });
 }

@@ -21,6 +21,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
 import type { AppDeps } from '../deps.ts';
 import { newRootAccessKey, sameAccessKeyId, withRandomSecrets } from '../aws-secrets.ts';
+import { findAnyLab } from '../course-labs.ts';
 import { engineCtx } from '../engine-ctx.ts';
 import { notFound } from '../errors.ts';
 import { requireAuth } from '../middleware/session-auth.ts';
@@ -29,9 +30,9 @@ import { requireAuth } from '../middleware/session-auth.ts';
  * The emulator context of an attempt at its current version, with the account id its lab gives it; the
  * secrets its calls issue (access keys, session credentials) come from the CSPRNG.
  */
-function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Ctx {
+async function attemptEngineCtx(deps: AppDeps, attempt: AttemptRow): Promise<Ctx> {
   const ctx = withRandomSecrets(engineCtx(deps, attempt.seed, attempt.version));
-  const registered = deps.labs.get(attempt.labId);
+  const registered = (await findAnyLab(deps, attempt.labId))?.registered;
   return registered ? attemptCtx(registered.lab, attempt.params, ctx) : ctx;
 }
 
@@ -95,7 +96,7 @@ export function awsRoutes(deps: AppDeps) {
         }
         // An unknown attempt answers exactly as an unknown key would, so ids cannot be probed.
         const state = restoreAccountState(attempt?.state);
-        const ctx = attempt ? attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
+        const ctx = attempt ? await attemptEngineCtx(deps, attempt) : engineCtx(deps, attemptId, 0);
         const result = handleAwsRequest(state, request, { ctx, requestId, resolveCredentials: rootFor(attempt, ctx), ...anonymousS3(request) });
         if (result.internalError !== undefined) {
           deps.log.error('aws wire request failed', { requestId, attemptId, action: result.action, error: String(result.internalError) });
@@ -134,7 +135,7 @@ export function awsRoutes(deps: AppDeps) {
         const origin = deps.config.publicOrigin ?? new URL(c.req.url).origin;
         c.header('cache-control', 'no-store');
         return c.json({
-          credentials: { accessKeyId, secretAccessKey, region: deps.config.region, endpoint: `${origin}/aws/${attempt.id}`, accountId: attemptEngineCtx(deps, attempt).accountId },
+          credentials: { accessKeyId, secretAccessKey, region: deps.config.region, endpoint: `${origin}/aws/${attempt.id}`, accountId: (await attemptEngineCtx(deps, attempt)).accountId },
         } satisfies AwsCredentialsResponse);
       })
   );

@@ -19,6 +19,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { courseAccess } from '../course-access.ts';
+import { findAnyLab } from '../course-labs.ts';
 import {
   assignmentBody,
   assignmentPatchBody,
@@ -48,12 +49,15 @@ function invalid(path: string, message: string) {
 
 /** Courses, their members and assignments: instructors (and admins) manage, learners read theirs. */
 export function courseRoutes(deps: AppDeps) {
-  /** A lab must be one the server offers; an exam id is only checked for its shape until exams exist. */
-  function assignmentTitle(kind: AssignmentRow['kind'], refId: string, given: string | undefined): string {
+  /**
+   * A lab must be one the server offers to everyone or one published to this very course; an exam id is only
+   * checked for its shape.
+   */
+  async function assignmentTitle(courseId: string, kind: AssignmentRow['kind'], refId: string, given: string | undefined): Promise<string> {
     if (kind === 'lab') {
-      const registered = deps.labs.get(refId);
-      if (!registered) throw invalid('refId', `there is no lab \`${refId}\``);
-      return given ?? registered.summary.title;
+      const found = await findAnyLab(deps, refId);
+      if (!found || (found.courseId !== undefined && found.courseId !== courseId)) throw invalid('refId', `there is no lab \`${refId}\``);
+      return given ?? found.registered.summary.title;
     }
     return given ?? `exam ${refId}`;
   }
@@ -133,7 +137,7 @@ export function courseRoutes(deps: AppDeps) {
     .post('/:courseId/assignments', async (c) => {
       const { course } = await courseAccess(c, deps, 'courses:write', 'instructor');
       const body: z.output<typeof assignmentBody> = await readJson(c, assignmentBody);
-      const title = assignmentTitle(body.kind, body.refId, body.title);
+      const title = await assignmentTitle(course.id, body.kind, body.refId, body.title);
       const opensAt = ms(body.opensAt) ?? null;
       const dueAt = ms(body.dueAt) ?? null;
       checkDates(opensAt, dueAt);

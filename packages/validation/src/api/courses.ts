@@ -59,6 +59,9 @@ export const labPreviewBody = z
   .object({ text: z.string().max(MAX_LAB_PREVIEW_CHARS), seed: z.string().min(1).max(100).default('preview') })
   .strict();
 
+/** A lab text published to a course: validated and self-tested again by the server. */
+export const courseLabBody = z.object({ text: z.string().min(1).max(MAX_LAB_PREVIEW_CHARS) }).strict();
+
 export const startAttemptBody = z.object({ assignmentId: z.string().min(1).max(64).optional() }).strict();
 
 export type CourseBody = z.input<typeof courseBody>;
@@ -68,6 +71,18 @@ export type AssignmentBody = z.input<typeof assignmentBody>;
 export type AssignmentPatchBody = z.input<typeof assignmentPatchBody>;
 export type TokenBody = z.input<typeof tokenBody>;
 export type LabPreviewBody = z.input<typeof labPreviewBody>;
+export type CourseLabBody = z.input<typeof courseLabBody>;
+
+/** A lab published to a course, as `GET/POST /api/courses/:id/labs` answer it. */
+export interface CourseLabView {
+  id: string;
+  title: string;
+  courseId: string;
+  /** SHA-256 of the text: the version attempts record. */
+  version: string;
+  authorId: string;
+  publishedAt: string;
+}
 
 const courseRole = z.enum(['learner', 'instructor']);
 export type CourseRole = z.infer<typeof courseRole>;
