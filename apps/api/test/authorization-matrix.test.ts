@@ -1,10 +1,13 @@
 import { promoteUser, TOKEN_SCOPES, type TokenScope } from '@skylab/db';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAgent, type Agent } from './scenarios/client.ts';
 import { FIXTURE_EXAMS } from './fixtures/exams.ts';
 import { RIGHT_POLICY } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { testApp } from './support/test-app.ts';
+import { REPO_ROOT } from './support/test-deps.ts';
 
 /**
  * Who may call what: every route of the app, called as each kind of caller, with the status it must answer.
@@ -48,6 +51,8 @@ interface Row {
 }
 
 const LAB = 'iam-s3-read-only';
+/** The repository lab under another id, as an instructor publishes it to a course. */
+const COURSE_LAB = readFileSync(join(REPO_ROOT, 'labs', LAB, 'lab.yaml'), 'utf8').replace(`id: ${LAB}`, 'id: matrix-course-lab');
 const SIGNED_IN = (status: number): Row['expect'] => [401, status, status, status, status];
 const OWNER_ONLY = (status: number): Row['expect'] => [401, status, 404, 404, 404];
 const EVERYONE = (status: number): Row['expect'] => [status, status, status, status, status];
@@ -114,6 +119,9 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/courses/:courseId/assignments/:assignmentId': {
     expect: TEACHERS(204), scope: 'courses:write', bearer: SCOPED(204), path: (f) => `/api/courses/${f.courseId}/assignments/${f.assignmentId}`,
   },
+  'GET /api/courses/:courseId/labs': { expect: [401, 200, 404, 200, 200], scope: 'courses:read', bearer: SCOPED(200), path: course('/labs') },
+  // publishing the same lab again in the same course replaces it, so every caller allowed gets 201
+  'POST /api/courses/:courseId/labs': { expect: TEACHERS(201), scope: 'courses:write', bearer: SCOPED(201), path: course('/labs'), body: () => ({ text: COURSE_LAB }) },
   'GET /api/courses/:courseId/gradebook': { expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: course('/gradebook') },
   'GET /api/courses/:courseId/gradebook.csv': { expect: TEACHERS(200), scope: 'grades:read', bearer: SCOPED(200), path: course('/gradebook.csv') },
   'GET /api/courses/:courseId/learners/:userId/attempts': {

@@ -73,17 +73,6 @@ export type TokenBody = z.input<typeof tokenBody>;
 export type LabPreviewBody = z.input<typeof labPreviewBody>;
 export type CourseLabBody = z.input<typeof courseLabBody>;
 
-/** A lab published to a course, as `GET/POST /api/courses/:id/labs` answer it. */
-export interface CourseLabView {
-  id: string;
-  title: string;
-  courseId: string;
-  /** SHA-256 of the text: the version attempts record. */
-  version: string;
-  authorId: string;
-  publishedAt: string;
-}
-
 const courseRole = z.enum(['learner', 'instructor']);
 export type CourseRole = z.infer<typeof courseRole>;
 
@@ -167,6 +156,12 @@ export const apiTokenView = z.strictObject({
 
 /** `GET /api/me/assignments`. */
 export const learnerAssignmentsResponse = z.strictObject({ assignments: z.array(learnerAssignmentView) });
+/** A lab published to a course; `version` is the SHA-256 of its text, the version attempts record. */
+export const courseLabView = z.strictObject({ id: z.string(), title: z.string(), courseId: z.string(), version: z.string(), authorId: z.string(), publishedAt: isoTime });
+/** `GET /api/courses/:courseId/labs`. */
+export const courseLabListResponse = z.strictObject({ labs: z.array(courseLabView) });
+/** `POST /api/courses/:courseId/labs`. */
+export const courseLabResponse = z.strictObject({ lab: courseLabView });
 /** `GET /api/courses`. */
 export const courseListResponse = z.strictObject({ courses: z.array(courseView) });
 /** `POST`, `PATCH /api/courses/:courseId`. */
@@ -206,6 +201,9 @@ export type LabAnalyticsResponse = z.infer<typeof labAnalyticsResponse>;
 export type TokenCreatedResponse = z.infer<typeof tokenCreatedResponse>;
 export type LearnerAssignmentsResponse = z.infer<typeof learnerAssignmentsResponse>;
 export type CourseListResponse = z.infer<typeof courseListResponse>;
+export type CourseLabView = z.infer<typeof courseLabView>;
+export type CourseLabListResponse = z.infer<typeof courseLabListResponse>;
+export type CourseLabResponse = z.infer<typeof courseLabResponse>;
 export type CourseResponse = z.infer<typeof courseResponse>;
 export type MemberListResponse = z.infer<typeof memberListResponse>;
 export type MemberResponse = z.infer<typeof memberResponse>;
