@@ -11,6 +11,7 @@ import { createApp } from '../src/app.ts';
 import { attemptAccount } from '../src/attempt-account.ts';
 import { parseEnv } from '../src/env.ts';
 import { createInProcessGrader, labRef, LabChanged, type AccountJob } from '../src/grader.ts';
+import { labFromSource } from '../src/lab-source-cache.ts';
 import { createNodeDeps } from '../src/node-deps.ts';
 import { createPoolGrader, type PoolGrader } from '../src/pool-grader.ts';
 import { createAgent } from './scenarios/client.ts';
@@ -70,6 +71,18 @@ describe('grading in worker threads', () => {
     same(await pool.drift(job), await inProcess.drift(job));
     same(await pool.resetAccount(job), await inProcess.resetAccount(job));
     if (drifted) expect(await pool.drift(job)).toContainEqual(expect.objectContaining({ message: expect.stringContaining('app-reader') }));
+  });
+
+  it('grades a lab published to a course, which the threads never loaded, from the text the job carries', async () => {
+    const job = await submittedJob({ drifted: false });
+    const text = readFileSync(join(REPO_ROOT, repoLabs().get('iam-s3-read-only')!.path), 'utf8').replace('id: iam-s3-read-only', 'id: pool-course-lab');
+    const registered = labFromSource(text, repoLabs().misconceptions()).registered!;
+    const submission = { ...job, lab: labRef(registered), answers: { 'reader-policy': RIGHT_POLICY }, time: job.account.createdAt + 60_000, revealedHints: [] };
+    expect(submission.lab).toMatchObject({ id: 'pool-course-lab', source: text });
+    const [pooled, local] = await Promise.all([poolGrader().grade(submission), inProcess.grade(submission)]);
+    expect(pooled).toStrictEqual(local);
+    expect(pooled).toMatchObject({ ok: true, grade: { score: 1 } });
+    await expect(poolGrader().grade({ ...submission, lab: { ...submission.lab, version: 'stale' } })).rejects.toBeInstanceOf(LabChanged);
   });
 
   it('draws and grades an exam paper, hands-on item included, as in process', async () => {
