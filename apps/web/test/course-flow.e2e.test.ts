@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,12 +6,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { pasteAnswer } from './support/code-editor.ts';
-import { ensureBuilt, freePort, launchBrowser, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
+import { ensureBuilt, freePort, launchBrowser, REPO_ROOT, startServer, stopServer, type RunningServer } from './support/e2e-harness.ts';
 
 /**
  * A course through the real product, two browsers on the real Node server: an instructor creates a course,
  * enrols a learner and assigns a lab; the learner sees it due, starts it from the assignment and solves it;
- * the instructor's gradebook shows the score.
+ * the instructor's gradebook shows the score. A lab previewed in the browser is published to the course,
+ * assigned there, and reaches the learner.
  */
 
 const LAB_ID = 'iam-s3-read-only';
@@ -130,6 +132,32 @@ describe.sequential('an instructor assigns a lab and grades it', () => {
     await teacher.getByText('The lab has problems.').waitFor();
     expect(await teacher.locator('.finding').count()).toBeGreaterThan(0);
     expect(await seriousViolations(teacher)).toEqual([]);
+  });
+
+  it('publishes a previewed lab to the course, assigns it there, and the learner sees and starts it', async () => {
+    const text = readFileSync(join(REPO_ROOT, 'labs', LAB_ID, 'lab.yaml'), 'utf8')
+      .replace(`id: ${LAB_ID}`, 'id: course-made-reader')
+      .replace('title: Read-only access to one S3 bucket', 'title: Reading one bucket, the course way');
+    await teacher.goto(`${baseUrl}/lab-preview`);
+    await teacher.getByLabel('Lab YAML').fill(text);
+    await teacher.getByRole('button', { name: 'Preview' }).click();
+    await teacher.getByText('The lab loads and passes its self-test.').waitFor({ timeout: 60_000 });
+    await teacher.getByLabel('Course', { exact: true }).selectOption({ label: 'Cloud security 101' });
+    await teacher.getByRole('button', { name: 'Publish to course' }).click();
+    const published = teacher.getByRole('status').filter({ hasText: 'Published course-made-reader' });
+    await published.waitFor({ timeout: 60_000 });
+    expect(await seriousViolations(teacher)).toEqual([]);
+    await published.getByRole('link', { name: 'Cloud security 101' }).click();
+    await teacher.getByRole('heading', { level: 1, name: 'Cloud security 101' }).waitFor();
+    await teacher.getByLabel('Lab', { exact: true }).selectOption('course-made-reader');
+    await teacher.getByRole('button', { name: 'Assign' }).click();
+    await teacher.getByRole('list', { name: 'Assignments' }).locator('strong', { hasText: 'Reading one bucket, the course way' }).waitFor();
+
+    await learner.reload();
+    const row = learner.getByRole('list', { name: 'Assignments' }).getByRole('listitem').filter({ hasText: 'Reading one bucket, the course way' });
+    await row.getByRole('button', { name: /^Start/ }).click();
+    await learner.waitForURL('**/attempts/*');
+    await learner.getByRole('heading', { level: 1, name: 'Reading one bucket, the course way' }).waitFor();
   });
 
   it('makes an API token shown once, with which a system reads the gradebook', async () => {

@@ -4,6 +4,9 @@ import type {
   AttemptResponse,
   CourseBody,
   CourseDetailResponse,
+  CourseLabBody,
+  CourseLabListResponse,
+  CourseLabResponse,
   CourseListResponse,
   CourseResponse,
   GradebookView,
@@ -48,6 +51,8 @@ export function courseCalls(call: Call) {
     tokens: () => call<TokenListResponse>('GET', '/api/tokens').then((r) => r.tokens),
     createToken: (body: TokenBody) => call<TokenCreatedResponse>('POST', '/api/tokens', body),
     revokeToken: (tokenId: string) => call<void>('DELETE', `/api/tokens/${encodeURIComponent(tokenId)}`),
+    courseLabs: (id: string) => call<CourseLabListResponse>('GET', course(id, '/labs')).then((r) => r.labs),
+    publishLab: (id: string, body: CourseLabBody) => call<CourseLabResponse>('POST', course(id, '/labs'), body).then((r) => r.lab),
     previewLab: (body: LabPreviewBody) => call<LabPreviewResponse>('POST', '/api/lab-preview', body).then((r) => r.preview),
   };
 }

@@ -7,6 +7,9 @@ import { paths } from '../lib/routes.ts';
 import { Link } from '../router.tsx';
 import { ErrorMessage } from './error-message.tsx';
 
+/** A lab an assignment may name: the repository's, and those published to the course. */
+type AssignableLab = Pick<LabSummary, 'id' | 'title'>;
+
 function policyText(policy: LatePolicyBody): string {
   if (policy === 'accept') return 'late work accepted';
   if (policy === 'refuse') return 'no late work';
@@ -18,7 +21,7 @@ function isoOrNull(local: string): string | null {
   return local === '' ? null : new Date(local).toISOString();
 }
 
-function NewAssignmentForm({ courseId, labs, onCreated }: { courseId: string; labs: LabSummary[]; onCreated: () => void }) {
+function NewAssignmentForm({ courseId, labs, onCreated }: { courseId: string; labs: AssignableLab[]; onCreated: () => void }) {
   const [labId, setLabId] = useState(labs[0]?.id ?? '');
   const [dueAt, setDueAt] = useState('');
   const [policy, setPolicy] = useState<'accept' | 'refuse' | 'penalty'>('accept');
@@ -70,7 +73,7 @@ function NewAssignmentForm({ courseId, labs, onCreated }: { courseId: string; la
 }
 
 /** The course's assignments; instructors add and remove them and open each lab's analytics. */
-export function CourseAssignments({ courseId, assignments, labs, onChange }: { courseId: string; assignments: AssignmentView[]; labs: LabSummary[]; onChange: () => void }) {
+export function CourseAssignments({ courseId, assignments, labs, onChange }: { courseId: string; assignments: AssignmentView[]; labs: AssignableLab[]; onChange: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const remove = async (id: string) => {
     try {

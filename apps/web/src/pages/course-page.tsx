@@ -10,7 +10,9 @@ import { useResource } from '../use-resource.ts';
 async function loadCourse(courseId: string) {
   const { course, assignments } = await api.course(courseId);
   if (course.role !== 'instructor') return { course, assignments, teaching: null };
-  const [members, gradebook, labs] = await Promise.all([api.members(courseId), api.gradebook(courseId), api.labs()]);
+  const [members, gradebook, repositoryLabs, courseLabs] = await Promise.all([api.members(courseId), api.gradebook(courseId), api.labs(), api.courseLabs(courseId)]);
+  // the labs published to this course first: they are what its instructors just made for it
+  const labs = [...courseLabs.map((lab) => ({ id: lab.id, title: `${lab.title} (this course)` })), ...repositoryLabs];
   return { course, assignments, teaching: { members, gradebook, labs } };
 }
 

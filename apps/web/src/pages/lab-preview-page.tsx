@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
+import { PublishLabForm } from '../components/publish-lab-form.tsx';
 
 function SelfTestSummary({ report }: { report: NonNullable<LabPreview['selfTest']> }) {
   const failed = report.runs.filter((run) => !run.ok);
@@ -23,7 +24,10 @@ function SelfTestSummary({ report }: { report: NonNullable<LabPreview['selfTest'
   );
 }
 
-/** An instructor pastes or uploads a lab YAML and sees its findings, the learner's view and its self-test; nothing is stored. */
+/**
+ * An instructor pastes or uploads a lab YAML and sees its findings, the learner's view and its self-test;
+ * nothing is stored until they publish a lab that passes to one of their courses.
+ */
 export function LabPreviewPage() {
   const [text, setText] = useState('');
   const [seed, setSeed] = useState('preview');
@@ -81,6 +85,7 @@ export function LabPreviewPage() {
             </article>
           )}
           {preview.selfTest === null ? null : <SelfTestSummary report={preview.selfTest} />}
+          {preview.ok ? <PublishLabForm text={text} /> : null}
         </div>
       )}
     </section>
