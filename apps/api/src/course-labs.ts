@@ -24,6 +24,11 @@ export async function findAnyLab(deps: AppDeps, id: string): Promise<FoundLab | 
   return registered ? { registered, courseId: row.courseId } : undefined;
 }
 
+/** A lab's title for reports, a course's labs included; its id when the lab is gone. */
+export async function labTitle(deps: AppDeps, id: string): Promise<string> {
+  return (await findAnyLab(deps, id))?.registered.summary.title ?? id;
+}
+
 /** The lab `id` as `user` may see it: a course's lab to the course's members and admins only, 404 to everyone else. */
 export async function labForUser(deps: AppDeps, id: string, user: UserRow | undefined): Promise<RegisteredLab> {
   const found = await findAnyLab(deps, id);

@@ -62,6 +62,9 @@ describe('labs published to a course', () => {
     const submitted = await learner.post(`/api/attempts/${attempt.body.attempt.id}/submissions`, { version: 1, answers: { 'reader-policy': RIGHT_POLICY } });
     expect(submitted.status).toBe(201);
     expect(submitted.body.attempt).toMatchObject({ status: 'completed', bestScore: 1 });
+    // reports name it by its title like any lab
+    expect((await learner.get('/api/me/progress')).body.progress).toEqual([expect.objectContaining({ labId: 'course-a-reader', title: 'Read-only access to one S3 bucket', completed: true })]);
+    expect((await teacher.get(`/api/courses/${courseId}/analytics/course-a-reader`)).body).toMatchObject({ title: 'Read-only access to one S3 bucket', submissions: 1 });
   });
 
   it('is never another course’s: its instructors cannot assign it, nor publish a lab with its id', async () => {

@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { labAnalytics } from '../course-analytics.ts';
 import { courseAccess } from '../course-access.ts';
+import { labTitle } from '../course-labs.ts';
 import { assignmentView, memberView } from '../course-views.ts';
 import { toCsv } from '../csv.ts';
 import type { AppDeps } from '../deps.ts';
@@ -75,7 +76,7 @@ export function courseReportRoutes(deps: AppDeps) {
       const history = await Promise.all(
         attempts.map(async (attempt) => ({
           ...attemptSummaryView(attempt),
-          labTitle: deps.labs.get(attempt.labId)?.summary.title ?? attempt.labId,
+          labTitle: await labTitle(deps, attempt.labId),
           submissions: (await listSubmissions(deps.db, attempt.id)).map((s) => submissionView(s, PAST_DUE_RELEASE)),
         })),
       );
@@ -85,6 +86,6 @@ export function courseReportRoutes(deps: AppDeps) {
       const { course } = await courseAccess(c, deps, 'grades:read', 'instructor');
       const labId = c.req.param('labId');
       const rows = await listCourseLabSubmissions(deps.db, course.id, labId);
-      return c.json({ labId, title: deps.labs.get(labId)?.summary.title ?? labId, ...labAnalytics(rows) } satisfies LabAnalyticsResponse);
+      return c.json({ labId, title: await labTitle(deps, labId), ...labAnalytics(rows) } satisfies LabAnalyticsResponse);
     });
 }

@@ -3,6 +3,7 @@ import { passwordChangeBody, type LearnerAssignmentsResponse, type ProgressRespo
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { beginPasswordAttempt } from '../auth-throttle.ts';
+import { labTitle } from '../course-labs.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../json-body.ts';
@@ -19,15 +20,15 @@ export function meRoutes(deps: AppDeps) {
     .get('/progress', async (c) => {
       const { user } = requireAuth(c);
       const rows = await findProgress(deps.db, user.id);
-      const progress = rows.map((row) => ({
+      const progress = await Promise.all(rows.map(async (row) => ({
         labId: row.labId,
-        title: deps.labs.get(row.labId)?.summary.title ?? row.labId,
+        title: await labTitle(deps, row.labId),
         attempts: row.attempts,
         bestScore: row.bestScore,
         completed: row.completed,
         lastActivityAt: iso(row.lastActivityAt),
         latestAttemptId: row.latestAttemptId,
-      }));
+      })));
       const completed = new Set(rows.filter((row) => row.completed).map((row) => row.labId));
       return c.json({ progress, tracks: trackProgress(deps.labs.list(), completed) } satisfies ProgressResponse);
     })
