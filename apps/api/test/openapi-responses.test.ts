@@ -1,4 +1,6 @@
 import { promoteUser } from '@skylab/db';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../src/openapi.ts';
 import { FIXTURE_EXAMS } from './fixtures/exams.ts';
@@ -7,6 +9,7 @@ import { RIGHT_POLICY } from './scenarios/labs.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
 import { answered, checkDocumented } from './support/documented-responses.ts';
 import { testApp } from './support/test-app.ts';
+import { REPO_ROOT } from './support/test-deps.ts';
 
 const json = (status: number, body: unknown, contentType = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
 const USER = { id: 'u1', email: 'a@example.com', name: '', role: 'learner' };
@@ -83,6 +86,9 @@ describe('every documented operation', () => {
     await ok(learner.post(`/api/attempts/${assigned.id}/submissions`, { version: assigned.version, answers: { 'reader-policy': RIGHT_POLICY } }), 201);
     const learnerId = (await ok(learner.get('/api/me'))).user.id;
     for (const path of ['/gradebook', '/gradebook.csv', `/learners/${learnerId}/attempts`, `/analytics/${lab}`]) await ok(instructor.get(`${course}${path}`));
+    const labText = readFileSync(join(REPO_ROOT, 'labs', lab, 'lab.yaml'), 'utf8').replace(`id: ${lab}`, 'id: tour-course-lab');
+    await ok(instructor.post(`${course}/labs`, { text: labText }), 201);
+    await ok(instructor.get(`${course}/labs`));
     await ok(instructor.request('DELETE', `${course}/assignments/${assignmentId}`), 204);
     await ok(instructor.request('DELETE', `${course}/members/${encodeURIComponent('learner@example.com')}`), 204);
     await ok(instructor.request('DELETE', course), 204);
