@@ -1,6 +1,8 @@
 import type { AccountState, Elbv2Action, RuleCondition, TargetGroup } from '@skylab/emulator';
 import { targetGroupName } from '../alb-names.ts';
-import type { ListenerView, LoadBalancerView, TargetGroupView } from './types.ts';
+import type { LoadBalancerView, TargetGroupView } from './types.ts';
+
+type ListenerView = LoadBalancerView['Listeners'][number];
 
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
