@@ -5,6 +5,7 @@ export type Route =
   | { name: 'sign-up'; next: string }
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
+  | { name: 'attempt-account'; attemptId: string }
   | { name: 'exams' }
   | { name: 'exam-session'; sessionId: string }
   | { name: 'exam-result'; sessionId: string }
@@ -47,6 +48,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
   const attemptId = attempt === null ? null : segment(attempt[1]!);
   if (attemptId !== null) return { name: 'attempt', attemptId };
+  const account = /^\/attempts\/([^/]+)\/account$/.exec(path);
+  const accountOf = account === null ? null : segment(account[1]!);
+  if (accountOf !== null) return { name: 'attempt-account', attemptId: accountOf };
   if (path === '/exams') return { name: 'exams' };
   const exam = /^\/exam-sessions\/([^/]+)(\/result)?$/.exec(path);
   const sessionId = exam === null ? null : segment(exam[1]!);
@@ -72,6 +76,7 @@ export const paths = {
   lmsSettings: () => '/settings/lms',
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
+  attemptAccount: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}/account`,
   exams: () => '/exams',
   examSession: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}`,
   examResult: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}/result`,

@@ -353,6 +353,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
         {attempt.status === 'completed' ? <CompletedBadge /> : <span class="badge">In progress</span>}
         <ScoreBadge score={attempt.bestScore} />
         <span class="muted">Started {formatDateTime(attempt.createdAt)}</span>
+        <Link href={paths.attemptAccount(attempt.id)}>AWS account console</Link>
       </p>
       {attempt.lab === null ? (
         <WithdrawnLab attempt={attempt} />
