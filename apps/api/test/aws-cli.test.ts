@@ -109,7 +109,8 @@ describe.skipIf(!aws)('the AWS CLI against the Node server', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     learner = createAgent((url, init) => fetch(url, init), origin);
     expect((await learner.post('/api/auth/sign-up', { email: 'cli@example.com', password: PASSWORD })).status).toBe(201);
-  });
+    // Eight helpers share two cores: migrating and signing up may take a while.
+  }, 60_000);
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -130,7 +131,7 @@ describe.skipIf(!aws)('the AWS CLI against the Node server', () => {
       endpoint = credentials.endpoint;
       root = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
       Object.assign(context, { accountId: credentials.accountId, region: credentials.region });
-    });
+    }, 30_000);
 
     it.each(session.steps.map((step): [string, CliStep] => [step.name, step]))('%s', async (_name, step) => {
       const args = typeof step.args === 'function' ? step.args(context) : step.args;
@@ -144,6 +145,6 @@ describe.skipIf(!aws)('the AWS CLI against the Node server', () => {
         expect(result.code, shown).toBe(0);
       }
       step.expect?.(parsed(result.stdout), context);
-    });
+    }, 60_000);
   });
 });

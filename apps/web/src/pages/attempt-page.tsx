@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
 import { HintsPanel } from '../components/hints-panel.tsx';
+import { LiveAccountTask } from '../components/live-account-task.tsx';
 import { LiveFindings } from '../components/live-findings.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -59,6 +60,7 @@ function TaskPanel({ task, index, value, submitted, findings, reveal, onChange, 
   const statusId = `${editorId}-draft`;
   const liveKind = liveLintKind(task.kind);
   const liveFindings = useLiveLint(liveKind, value);
+  if (task.liveAccount !== undefined) return <LiveAccountTask task={task} index={index} source={task.liveAccount} />;
   const resetToStarter = () => {
     if (value === task.starter || window.confirm('Replace your answer with the starter? Your previous submissions stay in the history.')) onChange(task.starter);
   };
