@@ -62,6 +62,26 @@ describe('the account console', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('grades a task done with the AWS CLI from what the SDK left in the account', async () => {
+    const attemptId = await startAttempt(page, 'iam-cli-publish-releases');
+    await page.goto(`${baseUrl}/attempts/${attemptId}`);
+    const source = page.getByTestId('live-account-source');
+    expect(await source.textContent()).toContain('the inline policy publish-releases of the IAM user ci-publisher');
+    expect(await page.locator('.task textarea, .task [contenteditable]').count()).toBe(0);
+
+    const attempt = await page.evaluate(async (id) => ((await (await fetch(`/api/attempts/${id}`)).json()) as { attempt: { params: { team: string } } }).attempt, attemptId);
+    const bucket = `arn:aws:s3:::${attempt.params.team}-artifacts`;
+    const credentials = await page.evaluate(async (id) => ((await (await fetch(`/api/attempts/${id}/aws-credentials`)).json()) as { credentials: Credentials }).credentials, attemptId);
+    const iam = new IAMClient({ endpoint: credentials.endpoint, region: credentials.region, credentials: credentials, maxAttempts: 1 });
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket }, { Effect: 'Allow', Action: 's3:PutObject', Resource: `${bucket}/releases/*` }] };
+    await iam.send(new PutUserPolicyCommand({ UserName: 'ci-publisher', PolicyName: 'publish-releases', PolicyDocument: JSON.stringify(document) }));
+
+    // The SDK's call moved the attempt's version after the page loaded: the page submits at the current one.
+    await page.getByRole('button', { name: 'Submit for grading' }).click();
+    await expect.poll(() => page.getByTestId('grade-score').textContent(), { timeout: 20_000 }).toBe('100%');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('draws the VPC by Availability Zone and opens a security group’s rules from the keyboard', async () => {
     const attemptId = await startAttempt(page, 'vpc-public-private-subnets-nat');
     await page.goto(`${baseUrl}/attempts/${attemptId}/account`);

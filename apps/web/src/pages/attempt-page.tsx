@@ -146,7 +146,10 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
     setFeedback(null);
     setAnnouncement('Grading your answer…');
     try {
-      const result = await api.submit(attempt.id, attempt.version, drafts);
+      // Every change made with the CLI moves the attempt's version: a task read from the live account is
+      // graded on the account as it is now, so the version is asked for afresh.
+      const version = tasks.some((task) => task.liveAccount !== undefined) ? (await api.attempt(attempt.id)).version : attempt.version;
+      const result = await api.submit(attempt.id, version, drafts);
       onAttemptChange(result.attempt);
       setSelectedId(result.submission.id);
       setEditedSinceCheck(new Set());
