@@ -155,10 +155,12 @@ const taskFields = {
  * (the learner does it with the AWS CLI or SDK, and at submit the document the task names is read from the
  * account and graded exactly as if it had been typed).
  */
+// Optional rather than defaulted: a lab that leaves it out parses exactly as before, so its content hash
+// (which exam papers record) does not move.
 const answerFrom = z
   .enum(['editor', 'live-account'])
-  .prefault('editor')
-  .describe("`live-account`: the learner makes the change with the AWS CLI or SDK; at submit the task's document is read from the attempt's account, and nothing else there counts");
+  .optional()
+  .describe("`live-account`: the learner makes the change with the AWS CLI or SDK; at submit the task's document is read from the attempt's account, and nothing else there counts. `editor` (the learner types it) when left out");
 
 /** The editor language of the tasks whose answers are EC2 shapes, which read the same in either. */
 const ec2AnswerLanguage = z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way');
