@@ -10,6 +10,7 @@ import { bearerAuth } from './middleware/bearer-auth.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionAuth } from './middleware/session-auth.ts';
+import { accountConsoleRoutes } from './routes/account-console.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { authRoutes } from './routes/auth.ts';
 import { examRoutes } from './routes/exams.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/labs', labRoutes(deps));
   app.route('/api/misconceptions', misconceptionRoutes(deps));
   app.route('/api/attempts', attemptRoutes(deps));
+  app.route('/api/attempts', accountConsoleRoutes(deps));
   app.route('/api', examRoutes(deps));
   app.route('/api/validate', validateRoutes());
   app.route('/api/schemas', schemaRoutes());

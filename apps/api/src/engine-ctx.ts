@@ -4,6 +4,10 @@ import type { Ctx } from '@skylab/emulator';
 
 const IAM_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ID_CHARS = 17;
+// Access key ids are 20 characters, `AKIA`/`ASIA` and 16 more, where unique ids (`AIDA` …) have 17 after
+// the prefix: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+const ACCESS_KEY_PREFIXES = new Set(['AKIA', 'ASIA']);
+const ACCESS_KEY_ID_CHARS = 16;
 
 function digest(text: string): Uint8Array {
   return sha256(new TextEncoder().encode(text));
@@ -11,7 +15,8 @@ function digest(text: string): Uint8Array {
 
 /**
  * AWS-shaped ids derived from a seed: `i-`/`sg-` style prefixes get lower-case hex, IAM prefixes
- * (`AIDA`, `ANPA` …) upper-case base32, both 17 characters as AWS issues them. The same seed gives
+ * (`AIDA`, `ANPA` …) upper-case base32, both 17 characters as AWS issues them (16 after an access key id's
+ * `AKIA`/`ASIA`, which the AWS CLI shows and scripts check). The same seed gives
  * the same ids, so a stored submission regrades bit for bit.
  */
 export function seededAwsIds(seed: string): Ctx['ids'] {
@@ -21,7 +26,7 @@ export function seededAwsIds(seed: string): Ctx['ids'] {
       const bytes = digest(`${seed}/${counter++}`);
       const body = prefix.endsWith('-')
         ? encodeHexLowerCase(bytes).slice(0, ID_CHARS)
-        : Array.from(bytes.subarray(0, ID_CHARS), (byte) => IAM_ID_ALPHABET[byte % 32]).join('');
+        : Array.from(bytes.subarray(0, ACCESS_KEY_PREFIXES.has(prefix) ? ACCESS_KEY_ID_CHARS : ID_CHARS), (byte) => IAM_ID_ALPHABET[byte % 32]).join('');
       return prefix + body;
     },
   };

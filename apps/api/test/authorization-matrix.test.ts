@@ -83,6 +83,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/attempts/:id/hints/:index': { expect: OWNER_ONLY(200), path: (f) => `/api/attempts/${f.attemptId}/hints/1` },
   'POST /api/attempts/:id/submissions': { expect: OWNER_ONLY(201), body: () => ({ version: 1, answers: { 'reader-policy': RIGHT_POLICY } }) },
   'GET /api/attempts/:id/aws-credentials': { expect: OWNER_ONLY(200) },
+  'GET /api/attempts/:id/account': { expect: OWNER_ONLY(200) },
   'POST /api/attempts/:id/account/reset': { expect: OWNER_ONLY(200), body: () => ({ version: 1 }) },
   'POST /api/attempts/:id/close': { expect: OWNER_ONLY(200) },
   'GET /api/exams': { expect: SIGNED_IN(200) },

@@ -44,6 +44,8 @@ describe('emulator ids', () => {
     const instance = ids.next('i-');
     expect(user).toMatch(/^AIDA[A-Z2-7]{17}$/);
     expect(instance).toMatch(/^i-[0-9a-f]{17}$/);
+    expect(ids.next('AKIA')).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(ids.next('ASIA')).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(seededAwsIds('seed').next('AIDA')).toBe(user);
     expect(seededAwsIds('other').next('AIDA')).not.toBe(user);
   });

@@ -65,6 +65,7 @@ describe('every documented operation', () => {
     attempt = (await ok(learner.post(`/api/attempts/${attempt.id}/hints/1`))).attempt;
     attempt = (await ok(learner.post(`/api/attempts/${attempt.id}/submissions`, { version: attempt.version, answers: { 'reader-policy': RIGHT_POLICY } }), 201)).attempt;
     await ok(learner.get(`/api/attempts/${attempt.id}/aws-credentials`));
+    await ok(learner.get(`/api/attempts/${attempt.id}/account`));
     attempt = (await ok(learner.post(`/api/attempts/${attempt.id}/account/reset`, { version: attempt.version }))).attempt;
     await ok(learner.post(`/api/attempts/${attempt.id}/close`));
     await ok(learner.get('/api/me/progress'));

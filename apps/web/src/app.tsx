@@ -5,6 +5,7 @@ import { ErrorMessage } from './components/error-message.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { matchRoute, paths } from './lib/routes.ts';
 import type { Route } from './lib/routes.ts';
+import { AccountPage } from './pages/account-page.tsx';
 import { AttemptPage } from './pages/attempt-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
 import { ExamPage } from './pages/exam-page.tsx';
@@ -36,6 +37,8 @@ function Page({ route, user }: { route: Route; user: User | null }) {
     case 'attempt':
       // Attempts are private: without a session the only useful thing is the way to sign in.
       return user === null ? null : <AttemptPage key={route.attemptId} attemptId={route.attemptId} />;
+    case 'attempt-account':
+      return user === null ? null : <AccountPage key={route.attemptId} attemptId={route.attemptId} />;
     case 'exams':
       return user === null ? null : <ExamsPage />;
     case 'exam':

@@ -43,6 +43,10 @@ export { seededRandom, hashString } from './prng.ts';
 export { applyAnswers, type AppliedAnswers } from './apply-answers.ts';
 /** How an attempt's live account differs from what it should be, in AWS terms for the learner. */
 export { accountDrift, type AccountChange } from './account-drift.ts';
+/** Tasks answered from the live account: which they are, what they read, and the answers read at submit. */
+export { isLiveAccountTask, liveAccountSource, withLiveAnswers } from './live-answers.ts';
+/** The read-only console's view of an account (no secrets), in the shapes of the API's answer schema. */
+export { accountView } from './account-view.ts';
 /** Exams: load and validate, draw a frozen per-learner paper, the learner's view of it, grade and regrade. */
 export { loadExam, examHash, labHash, drawPaper, learnerView, readItemAnswer, gradePaper, regradeDiff, feedbackReleased, keyAnswers, examSelfTest, EXAM_TEST_SEEDS, type ExamTestReport, type ExamTestRun } from './exam/index.ts';
 /** The plain-JSON shapes of exams, papers, answers and results. */

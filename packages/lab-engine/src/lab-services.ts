@@ -22,11 +22,18 @@ const TASK_SERVICES: Record<LabTask['kind'], readonly string[]> = {
   quiz: [],
 };
 
+/** The services (signing names) the attempt's AWS endpoint answers today. */
+export function servedServices(): string[] {
+  return Object.keys(WIRE_SERVICES);
+}
+
 /**
- * The services of the lab that the attempt's AWS endpoint answers, so the credentials panel is offered
- * only where the learner's CLI calls can work (a storage lab's S3 calls would fail until S3 is served).
+ * The services the lab's tasks use, when the attempt's AWS endpoint answers every one of them, else none:
+ * the credentials panel is offered only where all of the learner's CLI calls can work (an Auto Scaling lab
+ * also needs CloudWatch, an EBS lab KMS; half a lab on the wire would be a lab the learner cannot finish
+ * there). A lab of quizzes only uses no service and gets no panel.
  */
-export function awsEndpointServices(lab: Lab): string[] {
-  const wanted = new Set(lab.tasks.flatMap((task) => TASK_SERVICES[task.kind]));
-  return Object.keys(WIRE_SERVICES).filter((service) => wanted.has(service));
+export function awsEndpointServices(lab: Lab, served: readonly string[] = servedServices()): string[] {
+  const wanted = [...new Set(lab.tasks.flatMap((task) => TASK_SERVICES[task.kind]))];
+  return wanted.length > 0 && wanted.every((service) => served.includes(service)) ? served.filter((service) => wanted.includes(service)) : [];
 }

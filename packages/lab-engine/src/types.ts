@@ -69,6 +69,8 @@ export interface TaskView {
   language: 'json' | 'yaml' | 'text';
   /** A `quiz` task's questions, without which options are correct: the answer is `{ answers: { <question id>: [<option id>] } }`. */
   questions?: QuizQuestionView[];
+  /** Set when the task is done with the AWS CLI: what is read from the account at submit, and the call that puts it there. */
+  liveAccount?: { what: string; command: string };
 }
 
 /** A quiz question as the learner sees it, its options in the attempt's order. */

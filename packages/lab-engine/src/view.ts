@@ -1,5 +1,6 @@
 import type { Lab } from '@skylab/validation';
 import { awsEndpointServices } from './lab-services.ts';
+import { isLiveAccountTask, liveAccountSource } from './live-answers.ts';
 import { placeholderParams } from './params.ts';
 import { quizQuestionsView, quizStarter } from './quiz-answer.ts';
 import { renderString } from './template.ts';
@@ -40,6 +41,7 @@ export function renderLab(lab: Lab, params?: Record<string, string>, revealedHin
       starter: task.kind === 'quiz' && task.starter === '' ? quizStarter(task) : render(task.starter),
       language: task.kind === 'iam-policy' || task.kind === 'iam-trust-policy' ? 'json' : task.language,
       ...(task.kind === 'quiz' ? { questions: quizQuestionsView(task, values, params !== undefined) } : {}),
+      ...(isLiveAccountTask(task) ? { liveAccount: liveAccountSource(task, values) } : {}),
     })),
     hints: lab.hints.map((hint, index) => {
       const shown = hint.cost === 0 || revealed.has(index);

@@ -108,6 +108,7 @@ export * from './api/accounts.ts';
 export * from './api/labs.ts';
 export * from './api/visuals.ts';
 export * from './api/attempts.ts';
+export * from './api/account-console.ts';
 export * from './api/courses.ts';
 export * from './api/exams.ts';
 export * from './api/lms.ts';

@@ -9,7 +9,8 @@ import {
   type AttemptWriteResult,
   type SubmissionRow,
 } from '@skylab/db';
-import type { AccountChange } from '@skylab/lab-engine';
+import { restoreAccountState } from '@skylab/emulator';
+import { withLiveAnswers, type AccountChange } from '@skylab/lab-engine';
 import { submissionBody, versionBody, type AttemptResponse, type HintResponse, type SubmissionResponse } from '@skylab/validation';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -102,13 +103,18 @@ export function attemptRoutes(deps: AppDeps) {
       await assertSubmissionRate(deps, attempt.id);
       const now = deps.clock.now();
       const submissions = await listSubmissions(deps.db, attempt.id);
+      // Tasks done with the AWS CLI take their answer from the live account at this very version (a call
+      // since moves the version, and the write below refuses); only the document each names is read.
+      const live = withLiveAnswers(registered.lab, attempt.params, restoreAccountState(attempt.state), body.answers);
+      if (live.findings.length > 0) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', live.findings);
+      const answers = live.answers;
       // The hints read with this version; a reveal since then moves the version and the write below refuses.
-      const graded = await deps.grading.grade({ ...accountJob(registered, attempt, submissions), answers: body.answers, time: now, revealedHints: attempt.revealedHints });
+      const graded = await deps.grading.grade({ ...accountJob(registered, attempt, submissions), answers, time: now, revealedHints: attempt.revealedHints });
       if (!graded.ok) throw new ApiError(400, 'invalid_submission', 'the answers could not be graded: see the findings', graded.findings);
       const written = await recordSubmission(deps.db, {
         attempt,
         expectedVersion: body.version,
-        submission: { id: deps.ids.next(), answers: body.answers, grade: graded.grade, findings: graded.findings, score: graded.grade.score, createdAt: now },
+        submission: { id: deps.ids.next(), answers, grade: graded.grade, findings: graded.findings, score: graded.grade.score, createdAt: now },
         state: graded.live.state,
         // Passing every check completes the attempt; revealed hints lower the score, not the achievement.
         completed: graded.grade.checks.every((check) => check.status === 'pass'),

@@ -1,6 +1,7 @@
 import type {
   AttemptListResponse,
   AttemptResponse,
+  AccountConsoleResponse,
   AwsCredentialsResponse,
   CatalogueResponse,
   EndpointBody,
@@ -156,6 +157,8 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       call<SavedAnswerResponse>('PUT', `/api/exam-sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(itemId)}`, value, { 'If-Match': `"${version}"` }).then((r) => r.answer),
     submitExam: (sessionId: string) => call<ExamSubmitResponse>('POST', `/api/exam-sessions/${encodeURIComponent(sessionId)}/submit`),
     examResult: (sessionId: string) => call<ExamResultResponse>('GET', `/api/exam-sessions/${encodeURIComponent(sessionId)}/result`).then((r) => r.result),
+    /** The attempt's live account, read-only; the browser revalidates it with its ETag (the version). */
+    attemptAccount: (attemptId: string) => call<AccountConsoleResponse>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/account`),
     awsCredentials: (attemptId: string) => call<AwsCredentialsResponse>('GET', `/api/attempts/${encodeURIComponent(attemptId)}/aws-credentials`).then((r) => r.credentials),
     ...courseCalls(call),
     ltiPlatforms: () => call<LtiPlatformListResponse>('GET', '/api/lti/platforms'),

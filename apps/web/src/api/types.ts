@@ -5,7 +5,20 @@ import type { WebhookEvent } from '@skylab/validation';
 // Types only: zod stays out of the web bundle.
 
 export type {
+  AccountConsoleResponse as AccountSnapshot,
   AccountDriftView as AccountDrift,
+  AccountView,
+  AlarmView,
+  AttachedPolicyView,
+  AutoScalingGroupView,
+  BucketView,
+  IamView,
+  InlinePolicyView,
+  LoadBalancerView,
+  SecurityGroupView,
+  SubnetView,
+  TargetGroupView,
+  VpcView,
   AlbRuleWalkVisual,
   AsgTimelineVisual,
   AttemptSummaryView as AttemptSummary,

@@ -90,7 +90,7 @@ function CredentialsLoader({ attemptId, userName, onCopied }: { attemptId: strin
 
 /**
  * The attempt's emulated AWS account, for the learner's own AWS CLI or SDK code. Offered only on labs whose
- * services the endpoint answers: elsewhere every call the learner tried would fail.
+ * every service the endpoint answers: elsewhere some call the lab needs would fail.
  */
 export function AwsAccessPanel({ attemptId, lab }: { attemptId: string; lab: LabView }) {
   const [open, setOpen] = useState(false);

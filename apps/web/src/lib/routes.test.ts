@@ -7,6 +7,7 @@ describe('matchRoute', () => {
     ['/labs/', '', { name: 'catalogue' }],
     ['/labs/iam-s3-read-only', '', { name: 'lab', labId: 'iam-s3-read-only' }],
     ['/attempts/01J%2Fx', '', { name: 'attempt', attemptId: '01J/x' }],
+    ['/attempts/01J%2Fx/account', '', { name: 'attempt-account', attemptId: '01J/x' }],
     ['/attempts/%E0%A4%A', '', { name: 'not-found' }],
     ['/exams', '', { name: 'exams' }],
     ['/exams/aws-foundations-practice', '', { name: 'exam', examId: 'aws-foundations-practice' }],

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'sign-up'; next: string }
   | { name: 'lab'; labId: string }
   | { name: 'attempt'; attemptId: string }
+  | { name: 'attempt-account'; attemptId: string }
   | { name: 'exams' }
   | { name: 'exam'; examId: string }
   | { name: 'exam-session'; sessionId: string }
@@ -48,6 +49,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   const attempt = /^\/attempts\/([^/]+)$/.exec(path);
   const attemptId = attempt === null ? null : segment(attempt[1]!);
   if (attemptId !== null) return { name: 'attempt', attemptId };
+  const account = /^\/attempts\/([^/]+)\/account$/.exec(path);
+  const accountOf = account === null ? null : segment(account[1]!);
+  if (accountOf !== null) return { name: 'attempt-account', attemptId: accountOf };
   if (path === '/exams') return { name: 'exams' };
   const examPage = /^\/exams\/([^/]+)$/.exec(path);
   const examId = examPage === null ? null : segment(examPage[1]!);
@@ -76,6 +80,7 @@ export const paths = {
   lmsSettings: () => '/settings/lms',
   lab: (labId: string) => `/labs/${encodeURIComponent(labId)}`,
   attempt: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}`,
+  attemptAccount: (attemptId: string) => `/attempts/${encodeURIComponent(attemptId)}/account`,
   exams: () => '/exams',
   exam: (examId: string) => `/exams/${encodeURIComponent(examId)}`,
   examSession: (sessionId: string) => `/exam-sessions/${encodeURIComponent(sessionId)}`,

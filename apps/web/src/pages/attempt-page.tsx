@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { FindingsList } from '../components/findings-list.tsx';
 import { GradeReport } from '../components/grade-report.tsx';
 import { HintsPanel } from '../components/hints-panel.tsx';
+import { LiveAccountTask } from '../components/live-account-task.tsx';
 import { LiveFindings } from '../components/live-findings.tsx';
 import { MarkdownView } from '../components/markdown-view.tsx';
 import { PageTitle } from '../components/page-title.tsx';
@@ -59,6 +60,7 @@ function TaskPanel({ task, index, value, submitted, findings, reveal, onChange, 
   const statusId = `${editorId}-draft`;
   const liveKind = liveLintKind(task.kind);
   const liveFindings = useLiveLint(liveKind, value);
+  if (task.liveAccount !== undefined) return <LiveAccountTask task={task} index={index} source={task.liveAccount} />;
   const resetToStarter = () => {
     if (value === task.starter || window.confirm('Replace your answer with the starter? Your previous submissions stay in the history.')) onChange(task.starter);
   };
@@ -144,7 +146,10 @@ function AttemptWorkspace({ attempt, lab, onAttemptChange }: WorkspaceProps) {
     setFeedback(null);
     setAnnouncement('Grading your answer…');
     try {
-      const result = await api.submit(attempt.id, attempt.version, drafts);
+      // Every change made with the CLI moves the attempt's version: a task read from the live account is
+      // graded on the account as it is now, so the version is asked for afresh.
+      const version = tasks.some((task) => task.liveAccount !== undefined) ? (await api.attempt(attempt.id)).version : attempt.version;
+      const result = await api.submit(attempt.id, version, drafts);
       onAttemptChange(result.attempt);
       setSelectedId(result.submission.id);
       setEditedSinceCheck(new Set());
@@ -353,6 +358,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
         {attempt.status === 'completed' ? <CompletedBadge /> : <span class="badge">In progress</span>}
         <ScoreBadge score={attempt.bestScore} />
         <span class="muted">Started {formatDateTime(attempt.createdAt)}</span>
+        <Link href={paths.attemptAccount(attempt.id)}>AWS account console</Link>
       </p>
       {attempt.lab === null ? (
         <WithdrawnLab attempt={attempt} />

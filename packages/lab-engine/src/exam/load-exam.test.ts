@@ -21,6 +21,14 @@ describe('loadExam', () => {
   it.each([
     { name: 'a lab that does not exist', from: 'lab: iam-s3-read-only', to: 'lab: iam-s3-read-write', ruleId: 'exam/unknown-lab', line: 54, message: 'there is no lab `iam-s3-read-write`' },
     { name: 'a task the lab does not have', from: 'task: reader-policy', to: 'task: writer-policy', ruleId: 'exam/unknown-task', line: 54, message: 'lab `iam-s3-read-only` has no task `writer-policy`: its tasks are `reader-policy`' },
+    {
+      name: 'a task done with the AWS CLI',
+      from: 'lab: iam-s3-read-only, task: reader-policy',
+      to: 'lab: iam-cli-publish-releases, task: publish-policy',
+      ruleId: 'exam/live-account-task',
+      line: 54,
+      message: "task `publish-policy` of lab `iam-cli-publish-releases` is done with the AWS CLI in an attempt's account, which an exam item does not have",
+    },
     { name: 'a domain that does not exist', from: 'domain: network\n            partialCredit: per-pair', to: 'domain: storage\n            partialCredit: per-pair', ruleId: 'exam/unknown-domain', line: 74, message: 'there is no domain `storage`: the domains are `iam`, `network`' },
     { name: 'a duplicate item id', from: 'id: deny-wins', to: 'id: root-user', ruleId: 'exam/duplicate-id', line: 28, message: 'duplicate item id `root-user`' },
     { name: 'two correct options in a single-choice item', from: '{ id: root, text: The root user,', to: '{ id: root, text: The root user, correct: true,', ruleId: 'exam/inconsistent-key', line: 25, message: 'a single-choice item needs exactly one correct option, `root-user` has 2' },

@@ -1,4 +1,5 @@
 import { examSchema, issuesToFindings, loadYaml, locateNearest, type Exam, type Finding, type PathSegment, type SourceDocument } from '@skylab/validation';
+import { isLiveAccountTask } from '../live-answers.ts';
 import { simulateFindings } from './simulate-findings.ts';
 import type { ExamLoad, LabLookup } from './types.ts';
 
@@ -40,6 +41,8 @@ function referenceFindings(exam: Exam, labs: LabLookup, add: Add): void {
     const lab = labs(item.lab);
     if (lab === undefined) add([...path, 'lab'], 'exam/unknown-lab', `there is no lab \`${item.lab}\``);
     else if (!lab.tasks.some((t) => t.id === item.task)) add([...path, 'task'], 'exam/unknown-task', `lab \`${item.lab}\` has no task \`${item.task}\`: its tasks are ${lab.tasks.map((t) => `\`${t.id}\``).join(', ')}`);
+    // An exam item's answer is typed on the paper: there is no live account to read a CLI task's answer from.
+    else if (lab.tasks.some((t) => t.id === item.task && isLiveAccountTask(t))) add([...path, 'task'], 'exam/live-account-task', `task \`${item.task}\` of lab \`${item.lab}\` is done with the AWS CLI in an attempt's account, which an exam item does not have`);
   }
   exam.domains.forEach((domain, i) => {
     if (!used.has(domain.id)) add(['domains', i, 'id'], 'exam/unused-domain', `no item belongs to domain \`${domain.id}\``);

@@ -34,6 +34,8 @@ export const taskView = z.strictObject({
   starter: z.string(),
   language: z.enum(['json', 'yaml', 'text']),
   questions: z.array(quizQuestionView).optional(),
+  /** Set when the task is done with the AWS CLI: what is read from the account at submit, and the call that puts it there. */
+  liveAccount: z.strictObject({ what: z.string(), command: z.string() }).optional(),
 });
 
 /** A hint: its text only when free or revealed. */

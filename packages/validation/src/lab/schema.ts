@@ -150,6 +150,18 @@ const taskFields = {
   starter: z.string().prefault('').describe('The text the editor starts with'),
 };
 
+/**
+ * Where an IAM task's answer comes from: the editor (the learner types it), or the attempt's live account
+ * (the learner does it with the AWS CLI or SDK, and at submit the document the task names is read from the
+ * account and graded exactly as if it had been typed).
+ */
+// Optional rather than defaulted: a lab that leaves it out parses exactly as before, so its content hash
+// (which exam papers record) does not move.
+const answerFrom = z
+  .enum(['editor', 'live-account'])
+  .optional()
+  .describe("`live-account`: the learner makes the change with the AWS CLI or SDK; at submit the task's document is read from the attempt's account, and nothing else there counts. `editor` (the learner types it) when left out");
+
 /** The editor language of the tasks whose answers are EC2 shapes, which read the same in either. */
 const ec2AnswerLanguage = z.enum(['json', 'yaml']).prefault('yaml').describe('The editor language; answers may be JSON or YAML either way');
 
@@ -162,6 +174,7 @@ export const labTaskSchema = z
         .strictObject({
           kind: z.literal('iam-policy').describe('The learner writes an IAM policy document in JSON'),
           ...taskFields,
+          answerFrom,
           apply: z
             .strictObject({
               action: z.literal('PutUserPolicy', { error: '`apply.action` must be `PutUserPolicy`' }).describe('The IAM action that installs the answer'),
@@ -194,6 +207,7 @@ export const labTaskSchema = z
         .strictObject({
           kind: z.literal('iam-trust-policy').describe('The learner writes the trust policy of a role the setup created'),
           ...taskFields,
+          answerFrom,
           apply: z
             .strictObject({
               action: z.literal('UpdateAssumeRolePolicy', { error: '`apply.action` must be `UpdateAssumeRolePolicy`' }).describe('The IAM action that installs the answer'),

@@ -1,0 +1,98 @@
+import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent, type Agent } from './scenarios/client.ts';
+import { PASSWORD } from './scenarios/scenario.ts';
+import { FIXED_NOW } from './support/deterministic.ts';
+import { testApp } from './support/test-app.ts';
+
+// A task done with the AWS CLI (`answerFrom: live-account`): at submit its answer is the one document the
+// task names, read from the attempt's live account; nothing else the learner did there counts.
+
+const LAB = 'iam-cli-publish-releases';
+const ADMIN = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+
+let server: ServerType;
+let learner: Agent;
+let attemptId: string;
+let team: string;
+let iam: IAMClient;
+
+const policy = (objects: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${team}-artifacts` },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${team}-artifacts/${objects}` },
+    ],
+  });
+
+async function submit(typed: string) {
+  const version = (await learner.get(`/api/attempts/${attemptId}`)).body.attempt.version;
+  return learner.post(`/api/attempts/${attemptId}/submissions`, { version, answers: { 'publish-policy': typed } });
+}
+
+const failing = (res: { body: { submission: { grade: { checks: { id: string; status: string }[] } } } }) =>
+  res.body.submission.grade.checks.filter((check) => check.status !== 'pass').map((check) => check.id);
+
+beforeAll(async () => {
+  const { app } = await testApp();
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  learner = createAgent((url, init) => fetch(url, init), origin);
+  expect((await learner.post('/api/auth/sign-up', { email: 'cli-task@example.com', password: PASSWORD })).status).toBe(201);
+  const started = await learner.post(`/api/labs/${LAB}/attempts`);
+  attemptId = started.body.attempt.id;
+  team = started.body.attempt.params.team;
+  const { credentials } = (await learner.get(`/api/attempts/${attemptId}/aws-credentials`)).body;
+  iam = new IAMClient({
+    endpoint: credentials.endpoint,
+    region: credentials.region,
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    systemClockOffset: FIXED_NOW - Date.now(),
+    maxAttempts: 1,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('a task answered from the live account', () => {
+  it('tells the learner what it reads, and offers the AWS CLI', async () => {
+    const { lab } = (await learner.get(`/api/attempts/${attemptId}`)).body.attempt;
+    expect(lab.tasks[0].liveAccount).toEqual({
+      what: 'the inline policy `publish-releases` of the IAM user `ci-publisher`',
+      command: 'aws iam put-user-policy --user-name ci-publisher --policy-name publish-releases --policy-document file://policy.json',
+    });
+    expect(lab.awsEndpointServices).toEqual(['iam', 'sts']);
+  });
+
+  it('is not graded before the policy is in the account, whatever text comes with the submission', async () => {
+    const res = await submit(policy('releases/*'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.findings).toEqual([
+      expect.objectContaining({ ruleId: 'live-account/missing-document', path: ['publish-policy'], message: 'the inline policy `publish-releases` of the IAM user `ci-publisher` is not in your account: put it there with the AWS CLI, then submit again' }),
+    ]);
+  });
+
+  it("grades the account's policy, not the typed text, and nothing else done in the account", async () => {
+    await iam.send(new PutUserPolicyCommand({ UserName: 'ci-publisher', PolicyName: 'publish-releases', PolicyDocument: policy('*') }));
+    // Beside the task: an admin user and an admin policy on another name of the same user change nothing.
+    await iam.send(new CreateUserCommand({ UserName: 'shadow-admin' }));
+    await iam.send(new PutUserPolicyCommand({ UserName: 'ci-publisher', PolicyName: 'extra', PolicyDocument: ADMIN }));
+    const wrong = await submit(policy('releases/*'));
+    expect(wrong.status).toBe(201);
+    expect(failing(wrong)).toEqual(['no-put-outside-releases', 'least-privilege']);
+    expect(wrong.body.submission.answers['publish-policy']).toBe(policy('*'));
+
+    await iam.send(new PutUserPolicyCommand({ UserName: 'ci-publisher', PolicyName: 'publish-releases', PolicyDocument: policy('releases/*') }));
+    const right = await submit(ADMIN);
+    expect(right.status).toBe(201);
+    expect(failing(right)).toEqual([]);
+    expect(right.body.submission.grade.score).toBe(1);
+  });
+});
