@@ -20,61 +20,24 @@ import {
   type EC2ServiceException,
 } from '@aws-sdk/client-ec2';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent } from './scenarios/client.ts';
-import { PASSWORD } from './scenarios/scenario.ts';
-import { FIXED_NOW } from './support/deterministic.ts';
-import { testApp } from './support/test-app.ts';
+import { failure as failed, startAwsAttempt, type AttemptCredentials, type AwsAttempt } from './support/aws-attempt.ts';
 
 // The real `@aws-sdk/client-ec2` against the real Node server: EC2's Query dialect as a learner's script
 // sends it, on the attempt's own account.
 
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  region: string;
-  endpoint: string;
-  accountId: string;
-}
-
-let server: ServerType;
-let credentials: Credentials;
-
-// The server's clock is fixed; the SDK signs as if it were then.
-const clockOffset = () => FIXED_NOW - Date.now();
-const config = (keys: Partial<Credentials> = {}) => {
-  const c = { ...credentials, ...keys };
-  return { endpoint: c.endpoint, region: c.region, credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey }, systemClockOffset: clockOffset(), maxAttempts: 1 };
-};
-const ec2 = (keys: Partial<Credentials> = {}) => new EC2Client(config(keys));
-
-async function failure(promise: Promise<unknown>): Promise<EC2ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as EC2ServiceException;
-  }
-  throw new Error('the call succeeded');
-}
+let attempt: AwsAttempt;
+let credentials: AttemptCredentials;
+const config = (keys?: { accessKeyId: string; secretAccessKey: string }) => attempt.clientConfig(keys);
+const ec2 = (keys?: { accessKeyId: string; secretAccessKey: string }) => new EC2Client(config(keys));
+const failure = (promise: Promise<unknown>) => failed<EC2ServiceException>(promise);
 
 beforeAll(async () => {
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const learner = createAgent((url, init) => fetch(url, init), origin);
-  expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
-  const attempt = await learner.post('/api/labs/iam-s3-read-only/attempts');
-  expect(attempt.status).toBe(201);
-  credentials = (await learner.get(`/api/attempts/${attempt.body.attempt.id}/aws-credentials`)).body.credentials;
+  attempt = await startAwsAttempt('iam-s3-read-only');
+  credentials = attempt.credentials;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => attempt.close());
 
 describe('a VPC built with the EC2 SDK', () => {
   let vpcId: string;
@@ -221,7 +184,7 @@ describe('EC2 errors', () => {
   });
 
   it('answers a wrong secret with AuthFailure, as EC2 does', async () => {
-    const error = await failure(ec2({ secretAccessKey: 'x'.repeat(40) }).send(new DescribeVpcsCommand({})));
+    const error = await failure(ec2({ accessKeyId: credentials.accessKeyId, secretAccessKey: 'x'.repeat(40) }).send(new DescribeVpcsCommand({})));
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['AuthFailure', 401]);
   });
 

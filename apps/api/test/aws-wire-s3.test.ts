@@ -22,70 +22,42 @@ import {
   S3Client,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { serve, type ServerType } from '@hono/node-server';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent } from './scenarios/client.ts';
-import { PASSWORD } from './scenarios/scenario.ts';
 import { FIXED_NOW } from './support/deterministic.ts';
-import { testApp } from './support/test-app.ts';
+import { failure as failed, startAwsAttempt, type AttemptCredentials, type AwsAttempt } from './support/aws-attempt.ts';
 
 // The real @aws-sdk/client-s3, with its defaults (flexible checksums on), against the real Node server:
 // path-style on 127.0.0.1 (the SDK never puts a bucket in an IP address host) and virtual-hosted on
 // `localhost` (the SDK sends `<bucket>.localhost`, resolved to the server here as browsers and curl do).
 
-interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  region: string;
-  endpoint: string;
-  accountId: string;
-}
+type Credentials = AttemptCredentials;
 
-let server: ServerType;
+let attempt: AwsAttempt;
 let credentials: Credentials;
 
-const clockOffset = () => FIXED_NOW - Date.now();
 const loopback = new Agent({ lookup: (_host, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)) });
 
 function s3(style: 'path' | 'virtual', keys: Pick<Credentials, 'accessKeyId' | 'secretAccessKey'> = credentials): S3Client {
   const endpoint = style === 'path' ? credentials.endpoint : credentials.endpoint.replace('127.0.0.1', 'localhost');
   return new S3Client({
+    ...attempt.clientConfig(keys),
     endpoint,
-    region: credentials.region,
-    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
-    systemClockOffset: clockOffset(),
-    maxAttempts: 1,
     ...(style === 'virtual' ? { requestHandler: new NodeHttpHandler({ httpAgent: loopback }) } : {}),
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as S3ServiceException;
-  }
-  throw new Error('the call succeeded');
-}
+const failure = (promise: Promise<unknown>) => failed<S3ServiceException>(promise);
 
 beforeAll(async () => {
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const learner = createAgent((url, init) => fetch(url, init), origin);
-  expect((await learner.post('/api/auth/sign-up', { email: 'ada@example.com', password: PASSWORD })).status).toBe(201);
-  const attempt = await learner.post('/api/labs/iam-s3-read-only/attempts');
-  credentials = (await learner.get(`/api/attempts/${attempt.body.attempt.id}/aws-credentials`)).body.credentials;
+  attempt = await startAwsAttempt('iam-s3-read-only');
+  credentials = attempt.credentials;
 });
 
 afterAll(async () => {
   loopback.destroy();
-  await new Promise((resolve) => server.close(resolve));
+  await attempt.close();
 });
 
 describe.each(['path', 'virtual'] as const)('S3 through the SDK, %s-style', (style) => {
@@ -185,7 +157,7 @@ describe('S3 decided by the account', () => {
   });
 
   it('denies an IAM user without S3 permissions, in AWS words', async () => {
-    const iam = new IAMClient({ endpoint: credentials.endpoint, region: credentials.region, credentials, systemClockOffset: clockOffset(), maxAttempts: 1 });
+    const iam = new IAMClient(attempt.clientConfig());
     await iam.send(new CreateUserCommand({ UserName: 'no-s3' }));
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'no-s3' }));
     const error = await failure(s3('path', { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).send(new ListObjectsV2Command({ Bucket: 'skylab-path-notes' })));
