@@ -86,11 +86,14 @@ function parsed(stdout: string): unknown {
   return stdout.trim() === '' ? undefined : JSON.parse(stdout);
 }
 
-describe.runIf(!aws && ci)('the AWS CLI under CI', () => {
-  it('is installed (`.ci/run` puts it in .venv-awscli)', () => {
-    expect.fail('there is no `aws` on PATH nor in .venv-awscli/bin');
+// Declared only when it fails, so a machine with the CLI reports no skipped test.
+if (!aws && ci) {
+  describe('the AWS CLI under CI', () => {
+    it('is installed (`.ci/run` puts it in .venv-awscli)', () => {
+      expect.fail('there is no `aws` on PATH nor in .venv-awscli/bin');
+    });
   });
-});
+}
 
 describe.skipIf(!aws)('the AWS CLI against the Node server', () => {
   let server: ServerType;
