@@ -1,43 +1,25 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { serve, type ServerType } from '@hono/node-server';
 import type { AccountView } from '@skylab/validation';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, type Agent } from './scenarios/client.ts';
 import { PASSWORD } from './scenarios/scenario.ts';
-import { FIXED_NOW } from './support/deterministic.ts';
-import { testApp } from './support/test-app.ts';
+import { startAwsAttempt, type AwsAttempt } from './support/aws-attempt.ts';
 
 // The console of an attempt's account shows what the learner's own AWS calls left there.
 
-let server: ServerType;
+let attempt: AwsAttempt;
 let origin: string;
 let learner: Agent;
 let attemptId: string;
 let iam: IAMClient;
 
 beforeAll(async () => {
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  learner = createAgent((url, init) => fetch(url, init), origin);
-  expect((await learner.post('/api/auth/sign-up', { email: 'console@example.com', password: PASSWORD })).status).toBe(201);
-  attemptId = (await learner.post('/api/labs/iam-s3-read-only/attempts')).body.attempt.id;
-  const { credentials } = (await learner.get(`/api/attempts/${attemptId}/aws-credentials`)).body;
-  iam = new IAMClient({
-    endpoint: credentials.endpoint,
-    region: credentials.region,
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
-    systemClockOffset: FIXED_NOW - Date.now(),
-    maxAttempts: 1,
-  });
+  attempt = await startAwsAttempt('iam-s3-read-only');
+  ({ origin, learner, attemptId } = attempt);
+  iam = new IAMClient(attempt.clientConfig());
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => attempt.close());
 
 describe('GET /api/attempts/:id/account', () => {
   it('shows the lab’s own resources with the attempt version as its ETag', async () => {

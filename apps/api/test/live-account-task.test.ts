@@ -1,11 +1,7 @@
 import { CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, type Agent } from './scenarios/client.ts';
-import { PASSWORD } from './scenarios/scenario.ts';
-import { FIXED_NOW } from './support/deterministic.ts';
-import { testApp } from './support/test-app.ts';
+import type { Agent } from './scenarios/client.ts';
+import { startAwsAttempt, type AwsAttempt } from './support/aws-attempt.ts';
 
 // A task done with the AWS CLI (`answerFrom: live-account`): at submit its answer is the one document the
 // task names, read from the attempt's live account; nothing else the learner did there counts.
@@ -13,7 +9,7 @@ import { testApp } from './support/test-app.ts';
 const LAB = 'iam-cli-publish-releases';
 const ADMIN = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
 
-let server: ServerType;
+let attempt: AwsAttempt;
 let learner: Agent;
 let attemptId: string;
 let team: string;
@@ -37,29 +33,13 @@ const failing = (res: { body: { submission: { grade: { checks: { id: string; sta
   res.body.submission.grade.checks.filter((check) => check.status !== 'pass').map((check) => check.id);
 
 beforeAll(async () => {
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  learner = createAgent((url, init) => fetch(url, init), origin);
-  expect((await learner.post('/api/auth/sign-up', { email: 'cli-task@example.com', password: PASSWORD })).status).toBe(201);
-  const started = await learner.post(`/api/labs/${LAB}/attempts`);
-  attemptId = started.body.attempt.id;
-  team = started.body.attempt.params.team;
-  const { credentials } = (await learner.get(`/api/attempts/${attemptId}/aws-credentials`)).body;
-  iam = new IAMClient({
-    endpoint: credentials.endpoint,
-    region: credentials.region,
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
-    systemClockOffset: FIXED_NOW - Date.now(),
-    maxAttempts: 1,
-  });
+  attempt = await startAwsAttempt(LAB);
+  ({ learner, attemptId } = attempt);
+  team = attempt.params.team!;
+  iam = new IAMClient(attempt.clientConfig());
 }, 60_000);
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => attempt.close());
 
 describe('a task answered from the live account', () => {
   it('tells the learner what it reads, and offers the AWS CLI', async () => {

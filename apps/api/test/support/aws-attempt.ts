@@ -1,7 +1,7 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createAgent } from '../scenarios/client.ts';
+import { createAgent, type Agent } from '../scenarios/client.ts';
 import { PASSWORD } from '../scenarios/scenario.ts';
 import { FIXED_NOW } from './deterministic.ts';
 import { testApp } from './test-app.ts';
@@ -24,6 +24,11 @@ export interface AttemptCredentials {
 
 /** A running server with one attempt. */
 export interface AwsAttempt {
+  /** The server's origin, the signed-in learner and the attempt's id and parameters. */
+  origin: string;
+  learner: Agent;
+  attemptId: string;
+  params: Record<string, string>;
   credentials: AttemptCredentials;
   /** The settings of an SDK client for the attempt's endpoint, with other keys when given. */
   clientConfig(keys?: { accessKeyId: string; secretAccessKey: string }): ClientConfig;
@@ -64,6 +69,10 @@ export async function startAwsAttempt(labId: string): Promise<AwsAttempt> {
     maxAttempts: 1,
   });
   return {
+    origin,
+    learner,
+    attemptId: started.body.attempt.id,
+    params: started.body.attempt.params,
     credentials,
     clientConfig,
     async restrictedUser(name, policy) {
