@@ -536,8 +536,6 @@ export {
 export { handleAwsRequest, MAX_WIRE_BODY_BYTES, type HandleAwsOptions, type HandleAwsResult } from './wire/handler.ts';
 /** An AWS error answered in the protocol of the service a request is signed for, for refusals made outside the handler. */
 export { wireFailure } from './wire/handler.ts';
-/** The AWS Query protocol as the wire speaks it (IAM, STS and the other Query services). */
-export { queryProtocol } from './wire/protocols/query-protocol.ts';
 /** The largest an attempt's account may grow to through the wire, in bytes of JSON (1 MiB); a call that would pass it answers `LimitExceeded`. */
 export { MAX_ACCOUNT_STATE_BYTES } from './wire/handler.ts';
 /** HTTP request and response as the wire layer sees them, and the caller a signature proves. */
@@ -552,8 +550,6 @@ export { iamService } from './wire/iam-service.ts';
 export { ec2Service } from './wire/ec2-service.ts';
 /** AWS Signature Version 4 verification, piece by piece as the IAM User Guide describes it. */
 export { computeSignature, formatAmzDate, parseSigV4, verifySigV4, type SigV4Authorization } from './wire/sigv4.ts';
-/** The AWS Query protocol: parameters in, XML responses and errors out. */
-export { formPairs, parseQueryRequest, queryErrorXml, queryResponseXml, type QueryRequest, type QueryValue } from './wire/query.ts';
 /** The errors every AWS Query API shares: authentication, unknown actions, malformed requests, access. */
 export {
   AccessDenied,
